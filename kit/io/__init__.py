@@ -1,0 +1,161 @@
+"""Readers: every supported export becomes the canonical post table plus a :class:`LoadReport`.
+
+>>> from kit import io
+>>> posts, report = io.read("data/sample/posts.parquet")  # doctest: +SKIP
+>>> report.rows_read == report.rows_kept + report.rows_dropped  # doctest: +SKIP
+True
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Callable
+
+import pandas as pd
+
+from ._base import InputError, LoadReport, finish
+from .tabular import read_csv, read_insights, read_listening, read_parquet, slug
+
+__all__ = ["InputError", "LoadReport", "FORMATS", "detect", "read", "read_many", "finish",
+           "read_csv", "read_listening", "read_insights", "read_parquet"]
+
+
+def _json_reader(module: str, name: str) -> Callable:
+    def reader(path, mapping=None, **kwargs):
+        import importlib
+        mod = importlib.import_module(f"kit.io.{module}")
+        return getattr(mod, name)(path, **kwargs)
+    reader.__name__ = name
+    return reader
+
+
+FORMATS: dict[str, Callable] = {
+    "csv": read_csv,
+    "listening": read_listening,
+    "insights": read_insights,
+    "parquet": read_parquet,
+    "twitter_v1": _json_reader("twitter", "read_twitter_v1"),
+    "twitter_v2": _json_reader("twitter", "read_twitter_v2"),
+    "mastodon": _json_reader("mastodon", "read_mastodon"),
+    "bluesky": _json_reader("bluesky", "read_bluesky"),
+    "reddit": _json_reader("reddit", "read_reddit"),
+}
+
+
+def _first_json_record(path: Path) -> object:
+    with open(path, encoding="utf-8-sig") as fh:
+        head = fh.read(1_000_000)
+    stripped = head.lstrip()
+    if not stripped:
+        raise InputError(f"{path}: the file is empty")
+    first_line = stripped.splitlines()[0]
+    try:
+        return json.loads(first_line)  # JSON lines
+    except json.JSONDecodeError:
+        pass
+    try:
+        with open(path, encoding="utf-8-sig") as fh:
+            return json.load(fh)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{path}: not JSON or JSON lines (line {exc.lineno}, column {exc.colno}: {exc.msg})") from exc
+
+
+def detect_json(record: object) -> str | None:
+    """Name the platform format of one JSON document or record."""
+    if isinstance(record, list):
+        return detect_json(record[0]) if record else None
+    if not isinstance(record, dict):
+        return None
+    keys = set(record)
+    if "data" in keys and ("includes" in keys or "meta" in keys or "__twarc" in keys):
+        return "twitter_v2"
+    if {"author_id", "public_metrics"} <= keys or ("edit_history_tweet_ids" in keys):
+        return "twitter_v2"
+    if "id_str" in keys or ("user" in keys and ("full_text" in keys or "favorite_count" in keys)):
+        return "twitter_v1"
+    if "account" in keys and ("reblogs_count" in keys or "favourites_count" in keys):
+        return "mastodon"
+    if {"feed"} <= keys or {"posts"} <= keys and isinstance(record.get("posts"), list) and record["posts"] \
+            and isinstance(record["posts"][0], dict) and "uri" in record["posts"][0]:
+        return "bluesky"
+    if ("uri" in keys and ("record" in keys or "value" in keys)) or ("post" in keys and isinstance(record["post"], dict)
+                                                                     and "uri" in record["post"]):
+        return "bluesky"
+    if record.get("$type", "").startswith("app.bsky") or "records" in keys:
+        return "bluesky"
+    if record.get("kind") in ("t1", "t3", "Listing") or "subreddit" in keys:
+        return "reddit"
+    if "data" in keys and isinstance(record["data"], dict) and ("children" in record["data"] or "subreddit" in record["data"]):
+        return "reddit"
+    if "data" in keys and isinstance(record["data"], list) and record["data"] and isinstance(record["data"][0], dict) \
+            and ("author_id" in record["data"][0] or "public_metrics" in record["data"][0]):
+        return "twitter_v2"
+    return None
+
+
+def detect(path: str | Path) -> str:
+    """Name the format of ``path`` (a key of :data:`FORMATS`), from its extension and content."""
+    path = Path(path)
+    if not path.exists():
+        raise InputError(f"{path}: no such file")
+    suffix = "".join(path.suffixes[-2:]).lower() if path.suffix.lower() in (".gz",) else path.suffix.lower()
+    if suffix in (".parquet", ".pq"):
+        return "parquet"
+    if suffix in (".json", ".jsonl", ".ndjson", ".jsonlines"):
+        fmt = detect_json(_first_json_record(path))
+        if fmt is None:
+            raise InputError(f"{path}: JSON that matches no known export (X/Twitter v1.1 or v2, Mastodon, Bluesky, "
+                             "Reddit); pass --format")
+        return fmt
+    with open(path, "rb") as fh:
+        head = fh.read(4)
+    if head.startswith(b"PAR1"):
+        return "parquet"
+    if head.lstrip()[:1] in (b"{", b"["):
+        fmt = detect_json(_first_json_record(path))
+        if fmt:
+            return fmt
+    from .tabular import LISTENING_MARKERS, INSIGHTS_MARKERS, read_table
+    frame = read_table(path)[0]
+    cols = {slug(c) for c in frame.columns}
+    if any(m <= cols for m in INSIGHTS_MARKERS):
+        return "insights"
+    if any(m <= cols for m in LISTENING_MARKERS):
+        return "listening"
+    return "csv"
+
+
+def read(path: str | Path, format: str | None = None, mapping: dict | None = None,
+         **kwargs) -> tuple[pd.DataFrame, LoadReport]:
+    """Read any supported export. ``format`` is detected when not given (see :func:`detect`).
+
+    Keyword arguments (``platform``, ``actor``, ``actor_role``, ``tz``, ``strict``) go to the reader.
+    """
+    fmt = format or detect(path)
+    if fmt not in FORMATS:
+        raise InputError(f"{path}: unknown format {fmt!r}; known: {', '.join(FORMATS)}")
+    return FORMATS[fmt](path, mapping, **kwargs)
+
+
+def read_many(paths, format: str | None = None, **kwargs) -> tuple[pd.DataFrame, LoadReport]:
+    """Read several files into one table; ids repeated across files are reported as duplicates."""
+    frames, report = [], None
+    for p in ([paths] if isinstance(paths, (str, Path)) else paths):
+        posts, rep = read(p, format, **kwargs)
+        frames.append(posts)
+        report = rep if report is None else report + rep
+    if report is None:
+        raise InputError("no input files given")
+    posts = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    dup = posts["post_id"].duplicated(keep="first")
+    if dup.any():
+        extra = pd.DataFrame({"source_row": posts.loc[dup, "source_row"].to_numpy(), "column": "post_id",
+                              "reason": [f"duplicate of a post in another file ({p})" for p in posts.loc[dup, "post_id"]],
+                              "source": posts.loc[dup, "source_file"].to_numpy()})
+        report.dropped = pd.concat([report.dropped, extra], ignore_index=True)
+        report.rows_kept -= int(dup.sum())
+        report.duplicates += int(dup.sum())
+        report.warnings.append(f"{int(dup.sum())} posts appear in more than one file; kept the first")
+        posts = posts[~dup].reset_index(drop=True)
+    return posts, report

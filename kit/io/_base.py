@@ -1,0 +1,451 @@
+"""What every reader shares: the load report, and turning raw records into the canonical table.
+
+A reader's only job is to map its source's fields onto canonical column names, one raw record per
+input row, with ``source_row`` set. :func:`finish` then parses times and numbers, normalises
+categories, decodes HTML entities, drops exact duplicates, gives non-unique ids a stable surrogate,
+and accounts for every row: kept, or dropped with a reason that names the row and the column.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .. import schema
+
+
+class InputError(ValueError):
+    """An input file cannot be read. The message names the file and, where it applies, row and column."""
+
+
+@dataclass
+class LoadReport:
+    """How one file was understood: rows read, kept, dropped (with a reason each), mapping, warnings."""
+
+    source: str
+    format: str
+    rows_read: int = 0
+    rows_kept: int = 0
+    dropped: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["source_row", "column", "reason"]))
+    columns_mapped: dict[str, str] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    duplicates: int = 0
+    surrogate_ids: int = 0
+
+    @property
+    def rows_dropped(self) -> int:
+        return len(self.dropped)
+
+    def dropped_by_reason(self) -> pd.Series:
+        """Number of dropped rows per reason (the reason without the row-specific value)."""
+        if self.dropped.empty:
+            return pd.Series(dtype="int64", name="rows")
+        reason = self.dropped["reason"].astype(str).str.replace(r"'.*'", "'...'", regex=True)
+        reason = reason.str.replace(r"\d+", "N", regex=True)
+        key = self.dropped["column"].fillna("").astype(str) + ": " + reason
+        return key.str.lstrip(": ").value_counts().rename("rows")
+
+    def to_dict(self) -> dict:
+        return {
+            "source": self.source,
+            "format": self.format,
+            "rows_read": self.rows_read,
+            "rows_kept": self.rows_kept,
+            "rows_dropped": self.rows_dropped,
+            "dropped_by_reason": {k: int(v) for k, v in self.dropped_by_reason().items()},
+            "dropped": [
+                {"source_row": int(r.source_row) if pd.notna(r.source_row) else None,
+                 "column": r.column if isinstance(r.column, str) else None, "reason": r.reason}
+                for r in self.dropped.itertuples()
+            ],
+            "duplicates": self.duplicates,
+            "surrogate_ids": self.surrogate_ids,
+            "columns_mapped": dict(self.columns_mapped),
+            "warnings": list(self.warnings),
+        }
+
+    def __add__(self, other: "LoadReport") -> "LoadReport":
+        dropped = pd.concat([self.dropped.assign(source=self.source), other.dropped.assign(source=other.source)],
+                            ignore_index=True)
+        return LoadReport(
+            source=f"{self.source}; {other.source}",
+            format=self.format if self.format == other.format else f"{self.format}+{other.format}",
+            rows_read=self.rows_read + other.rows_read,
+            rows_kept=self.rows_kept + other.rows_kept,
+            dropped=dropped,
+            columns_mapped={**self.columns_mapped, **other.columns_mapped},
+            warnings=[*self.warnings, *other.warnings],
+            duplicates=self.duplicates + other.duplicates,
+            surrogate_ids=self.surrogate_ids + other.surrogate_ids,
+        )
+
+
+# --- value normalisation -------------------------------------------------------------------------
+
+KIND_ALIASES = {
+    "original": "original", "post": "original", "status": "original", "tweet": "original", "submission": "original",
+    "link": "original", "article": "original", "mention": "original",
+    "repost": "repost", "retweet": "repost", "retweeted": "repost", "rt": "repost", "share": "repost",
+    "boost": "repost", "reblog": "repost", "reshare": "repost",
+    "quote": "quote", "quoted": "quote", "quote_tweet": "quote",
+    "reply": "reply", "replied_to": "reply", "comment": "reply", "response": "reply",
+}
+FORMAT_ALIASES = {
+    "text": "text", "status": "text", "none": "text", "self": "text", "plain": "text",
+    "link": "link", "article": "link", "url": "link", "shared_link": "link",
+    "image": "image", "photo": "image", "picture": "image", "album": "image", "carousel": "image", "gallery": "image",
+    "carousel_album": "image",
+    "video": "video", "animated_gif": "video", "gif": "video", "reel": "video", "reels": "video", "live": "video",
+    "live_video": "video",
+}
+PLATFORM_ALIASES = {"x": "twitter", "x.com": "twitter", "twitter.com": "twitter", "tweet": "twitter", "fb": "facebook",
+                    "ig": "instagram", "bsky": "bluesky", "bluesky.social": "bluesky"}
+TRUE = {"true", "yes", "y", "1", "paid", "promoted", "sponsored", "ad", "boosted", "t"}
+FALSE = {"false", "no", "n", "0", "organic", "unpaid", "f", ""}
+
+SCI_ID = re.compile(r"^\s*\d(\.\d+)?[eE]\+?\d+\s*$")
+
+TIME_FORMATS = (
+    "ISO8601",
+    "%a %b %d %H:%M:%S %z %Y",       # Twitter v1.1
+    "%d-%m-%Y %H.%M",                # spreadsheet, day-first, dotted time
+    "%d-%m-%Y %H:%M",
+    "%d-%m-%Y %H:%M:%S",
+    "%d/%m/%Y %H:%M",
+    "%d/%m/%Y %H:%M:%S",
+    "%d.%m.%Y %H:%M",
+    "%d.%m.%Y %H:%M:%S",
+    "%m/%d/%Y %H:%M",
+    "%m/%d/%Y %H:%M:%S",
+    "%m/%d/%Y %I:%M %p",
+    "%m/%d/%Y %I:%M:%S %p",
+    "%Y-%m-%d %H.%M",
+    "%d-%m-%Y",
+    "%d/%m/%Y",
+    "%d.%m.%Y",
+)
+
+
+def parse_times(values: pd.Series, *, tz: str = "UTC") -> tuple[pd.Series, str | None, int]:
+    """Parse a column of times to UTC.
+
+    The format that parses most of a sample of the column is used for all of it (so day-first
+    and month-first are never mixed within a file); values it cannot read get a second chance
+    with the other formats. Times without a zone are read in ``tz``.
+
+    Returns the parsed series (NaT where unreadable), the main format, and how many values had
+    no time zone.
+    """
+    if pd.api.types.is_datetime64_any_dtype(values):
+        parsed = values if getattr(values.dt, "tz", None) is not None else values.dt.tz_localize(tz)
+        return parsed.dt.tz_convert("UTC").astype("datetime64[ns, UTC]"), "datetime", 0
+    if pd.api.types.is_numeric_dtype(values):
+        num = pd.to_numeric(values, errors="coerce")
+        unit = "ms" if num.dropna().abs().median() > 1e11 else "s"
+        return pd.to_datetime(num, unit=unit, utc=True).astype("datetime64[ns, UTC]"), f"epoch-{unit}", 0
+    text = values.astype("string").str.strip().replace("", pd.NA)
+    present = text.dropna()
+    out = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns, UTC]")
+    if present.empty:
+        return out, None, 0
+    if present.str.fullmatch(r"\d{9,13}(\.\d+)?").all():
+        return parse_times(pd.to_numeric(text, errors="coerce"), tz=tz)
+    sample = present.iloc[:2000]
+    scores = [(_parse_with(sample, fmt).notna().sum(), -i, fmt) for i, fmt in enumerate(TIME_FORMATS)]
+    best = max(scores)[2]
+    order = [best] + [f for f in TIME_FORMATS if f != best]
+    remaining = present
+    naive = 0
+    for fmt in order:
+        if remaining.empty:
+            break
+        got = _parse_with(remaining, fmt)
+        ok = got.notna()
+        if not ok.any():
+            continue
+        got = got[ok]
+        if got.dt.tz is None:
+            naive += int(ok.sum())
+            got = got.dt.tz_localize(tz, ambiguous="NaT", nonexistent="NaT")
+        out.loc[got.index] = got.dt.tz_convert("UTC")
+        remaining = remaining[~ok]
+    if not remaining.empty:  # last resort: let pandas guess each value
+        got = pd.to_datetime(remaining, errors="coerce", utc=False, format="mixed", dayfirst=best.startswith("%d"))
+        for idx, value in got.dropna().items():
+            stamp = pd.Timestamp(value)
+            if stamp.tzinfo is None:
+                naive += 1
+                stamp = stamp.tz_localize(tz)
+            out.loc[idx] = stamp.tz_convert("UTC")
+    return out, best, naive
+
+
+def _parse_with(values: pd.Series, fmt: str) -> pd.Series:
+    try:
+        got = pd.to_datetime(values, format=fmt, errors="coerce", utc=False)
+    except (ValueError, TypeError):
+        # mixed offsets cannot live in one naive/aware series: read them as UTC directly
+        got = pd.to_datetime(values, format=fmt, errors="coerce", utc=True)
+    if got.dtype == object:  # mixed offsets returned as objects
+        got = pd.to_datetime(values, format=fmt, errors="coerce", utc=True)
+    return got
+
+
+def parse_counts(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Parse engagement counts: thousands separators, '1.2K' / '3M' suffixes, floats from spreadsheets.
+
+    Returns the Int64 series and a mask of values that were present but unreadable or negative.
+    """
+    if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
+        num = values.astype("float64")
+    else:
+        text = values.astype("string").str.strip().str.replace(r"[\s\u00a0\u202f,']", "", regex=True)
+        text = text.replace("", pd.NA)
+        mult = pd.Series(1.0, index=values.index)
+        suffix = text.str.extract(r"^([-+]?\d+(?:\.\d+)?)([kKmM])$")
+        has_suffix = suffix[0].notna()
+        text = text.where(~has_suffix, suffix[0])
+        mult = mult.where(~has_suffix, suffix[1].str.lower().map({"k": 1e3, "m": 1e6}))
+        num = pd.to_numeric(text, errors="coerce").astype("float64") * mult
+    present = values.notna() & (values.astype("string").str.strip() != "")
+    bad = present & (num.isna() | (num < 0))
+    num = num.where(~bad)
+    return num.round().astype("Int64"), bad.fillna(False)
+
+
+def normalise(values: pd.Series, aliases: dict[str, str]) -> tuple[pd.Series, pd.Series]:
+    """Map values through ``aliases`` (case-insensitive); returns the mapped series and a mask of unknown values."""
+    key = values.astype("string").str.strip().str.lower()
+    mapped = key.map(aliases).astype("string")
+    unknown = key.notna() & (key != "") & mapped.isna()
+    return mapped, unknown.fillna(False)
+
+
+def parse_bool(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+    if pd.api.types.is_bool_dtype(values):
+        return values.astype("boolean"), pd.Series(False, index=values.index)
+    key = values.astype("string").str.strip().str.lower()
+    out = pd.Series(pd.NA, index=values.index, dtype="boolean")
+    out[key.isin(TRUE).fillna(False)] = True
+    out[key.isin(FALSE).fillna(False) & (key != "")] = False
+    bad = key.notna() & (key != "") & ~key.isin(TRUE | FALSE)
+    return out, bad.fillna(False)
+
+
+def clean_text(values: pd.Series) -> pd.Series:
+    """Decode HTML entities (``&amp;`` -> ``&``) and normalise line ends; text stays text."""
+    text = values.astype("string")
+    has_entity = text.str.contains("&", regex=False).fillna(False)
+    if has_entity.any():
+        text = text.copy()
+        text[has_entity] = text[has_entity].map(html.unescape)
+    return text.str.replace("\r\n", "\n", regex=False)
+
+
+def surrogate(platform: str, author: str, created: str, text: str) -> str:
+    digest = hashlib.sha1(f"{platform}\x1f{author}\x1f{created}\x1f{text}".encode("utf-8")).hexdigest()
+    return f"s-{digest[:16]}"
+
+
+def _where(rows: pd.Series, limit: int = 5) -> str:
+    rows = list(rows)
+    shown = ", ".join(str(r) for r in rows[:limit])
+    return shown + (f" and {len(rows) - limit} more" if len(rows) > limit else "")
+
+
+# --- the common tail of every reader -------------------------------------------------------------
+
+def finish(
+    raw: pd.DataFrame,
+    *,
+    source: str | Path,
+    format: str,
+    columns_mapped: dict[str, str] | None = None,
+    dropped: list[tuple[int, str | None, str]] | None = None,
+    warnings: list[str] | None = None,
+    rows_read: int | None = None,
+    platform: str | None = None,
+    actor: str | None = None,
+    actor_role: str | None = None,
+    tz: str = "UTC",
+    strict: bool = False,
+) -> tuple[pd.DataFrame, LoadReport]:
+    """Turn raw records (canonical column names, raw values, ``source_row`` set) into the post table.
+
+    Parameters
+    ----------
+    raw
+        One row per input record that the reader could take apart; records it could not are passed
+        in ``dropped`` as ``(source_row, column, reason)``.
+    rows_read
+        Input rows in the file (defaults to ``len(raw) + len(dropped)``).
+    platform, actor, actor_role
+        Values for rows whose source does not carry them.
+    tz
+        Zone of times written without one.
+    strict
+        Raise :class:`InputError` on the first row that would be dropped instead of dropping it.
+    """
+    source = str(source)
+    name = Path(source).name
+    drops: list[tuple[int, str | None, str]] = list(dropped or [])
+    warns: list[str] = list(warnings or [])
+    rows_read = len(raw) + len(drops) if rows_read is None else rows_read
+    df = raw.copy().reset_index(drop=True)
+    if "source_row" not in df.columns:
+        df["source_row"] = np.arange(1, len(df) + 1)
+
+    def drop(mask: pd.Series, column: str | None, reason_for) -> None:
+        nonlocal df
+        mask = mask.fillna(False).astype(bool)
+        if not mask.any():
+            return
+        for row, value in zip(df.loc[mask, "source_row"], df.loc[mask, column] if column in df.columns else [None] * int(mask.sum())):
+            reason = reason_for(value)
+            if strict:
+                raise InputError(f"{source}: row {row}, column '{column}': {reason}")
+            drops.append((int(row), column, reason))
+        df = df.loc[~mask].reset_index(drop=True)
+
+    # platform, actor
+    if "platform" not in df.columns or df["platform"].isna().all():
+        df["platform"] = platform or "other"
+    else:
+        plat = df["platform"].astype("string").str.strip().str.lower()
+        df["platform"] = plat.replace(PLATFORM_ALIASES).fillna(platform or "other")
+    if actor is not None:
+        df["actor"] = df["actor"].fillna(actor) if "actor" in df.columns else actor
+    if actor_role is not None:
+        df["actor_role"] = df["actor_role"].fillna(actor_role) if "actor_role" in df.columns else actor_role
+
+    # times
+    if "created_at" not in df.columns:
+        raise InputError(f"{source}: no column gives the time of posts (mapped: {columns_mapped or {}}); "
+                         "pass a mapping such as {'created_at': 'your_date_column'}")
+    raw_times = df["created_at"]
+    parsed, fmt, naive = parse_times(raw_times, tz=tz)
+    empty = raw_times.isna() | (raw_times.astype("string").str.strip() == "")
+    drop(empty, "created_at", lambda v: "missing time")
+    parsed = parsed[~empty.to_numpy()].reset_index(drop=True)
+    bad = parsed.isna()
+    drop(bad, "created_at", lambda v: f"cannot read time '{v}'")
+    df["created_at"] = parsed[~bad.to_numpy()].reset_index(drop=True)
+    if naive:
+        warns.append(f"{naive} times had no time zone and were read as {tz} (pass tz= to change)")
+    if fmt and fmt not in ("ISO8601", "datetime") and not fmt.startswith("epoch"):
+        warns.append(f"times read with format '{fmt}'")
+
+    # text
+    if "text" in df.columns:
+        df["text"] = clean_text(df["text"]).fillna("")
+    else:
+        df["text"] = ""
+
+    # counts
+    for col in schema.COUNT_COLUMNS:
+        if col in df.columns:
+            values, badc = parse_counts(df[col])
+            if badc.any():
+                warns.append(f"column '{col}': {int(badc.sum())} values are not counts "
+                             f"(rows {_where(df.loc[badc, 'source_row'])}, e.g. '{df.loc[badc, col].iloc[0]}'); set to missing")
+            df[col] = values
+
+    # categories
+    for col, aliases, default in (("kind", KIND_ALIASES, "original"), ("media_format", FORMAT_ALIASES, None)):
+        if col in df.columns:
+            values, unknown = normalise(df[col], aliases)
+            if unknown.any():
+                examples = sorted(set(df.loc[unknown, col].astype(str)))[:5]
+                warns.append(f"column '{col}': unknown values {examples} at rows "
+                              f"{_where(df.loc[unknown, 'source_row'])}; read as {default or 'missing'}")
+            df[col] = values.fillna(default) if default else values
+        elif default:
+            df[col] = default
+    if "paid" in df.columns:
+        values, badb = parse_bool(df["paid"])
+        if badb.any():
+            warns.append(f"column 'paid': values that are not yes/no at rows {_where(df.loc[badb, 'source_row'])}; set to missing")
+        df["paid"] = values
+    if "lang" in df.columns:
+        df["lang"] = df["lang"].astype("string").str.strip().str.lower().str.split("-").str[0].replace("", pd.NA)
+    for col in ("author_handle",):
+        if col in df.columns:
+            df[col] = df[col].astype("string").str.strip().str.lstrip("@")
+
+    # ids
+    author = df["author_handle"] if "author_handle" in df.columns else pd.Series("", index=df.index)
+    if "author_id" in df.columns:
+        author = author.fillna(df["author_id"].astype("string"))
+    stamp = df["created_at"].dt.strftime("%Y-%m-%dT%H:%M:%S")
+    key = pd.Series([surrogate(p, a, c, t) for p, a, c, t in
+                     zip(df["platform"].astype(str), author.fillna("").astype(str), stamp, df["text"].astype(str))],
+                    index=df.index)
+    if "post_id" in df.columns:
+        ids = df["post_id"].astype("string").str.strip().replace("", pd.NA)
+        ids = ids.str.replace(r"\.0$", "", regex=True)
+    else:
+        ids = pd.Series(pd.NA, index=df.index, dtype="string")
+    sci = ids.str.match(SCI_ID.pattern).fillna(False)
+    if sci.any():
+        warns.append(f"{int(sci.sum())} ids are in scientific notation (a spreadsheet rounded them; "
+                     f"e.g. '{ids[sci].iloc[0]}'): they cannot identify posts and were replaced by surrogates")
+        ids = ids.mask(sci)
+
+    # exact duplicates: same id (or, without a usable id, same content) seen before
+    ident = ids.fillna(key)
+    content = key
+    dup = pd.Series(False, index=df.index)
+    pair = ident + "\x1f" + content
+    dup = pair.duplicated(keep="first")
+    n_dup = int(dup.sum())
+    if n_dup:
+        first_row = dict(zip(pair[~dup], df.loc[~dup, "source_row"]))
+        reasons = {i: f"duplicate of row {first_row[pair[i]]}" for i in dup[dup].index}
+        for i in dup[dup].index:
+            if strict:
+                raise InputError(f"{source}: row {df.at[i, 'source_row']}: {reasons[i]}")
+            drops.append((int(df.at[i, "source_row"]), "post_id", reasons[i]))
+        keep = ~dup
+        df, ids, key, sci = df[keep].reset_index(drop=True), ids[keep].reset_index(drop=True), \
+            key[keep].reset_index(drop=True), sci[keep].reset_index(drop=True)
+        warns.append(f"{n_dup} duplicate rows dropped")
+
+    missing_id = ids.isna()
+    clash = ids.duplicated(keep=False) & ids.notna()
+    n_sur = int(missing_id.sum() + clash.sum())
+    if clash.any():
+        warns.append(f"{int(clash.sum())} rows share an id with another row that has different content "
+                     f"(rows {_where(df.loc[clash, 'source_row'])}); they were given surrogate ids")
+    if missing_id.any() and not sci.all():
+        n_plain = int((missing_id & ~sci).sum())
+        if n_plain:
+            warns.append(f"{n_plain} rows had no id and were given surrogate ids")
+    ids = ids.mask(clash, ids + "~" + key.str[2:10])
+    ids = ids.fillna(key)
+    # surrogates built from content can still collide for identical content with different ids
+    still = ids.duplicated(keep=False)
+    if still.any():
+        ids = ids.mask(still, ids + "~r" + df["source_row"].astype(str))
+    df["post_id"] = ids
+
+    df["source_file"] = name
+    out = schema.coerce(df)
+    out = out[list(schema.COLUMN_NAMES) + [c for c in out.columns if c not in schema.DTYPES]]
+    dropped_df = pd.DataFrame(drops, columns=["source_row", "column", "reason"])
+    if not dropped_df.empty:
+        dropped_df = dropped_df.sort_values("source_row", kind="stable").reset_index(drop=True)
+        dropped_df["source_row"] = dropped_df["source_row"].astype("Int64")
+    report = LoadReport(
+        source=source, format=format, rows_read=rows_read, rows_kept=len(out), dropped=dropped_df,
+        columns_mapped=dict(columns_mapped or {}), warnings=warns, duplicates=n_dup, surrogate_ids=n_sur,
+    )
+    if report.rows_kept + report.rows_dropped != report.rows_read:
+        raise AssertionError(f"{source}: row accounting is off: read {rows_read}, kept {len(out)}, dropped {len(drops)}")
+    schema.validate(out)
+    return out, report
