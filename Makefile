@@ -1,0 +1,39 @@
+# Two commands: `make report` (set up, run the four notebooks on the sample into reports/) and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+PARAMS ?= params/sample
+OUT    ?= reports
+
+.PHONY: env report smoke test test-fast bench clean sample
+
+env: $(STAMP)
+
+# torch is installed first and pinned by constraints.txt so pip takes the CPU build, never a CUDA download.
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Python 3.11 is needed (set PYTHON=...)")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet -c constraints.txt torch==2.13.0
+	$(BIN)/pip install --quiet -c constraints.txt -e ".[test]"
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (kit)" >/dev/null
+	touch $(STAMP)
+
+report: env
+	$(BIN)/kit run all --params $(PARAMS) --out $(OUT)
+
+smoke: env
+	$(BIN)/kit run all --params params/smoke --out $(OUT)/smoke
+
+test: env
+	$(BIN)/python -m pytest -q -p no:cacheprovider tests
+	$(BIN)/python -m pytest -q -p no:cacheprovider --nbval-lax notebooks
+
+test-fast: env
+	$(BIN)/python -m pytest -q -m "not slow" tests
+
+sample: env
+	$(BIN)/kit sample --out data/sample --posts 20000 --seed 0
+
+clean:
+	rm -rf $(OUT) .pytest_cache

@@ -1,0 +1,108 @@
+"""Command line: ``kit inspect``, ``kit sample``, ``kit run``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+
+def _inspect(args) -> int:
+    from . import io, tl
+    from .schema import SchemaError
+    try:
+        fmt = args.format or io.detect(args.path)
+        posts, report = io.read(args.path, fmt, platform=args.platform, tz=args.tz)
+    except (io.InputError, SchemaError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    info = report.to_dict()
+    info["detected_format"] = fmt if not args.format else f"{fmt} (given)"
+    info["time_range_utc"] = [str(posts["created_at"].min()), str(posts["created_at"].max())] if len(posts) else None
+    info["languages"] = {k: int(v) for k, v in posts["lang"].fillna("(not given)").value_counts().items()}
+    info["platforms"] = {k: int(v) for k, v in posts["platform"].value_counts().items()}
+    info["kinds"] = {k: int(v) for k, v in posts["kind"].value_counts().items()}
+    info["extra_columns"] = [c for c in posts.columns if c.startswith("x_")]
+    if args.json:
+        print(json.dumps(info, indent=1, ensure_ascii=False, default=str))
+        return 0
+    out = [f"file:            {args.path}",
+           f"format:          {info['detected_format']}",
+           f"rows read:       {report.rows_read}",
+           f"rows kept:       {report.rows_kept}",
+           f"rows dropped:    {report.rows_dropped}"]
+    for reason, n in report.dropped_by_reason().items():
+        out.append(f"  {n:>6}  {reason}")
+    if report.rows_dropped:
+        first = report.dropped.head(5)
+        out.append("  first dropped rows: " + "; ".join(
+            f"row {r.source_row}" + (f" ({r.column})" if isinstance(r.column, str) else "") + f": {r.reason}"
+            for r in first.itertuples()))
+    out.append(f"time range (UTC): {info['time_range_utc'][0]} .. {info['time_range_utc'][1]}"
+               if info["time_range_utc"] else "time range: no posts")
+    out.append("columns mapped:")
+    out += [f"  {k:<17} <- {v}" for k, v in report.columns_mapped.items()]
+    if info["extra_columns"]:
+        out.append("kept as extra columns: " + ", ".join(info["extra_columns"]))
+    for key in ("platforms", "kinds", "languages"):
+        out.append(f"{key + ':':<16} " + ", ".join(f"{k} {v}" for k, v in info[key].items()))
+    out.append("warnings:" if report.warnings else "warnings: none")
+    out += [f"  - {w}" for w in report.warnings]
+    print("\n".join(out))
+    return 0
+
+
+def _sample(args) -> int:
+    from . import datasets
+    paths = datasets.write_sample(args.out, n_posts=args.posts, seed=args.seed)
+    for name, path in paths.items():
+        print(f"{name}: {path}")
+    return 0
+
+
+def _run(args) -> int:
+    from . import report
+    names = "all" if args.notebook == "all" else [args.notebook]
+    results = report.run_all(names, args.params, args.out, progress=not args.quiet)
+    index = Path(args.out) / "index.html"
+    failed = [r for r in results if not r.ok]
+    for r in results:
+        print(f"{r.name:<11} {'ok' if r.ok else 'FAILED'}  {r.seconds:6.0f} s  {r.html or ''}"
+              + (f"  {r.error}" if r.error else ""))
+    print(f"index: {index.resolve()}")
+    return 1 if failed else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="kit", description="Social-media exports in, decisions out.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("inspect", help="show how a file is understood: format, mapping, row accounting")
+    p.add_argument("path")
+    p.add_argument("--format", help="skip detection: csv, listening, insights, parquet, twitter_v1, twitter_v2, "
+                                    "mastodon, bluesky, reddit")
+    p.add_argument("--platform", help="platform of rows whose file does not say (e.g. twitter)")
+    p.add_argument("--tz", default="UTC", help="zone of times written without one (default UTC)")
+    p.add_argument("--json", action="store_true", help="print the load report as JSON")
+    p.set_defaults(func=_inspect)
+
+    p = sub.add_parser("sample", help="generate the sample scenario")
+    p.add_argument("--out", required=True)
+    p.add_argument("--posts", type=int, default=20_000)
+    p.add_argument("--seed", type=int, default=0)
+    p.set_defaults(func=_sample)
+
+    p = sub.add_parser("run", help="run notebooks headless into HTML reports")
+    p.add_argument("notebook", choices=["audit", "monitoring", "listening", "crisis", "all"])
+    p.add_argument("--params", help="YAML file, or a folder with one YAML per notebook (e.g. params/sample)")
+    p.add_argument("--out", default="reports")
+    p.add_argument("--quiet", action="store_true", help="no progress bars")
+    p.set_defaults(func=_run)
+
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

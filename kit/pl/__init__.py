@@ -1,0 +1,5 @@
+"""Plotly builders, one per ``kit.tl`` result and with the same name. Each returns a ``go.Figure``."""
+
+from .overview import breakdown, volume
+
+__all__ = ["volume", "breakdown"]

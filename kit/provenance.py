@@ -1,0 +1,92 @@
+"""What a notebook run used and found, recorded for its report's provenance block and for tests.
+
+Inside a run started by :mod:`kit.report` the environment variable ``KIT_RECORD`` names a JSON
+file; each call here updates it. Outside a run the values are kept in memory only, so notebooks
+behave the same in JupyterLab.
+
+>>> from kit import provenance
+>>> provenance.record("posts", 20000)
+>>> provenance.current()["values"]["posts"]
+20000
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+_STATE: dict = {"inputs": {}, "models": {}, "values": {}}
+
+
+def _jsonable(value):
+    if isinstance(value, (np.integer,)):
+        return int(value)
+    if isinstance(value, (np.floating,)):
+        return None if np.isnan(value) else float(value)
+    if isinstance(value, (np.bool_,)):
+        return bool(value)
+    if isinstance(value, (pd.Timestamp,)):
+        return value.isoformat()
+    if isinstance(value, (pd.Timedelta,)):
+        return value.total_seconds()
+    if isinstance(value, float) and np.isnan(value):
+        return None
+    if value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, pd.Series):
+        return _jsonable(value.to_dict())
+    if isinstance(value, Path):
+        return str(value)
+    return value
+
+
+def _flush() -> None:
+    target = os.environ.get("KIT_RECORD")
+    if target:
+        Path(target).write_text(json.dumps(_STATE, indent=1, default=str), encoding="utf-8")
+
+
+def sha256(path: str | Path, chunk: int = 1 << 20) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(chunk), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def note_input(path: str | Path) -> None:
+    """Record an input file with its size and SHA-256."""
+    p = Path(path)
+    _STATE["inputs"][str(p)] = {"sha256": sha256(p), "bytes": p.stat().st_size}
+    _flush()
+
+
+def note_model(role: str, name: str) -> None:
+    """Record the model used for a role (e.g. ``note_model("embedder", "use-multilingual-v3")``)."""
+    _STATE["models"][role] = name
+    _flush()
+
+
+def record(key: str, value) -> None:
+    """Record a value the notebook found (tests read these back)."""
+    _STATE["values"][key] = _jsonable(value)
+    _flush()
+
+
+def current() -> dict:
+    return json.loads(json.dumps(_STATE, default=str))
+
+
+def reset() -> None:
+    for part in _STATE.values():
+        part.clear()
+    _flush()

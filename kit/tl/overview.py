@@ -1,0 +1,86 @@
+"""A first look at a post table: volume over time, breakdowns, the load accounting."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+FREQS = {"H": "h", "D": "D", "W": "W-MON", "M": "MS"}
+
+
+def volume(posts: pd.DataFrame, *, freq: str = "D", by: str | None = "actor",
+           time: str = "created_at") -> pd.DataFrame:
+    """Posts per period (and per value of ``by``), with empty periods as zeros.
+
+    Returns a tidy frame with columns ``period``, ``by`` value (named after ``by``) and ``posts``.
+
+    Examples
+    --------
+    >>> from kit import tl, datasets
+    >>> posts, _ = datasets.load_sample()  # doctest: +SKIP
+    >>> tl.volume(posts, freq="W", by="platform").head()  # doctest: +SKIP
+    """
+    if freq not in FREQS:
+        raise ValueError(f"freq must be one of {list(FREQS)}, not {freq!r}")
+    rule = FREQS[freq]
+    stamps = posts[time].dt.tz_convert("UTC").dt.tz_localize(None)
+    period = stamps.dt.to_period(rule if rule != "W-MON" else "W-SUN").dt.start_time if freq in ("W", "M") \
+        else stamps.dt.floor(rule)
+    keys = [period.rename("period")]
+    if by is not None:
+        keys.append(posts[by].astype("string").fillna("(none)").rename(by))
+    counts = posts.groupby(keys, observed=True).size().rename("posts")
+    if counts.empty:
+        return pd.DataFrame(columns=["period"] + ([by] if by else []) + ["posts"])
+    full_range = pd.date_range(period.min(), period.max(), freq=rule if freq != "W" else "W-MON")
+    if by is None:
+        out = counts.reindex(full_range, fill_value=0).rename_axis("period").reset_index()
+    else:
+        index = pd.MultiIndex.from_product([full_range, sorted(counts.index.get_level_values(by).unique())],
+                                           names=["period", by])
+        out = counts.reindex(index, fill_value=0).reset_index()
+    out["period"] = out["period"].dt.tz_localize("UTC")
+    return out
+
+
+def breakdown(posts: pd.DataFrame, by: str | list[str] = "lang", *, missing: str = "(unknown)") -> pd.DataFrame:
+    """Posts and share of posts per value of ``by`` (one column or several), largest first."""
+    cols = [by] if isinstance(by, str) else list(by)
+    keys = [posts[c].astype("string").fillna(missing) for c in cols]
+    out = posts.groupby(keys, observed=True).size().rename("posts").reset_index()
+    total = out["posts"].sum()
+    out["share"] = out["posts"] / total if total else 0.0
+    return out.sort_values(["posts"] + cols, ascending=[False] + [True] * len(cols), kind="stable").reset_index(drop=True)
+
+
+def summary(posts: pd.DataFrame) -> pd.DataFrame:
+    """Headline facts about a table: posts, authors, time span, platforms, languages, actors."""
+    facts = {
+        "posts": len(posts),
+        "authors": int(posts["author_handle"].fillna(posts["author_id"]).nunique()),
+        "first post (UTC)": posts["created_at"].min(),
+        "last post (UTC)": posts["created_at"].max(),
+        "platforms": ", ".join(sorted(posts["platform"].dropna().unique())),
+        "languages": ", ".join(sorted(posts["lang"].dropna().unique())) or "not detected",
+        "actors": ", ".join(sorted(posts["actor"].dropna().unique())) or "none tagged",
+    }
+    return pd.DataFrame({"fact": list(facts), "value": [str(v) for v in facts.values()]})
+
+
+def load_accounting(report) -> pd.DataFrame:
+    """The row accounting of a :class:`kit.io.LoadReport` as a table: read, kept, dropped by reason."""
+    rows = [("rows read", report.rows_read), ("rows kept", report.rows_kept), ("rows dropped", report.rows_dropped)]
+    rows += [(f"  dropped: {reason}", int(n)) for reason, n in report.dropped_by_reason().items()]
+    rows += [("duplicates", report.duplicates), ("surrogate ids", report.surrogate_ids)]
+    return pd.DataFrame(rows, columns=["what", "rows"])
+
+
+def top_posts(posts: pd.DataFrame, n: int = 10, *, columns=("created_at", "actor", "author_handle", "platform",
+                                                          "kind", "lang", "text")) -> pd.DataFrame:
+    """The ``n`` posts with the most interactions (likes + shares + comments + quotes), newest first on ties.
+
+    Texts stay raw here; they are escaped where they are rendered (pandas tables escape HTML).
+    """
+    interactions = posts[["likes", "shares", "comments", "quotes"]].fillna(0).sum(axis=1).astype("int64")
+    order = pd.DataFrame({"i": interactions, "t": posts["created_at"]}).sort_values(["i", "t"], ascending=[False, False])
+    out = posts.loc[order.index[:n], list(columns)].assign(interactions=interactions.loc[order.index[:n]])
+    return out.reset_index(drop=True)
