@@ -45,3 +45,47 @@ def pseudonymise(posts: pd.DataFrame, *, salt: str, columns=("author_id", "autho
                    "user-" + hashlib.sha256(f"{salt}\x1f{col}\x1f{v}".encode()).hexdigest()[:10] for v in unique}
         out[col] = values.map(mapping).astype("string")
     return out
+
+
+_NOISE = None
+
+
+def _strip_noise(text: str) -> str:
+    global _NOISE
+    if _NOISE is None:
+        import re
+        _NOISE = re.compile(r"https?://\S+|www\.\S+|[@#][\w.]+|&\w+;|\d+")
+    return " ".join(_NOISE.sub(" ", text).split())
+
+
+def detect_language(posts: pd.DataFrame, *, languages=("fr", "de", "en"), min_chars: int = 12,
+                    min_confidence: float = 0.5, overwrite: bool = False, column: str = "text") -> pd.DataFrame:
+    """Fill ``lang`` with the language of each post (py3langid), restricted to ``languages``.
+
+    Links, handles, hashtags and numbers are removed first; a post with fewer than ``min_chars``
+    letters left, or whose best language has a probability under ``min_confidence``, gets
+    ``und``. Languages already in the table are kept unless ``overwrite``. ``languages=None``
+    lets py3langid choose among all 97 languages it knows.
+    """
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    if languages:
+        identifier.set_languages(list(languages))
+    out = posts.copy()
+    todo = out.index if overwrite else out.index[out["lang"].isna() | (out["lang"] == "und")]
+    texts = out.loc[todo, column].fillna("").astype(str)
+    cache: dict[str, str] = {}
+    found = []
+    for text in texts:
+        clean = _strip_noise(text)
+        if clean not in cache:
+            if sum(ch.isalpha() for ch in clean) < min_chars:
+                cache[clean] = "und"
+            else:
+                lang, prob = identifier.classify(clean)
+                cache[clean] = lang if prob >= min_confidence else "und"
+        found.append(cache[clean])
+    out.loc[todo, "lang"] = pd.array(found, dtype="string")
+    out["lang"] = out["lang"].astype("string")
+    return out

