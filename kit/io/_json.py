@@ -1,0 +1,325 @@
+"""What the JSON readers share: reading records from a file, small accessors, HTML to plain text.
+
+A JSON export comes in one of three layouts, all read by :func:`read_records`:
+
+- a JSON array of records (``source_row`` is the 1-based index in the array),
+- a single JSON object wrapping the records (a Twitter v2 ``{"data": [...]}`` page, a Reddit
+  listing, a Bluesky feed; the reader unwraps it and numbers the records it finds 1, 2, ...),
+- JSON lines, one record (or one API response page) per line (``source_row`` is the line number).
+
+A line that is not valid JSON is dropped with its line number and the decoder's message; it is
+never skipped silently.
+"""
+
+from __future__ import annotations
+
+import gc
+import html
+import json
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+import pandas as pd
+
+from ._base import InputError
+
+# every canonical column a JSON reader may fill; the raw frame always has them all, so that an
+# empty file or a file with no usable record still gives a well-formed (empty) table
+RAW_COLUMNS = ("source_row", "post_id", "platform", "author_id", "author_handle", "author_name", "author_followers",
+               "created_at", "text", "lang", "kind", "parent_id", "url", "media_format", "likes", "shares",
+               "comments", "quotes", "views", "country", "source_app")
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a file's records are parsed and taken apart.
+
+    Parsing builds millions of small dicts that all stay alive; the collector would walk them
+    again and again (half the time of a 100k-record read). Its previous state is restored.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+@dataclass
+class Records:
+    """The records of one JSON file, as ``(source_row, value)`` pairs, and the lines that were not JSON."""
+
+    path: Path
+    layout: str  # "array", "object" or "lines"
+    items: list[tuple[int, Any]]
+    dropped: list[tuple[int, str | None, str]] = field(default_factory=list)
+
+
+def read_records(path: str | Path, *, strict: bool = False) -> Records:
+    """Read a JSON array, a single JSON object or JSON lines.
+
+    Parameters
+    ----------
+    path
+        The file (UTF-8, with or without a byte-order mark).
+    strict
+        Raise :class:`~kit.io.InputError` on the first line that is not valid JSON instead of
+        reporting it in ``dropped``.
+
+    Returns
+    -------
+    Records
+        ``items`` holds ``(source_row, value)``: for an array, the 1-based index of each element;
+        for a single object, ``(1, object)``; for JSON lines, the line number of each parsed line.
+
+    Raises
+    ------
+    InputError
+        When the file is empty, or is neither a JSON document nor JSON lines.
+
+    Examples
+    --------
+    >>> recs = read_records("tests/fixtures/json/reddit_pushshift.jsonl")  # doctest: +SKIP
+    >>> recs.layout, recs.items[0][0]  # doctest: +SKIP
+    ('lines', 1)
+    """
+    path = Path(path)
+    if not path.exists():
+        raise InputError(f"{path}: no such file")
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not UTF-8 text (byte {exc.start}); JSON exports are UTF-8") from exc
+    if not text.strip():
+        raise InputError(f"{path}: the file is empty")
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as whole_error:
+        return _read_lines(path, text, whole_error, strict=strict)
+    if isinstance(doc, list):
+        return Records(path, "array", [(i, value) for i, value in enumerate(doc, start=1)])
+    if isinstance(doc, dict):
+        return Records(path, "object", [(1, doc)])
+    raise InputError(f"{path}: a JSON {type(doc).__name__}, not records (expected an array, an object or JSON lines)")
+
+
+def _read_lines(path: Path, text: str, whole_error: json.JSONDecodeError, *, strict: bool) -> Records:
+    items: list[tuple[int, Any]] = []
+    dropped: list[tuple[int, str | None, str]] = []
+    first_bad: tuple[int, json.JSONDecodeError] | None = None
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            items.append((lineno, json.loads(line)))
+        except json.JSONDecodeError as exc:
+            first_bad = first_bad or (lineno, exc)
+            dropped.append((lineno, None, f"line {lineno}: not valid JSON ({exc.msg}, column {exc.colno})"))
+    if not items or not text.lstrip().startswith("{"):
+        # not JSON lines: one broken document (a truncated array, say); report where it broke
+        raise InputError(f"{path}: not JSON or JSON lines (line {whole_error.lineno}, column {whole_error.colno}: "
+                         f"{whole_error.msg})")
+    if strict and first_bad is not None:
+        lineno, exc = first_bad
+        raise InputError(f"{path}: line {lineno}: not valid JSON ({exc.msg}, column {exc.colno})")
+    return Records(path, "lines", items, dropped)
+
+
+class Collector:
+    """Accumulates raw rows and dropped records for one file; raises at once in strict mode."""
+
+    def __init__(self, path: Path, dropped: Iterable[tuple[int, str | None, str]] = (), *, strict: bool = False):
+        self.path = path
+        self.strict = strict
+        self.rows: list[dict] = []
+        self.dropped: list[tuple[int, str | None, str]] = list(dropped)
+
+    def add(self, row: dict, name: str) -> None:
+        """Keep ``row``, or drop it when it has no time: said here rather than by ``finish``, so that
+        the reason names the record (``name``, e.g. "line 3, tweet 5")."""
+        time = row.get("created_at")
+        if time is None or (isinstance(time, str) and not time.strip()):
+            self.drop(row["source_row"], "created_at", f"{name}: missing time")
+        else:
+            self.rows.append(row)
+
+    def drop(self, source_row: int, column: str | None, reason: str) -> None:
+        if self.strict:
+            raise InputError(f"{self.path}: {reason}")
+        self.dropped.append((source_row, column, reason))
+
+    def frame(self, extra: Iterable[str] = ()) -> pd.DataFrame:
+        """One DataFrame of the rows, with every raw canonical column (and ``extra`` ones) present.
+
+        The rows are handed over to the frame: the collector holds none afterwards.
+        """
+        columns = list(RAW_COLUMNS) + [c for c in extra if c not in RAW_COLUMNS]
+        seen = set(columns)
+        for row in self.rows[:1000]:
+            for key in row:
+                if key not in seen:
+                    columns.append(key)
+                    seen.add(key)
+        frame = pd.DataFrame.from_records(self.rows, columns=columns) if self.rows else \
+            pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
+        for c in frame.columns:
+            if c.startswith("x_"):
+                frame[c] = _typed(frame[c])
+        self.rows = []
+        return frame
+
+
+def _typed(values: pd.Series) -> pd.Series:
+    """An extra column as whole numbers (``Int64``) when every value is one, else as text (``string``)."""
+    present = values.dropna()
+    if present.empty:
+        return values.astype("string")
+    if pd.api.types.is_bool_dtype(values):
+        return values.astype("boolean")
+    if pd.api.types.is_numeric_dtype(values):
+        return values.astype("Int64") if bool((present % 1 == 0).all()) else values.astype("Float64")
+    if present.map(lambda v: isinstance(v, int) and not isinstance(v, bool)).all():
+        return values.astype("Int64")
+    return values.astype("string")
+
+
+def where(layout: str, row: int) -> str:
+    """How to name a record in a message: 'line 3' for JSON lines, 'record 3' otherwise."""
+    return f"line {row}" if layout == "lines" else f"record {row}"
+
+
+def get(obj: Any, path: str, default: Any = None) -> Any:
+    """Value at a dotted ``path`` in nested dicts (``get(t, "user.screen_name")``), or ``default``."""
+    for key in path.split("."):
+        if not isinstance(obj, dict):
+            return default
+        obj = obj.get(key)
+        if obj is None:
+            return default
+    return obj
+
+
+def apply_mapping(row: dict, record: dict, mapping: dict[str, str] | None) -> dict:
+    """Override canonical fields of ``row`` with values at dotted paths of ``record``.
+
+    ``mapping`` is ``{canonical or x_ column: dotted path}``, e.g. ``{"country": "user.location"}``.
+    """
+    if mapping:
+        for column, path in mapping.items():
+            row[column] = get(record, path)
+    return row
+
+
+def check_mapping(mapping: dict[str, str] | None, path: Path) -> None:
+    if not mapping:
+        return
+    from .. import schema
+    unknown = [c for c in mapping if c not in schema.DTYPES and not str(c).startswith("x_")]
+    if unknown:
+        raise InputError(f"{path}: mapping names {unknown}, which are not canonical columns "
+                         f"({', '.join(schema.COLUMN_NAMES)}) nor extra x_ columns")
+    bad = [c for c, v in mapping.items() if not isinstance(v, str)]
+    if bad:
+        raise InputError(f"{path}: mapping values must be dotted paths in the record (e.g. 'user.location'); "
+                         f"check {bad}")
+
+
+def id_str(value: Any) -> str | None:
+    """An identifier as text (JSON numbers included), ``None`` when absent."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def parse_all(values: pd.Series, fmt: str) -> pd.Series:
+    """Times parsed with ``fmt`` when every present value parses; otherwise the raw values, for
+    :func:`~kit.io._base.finish` to parse and report value by value."""
+    present = values.notna()
+    if not present.any():
+        return values
+    got = pd.to_datetime(values, format=fmt, errors="coerce", utc=True)
+    return got if bool(got[present].notna().all()) else values
+
+
+def escape_amp(text: str | None) -> str | None:
+    """Protect a text that is already plain (not HTML) from the entity decoding in ``finish``.
+
+    ``finish`` decodes HTML entities in every text, which is right for sources that escape
+    (Twitter, Reddit) but would turn a literal ``&amp;`` typed on Bluesky, or left in a Mastodon
+    text after its HTML was converted, into ``&``. Escaping ``&`` makes that decoding a no-op.
+    """
+    return text.replace("&", "&amp;") if text and "&" in text else text
+
+
+# --- HTML to plain text ---------------------------------------------------------------------------
+
+class _TextExtractor(HTMLParser):
+    """Collects the text of an HTML fragment: ``<br>`` -> newline, paragraphs separated by a blank line.
+
+    Only the standard library parser is used; nothing is evaluated. The content of ``<script>``
+    and ``<style>`` elements is not text a reader sees and is left out.
+    """
+
+    BLOCKS = {"p", "div", "blockquote", "li", "ul", "ol", "pre", "h1", "h2", "h3", "h4", "h5", "h6"}
+    HIDDEN = {"script", "style"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden = 0
+
+    def _block(self) -> None:
+        if self.parts and not "".join(self.parts[-2:]).endswith("\n\n"):
+            self.parts.append("\n\n" if not self.parts[-1].endswith("\n") else "\n")
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag in self.HIDDEN:
+            self.hidden += 1
+        elif tag == "br":
+            self.parts.append("\n")
+        elif tag in self.BLOCKS:
+            self._block()
+
+    def handle_startendtag(self, tag: str, attrs) -> None:
+        if tag == "br":
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.HIDDEN:
+            self.hidden = max(0, self.hidden - 1)
+        elif tag in self.BLOCKS:
+            self._block()
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.parts.append(data)
+
+    def text(self) -> str:
+        return "".join(self.parts).strip("\n")
+
+
+def html_to_text(fragment: str | None) -> str | None:
+    """Plain text of an HTML fragment (Mastodon ``content``, a Twitter ``source`` link).
+
+    ``<br>`` becomes a newline, ``</p><p>`` a blank line, other tags are removed and entities
+    decoded. Text that looks like markup but was escaped (``&lt;script&gt;``) comes out as text.
+
+    Examples
+    --------
+    >>> html_to_text("<p>Bonjour &amp; bienvenue<br>ligne 2</p><p>&lt;b&gt;</p>")
+    'Bonjour & bienvenue\\nligne 2\\n\\n<b>'
+    """
+    if fragment is None:
+        return None
+    if "<" not in fragment:
+        return html.unescape(fragment) if "&" in fragment else fragment
+    parser = _TextExtractor()
+    parser.feed(fragment)
+    parser.close()
+    return parser.text()
