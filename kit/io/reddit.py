@@ -125,7 +125,7 @@ def _things(value: Any) -> Iterator[tuple[str | None, Any]]:
         return
     kind = value.get("kind")
     if kind == "Listing":
-        for child in get_children(value):
+        for child in _children(value):
             yield from _things(child)
         return
     if kind in ("t1", "t3", "more") and isinstance(value.get("data"), dict):
@@ -140,7 +140,8 @@ def _things(value: Any) -> Iterator[tuple[str | None, Any]]:
         yield from _things(value["replies"])
 
 
-def get_children(listing: dict) -> list:
+def _children(listing: dict) -> list:
+    """The things of a listing (``data.children``)."""
     data = listing.get("data")
     return data.get("children") or [] if isinstance(data, dict) else []
 

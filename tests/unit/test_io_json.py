@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kit import io, schema
 from kit.io import InputError
@@ -453,3 +455,48 @@ def test_reading_twice_gives_the_same_table(name):
     again, _ = io.read(FIX / name)
     pd.testing.assert_frame_equal(first, again)
     assert first["post_id"].is_unique
+
+
+# --- properties ----------------------------------------------------------------------------------
+
+LINE = st.one_of(
+    st.tuples(st.just("ok"), st.integers(0, 5), st.sampled_from(["<p>a &amp; b</p>", "<p>x<br>y</p>", ""])),
+    st.tuples(st.just("notime"), st.integers(0, 5), st.just("<p>z</p>")),
+    st.tuples(st.just("broken"), st.integers(0, 5), st.just("")),
+    st.tuples(st.just("blank"), st.integers(0, 5), st.just("")),
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(LINE, min_size=1, max_size=25))
+def test_every_line_is_kept_or_dropped_with_its_number(tmp_path, lines):
+    body, broken, blanks = [], [], 0
+    for n, (what, minute, content) in enumerate(lines, start=1):
+        status = {"id": str(minute), "content": content, "account": {"id": "1", "acct": "a"},
+                  "created_at": f"2024-03-01T10:{minute:02d}:00Z"}
+        if what == "notime":
+            status.pop("created_at")
+        text = json.dumps(status)
+        if what == "broken":
+            text, _ = text[:20], broken.append(n)
+        if what == "blank":
+            text, blanks = "", blanks + 1
+        body.append(text)
+    path = tmp_path / "prop.jsonl"
+    path.write_text("\n".join(body) + "\n", encoding="utf-8")
+    if blanks == len(lines):
+        with pytest.raises(InputError, match="empty"):
+            read_mastodon(path)
+        return
+    try:
+        posts, report = read_mastodon(path)
+    except InputError as exc:  # every non-blank line broken: not JSON lines at all
+        assert "not JSON or JSON lines" in str(exc) and len(broken) + blanks == len(lines)
+        return
+    check_accounting(report)
+    assert report.rows_read == len(lines) - blanks
+    reasons = dict(zip(report.dropped["source_row"].astype(int), report.dropped["reason"]))
+    for n in broken:
+        assert reasons[n].startswith(f"line {n}: not valid JSON")
+    assert set(posts["source_row"]).isdisjoint(reasons)
+    assert not posts["text"].str.contains("<", regex=False).any()
