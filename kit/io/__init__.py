@@ -25,7 +25,7 @@ def _json_reader(module: str, name: str) -> Callable:
     def reader(path, mapping=None, **kwargs):
         import importlib
         mod = importlib.import_module(f"kit.io.{module}")
-        return getattr(mod, name)(path, **kwargs)
+        return getattr(mod, name)(path, mapping=mapping, **kwargs)
     reader.__name__ = name
     return reader
 
@@ -49,11 +49,14 @@ def _first_json_record(path: Path) -> object:
     stripped = head.lstrip()
     if not stripped:
         raise InputError(f"{path}: the file is empty")
-    first_line = stripped.splitlines()[0]
-    try:
-        return json.loads(first_line)  # JSON lines
-    except json.JSONDecodeError:
-        pass
+    lines = [line for line in stripped.splitlines()[:50] if line.strip()]
+    for line in lines[:-1] if len(lines) > 1 else lines:  # the last line of the buffer may be cut
+        try:
+            record = json.loads(line)  # JSON lines: the first line that parses (a broken line is the reader's to report)
+        except json.JSONDecodeError:
+            continue
+        if isinstance(record, (dict, list)) and record and len(lines) > 1:
+            return record
     try:
         with open(path, encoding="utf-8-sig") as fh:
             return json.load(fh)
