@@ -60,14 +60,16 @@ COLUMNS: tuple[Column, ...] = (
     Column("country", "string", "Country of the author or post, where the export carries it."),
     Column("source_app", "string", "Client, device or source the post was sent from, where known."),
     Column("source_file", "string", "File the row was read from.", True),
-    Column("source_row", "Int64", "Row (1-based, header excluded) or record number in that file.", True),
+    Column("source_row", "Int64", "Where the row is in that file: the spreadsheet row for tables (header = "
+                                  "row 1, first post = row 2, preamble lines counted), the record or line number "
+                                  "for JSON.", True),
 )
 
 COLUMN_NAMES: tuple[str, ...] = tuple(c.name for c in COLUMNS)
 DTYPES: dict[str, str] = {c.name: c.dtype for c in COLUMNS}
 REQUIRED: tuple[str, ...] = tuple(c.name for c in COLUMNS if c.required)
 COUNT_COLUMNS: tuple[str, ...] = ("author_followers", "likes", "shares", "comments", "quotes", "views", "reach")
-CATEGORIES: dict[str, tuple[str, ...]] = {"kind": KINDS, "media_format": MEDIA_FORMATS}
+CATEGORIES: dict[str, tuple[str, ...]] = {"platform": PLATFORMS, "kind": KINDS, "media_format": MEDIA_FORMATS}
 
 
 class SchemaError(ValueError):
@@ -119,11 +121,15 @@ def _convert(series: pd.Series, col: Column) -> pd.Series:
 def _bad_rows(series: pd.Series, col: Column, limit: int = 10) -> list:
     bad = []
     for idx, value in series.items():
+        if pd.api.types.is_scalar(value) and pd.isna(value):
+            continue  # missing values convert to NA: they are not the problem
         try:
             if col.dtype == "datetime64[ns, UTC]":
                 pd.to_datetime(value, utc=True)
             elif col.dtype == "Int64":
                 float(value)
+            elif col.dtype == "boolean":
+                pd.array([value], dtype="boolean")
         except (ValueError, TypeError):
             bad.append(idx)
             if len(bad) >= limit:
@@ -132,13 +138,15 @@ def _bad_rows(series: pd.Series, col: Column, limit: int = 10) -> list:
 
 
 def _rows(frame: pd.DataFrame, mask: pd.Series, limit: int = 10) -> str:
-    idx = list(frame.index[mask.to_numpy()])
+    # positions, not labels: duplicate index labels must not confuse the report
+    pos = mask.to_numpy(dtype=bool, na_value=False).nonzero()[0]
     if "source_row" in frame.columns:
-        where = [f"{frame.at[i, 'source_file']}:{frame.at[i, 'source_row']}" if "source_file" in frame.columns
-                 else str(frame.at[i, "source_row"]) for i in idx[:limit]]
+        rows = frame["source_row"].to_numpy()
+        files = frame["source_file"].to_numpy() if "source_file" in frame.columns else None
+        where = [f"{files[i]}:{rows[i]}" if files is not None else str(rows[i]) for i in pos[:limit]]
     else:
-        where = [str(i) for i in idx[:limit]]
-    more = f" and {len(idx) - limit} more" if len(idx) > limit else ""
+        where = [str(frame.index[i]) for i in pos[:limit]]
+    more = f" and {len(pos) - limit} more" if len(pos) > limit else ""
     return ", ".join(where) + more
 
 
@@ -153,6 +161,9 @@ def validate(frame: pd.DataFrame) -> pd.DataFrame:
         and the offending rows (as ``file:row`` when provenance is present).
     """
     problems: list[str] = []
+    repeated = sorted(set(frame.columns[frame.columns.duplicated()]))
+    if repeated:
+        raise SchemaError(f"columns {repeated} appear more than once")
     for col in COLUMNS:
         if col.name not in frame.columns:
             problems.append(f"column '{col.name}' is missing")

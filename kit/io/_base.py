@@ -103,13 +103,19 @@ FORMAT_ALIASES = {
     "carousel_album": "image",
     "video": "video", "animated_gif": "video", "gif": "video", "reel": "video", "reels": "video", "live": "video",
     "live_video": "video",
+    # page-insights exports name the type in the plural ("Photos", "Links", "Videos", "Shared video")
+    "photos": "image", "images": "image", "albums": "image", "links": "link", "videos": "video",
+    "shared_video": "video", "shared_videos": "video", "statuses": "text",
 }
 PLATFORM_ALIASES = {"x": "twitter", "x.com": "twitter", "twitter.com": "twitter", "tweet": "twitter", "fb": "facebook",
-                    "ig": "instagram", "bsky": "bluesky", "bluesky.social": "bluesky"}
+                    "ig": "instagram", "bsky": "bluesky", "bluesky.social": "bluesky",
+                    # listening tools: Talkwalker's source types, Brandwatch's page types
+                    "onlinenews": "news", "newspaper": "news", "messageboard": "forum", "forums": "forum",
+                    "blogs": "blog", "microblog": "other"}
 TRUE = {"true", "yes", "y", "1", "paid", "promoted", "sponsored", "ad", "boosted", "t"}
 FALSE = {"false", "no", "n", "0", "organic", "unpaid", "f", ""}
 
-SCI_ID = re.compile(r"^\s*\d(\.\d+)?[eE]\+?\d+\s*$")
+SCI_ID = re.compile(r"^\s*\d([.,]\d+)?[eE]\+?\d+\s*$")
 
 TIME_FORMATS = (
     "ISO8601",
@@ -132,30 +138,54 @@ TIME_FORMATS = (
 )
 
 
+# a time written with its zone: "...10:00:00+01:00", "...10:00Z", "11:35:52 -0800", "06:22:06 +0000 2012"
+ZONED = (r"(?:\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:[zZ]|[+-]\d{2}:?\d{2}|UTC|GMT)"
+         r"|\d{2}:\d{2}:\d{2} [+-]\d{4} \d{4})\s*$")
+# a day, a month and a four-digit year, in digits or with a month name
+WHOLE_DATE = (r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}"
+              r"|[A-Za-z]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:\d{1,2}:\d{2}(?::\d{2})?\s+)?(?:\S+\s+)?\d{4}"
+              r"|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,}\.?,?\s+\d{4}")
+# what datetime64[ns] can hold; a time outside it (year 1, year 9999) is a broken value, not a post time
+_EARLIEST, _LATEST = pd.Timestamp("1677-09-22", tz="UTC"), pd.Timestamp("2262-04-11", tz="UTC")
+
+
 def parse_times(values: pd.Series, *, tz: str = "UTC") -> tuple[pd.Series, str | None, int]:
     """Parse a column of times to UTC.
 
     The format that parses most of a sample of the column is used for all of it (so day-first
     and month-first are never mixed within a file); values it cannot read get a second chance
-    with the other formats. Times without a zone are read in ``tz``.
+    with the other formats, then with pandas' guess when they at least carry a four-digit year
+    (a guess never fills in today's date). Times without a zone are read in ``tz``; a column
+    mixing both is parsed in two parts so that the zone-less ones are still read in ``tz``.
 
     Returns the parsed series (NaT where unreadable), the main format, and how many values had
     no time zone.
     """
     if pd.api.types.is_datetime64_any_dtype(values):
-        parsed = values if getattr(values.dt, "tz", None) is not None else values.dt.tz_localize(tz)
-        return parsed.dt.tz_convert("UTC").astype("datetime64[ns, UTC]"), "datetime", 0
-    if pd.api.types.is_numeric_dtype(values):
-        num = pd.to_numeric(values, errors="coerce")
+        if getattr(values.dt, "tz", None) is not None:
+            return _utc(values), "datetime", 0
+        localised = values.dt.tz_localize(tz, ambiguous="NaT", nonexistent="NaT")
+        return _utc(localised), "datetime", int(values.notna().sum())
+    if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
+        num = pd.to_numeric(values, errors="coerce").astype("float64")
+        num = num.where(num.abs() < 1e14)  # beyond any epoch in milliseconds
         unit = "ms" if num.dropna().abs().median() > 1e11 else "s"
-        return pd.to_datetime(num, unit=unit, utc=True).astype("datetime64[ns, UTC]"), f"epoch-{unit}", 0
+        return _utc(pd.to_datetime(num, unit=unit, utc=True, errors="coerce")), f"epoch-{unit}", 0
     text = values.astype("string").str.strip().replace("", pd.NA)
-    present = text.dropna()
+    # every time has a digit; without this "now" and "today" would read as the time of reading
+    present = text[text.str.contains(r"\d", regex=True).fillna(False)]
     out = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns, UTC]")
     if present.empty:
         return out, None, 0
     if present.str.fullmatch(r"\d{9,13}(\.\d+)?").all():
-        return parse_times(pd.to_numeric(text, errors="coerce"), tz=tz)
+        return parse_times(pd.to_numeric(present, errors="coerce").reindex(values.index), tz=tz)
+    zoned = present.str.contains(ZONED, regex=True)
+    if zoned.any() and not zoned.all():
+        with_zone, fmt_zone, _ = parse_times(present[zoned], tz=tz)
+        without, fmt_naive, naive = parse_times(present[~zoned], tz=tz)
+        out.loc[with_zone.index] = with_zone
+        out.loc[without.index] = without
+        return out, fmt_zone if zoned.sum() >= (~zoned).sum() else fmt_naive, naive
     sample = present.iloc[:2000]
     scores = [(_parse_with(sample, fmt).notna().sum(), -i, fmt) for i, fmt in enumerate(TIME_FORMATS)]
     best = max(scores)[2]
@@ -165,35 +195,68 @@ def parse_times(values: pd.Series, *, tz: str = "UTC") -> tuple[pd.Series, str |
     for fmt in order:
         if remaining.empty:
             break
-        got = _parse_with(remaining, fmt)
-        ok = got.notna()
-        if not ok.any():
+        got, n_naive = _localised(_parse_with(remaining, fmt), tz)
+        if got.empty:
             continue
-        got = got[ok]
-        if got.dt.tz is None:
-            naive += int(ok.sum())
-            got = got.dt.tz_localize(tz, ambiguous="NaT", nonexistent="NaT")
-        out.loc[got.index] = got.dt.tz_convert("UTC")
-        remaining = remaining[~ok]
-    if not remaining.empty:  # last resort: let pandas guess each value
-        got = pd.to_datetime(remaining, errors="coerce", utc=False, format="mixed", dayfirst=best.startswith("%d"))
-        for idx, value in got.dropna().items():
-            stamp = pd.Timestamp(value)
-            if stamp.tzinfo is None:
-                naive += 1
-                stamp = stamp.tz_localize(tz)
-            out.loc[idx] = stamp.tz_convert("UTC")
+        naive += n_naive
+        out.loc[got.index] = got
+        remaining = remaining[~remaining.index.isin(got.index)]
+    # last resort: let pandas guess, only where a whole date is written (it fills a missing one with today's)
+    guessable = remaining[remaining.str.contains(WHOLE_DATE, regex=True)]
+    if not guessable.empty:
+        got, n_naive = _localised(_parse_with(guessable, "mixed", dayfirst=best.startswith("%d")), tz)
+        naive += n_naive
+        out.loc[got.index] = got
     return out, best, naive
 
 
-def _parse_with(values: pd.Series, fmt: str) -> pd.Series:
+TWITTER_EPOCH_MS = 1288834974657  # 2010-11-04T01:42:54.657Z, time zero of X/Twitter snowflake ids
+
+
+def snowflake_times(ids: pd.Series) -> pd.Series:
+    """The creation time written in X/Twitter ids (snowflakes, since November 2010), UTC, to the millisecond.
+
+    An id is ``(milliseconds since 2010-11-04T01:42:54.657Z) << 22`` plus machine and sequence bits, so
+    a file of tweet ids without times (CrisisLex labelled tweets, hydration lists) still has them.
+    Values that are not snowflake ids (older sequential ids, anything not 15-19 digits) give NaT.
+
+    >>> snowflake_times(pd.Series(["1526540472222638081"])).iloc[0]
+    Timestamp('2022-05-17 12:29:44.985000+0000', tz='UTC')
+    """
+    text = ids.astype("string").str.strip().str.replace(r"\.0$", "", regex=True)
+    ok = text.str.fullmatch(r"\d{15,19}").fillna(False).to_numpy(dtype=bool)
+    digits = text.where(ok, "0").to_numpy(dtype=str).astype(np.uint64)
+    ms = (digits >> np.uint64(22)).astype("int64") + TWITTER_EPOCH_MS
+    out = pd.Series(pd.to_datetime(ms, unit="ms", utc=True), index=ids.index).where(ok)
+    return _utc(out)
+
+
+def _utc(values: pd.Series) -> pd.Series:
+    """A zone-aware series as datetime64[ns, UTC]; times datetime64[ns] cannot hold become NaT."""
+    values = values.dt.tz_convert("UTC")
+    values = values.where(values.isna() | ((values >= _EARLIEST) & (values <= _LATEST)))
+    return values.astype("datetime64[ns, UTC]")
+
+
+def _localised(got: pd.Series, tz: str) -> tuple[pd.Series, int]:
+    """The values that parsed, in UTC (zone-less ones read in ``tz``), and how many of them had no zone."""
+    got = got[got.notna()]
+    naive = 0
+    if got.dt.tz is None:
+        got = got.dt.tz_localize(tz, ambiguous="NaT", nonexistent="NaT")
+        naive = int(got.notna().sum())
+    got = _utc(got)
+    return got[got.notna()], naive
+
+
+def _parse_with(values: pd.Series, fmt: str, **kwargs) -> pd.Series:
     try:
-        got = pd.to_datetime(values, format=fmt, errors="coerce", utc=False)
+        got = pd.to_datetime(values, format=fmt, errors="coerce", utc=False, **kwargs)
     except (ValueError, TypeError):
         # mixed offsets cannot live in one naive/aware series: read them as UTC directly
-        got = pd.to_datetime(values, format=fmt, errors="coerce", utc=True)
+        got = pd.to_datetime(values, format=fmt, errors="coerce", utc=True, **kwargs)
     if got.dtype == object:  # mixed offsets returned as objects
-        got = pd.to_datetime(values, format=fmt, errors="coerce", utc=True)
+        got = pd.to_datetime(values, format=fmt, errors="coerce", utc=True, **kwargs)
     return got
 
 
@@ -204,9 +267,13 @@ def parse_counts(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     """
     if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
         num = values.astype("float64")
+    elif values.astype("string").str.fullmatch(r"\d{1,18}").fillna(True).all():  # plain digits: the common case
+        num = pd.to_numeric(values.astype("string"), errors="coerce").astype("float64")
     else:
         text = values.astype("string").str.strip().str.replace(r"[\s\u00a0\u202f,']", "", regex=True)
-        text = text.replace("", pd.NA)
+        # "1.234" and "12.345.678": dots as thousands separators (a count is never fractional)
+        dotted = text.str.fullmatch(r"[-+]?\d{1,3}(?:\.\d{3})+").fillna(False)
+        text = text.mask(dotted, text.str.replace(".", "", regex=False)).replace("", pd.NA)
         mult = pd.Series(1.0, index=values.index)
         suffix = text.str.extract(r"^([-+]?\d+(?:\.\d+)?)([kKmM])$")
         has_suffix = suffix[0].notna()
@@ -214,17 +281,44 @@ def parse_counts(values: pd.Series) -> tuple[pd.Series, pd.Series]:
         mult = mult.where(~has_suffix, suffix[1].str.lower().map({"k": 1e3, "m": 1e6}))
         num = pd.to_numeric(text, errors="coerce").astype("float64") * mult
     present = values.notna() & (values.astype("string").str.strip() != "")
-    bad = present & (num.isna() | (num < 0))
+    bad = present & (num.isna() | (num < 0) | (num >= 2.0 ** 63))  # 2**63: beyond Int64, not a count
     num = num.where(~bad)
     return num.round().astype("Int64"), bad.fillna(False)
 
 
 def normalise(values: pd.Series, aliases: dict[str, str]) -> tuple[pd.Series, pd.Series]:
-    """Map values through ``aliases`` (case-insensitive); returns the mapped series and a mask of unknown values."""
-    key = values.astype("string").str.strip().str.lower()
+    """Map values through ``aliases`` (case-insensitive, spaces and dashes read as ``_``); returns the mapped
+    series and a mask of unknown values."""
+    key = values.astype("string").str.strip().str.lower().str.replace(r"[\s\-]+", "_", regex=True)
     mapped = key.map(aliases).astype("string")
     unknown = key.notna() & (key != "") & mapped.isna()
     return mapped, unknown.fillna(False)
+
+
+def normalise_platform(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Map platform names to :data:`kit.schema.PLATFORMS`: aliases (``x``, ``fb``), domains (``facebook.com``)
+    and listening-tool source types (``SOCIALMEDIA_TWITTER``, ``ONLINENEWS_NEWSPAPER``, ``BLOG_OTHER``).
+
+    Returns the mapped series and a mask of values that name no known platform.
+    """
+    key = values.astype("string").str.strip().str.lower()
+    table = {k: _platform_of(k) for k in key.dropna().unique()}  # few distinct values: a dict, not a loop over rows
+    mapped = key.map(table).astype("string")
+    unknown = key.notna() & (key != "") & mapped.isna()
+    return mapped, unknown.fillna(False)
+
+
+def _platform_of(key: str) -> str | None:
+    if key in schema.PLATFORMS:
+        return key
+    if key in PLATFORM_ALIASES:
+        return PLATFORM_ALIASES[key]
+    for token in re.split(r"[\s_\-./:]+", key):
+        if token in schema.PLATFORMS and token != "other":
+            return token
+        if token in PLATFORM_ALIASES:
+            return PLATFORM_ALIASES[token]
+    return None
 
 
 def parse_bool(values: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -275,6 +369,7 @@ def finish(
     actor_role: str | None = None,
     tz: str = "UTC",
     strict: bool = False,
+    decode_entities: bool = True,
 ) -> tuple[pd.DataFrame, LoadReport]:
     """Turn raw records (canonical column names, raw values, ``source_row`` set) into the post table.
 
@@ -290,7 +385,11 @@ def finish(
     tz
         Zone of times written without one.
     strict
-        Raise :class:`InputError` on the first row that would be dropped instead of dropping it.
+        Raise :class:`InputError` on the first row that would be dropped here instead of dropping it
+        (rows the reader drops itself, in ``dropped``, are the reader's to raise on).
+    decode_entities
+        Decode HTML entities in ``text``; off for tables the kit wrote, whose texts are decoded
+        already (decoding twice would turn a post's literal "&amp;" into "&").
     """
     source = str(source)
     name = Path(source).name
@@ -317,8 +416,14 @@ def finish(
     if "platform" not in df.columns or df["platform"].isna().all():
         df["platform"] = platform or "other"
     else:
-        plat = df["platform"].astype("string").str.strip().str.lower()
-        df["platform"] = plat.replace(PLATFORM_ALIASES).fillna(platform or "other")
+        df["platform"] = df["platform"].astype("string").str.strip().replace("", pd.NA).fillna(platform or "other")
+    plat, unknown = normalise_platform(df["platform"])
+    if unknown.any():
+        examples = sorted(set(df.loc[unknown, "platform"].astype(str)))[:5]
+        warns.append(f"column 'platform': values {examples} name no known platform at rows "
+                     f"{_where(df.loc[unknown, 'source_row'])}; read as 'other' (the values are kept in x_platform)")
+        df["x_platform"] = df["platform"].astype("string")
+    df["platform"] = plat.fillna("other")
     if actor is not None:
         df["actor"] = df["actor"].fillna(actor) if "actor" in df.columns else actor
     if actor_role is not None:
@@ -343,7 +448,7 @@ def finish(
 
     # text
     if "text" in df.columns:
-        df["text"] = clean_text(df["text"]).fillna("")
+        df["text"] = (clean_text(df["text"]) if decode_entities else df["text"].astype("string")).fillna("")
     else:
         df["text"] = ""
 
@@ -379,41 +484,36 @@ def finish(
             df[col] = df[col].astype("string").str.strip().str.lstrip("@")
 
     # ids
-    author = df["author_handle"] if "author_handle" in df.columns else pd.Series("", index=df.index)
+    author = df["author_handle"] if "author_handle" in df.columns else pd.Series(pd.NA, index=df.index, dtype="string")
     if "author_id" in df.columns:
         author = author.fillna(df["author_id"].astype("string"))
-    stamp = df["created_at"].dt.strftime("%Y-%m-%dT%H:%M:%S")
-    key = pd.Series([surrogate(p, a, c, t) for p, a, c, t in
-                     zip(df["platform"].astype(str), author.fillna("").astype(str), stamp, df["text"].astype(str))],
-                    index=df.index)
+    author = author.astype("string").fillna("")
     if "post_id" in df.columns:
         ids = df["post_id"].astype("string").str.strip().replace("", pd.NA)
         ids = ids.str.replace(r"\.0$", "", regex=True)
     else:
         ids = pd.Series(pd.NA, index=df.index, dtype="string")
-    sci = ids.str.match(SCI_ID.pattern).fillna(False)
+    sci = ids.str.match(SCI_ID.pattern).fillna(False).astype(bool)
     if sci.any():
         warns.append(f"{int(sci.sum())} ids are in scientific notation (a spreadsheet rounded them; "
                      f"e.g. '{ids[sci].iloc[0]}'): they cannot identify posts and were replaced by surrogates")
         ids = ids.mask(sci)
 
-    # exact duplicates: same id (or, without a usable id, same content) seen before
-    ident = ids.fillna(key)
-    content = key
-    dup = pd.Series(False, index=df.index)
-    pair = ident + "\x1f" + content
-    dup = pair.duplicated(keep="first")
+    # exact duplicates: the same id (or both without one) and the same content: platform, author, time, text
+    same = pd.DataFrame({"id": ids, "platform": df["platform"].astype("string"), "author": author,
+                         "at": df["created_at"].dt.floor("s"), "text": df["text"].astype("string")})
+    dup = same.duplicated(keep="first")
     n_dup = int(dup.sum())
     if n_dup:
-        first_row = dict(zip(pair[~dup], df.loc[~dup, "source_row"]))
-        reasons = {i: f"duplicate of row {first_row[pair[i]]}" for i in dup[dup].index}
-        for i in dup[dup].index:
+        group = same.groupby(list(same.columns), sort=False, dropna=False).ngroup()
+        first_row = df["source_row"].groupby(group.to_numpy()).transform("first")
+        for row, first in zip(df.loc[dup, "source_row"].tolist(), first_row[dup].tolist()):
+            reason = f"duplicate of row {first}"
             if strict:
-                raise InputError(f"{source}: row {df.at[i, 'source_row']}: {reasons[i]}")
-            drops.append((int(df.at[i, "source_row"]), "post_id", reasons[i]))
+                raise InputError(f"{source}: row {row}, column 'post_id': {reason}")
+            drops.append((int(row), "post_id", reason))
         keep = ~dup
-        df, ids, key, sci = df[keep].reset_index(drop=True), ids[keep].reset_index(drop=True), \
-            key[keep].reset_index(drop=True), sci[keep].reset_index(drop=True)
+        df, ids, sci, author = (x[keep].reset_index(drop=True) for x in (df, ids, sci, author))
         warns.append(f"{n_dup} duplicate rows dropped")
 
     missing_id = ids.isna()
@@ -422,10 +522,16 @@ def finish(
     if clash.any():
         warns.append(f"{int(clash.sum())} rows share an id with another row that has different content "
                      f"(rows {_where(df.loc[clash, 'source_row'])}); they were given surrogate ids")
-    if missing_id.any() and not sci.all():
-        n_plain = int((missing_id & ~sci).sum())
-        if n_plain:
-            warns.append(f"{n_plain} rows had no id and were given surrogate ids")
+    n_plain = int((missing_id & ~sci).sum())
+    if n_plain:
+        warns.append(f"{n_plain} rows had no id and were given surrogate ids")
+    need = (missing_id | clash).to_numpy(dtype=bool)
+    key = pd.Series(pd.NA, index=df.index, dtype="string")
+    if need.any():  # content hashes only where an id is needed: hashing every row costs seconds per million
+        stamp = df.loc[need, "created_at"].dt.strftime("%Y-%m-%dT%H:%M:%S")
+        key[need] = [surrogate(p, a, c, t) for p, a, c, t in
+                     zip(df.loc[need, "platform"].astype(str).tolist(), author[need].tolist(), stamp.tolist(),
+                         df.loc[need, "text"].astype(str).tolist())]
     ids = ids.mask(clash, ids + "~" + key.str[2:10])
     ids = ids.fillna(key)
     # surrogates built from content can still collide for identical content with different ids

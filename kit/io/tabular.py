@@ -10,12 +10,14 @@ from __future__ import annotations
 import csv
 import io
 import re
+import warnings
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .. import schema
-from ._base import InputError, LoadReport, finish
+from ._base import InputError, LoadReport, finish, parse_times, snowflake_times
 
 # Header names seen in real exports, per canonical column, most specific first. Matching ignores
 # case, spaces, underscores, dashes, dots and brackets.
@@ -23,11 +25,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "post_id": ("post_id", "postid", "tweet_id", "tweetid", "id_tweet", "status_id", "mention_id", "resource_id",
                 "message_id", "guid", "id"),
     "text": ("full_text", "fulltext", "text", "tweet_text", "content", "message", "body", "post_message",
-             "snippet", "description", "caption", "title"),
+             "snippet", "description", "caption", "title", "texte"),
     "created_at": ("created_at", "tweet_created", "published", "publish_time", "published_at", "post_date",
                    "posted_at", "date_utc", "datetime", "timestamp", "created", "date", "time"),
     "author_handle": ("author_handle", "screen_name", "twitter_screen_name", "username", "user_name", "handle",
-                      "pseudo", "author", "user", "name", "page_name"),
+                      "pseudo", "author", "user", "name", "page_name", "auteur"),
     "author_name": ("author_name", "display_name", "full_name", "author_display_name", "user_display_name"),
     "author_id": ("author_id", "user_id", "id_compte", "account_id", "page_id", "twitter_author_id"),
     "author_followers": ("author_followers", "followers_count", "twitter_followers", "user_followers_count",
@@ -44,7 +46,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "reach": ("reach", "reach_new", "post_reach", "lifetime_post_total_reach", "potential_reach", "estimated_reach"),
     "lang": ("lang", "language", "language_code"),
     "url": ("url", "permalink", "link", "tweet_url", "post_url"),
-    "kind": ("kind", "post_kind", "tweet_type", "mention_type", "interaction_type"),
+    "kind": ("kind", "post_kind", "tweet_type", "mention_type", "interaction_type", "thread_entry_type"),
     "media_format": ("media_format", "format", "media_type", "post_type", "content_type", "type"),
     "platform": ("platform", "network", "page_type", "source_type", "content_source", "site", "channel"),
     "parent_id": ("parent_id", "in_reply_to_status_id", "in_reply_to", "reply_to", "thread_id", "conversation_id"),
@@ -83,14 +85,18 @@ def _decode(path: Path) -> tuple[str, list[str]]:
             f"file is not UTF-8 (first bad byte on line {line}); read as Windows-1252"]
 
 
+SEPARATORS = (",", ";", "\t", "|")
+
+
 def _sniff_sep(lines: list[str]) -> str:
     header = lines[0] if lines else ""
-    counts = {sep: header.count(sep) for sep in (",", ";", "\t", "|")}
+    counts = {sep: header.count(sep) for sep in SEPARATORS}
     return max(counts, key=counts.get) if max(counts.values()) > 0 else ","
 
 
-def _find_header(lines: list[str], sep: str) -> int:
-    """Index of the header line: listening tools write report metadata above the table."""
+def _find_header(lines: list[str], sep: str) -> tuple[int, int]:
+    """Index of the header line (listening tools write report metadata above the table) and how many
+    known column names it holds (-1 when no line holds two)."""
     known = {slug(s) for names in SYNONYMS.values() for s in names}
     best, best_score = 0, -1
     for i, line in enumerate(lines[:30]):
@@ -100,35 +106,60 @@ def _find_header(lines: list[str], sep: str) -> int:
             best, best_score = i, score
             if score >= 4:
                 break
-    return best
+    return best, best_score
+
+
+def _line_starts(text: str, limit: int) -> list[int]:
+    """Offsets where the first ``limit`` lines of ``text`` start.
+
+    Line ends are \\n, \\r\\n and \\r, as a CSV parser sees them; not U+2028 or U+0085.
+    """
+    starts = [0]
+    for match in re.finditer(r"\r\n|\r|\n", text):
+        starts.append(match.end())
+        if len(starts) > limit:
+            break
+    return starts
 
 
 def read_table(path: str | Path, *, sep: str | None = None) -> tuple[pd.DataFrame, int, list, list[str]]:
     """Read a delimited text file as strings.
 
-    Returns the frame (all values as strings, nothing turned into NaN but empty cells), the
-    spreadsheet row number of the header, rows that could not be split into the header's fields
-    (as ``(row, column, reason)``), and warnings.
+    Returns the frame (all values as strings, nothing turned into NaN but empty cells; the
+    spreadsheet row of each record in ``__row``), the spreadsheet row number of the header,
+    rows that could not be split into the header's fields (as ``(row, column, reason)``), and
+    warnings.
     """
     path = Path(path)
     text, warns = _decode(path)
-    head_lines = text[:200_000].splitlines()
-    given = sep
-    sep = given or _sniff_sep([l for l in head_lines if l.strip()][:1])
-    header_at = _find_header(head_lines, sep)
-    if given is None and header_at:
-        sep = _sniff_sep(head_lines[header_at:header_at + 1])
-        header_at = _find_header(head_lines, sep)
+    starts = _line_starts(text[:200_000], 40)
+    # split on line ends only: str.splitlines() would also split on U+2028, U+0085... inside posts
+    head_lines = [text[a:b].rstrip("\r\n") for a, b in zip(starts[:40], [*starts[1:41], len(text)])]
+    if sep is not None:
+        header_at, _ = _find_header(head_lines, sep)
+    else:
+        # the separator that makes some line read as a header of known column names wins; without one,
+        # the separator most used on the first line (a preamble line may hold none at all)
+        first = _sniff_sep([line for line in head_lines if line.strip()][:1])
+        candidates = [first, *(s for s in SEPARATORS if s != first)]
+        found = [(_find_header(head_lines, s), -i, s) for i, s in enumerate(candidates)]
+        (header_at, score), _, sep = max(found, key=lambda f: (f[0][1], f[1]))
+        if score < 0:
+            header_at, sep = 0, first
     if header_at:
         warns.append(f"skipped {header_at} lines above the header (report metadata)")
-    body = "\n".join(text.splitlines()[header_at:]) if header_at else text
+    body = text[starts[header_at]:] if header_at else text
     drops: list[tuple[int, str | None, str]] = []
     try:
-        frame = pd.read_csv(io.StringIO(body), sep=sep, dtype=str, keep_default_na=False, na_values=[""],
-                            engine="c", quotechar='"', skip_blank_lines=True)
+        # index_col=False: a first row with one field too many must not turn the first column into an index;
+        # pandas then only warns that it cut the row, which here means: check the rows one by one
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", pd.errors.ParserWarning)
+            frame = pd.read_csv(io.StringIO(body), sep=sep, dtype=str, keep_default_na=False, na_values=[""],
+                                engine="c", quotechar='"', skip_blank_lines=True, index_col=False)
         frame.insert(0, "__row", _row_numbers(body, sep, len(frame)) + header_at)
-    except pd.errors.ParserError:
-        frame, drops = _read_checked(body, sep, header_at)
+    except (pd.errors.ParserError, pd.errors.ParserWarning):
+        frame, drops = _read_checked(body, sep, header_at, path)
     except pd.errors.EmptyDataError as exc:
         raise InputError(f"{path}: no table found ({exc})") from exc
     frame.columns = [c if c == "__row" else str(c).strip().lstrip("\ufeff") for c in frame.columns]
@@ -137,38 +168,67 @@ def read_table(path: str | Path, *, sep: str | None = None) -> tuple[pd.DataFram
 
 def _row_numbers(body: str, sep: str, n: int) -> "pd.Series":
     """Spreadsheet row number of each record (the header is row 1), counting records, not lines."""
-    import numpy as np
     if n == 0:
         return pd.Series(dtype="int64")
-    if '\n' not in body.replace("\n", "", 1) or '"' not in body:
+    blank_lines = re.search(r"\n[ \t]*\r?\n", body.rstrip("\r\n")) is not None
+    if '"' not in body and not blank_lines:  # one record per line
         return pd.Series(np.arange(2, n + 2))
-    # records only differ from lines when quoted fields hold line breaks; skip blank lines like pandas
+    # records differ from lines when quoted fields hold line breaks or blank lines are skipped
     rows = []
     reader = csv.reader(io.StringIO(body), delimiter=sep)
-    for i, rec in enumerate(reader):
-        if i == 0 or not rec or rec == [""]:
-            continue
-        rows.append(i + 1)
+    try:
+        for i, rec in enumerate(reader):
+            if i == 0 or not rec or rec == [""]:
+                continue
+            rows.append(i + 1)
+    except csv.Error:  # a field longer than the csv module takes: pandas read it, number records as lines
+        rows = []
     if len(rows) != n:
         return pd.Series(np.arange(2, n + 2))
     return pd.Series(rows)
 
 
-def _read_checked(body: str, sep: str, header_at: int) -> tuple[pd.DataFrame, list]:
+def _quote_left_open(record: str, sep: str) -> bool:
+    try:
+        list(csv.reader(io.StringIO(record), delimiter=sep, strict=True))
+    except csv.Error as exc:
+        return "unexpected end of data" in str(exc)
+    return False
+
+
+def _read_checked(body: str, sep: str, header_at: int, path: Path) -> tuple[pd.DataFrame, list]:
+    """Read record by record, dropping those whose field count differs from the header's."""
     reader = csv.reader(io.StringIO(body), delimiter=sep)
-    header = next(reader)
-    header = [h.strip().lstrip("\ufeff") for h in header]
+    header = []
+    for name in (h.strip().lstrip("\ufeff") for h in next(reader)):
+        n = sum(1 for h in header if h == name or h.startswith(name + "."))  # repeated names as pandas: a, a.1
+        header.append(f"{name}.{n}" if n else name)
     records, rows, drops = [], [], []
-    for i, rec in enumerate(reader, start=2):
-        if not rec or rec == [""]:
-            continue
-        row = i + header_at
-        if len(rec) != len(header):
-            drops.append((row, None, f"expected {len(header)} fields, found {len(rec)}"))
-            continue
-        records.append(rec)
-        rows.append(row)
-    frame = pd.DataFrame(records, columns=header).replace("", pd.NA)
+    last_row = last_line = 0
+    try:
+        line = reader.line_num
+        for i, rec in enumerate(reader, start=2):
+            first_line, line = line + 1, reader.line_num
+            if not rec or rec == [""]:
+                continue
+            row = i + header_at
+            last_row, last_line = row, first_line
+            if len(rec) != len(header):
+                drops.append((row, None, f"expected {len(header)} fields, found {len(rec)}"))
+                continue
+            records.append(rec)
+            rows.append(row)
+    except csv.Error as exc:
+        raise InputError(f"{path}: line {header_at + reader.line_num}: {exc}") from exc
+    # a quote never closed (a cut download) swallows the rest of the file into the last record
+    lines = io.StringIO(body).readlines()
+    if last_row and _quote_left_open("".join(lines[last_line - 1:]), sep):
+        reason = (f"a quote opened in this row is never closed: lines {last_line + header_at}-{len(lines) + header_at} "
+                  "were read as one field")
+        drops = [d for d in drops if d[0] != last_row] + [(last_row, None, reason)]
+        if rows and rows[-1] == last_row:
+            records, rows = records[:-1], rows[:-1]
+    frame = pd.DataFrame(records, columns=header, dtype=object).replace("", pd.NA)
     frame.insert(0, "__row", rows)
     return frame, drops
 
@@ -199,11 +259,15 @@ def guess_mapping(columns: list[str]) -> dict[str, str | list[str]]:
 
 
 def apply_mapping(frame: pd.DataFrame, mapping: dict, *, source: str) -> tuple[pd.DataFrame, dict[str, str]]:
-    """Build raw canonical records from ``frame``; unmapped columns are kept as ``x_<name>``."""
-    unknown = [c for c in mapping if c not in schema.DTYPES]
+    """Build raw canonical records from ``frame``; unmapped columns are kept as ``x_<name>``.
+
+    ``mapping`` is ``{canonical or x_ column: source column or list of source columns}``; a list is
+    joined with a space (a date and a time of day), and is missing where its first column is.
+    """
+    unknown = [c for c in mapping if c not in schema.DTYPES and not str(c).startswith("x_")]
     if unknown:
         raise InputError(f"{source}: mapping names {unknown}, which are not canonical columns "
-                         f"({', '.join(schema.COLUMN_NAMES)})")
+                         f"({', '.join(schema.COLUMN_NAMES)}) nor extra x_ columns")
     raw = pd.DataFrame({"source_row": frame["__row"].to_numpy()})
     mapped: dict[str, str] = {}
     used: set[str] = set()
@@ -214,8 +278,11 @@ def apply_mapping(frame: pd.DataFrame, mapping: dict, *, source: str) -> tuple[p
             raise InputError(f"{source}: column {missing[0]!r} (mapped to '{canonical}') is not in the file; "
                              f"columns are {[c for c in frame.columns if c != '__row']}")
         values = frame[cols[0]].astype("string")
-        for c in cols[1:]:
-            values = values.str.cat(frame[c].astype("string"), sep=" ", na_rep="")
+        if len(cols) > 1:
+            first = values
+            for c in cols[1:]:
+                values = values.str.cat(frame[c].astype("string"), sep=" ", na_rep="")
+            values = values.str.strip().mask(first.isna())  # a time of day without its date is no time
         raw[canonical] = values.to_numpy()
         mapped[canonical] = " + ".join(cols)
         used.update(cols)
@@ -231,7 +298,7 @@ def apply_mapping(frame: pd.DataFrame, mapping: dict, *, source: str) -> tuple[p
 
 def read_csv(path: str | Path, mapping: dict | None = None, *, sep: str | None = None, format: str = "csv",
              platform: str | None = None, actor: str | None = None, actor_role: str | None = None,
-             tz: str = "UTC", strict: bool = False) -> tuple[pd.DataFrame, LoadReport]:
+             tz: str = "UTC", strict: bool = False, time_from_id: bool = False) -> tuple[pd.DataFrame, LoadReport]:
     """Read a CSV export into the post table.
 
     Handles what spreadsheets do to exports: a byte-order mark, ``;`` or tab separators, ids in
@@ -247,63 +314,130 @@ def read_csv(path: str | Path, mapping: dict | None = None, *, sep: str | None =
         Values for rows whose file does not say (e.g. ``platform="twitter"``).
     tz
         Zone of times written without one.
+    strict
+        Raise :class:`InputError` on the first row that would be dropped.
+    time_from_id
+        Take ``created_at`` from the ids, for files of X/Twitter ids without a time column (such
+        as CrisisLex's labelled tweets): a tweet id holds its creation time to the millisecond
+        (see :func:`kit.io._base.snowflake_times`). Rows whose id is not such an id are dropped.
 
     Examples
     --------
     >>> posts, report = read_csv("mentions.csv", {"text": "Message"}, platform="twitter")  # doctest: +SKIP
+    >>> labelled, report = read_csv("2013_Alberta_floods-tweets_labeled.csv", time_from_id=True)  # doctest: +SKIP
     """
     path = Path(path)
-    frame, header_row, drops, warns = read_table(path, sep=sep)
+    frame, _, drops, warns = read_table(path, sep=sep)
+    return _read_frame(path, frame, drops, warns, dict(mapping or {}), format=format, platform=platform, actor=actor,
+                       actor_role=actor_role, tz=tz, strict=strict, time_from_id=time_from_id)
+
+
+def _full_mapping(frame: pd.DataFrame, explicit: dict) -> dict:
+    """The explicit mapping, completed by guesses for the canonical columns and source columns it leaves free."""
     guessed = guess_mapping([c for c in frame.columns if c != "__row"])
-    explicit = dict(mapping or {})
     taken = {c for v in explicit.values() for c in ([v] if isinstance(v, str) else v)}
-    full = {**{k: v for k, v in guessed.items() if k not in explicit and
+    return {**{k: v for k, v in guessed.items() if k not in explicit and
                not ({v} if isinstance(v, str) else set(v)) & taken}, **explicit}
-    if "created_at" not in full:
-        raise InputError(f"{path}: no column gives the time of posts; columns are "
-                         f"{[c for c in frame.columns if c != '__row']}; pass mapping={{'created_at': COLUMN}}")
+
+
+def _looks_like_tweet_ids(values: pd.Series) -> bool:
+    sample = values.dropna().astype("string").str.strip().head(200)
+    return len(sample) > 0 and bool(sample.str.fullmatch(r"\d{15,19}").mean() >= 0.5)
+
+
+def _read_frame(path: Path, frame: pd.DataFrame, drops: list, warns: list[str], explicit: dict, *, format: str,
+                platform: str | None = None, actor: str | None = None, actor_role: str | None = None,
+                tz: str = "UTC", strict: bool = False, time_from_id: bool = False,
+                skipped: list | None = None) -> tuple[pd.DataFrame, LoadReport]:
+    """What the CSV readers share once the table is read: mapping, checks, then :func:`finish`.
+
+    ``skipped`` are rows the reader knows are not posts (a description row): reported as dropped,
+    never an error in strict mode.
+    """
+    columns = [c for c in frame.columns if c != "__row"]
+    rows_read = len(frame) + len(drops) + len(skipped or [])
+    if time_from_id:
+        if "created_at" in explicit:
+            raise InputError(f"{path}: pass either mapping['created_at'] or time_from_id=True, not both")
+        guessed_time = guess_mapping(columns).get("created_at")
+        full = {k: v for k, v in _full_mapping(frame, explicit).items() if k != "created_at"}
+        if "post_id" not in full:
+            raise InputError(f"{path}: time_from_id=True needs a column of ids; columns are {columns}; "
+                             "pass mapping={'post_id': COLUMN}")
+        if guessed_time is not None:
+            warns.append(f"times taken from the ids, not from column {guessed_time!r} (time_from_id=True)")
+    else:
+        full = _full_mapping(frame, explicit)
+        if "created_at" not in full:
+            hint = "pass mapping={'created_at': COLUMN}"
+            if "post_id" in full and isinstance(full["post_id"], str) and _looks_like_tweet_ids(frame[full["post_id"]]):
+                hint += (f", or time_from_id=True to take the times from the X/Twitter ids in column "
+                         f"{full['post_id']!r} (a tweet id holds its creation time)")
+            raise InputError(f"{path}: no column gives the time of posts; columns are {columns}; {hint}")
     raw, mapped = apply_mapping(frame, full, source=str(path))
-    if platform is None and "platform" not in full and any("tweet" in slug(c) for c in frame.columns):
+    if time_from_id:
+        times = snowflake_times(raw["post_id"])
+        bad = times.isna().to_numpy()
+        drops = [*drops, *((int(r), "created_at", f"no time: id '{v}' is not an X/Twitter id")
+                           for r, v in zip(raw.loc[bad, "source_row"], raw.loc[bad, "post_id"]))]
+        raw = raw.loc[~bad].assign(created_at=times[~bad])
+        mapped["created_at"] = f"{mapped['post_id']} (time written in the X/Twitter id)"
+    if strict and drops:
+        row, column, reason = min(drops, key=lambda d: d[0])
+        raise InputError(f"{path}: row {row}" + (f", column '{column}'" if column else "") + f": {reason}")
+    if platform is None and "platform" not in full and any("tweet" in slug(c) for c in columns):
         platform = "twitter"
         warns.append("platform read as 'twitter' from the column names (pass platform= to change)")
-    return finish(raw, source=path, format=format, columns_mapped=mapped, dropped=drops, warnings=warns,
-                  rows_read=len(frame) + len(drops), platform=platform, actor=actor, actor_role=actor_role,
+    return finish(raw, source=path, format=format, columns_mapped=mapped, dropped=[*(skipped or []), *drops],
+                  warnings=warns, rows_read=rows_read, platform=platform, actor=actor, actor_role=actor_role,
                   tz=tz, strict=strict)
 
 
-def read_listening(path: str | Path, mapping: dict | None = None, **kwargs) -> tuple[pd.DataFrame, LoadReport]:
+def read_listening(path: str | Path, mapping: dict | None = None, *, sep: str | None = None,
+                   **kwargs) -> tuple[pd.DataFrame, LoadReport]:
     """Read a listening-tool mention export (Brandwatch or Talkwalker style CSV).
 
-    The report metadata such tools write above the table is skipped; ``Page Type`` / ``source_type``
-    give the platform, ``Query Name`` the tracked actor, ``Full Text`` (or ``content``) the text,
-    ``Reach``/``Impressions`` the audience. Columns such as the tool's own sentiment are kept as
-    ``x_sentiment``.
+    The report metadata such tools write above the table is skipped (row numbers in the report
+    stay those of the spreadsheet); ``Page Type`` / ``source_type`` give the platform, ``Query
+    Name`` the tracked actor, ``Full Text`` (or ``content``) the text, ``Impressions`` the views
+    and ``Reach`` the reach. Columns such as the tool's own sentiment are kept as ``x_sentiment``.
+    Keyword arguments are those of :func:`read_csv`.
     """
-    explicit = {"text": None, **(mapping or {})}
-    frame_cols = read_table(path)[0].columns
-    by_slug = {slug(c): c for c in frame_cols}
-    for name in ("full_text", "content", "snippet", "title"):
-        if name in by_slug:
-            explicit["text"] = by_slug[name]
-            break
-    if explicit["text"] is None:
-        explicit.pop("text")
-    if "impressions" in by_slug and "views" not in explicit:
-        explicit["views"] = by_slug["impressions"]
-    return read_csv(path, explicit, format=kwargs.pop("format", "listening"), **kwargs)
+    path = Path(path)
+    frame, _, drops, warns = read_table(path, sep=sep)
+    by_slug = {slug(c): c for c in frame.columns if c != "__row"}
+    explicit = dict(mapping or {})
+    taken = {c for v in explicit.values() for c in ([v] if isinstance(v, str) else v)}
+    for canonical, names in {"text": ("full_text", "content", "snippet", "title"), "views": ("impressions",)}.items():
+        found = next((by_slug[n] for n in names if n in by_slug and by_slug[n] not in taken), None)
+        if canonical not in explicit and found is not None:
+            explicit[canonical] = found
+            taken.add(found)
+    return _read_frame(path, frame, drops, warns, explicit, format=kwargs.pop("format", "listening"), **kwargs)
 
 
-def read_insights(path: str | Path, mapping: dict | None = None, **kwargs) -> tuple[pd.DataFrame, LoadReport]:
+def _is_description_row(row: pd.Series, time_col: str, count_cols: list[str]) -> bool:
+    """A page-insights export's second header line: no time, and prose where the counts go."""
+    cell = row[time_col]
+    if pd.notna(cell) and str(cell).strip() and parse_times(pd.Series([str(cell)]))[0].notna().iloc[0]:
+        return False
+    prose = [str(row[c]) for c in count_cols if pd.notna(row[c])]
+    return any(len(re.findall(r"[^\W\d_]{2,}", value)) >= 3 for value in prose)
+
+
+def read_insights(path: str | Path, mapping: dict | None = None, *, sep: str | None = None,
+                  **kwargs) -> tuple[pd.DataFrame, LoadReport]:
     """Read a page-insights export of owned posts (Facebook/Meta Business Suite style CSV).
 
     Such exports sometimes carry a second header line describing each metric ("Lifetime: The
     number of people who..."); it is reported as dropped, not read as a post. Posts are owned,
-    so ``actor_role`` defaults to ``brand`` and ``kind`` to ``original``.
+    so ``platform`` defaults to ``facebook``, ``actor_role`` to ``brand`` and ``kind`` to
+    ``original``. Keyword arguments are those of :func:`read_csv`.
     """
     kwargs.setdefault("platform", "facebook")
     kwargs.setdefault("actor_role", "brand")
     path = Path(path)
-    frame, header_row, drops, warns = read_table(path)
+    frame, _, drops, warns = read_table(path, sep=sep)
     cols = [c for c in frame.columns if c != "__row"]
     by_slug = {slug(c): c for c in cols}
     explicit = dict(mapping or {})
@@ -319,21 +453,15 @@ def read_insights(path: str | Path, mapping: dict | None = None, **kwargs) -> tu
             if n in by_slug:
                 explicit[canonical] = by_slug[n]
                 break
-    # a description row under the header: its time cell is prose, not a time
-    time_col = explicit.get("created_at")
-    if isinstance(time_col, str) and len(frame):
-        first = str(frame[time_col].iloc[0])
-        if first and not re.search(r"\d", first):
-            drops.append((int(frame["__row"].iloc[0]), None, "metric description row under the header"))
-            frame = frame.iloc[1:].reset_index(drop=True)
-    guessed = guess_mapping(cols)
-    taken = {c for v in explicit.values() for c in ([v] if isinstance(v, str) else v)}
-    full = {**{k: v for k, v in guessed.items() if k not in explicit and
-               not ({v} if isinstance(v, str) else set(v)) & taken}, **explicit}
-    raw, mapped = apply_mapping(frame, full, source=str(path))
-    strict = kwargs.pop("strict", False)
-    return finish(raw, source=path, format="insights", columns_mapped=mapped, dropped=drops, warnings=warns,
-                  rows_read=len(frame) + len(drops), strict=strict, **kwargs)
+    full = _full_mapping(frame, explicit)
+    skipped = []
+    time_col = full.get("created_at")
+    counts = [v for k, v in full.items() if k in schema.COUNT_COLUMNS and isinstance(v, str)]
+    if isinstance(time_col, str) and len(frame) and _is_description_row(frame.iloc[0], time_col, counts):
+        skipped.append((int(frame["__row"].iloc[0]), None, "metric description row under the header"))
+        frame = frame.iloc[1:].reset_index(drop=True)
+    return _read_frame(path, frame, drops, warns, explicit, format=kwargs.pop("format", "insights"),
+                       skipped=skipped, **kwargs)
 
 
 def read_parquet(path: str | Path, mapping: dict | None = None, **kwargs) -> tuple[pd.DataFrame, LoadReport]:
@@ -345,13 +473,12 @@ def read_parquet(path: str | Path, mapping: dict | None = None, **kwargs) -> tup
         raise InputError(f"{path}: not a readable Parquet file ({exc})") from exc
     canonical = set(schema.REQUIRED) - {"source_file", "source_row"} <= set(frame.columns)
     if canonical and not mapping:
+        # a post table (the kit's own): rows are numbered in this file; texts are decoded already
         raw = frame.copy()
-        if "source_row" in raw.columns and raw["source_row"].notna().all() and "source_file" in raw.columns \
-                and raw["source_file"].nunique() == 1:
-            pass
         raw["source_row"] = range(1, len(raw) + 1)
         raw = raw.drop(columns=["source_file"], errors="ignore")
         mapped = {c: c for c in frame.columns if c in schema.DTYPES}
+        kwargs.setdefault("decode_entities", False)
     else:
         frame = frame.astype({c: "string" for c in frame.columns if frame[c].dtype == object})
         frame.insert(0, "__row", range(1, len(frame) + 1))
