@@ -120,7 +120,7 @@ def detect(path: str | Path) -> str:
         if fmt:
             return fmt
     from .tabular import LISTENING_MARKERS, INSIGHTS_MARKERS, read_table
-    frame = read_table(path)[0]
+    frame = read_table(path, nrows=20)[0]
     cols = {slug(c) for c in frame.columns}
     if any(m <= cols for m in INSIGHTS_MARKERS):
         return "insights"

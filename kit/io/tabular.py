@@ -122,13 +122,15 @@ def _line_starts(text: str, limit: int) -> list[int]:
     return starts
 
 
-def read_table(path: str | Path, *, sep: str | None = None) -> tuple[pd.DataFrame, int, list, list[str]]:
+def read_table(path: str | Path, *, sep: str | None = None,
+               nrows: int | None = None) -> tuple[pd.DataFrame, int, list, list[str]]:
     """Read a delimited text file as strings.
 
     Returns the frame (all values as strings, nothing turned into NaN but empty cells; the
     spreadsheet row of each record in ``__row``), the spreadsheet row number of the header,
     rows that could not be split into the header's fields (as ``(row, column, reason)``), and
-    warnings.
+    warnings. ``nrows`` reads only the header and that many records (for format detection; row
+    numbers are then not checked).
     """
     path = Path(path)
     text, warns = _decode(path)
@@ -156,8 +158,9 @@ def read_table(path: str | Path, *, sep: str | None = None) -> tuple[pd.DataFram
         with warnings.catch_warnings():
             warnings.simplefilter("error", pd.errors.ParserWarning)
             frame = pd.read_csv(io.StringIO(body), sep=sep, dtype=str, keep_default_na=False, na_values=[""],
-                                engine="c", quotechar='"', skip_blank_lines=True, index_col=False)
-        frame.insert(0, "__row", _row_numbers(body, sep, len(frame)) + header_at)
+                                engine="c", quotechar='"', skip_blank_lines=True, index_col=False, nrows=nrows)
+        rows = pd.Series(np.arange(2, len(frame) + 2)) if nrows is not None else _row_numbers(body, sep, len(frame))
+        frame.insert(0, "__row", rows + header_at)
     except (pd.errors.ParserError, pd.errors.ParserWarning):
         frame, drops = _read_checked(body, sep, header_at, path)
     except pd.errors.EmptyDataError as exc:
