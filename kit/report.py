@@ -100,16 +100,25 @@ def _read_yaml(path: Path) -> dict:
 
 
 def notebook_defaults(name: str) -> dict:
-    """The literal defaults of a notebook's ``parameters`` cell."""
-    import papermill as pm
-    info = pm.inspect_notebook(str(NOTEBOOK_DIR / NOTEBOOKS[name]))
+    """The literal defaults of a notebook's ``parameters`` cell (read with ``ast``, never executed)."""
+    import ast
+
+    import nbformat
+    nb = nbformat.read(str(NOTEBOOK_DIR / NOTEBOOKS[name]), as_version=4)
+    cells = [c for c in nb.cells if "parameters" in c.get("metadata", {}).get("tags", [])]
+    if len(cells) != 1:
+        raise ValueError(f"{NOTEBOOKS[name]}: expected one cell tagged 'parameters', found {len(cells)}")
     out = {}
-    for key, spec in info.items():
-        try:
-            import ast
-            out[key] = ast.literal_eval(spec["default"])
-        except (ValueError, SyntaxError):
-            out[key] = spec["default"]
+    for node in ast.parse(cells[0].source).body:
+        if isinstance(node, (ast.Assign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for target in targets:
+                if isinstance(target, ast.Name):
+                    try:
+                        out[target.id] = ast.literal_eval(node.value)
+                    except ValueError as exc:
+                        raise ValueError(f"{NOTEBOOKS[name]}: parameter {target.id!r} is not a literal "
+                                         "(the parameters cell holds literal defaults only)") from exc
     return out
 
 

@@ -49,7 +49,7 @@ def test_reports_are_offline_and_interactive(smoke_run):
         assert page.count("plotly.js v") >= 1
         assert page.count('class="plotly-graph-div"') >= 4, r.name
         # no code cells, a provenance block with the input hash and the seed
-        assert "jp-InputArea" not in page
+        assert "import kit" not in page and "kit.load(" not in page
         assert 'id="provenance"' in page and "SHA-256" in page
         assert "kit-toc" in page
 
@@ -82,6 +82,14 @@ def test_post_text_never_executes(tmp_path):
         assert "<img src=x onerror" not in page, r.name
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page, r.name
         assert "&lt;img src=x onerror=alert(2)&gt;" in page, r.name
+
+
+def test_notebook_defaults_are_literals():
+    for name in report.NOTEBOOKS:
+        defaults = report.notebook_defaults(name)
+        assert defaults["data"] == "sample"
+        assert "seed" in defaults
+    assert "#VoltariaFail" in report.notebook_defaults("crisis")["query_terms"]
 
 
 def test_params_sections_and_folders(tmp_path):
