@@ -266,7 +266,11 @@ def to_html(notebook: str | Path, *, title: str, provenance: dict, error: str | 
         "kit_provenance": _provenance_html(provenance),
     }
     body, _ = exporter.from_notebook_node(nb, resources=resources)
-    return body.replace("{{KIT_TOC}}", _toc(body), 1)
+    body = body.replace("{{KIT_TOC}}", "", 1)
+    # the contents go after the first cell (the report's title and introduction)
+    cells = [m.start() for m in re.finditer(r'<div[^>]*class="jp-Cell ', body)]
+    at = cells[1] if len(cells) > 1 else (cells[0] if cells else body.find("<main>") + len("<main>"))
+    return body[:at] + _toc(body) + body[at:]
 
 
 def write_index(results: list[Result], out_dir: str | Path) -> Path:

@@ -1,5 +1,5 @@
 """Computations on the post table. Each returns a tidy DataFrame; each has a matching ``kit.pl`` plot."""
 
-from .overview import breakdown, load_accounting, summary, top_posts, volume
+from .overview import breakdown, load_accounting, load_warnings, summary, top_posts, volume
 
-__all__ = ["volume", "breakdown", "summary", "load_accounting", "top_posts"]
+__all__ = ["volume", "breakdown", "summary", "load_accounting", "load_warnings", "top_posts"]

@@ -74,6 +74,11 @@ def load_accounting(report) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["what", "rows"])
 
 
+def load_warnings(report) -> pd.DataFrame:
+    """The warnings of a :class:`kit.io.LoadReport` as a one-column table ("none" when there are none)."""
+    return pd.DataFrame({"warning": list(report.warnings) or ["none"]})
+
+
 def top_posts(posts: pd.DataFrame, n: int = 10, *, columns=("created_at", "actor", "author_handle", "platform",
                                                           "kind", "lang", "text")) -> pd.DataFrame:
     """The ``n`` posts with the most interactions (likes + shares + comments + quotes), newest first on ties.
