@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-FREQS = {"H": "h", "D": "D", "W": "W-MON", "M": "MS"}
+FREQS = {"H": "h", "D": "D", "W": "W-MON", "M": "MS"}  # date_range frequencies; weeks start on Monday
+_PERIODS = {"W": "W-SUN", "M": "M"}
 
 
 def volume(posts: pd.DataFrame, *, freq: str = "D", by: str | None = "actor",
@@ -23,15 +24,14 @@ def volume(posts: pd.DataFrame, *, freq: str = "D", by: str | None = "actor",
         raise ValueError(f"freq must be one of {list(FREQS)}, not {freq!r}")
     rule = FREQS[freq]
     stamps = posts[time].dt.tz_convert("UTC").dt.tz_localize(None)
-    period = stamps.dt.to_period(rule if rule != "W-MON" else "W-SUN").dt.start_time if freq in ("W", "M") \
-        else stamps.dt.floor(rule)
+    period = stamps.dt.to_period(_PERIODS[freq]).dt.start_time if freq in _PERIODS else stamps.dt.floor(rule)
     keys = [period.rename("period")]
     if by is not None:
         keys.append(posts[by].astype("string").fillna("(none)").rename(by))
     counts = posts.groupby(keys, observed=True).size().rename("posts")
     if counts.empty:
         return pd.DataFrame(columns=["period"] + ([by] if by else []) + ["posts"])
-    full_range = pd.date_range(period.min(), period.max(), freq=rule if freq != "W" else "W-MON")
+    full_range = pd.date_range(period.min(), period.max(), freq=rule)
     if by is None:
         out = counts.reindex(full_range, fill_value=0).rename_axis("period").reset_index()
     else:

@@ -1,0 +1,55 @@
+"""`kit inspect`, `kit sample`, `kit run` from the command line."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kit import cli
+from pathlib import Path
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+SHARED_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
+
+
+def test_inspect_twarc2_reports_row_accounting(capsys):
+    assert cli.main(["inspect", str(FIXTURES / "json" / "twarc2_v2.jsonl"), "--json"]) == 0
+    info = json.loads(capsys.readouterr().out)
+    assert info["detected_format"] == "twitter_v2"
+    assert info["rows_read"] == info["rows_kept"] + info["rows_dropped"]
+    assert info["rows_kept"] > 0 and info["time_range_utc"][0].startswith("20")
+    assert "created_at" in info["columns_mapped"]
+
+
+def test_inspect_malformed_jsonl_names_the_line(capsys):
+    assert cli.main(["inspect", str(FIXTURES / "json" / "twarc2_malformed.jsonl")]) == 0
+    out = capsys.readouterr().out
+    assert "rows dropped:" in out and "line" in out
+
+
+def test_inspect_text_output_for_mangled_csv(capsys):
+    assert cli.main(["inspect", str(FIXTURES / "csv" / "spreadsheet_mangled.csv")]) == 0
+    out = capsys.readouterr().out
+    assert "format:          csv" in out and "scientific notation" in out and "created_at" in out
+
+
+def test_inspect_missing_file_is_a_clear_error(capsys, tmp_path):
+    assert cli.main(["inspect", str(tmp_path / "nope.csv")]) == 2
+    assert "nope.csv: no such file" in capsys.readouterr().err
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not (SHARED_DATA / "airline_tweets" / "Tweets.csv").exists(), reason="../shared/data absent")
+def test_inspect_airline_file(capsys):
+    assert cli.main(["inspect", str(SHARED_DATA / "airline_tweets" / "Tweets.csv"), "--json"]) == 0
+    info = json.loads(capsys.readouterr().out)
+    assert info["rows_read"] == 14640
+    assert info["rows_kept"] + info["rows_dropped"] == 14640
+    assert info["time_range_utc"][0].startswith("2015-02-16") and info["time_range_utc"][1].startswith("2015-02-24")
+
+
+def test_sample_command_writes_files(tmp_path, capsys):
+    assert cli.main(["sample", "--out", str(tmp_path), "--posts", "2000", "--seed", "3"]) == 0
+    assert (tmp_path / "posts.parquet").exists() and (tmp_path / "truth.json").exists()
+    assert json.loads((tmp_path / "truth.json").read_text())["generator"]["seed"] == 3
