@@ -61,8 +61,8 @@ NONE = "(none)"
 # Words accepted for each label, after stripping, NFC normalisation and casefolding.
 LABEL_WORDS: dict[str, str] = {}
 for _label, _words in {
-    "negative": ("negative", "neg", "négatif", "negatif", "négative", "négatifs", "negativ", "negativo", "-1", "−1",
-                 "-1.0", "−1.0", "-1,0"),
+    "negative": ("negative", "neg", "négatif", "negatif", "négative", "négatifs", "negativ", "negativo",
+                 "-1", "−1", "-1.0", "−1.0", "-1,0"),
     "neutral": ("neutral", "neutre", "neutres", "neutro", "0", "0.0", "0,0", "+0", "-0"),
     "positive": ("positive", "pos", "positif", "positifs", "positiv", "positivo", "1", "+1", "1.0", "+1.0", "1,0"),
 }.items():
@@ -122,6 +122,13 @@ def _band(confidence: pd.Series, bands: tuple[float, float]) -> pd.Series:
     return out
 
 
+def _join_keys(keys: list[pd.Series]) -> pd.Series:
+    stratum = keys[0]
+    for k in keys[1:]:
+        stratum = stratum + "|" + k
+    return stratum
+
+
 def _allocate(sizes: np.ndarray, scores: np.ndarray, n: int, lower: np.ndarray) -> np.ndarray:
     """Integer allocation as close as possible to ``n * sizes * scores / sum``, within ``[lower, sizes]``."""
     if n >= sizes.sum():
@@ -170,9 +177,12 @@ def draw_sample(posts: pd.DataFrame, n: int = 200, *,
       for the model's error rate ``n_h ∝ N_h · sqrt(c_h (1 - c_h))`` where ``c_h`` is the mean
       confidence of the stratum, clipped to [0.05, 0.95] (``oversample_uncertain=True``, when a
       ``confidence`` column exists): uncertain strata, where the model errs most, are drawn more;
-    - at least ``min_per_stratum`` posts per stratum (all of it when smaller), so small strata are seen.
-      When the minima alone exceed ``n`` the minimum falls to one post per stratum, and the sample is
-      larger than ``n`` when there are more strata than ``n`` (a warning says so).
+    - at least ``min_per_stratum`` posts per stratum (all of it when smaller), so small strata are seen;
+      when the minima alone exceed ``n`` the minimum falls to one post per stratum (with a warning).
+
+    ``strata`` are in order of priority: while there are more non-empty strata than ``n``, the last
+    column is dropped from the stratification (with a warning; ``attrs["strata"]`` lists the columns
+    used), so the sample keeps its size ``n``.
 
     The inclusion probability of a drawn post is ``n_h / N_h`` and its design weight ``N_h / n_h``;
     weights sum to the number of posts. Estimates from the sample must use the weights
@@ -249,13 +259,15 @@ def draw_sample(posts: pd.DataFrame, n: int = 200, *,
             continue
         used.append(col)
         keys.append(col + "=" + values.astype(str))
-    if keys:
-        stratum = keys[0]
-        for k in keys[1:]:
-            stratum = stratum + "|" + k
-    else:
-        stratum = pd.Series("all", index=base.index, dtype=object)
-    stratum = stratum.to_numpy(dtype=object)
+    n = int(n)
+    dropped: list[str] = []
+    while len(keys) > 1 and n < len(base) and _join_keys(keys).nunique() > n:
+        keys.pop()
+        dropped.insert(0, used.pop())
+    if dropped:
+        warnings.warn(f"more strata than n={n} posts: not stratifying on {dropped} (strata are used in the "
+                      f"order given; kept {used})", stacklevel=2)
+    stratum = _join_keys(keys).to_numpy(dtype=object) if keys else np.full(len(base), "all", dtype=object)
 
     names, inverse = np.unique(stratum.astype(str), return_inverse=True)
     sizes = np.bincount(inverse, minlength=len(names))
@@ -270,31 +282,29 @@ def draw_sample(posts: pd.DataFrame, n: int = 200, *,
     else:
         scores = np.ones(len(names))
 
-    n = int(n)
     floor = int(min_per_stratum)
     lower = np.minimum(floor, sizes)
     if n < sizes.sum() and lower.sum() > n:
         lower = np.minimum(1, sizes)
-        if lower.sum() > n:
-            warnings.warn(f"{len(names)} strata for n={n}: drawing one post per stratum, {len(names)} posts; "
-                          "use fewer strata for a smaller sample", stacklevel=2)
+        if lower.sum() > n:  # a single strata column with more values than n
+            warnings.warn(f"{len(names)} strata for n={n}: drawing one post per stratum, {len(names)} posts",
+                          stacklevel=2)
+            n = int(lower.sum())
         else:
             warnings.warn(f"{len(names)} strata with at least {floor} posts each exceed n={n}: "
                           "drawing at least one post per stratum instead", stacklevel=2)
-        alloc = lower.copy() if lower.sum() > n else _allocate(sizes, scores, n, lower)
-    else:
-        alloc = _allocate(sizes, scores, n, lower)
+    alloc = _allocate(sizes, scores, n, lower)
 
     rng = np.random.default_rng(seed)
     chosen: list[np.ndarray] = []
-    for h in range(len(names)):
-        members = np.flatnonzero(inverse == h)
+    grouped = np.split(np.argsort(inverse, kind="stable"), np.cumsum(sizes)[:-1])
+    for h, members in enumerate(grouped):
         chosen.append(np.sort(rng.choice(members, size=int(alloc[h]), replace=False)))
     picked = np.concatenate(chosen) if chosen else np.array([], dtype=int)
     picked = picked[rng.permutation(len(picked))]
 
     out = base.iloc[picked].copy()
-    if band is not None and "confidence_band" in used:
+    if band is not None:
         out["confidence_band"] = band.to_numpy()[picked]
     h = inverse[picked]
     out["stratum"] = names[h].astype(object)
@@ -302,7 +312,9 @@ def draw_sample(posts: pd.DataFrame, n: int = 200, *,
     out["stratum_sample"] = alloc[h].astype(int)
     out["inclusion_prob"] = alloc[h] / sizes[h]
     out["weight"] = sizes[h] / alloc[h]
-    return out.reset_index(drop=True)
+    out = out.reset_index(drop=True)
+    out.attrs["strata"] = list(used)
+    return out
 
 
 # --------------------------------------------------------------------------------------------- CSV files
@@ -561,7 +573,9 @@ def _merge(frames: list[pd.DataFrame], paths: list[Path]) -> pd.DataFrame:
     merged = frames[0].drop(columns=["n_labels", "reviewed"], errors="ignore")
     for frame, path in zip(frames[1:], paths[1:]):
         frame = frame.drop(columns=["n_labels", "reviewed"], errors="ignore")
-        joined = merged.merge(frame, on="post_id", how="outer", suffixes=("", "__new"), sort=False)
+        order = list(dict.fromkeys(merged["post_id"].tolist() + frame["post_id"].tolist()))
+        joined = merged.merge(frame, on="post_id", how="outer", suffixes=("", "__new"))
+        joined = joined.set_index("post_id").loc[order].reset_index()  # the first file's order, then new posts
         for col in frame.columns:
             if col == "post_id":
                 continue
@@ -620,7 +634,8 @@ def read_review_csv(path: str | Path | Sequence[str | Path]) -> pd.DataFrame:
     --------
     >>> import tempfile, os
     >>> path = os.path.join(tempfile.mkdtemp(), "r.csv")
-    >>> _ = open(path, "w", encoding="utf-8-sig").write("Post_ID;Label_Ana;Irony;weight\\n1;Négatif ;oui;2,5\\n2;;;2,5\\n")
+    >>> rows = ["Post_ID;Label_Ana;Irony;weight", "1;Négatif ;oui;2,5", "2;;;2,5"]
+    >>> _ = open(path, "w", encoding="utf-8-sig").write("\\n".join(rows) + "\\n")
     >>> r = read_review_csv(path)
     >>> r[["post_id", "label_ana", "irony", "weight", "reviewed"]].values.tolist()
     [['1', 'negative', True, 2.5, True], ['2', <NA>, <NA>, 2.5, False]]
@@ -647,8 +662,8 @@ def _label_columns(reviewed: pd.DataFrame) -> list[str]:
 
 def _normalise_predictions(values: pd.Series, column: str) -> pd.Series:
     text = values.astype("string")
-    keys = text.map(lambda v: LABEL_WORDS.get(_clean_cell(v).casefold()) if isinstance(v, str) else None,
-                    na_action="ignore")
+    known = {v: LABEL_WORDS.get(_clean_cell(v).casefold()) for v in text.dropna().unique()}
+    keys = text.map(known, na_action="ignore")
     bad = text.notna() & keys.isna()
     if bad.any():
         examples = sorted(set(text[bad].astype(str)))[:5]
