@@ -1,0 +1,325 @@
+"""Topics: BERTopic on injected multilingual embeddings, seeded, with readable labels.
+
+The expensive step (embedding) is done once by :func:`kit.tl.embed.embed` and injected here.
+UMAP and HDBSCAN are seeded, so the same seed gives the same topics. Labels come from c-TF-IDF
+words with French, German and English stop words removed; words that are translations of a word
+already in the label (close in the multilingual embedding space) or share its stem are skipped,
+so a topic is not labelled three times in three languages.
+
+>>> from kit.tl import topics  # doctest: +SKIP
+>>> result = topics.fit(posts, vectors, seed=0)  # doctest: +SKIP
+>>> result.info[["topic", "label", "size"]].head()  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+OUTLIER = -1
+_TOKEN = r"(?u)\b[^\W\d_][\w'’-]{2,}\b"
+
+
+@lru_cache(maxsize=8)
+def stop_words(languages: tuple[str, ...] = ("fr", "de", "en")) -> frozenset[str]:
+    """Stop words for ``languages`` (from the ``stop-words`` package) plus social-media noise."""
+    from stop_words import get_stop_words
+    words: set[str] = {"rt", "amp", "via", "http", "https", "www", "com", "co", "t.co", "lol", "ok", "oui", "non",
+                       "ja", "nein", "yes", "no", "merci", "danke", "thanks", "thank", "bitte", "please", "svp"}
+    for lang in languages:
+        try:
+            words.update(w.lower() for w in get_stop_words(lang))
+        except Exception:  # the package does not know this language: no list, not a failure
+            continue
+    return frozenset(words)
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"https?://\S+|www\.\S+|@\w+", " ", text)
+
+
+@dataclass
+class Topics:
+    """A fitted topic model's results as tables.
+
+    ``assignments``: one row per post (``post_id``, ``topic``, ``label``, ``outlier``: whether
+    HDBSCAN left it out before reassignment). ``info``: one row per topic (``topic``, ``label``,
+    ``size``, ``share``, ``words``). ``model`` is the BERTopic object for further use.
+    """
+
+    assignments: pd.DataFrame
+    info: pd.DataFrame
+    seed: int
+    params: dict = field(default_factory=dict)
+    model: object | None = None
+
+    def labels(self) -> dict[int, str]:
+        return dict(zip(self.info["topic"], self.info["label"]))
+
+
+def default_min_topic_size(n_posts: int) -> int:
+    """Cluster size adapted to the corpus: about 0.6 % of the posts, between 10 and 200."""
+    return int(np.clip(round(n_posts * 0.006), 10, 200))
+
+
+def fit(posts: pd.DataFrame, embeddings: np.ndarray, *, seed: int = 0, min_topic_size: int | None = None,
+        languages: tuple[str, ...] = ("fr", "de", "en"), reduce_outliers: bool = True,
+        n_neighbors: int = 15, n_components: int = 5, label_words: int = 4, merge_similarity: float | None = 0.75,
+        word_embedder=None, column: str = "text") -> Topics:
+    """Fit topics on ``posts`` with precomputed ``embeddings`` (one row per post).
+
+    Parameters
+    ----------
+    seed
+        Seeds UMAP; HDBSCAN is deterministic given its input. Same seed, same topics.
+    min_topic_size
+        Smallest topic; by default adapted to the corpus size (:func:`default_min_topic_size`).
+    reduce_outliers
+        Reassign posts HDBSCAN left out to the nearest topic by embedding similarity, when their
+        similarity to that topic's centre is at least the median of the topic's own posts' lowest
+        decile (so clear misfits stay outliers).
+    merge_similarity
+        Topics whose centres (mean embeddings) are at least this cosine-similar are merged: with a
+        multilingual embedder this joins the French, German and English clusters of one subject.
+        ``None`` keeps HDBSCAN's clusters as they are.
+    word_embedder
+        An embedder used to spot translated words in labels (e.g. the one that made
+        ``embeddings``); without it only shared stems are merged.
+    """
+    from bertopic import BERTopic
+    from hdbscan import HDBSCAN
+    from sklearn.feature_extraction.text import CountVectorizer
+    from umap import UMAP
+
+    n = len(posts)
+    if n != len(embeddings):
+        raise ValueError(f"{n} posts but {len(embeddings)} embeddings")
+    if n < 20:
+        raise ValueError(f"{n} posts are too few for topics (need at least 20)")
+    size = min_topic_size or default_min_topic_size(n)
+    docs = [_clean(t) for t in posts[column].fillna("").astype(str)]
+    umap_model = UMAP(n_neighbors=min(n_neighbors, n - 1), n_components=n_components, min_dist=0.0,
+                      metric="cosine", random_state=seed, low_memory=True)
+    hdbscan_model = HDBSCAN(min_cluster_size=size, min_samples=max(2, size // 4), metric="euclidean",
+                            cluster_selection_method="eom", prediction_data=False)
+    # c-TF-IDF counts words over one document per topic: min_df must stay 1 or words unique to a topic vanish
+    vectorizer = CountVectorizer(stop_words=sorted(stop_words(tuple(languages))), token_pattern=_TOKEN,
+                                 lowercase=True, min_df=1, ngram_range=(1, 1), max_features=50_000)
+    # language="multilingual": BERTopic's "english" mode deletes every non-ASCII letter (é, ü, ß...)
+    model = BERTopic(umap_model=umap_model, hdbscan_model=hdbscan_model, vectorizer_model=vectorizer,
+                     embedding_model=None, calculate_probabilities=False, top_n_words=30, verbose=False,
+                     language="multilingual")
+    vectors = np.asarray(embeddings, dtype=np.float32)
+    raw_topics, _ = model.fit_transform(docs, embeddings=vectors)
+    raw_topics = np.asarray(raw_topics)
+    topics_ = raw_topics.copy()
+    if merge_similarity is not None:
+        topics_ = merge_close(topics_, vectors, similarity=merge_similarity)
+    if reduce_outliers and (topics_ == OUTLIER).any() and (topics_ != OUTLIER).any():
+        topics_ = _reassign(topics_, vectors)
+    topics_ = _renumber(topics_)
+    if not np.array_equal(topics_, raw_topics):
+        model.update_topics(docs, topics=topics_.tolist(), vectorizer_model=vectorizer, top_n_words=30)
+    words = {t: [w for w, _ in (model.get_topic(t) or []) if w.strip()] for t in sorted(set(topics_))}
+    labels = {t: ("outliers" if t == OUTLIER else _label(words[t], label_words, word_embedder)) for t in words}
+    assignments = pd.DataFrame({
+        "post_id": posts["post_id"].to_numpy(),
+        "topic": topics_,
+        "label": [labels[t] for t in topics_],
+        "outlier": raw_topics == OUTLIER,
+    })
+    sizes = assignments["topic"].value_counts()
+    info = pd.DataFrame({"topic": sorted(words)})
+    info["label"] = info["topic"].map(labels)
+    info["size"] = info["topic"].map(sizes).astype("int64")
+    info["share"] = info["size"] / n
+    info["words"] = info["topic"].map(lambda t: ", ".join(words[t][:10]))
+    info = info.sort_values(["topic"]).reset_index(drop=True)
+    return Topics(assignments=assignments, info=info, seed=seed, model=model,
+                  params={"min_topic_size": size, "n_neighbors": n_neighbors, "n_components": n_components,
+                          "reduce_outliers": reduce_outliers, "merge_similarity": merge_similarity,
+                          "languages": list(languages)})
+
+
+def _centres(topics_: np.ndarray, emb: np.ndarray) -> tuple[list[int], np.ndarray]:
+    ids = sorted(int(t) for t in set(topics_) if t != OUTLIER)
+    centres = np.vstack([emb[topics_ == t].mean(axis=0) for t in ids])
+    return ids, centres / np.maximum(np.linalg.norm(centres, axis=1, keepdims=True), 1e-12)
+
+
+def merge_close(topics_: np.ndarray, emb: np.ndarray, *, similarity: float = 0.8) -> np.ndarray:
+    """Merge topics whose centres have cosine similarity >= ``similarity`` (average linkage)."""
+    from sklearn.cluster import AgglomerativeClustering
+
+    ids, centres = _centres(topics_, emb)
+    if len(ids) < 2:
+        return topics_.copy()
+    groups = AgglomerativeClustering(n_clusters=None, metric="cosine", linkage="average",
+                                     distance_threshold=1 - similarity).fit_predict(centres)
+    target = {}
+    for t, g in zip(ids, groups):
+        target.setdefault(g, t)
+    mapping = {t: target[g] for t, g in zip(ids, groups)}
+    return np.array([mapping.get(int(t), OUTLIER) for t in topics_])
+
+
+def _renumber(topics_: np.ndarray) -> np.ndarray:
+    """Topic 0 is the largest; ties broken by the old number; outliers stay -1."""
+    counts = pd.Series(topics_[topics_ != OUTLIER]).value_counts()
+    order = sorted(counts.index, key=lambda t: (-counts[t], t))
+    mapping = {t: i for i, t in enumerate(order)}
+    return np.array([mapping.get(int(t), OUTLIER) for t in topics_])
+
+
+def _reassign(topics_: np.ndarray, emb: np.ndarray) -> np.ndarray:
+    emb = emb / np.maximum(np.linalg.norm(emb, axis=1, keepdims=True), 1e-12)
+    ids, centres = _centres(topics_, emb)
+    floor = np.array([np.quantile(emb[topics_ == t] @ centres[i], 0.1) for i, t in enumerate(ids)])
+    out = topics_.copy()
+    idx = np.flatnonzero(topics_ == OUTLIER)
+    sims = emb[idx] @ centres.T
+    best = sims.argmax(axis=1)
+    ok = sims[np.arange(len(idx)), best] >= floor[best]
+    out[idx[ok]] = np.asarray(ids)[best[ok]]
+    return out
+
+
+def _label(words: list[str], k: int, word_embedder=None) -> str:
+    if not words:
+        return "(no words)"
+    vectors = word_embedder.embed(words) if word_embedder is not None else None
+    chosen: list[int] = []
+    for i, w in enumerate(words):
+        stem = w[:5]
+        if any(words[j][:5] == stem for j in chosen):
+            continue
+        if vectors is not None and chosen and float(np.max(vectors[chosen] @ vectors[i])) > 0.75:
+            continue
+        chosen.append(i)
+        if len(chosen) == k:
+            break
+    return " · ".join(words[i] for i in chosen)
+
+
+# --- tables built on a fit ------------------------------------------------------------------------
+
+def _joined(posts: pd.DataFrame, result: Topics, columns: list[str]) -> pd.DataFrame:
+    return result.assignments[["post_id", "topic", "label"]].merge(posts[["post_id", *columns]], on="post_id",
+                                                                     how="left", validate="one_to_one")
+
+
+def over_time(posts: pd.DataFrame, result: Topics, *, freq: str = "W", time: str = "created_at") -> pd.DataFrame:
+    """Posts and share of posts per topic and period (tidy: ``period, topic, label, posts, share``)."""
+    from .overview import volume
+    frame = posts[["post_id", time]].merge(result.assignments[["post_id", "topic"]], on="post_id")
+    vol = volume(frame.assign(topic=frame["topic"].astype(str)), freq=freq, by="topic", time=time)
+    vol["topic"] = vol["topic"].astype(int)
+    totals = vol.groupby("period")["posts"].transform("sum")
+    vol["share"] = np.where(totals > 0, vol["posts"] / totals.where(totals > 0, 1), 0.0)
+    vol["label"] = vol["topic"].map(result.labels())
+    return vol[["period", "topic", "label", "posts", "share"]]
+
+
+def by_group(posts: pd.DataFrame, result: Topics, *, by: str = "actor") -> pd.DataFrame:
+    """Posts per topic and value of ``by`` (an actor, a language...), with the share of the group's posts
+    in each topic and the share of each topic's posts from the group."""
+    joined = _joined(posts, result, [by])
+    joined[by] = joined[by].astype("string").fillna("(none)")
+    counts = joined.groupby(["topic", "label", by], observed=True).size().rename("posts").reset_index()
+    counts["share_of_group"] = counts["posts"] / counts.groupby(by)["posts"].transform("sum")
+    counts["share_of_topic"] = counts["posts"] / counts.groupby("topic")["posts"].transform("sum")
+    return counts.sort_values(["topic", "posts"], ascending=[True, False]).reset_index(drop=True)
+
+
+def representative(posts: pd.DataFrame, result: Topics, embeddings: np.ndarray, *, n: int = 3,
+                   columns=("created_at", "actor", "lang", "text")) -> pd.DataFrame:
+    """The ``n`` posts closest to each topic's centre (duplicate texts skipped): what a topic is about."""
+    emb = np.asarray(embeddings, dtype=np.float32)
+    emb = emb / np.maximum(np.linalg.norm(emb, axis=1, keepdims=True), 1e-12)
+    topics_ = result.assignments["topic"].to_numpy()
+    rows = []
+    for t in sorted(set(topics_) - {OUTLIER}):
+        idx = np.flatnonzero(topics_ == t)
+        centre = emb[idx].mean(axis=0)
+        order = idx[np.argsort(-(emb[idx] @ centre), kind="stable")]
+        seen: set[str] = set()
+        for i in order:
+            text = str(posts["text"].iloc[i])
+            if text in seen:
+                continue
+            seen.add(text)
+            rows.append({"topic": int(t), "label": result.labels()[t], **{c: posts[c].iloc[i] for c in columns}})
+            if len(seen) == n:
+                break
+    return pd.DataFrame(rows, columns=["topic", "label", *columns])
+
+
+def stability(posts: pd.DataFrame, embeddings: np.ndarray, *, seeds=(0, 1, 2), **fit_kwargs) -> pd.DataFrame:
+    """Agreement of topic assignments across seeds: adjusted Rand index and NMI for each pair of seeds.
+
+    High values (above ~0.8) mean the topics are a property of the data rather than of one run.
+    """
+    from itertools import combinations
+
+    from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
+
+    runs = {s: fit(posts, embeddings, seed=s, **fit_kwargs).assignments["topic"].to_numpy() for s in seeds}
+    rows = [{"seed_a": a, "seed_b": b, "ari": adjusted_rand_score(runs[a], runs[b]),
+             "nmi": normalized_mutual_info_score(runs[a], runs[b])} for a, b in combinations(seeds, 2)]
+    return pd.DataFrame(rows)
+
+
+def emerging(posts: pd.DataFrame, result: Topics, *, freq: str = "W", recent: int = 2, min_posts: int = 10,
+             alpha: float = 0.05, as_of=None, time: str = "created_at") -> pd.DataFrame:
+    """Topics whose share grew in the last ``recent`` periods against their own baseline (the periods before).
+
+    For each topic, a one-sided two-proportion z-test compares its share of posts in the recent
+    window with its share in the baseline; p-values are adjusted for the number of topics
+    (Benjamini-Hochberg). A topic is flagged when the adjusted p-value is below ``alpha``, it has
+    at least ``min_posts`` recent posts and its share at least doubled, so a small topic that
+    grows fast is flagged and a big stable one is not. ``as_of`` cuts the data at that time (to
+    ask "would we have seen it then?").
+
+    Returns one row per topic: ``topic, label, baseline_posts, recent_posts, baseline_share,
+    recent_share, growth`` (ratio of shares), ``z``, ``p_value``, ``q_value``, ``flagged``,
+    ``first_post`` (the topic's first post in time), sorted by ``z``.
+    """
+    from scipy.stats import norm
+    from statsmodels.stats.multitest import multipletests
+
+    frame = posts[["post_id", time]].merge(result.assignments[["post_id", "topic"]], on="post_id")
+    frame = frame[frame["topic"] != OUTLIER]
+    if as_of is not None:
+        cut = pd.Timestamp(as_of)
+        cut = cut.tz_localize("UTC") if cut.tzinfo is None else cut
+        frame = frame[frame[time] < cut]
+    series = over_time(posts[posts["post_id"].isin(frame["post_id"])], result, freq=freq, time=time)
+    series = series[series["topic"] != OUTLIER]
+    periods = sorted(series["period"].unique())
+    if len(periods) <= recent:
+        raise ValueError(f"need more than {recent} periods of data to compare with a baseline, found {len(periods)}")
+    recent_periods = set(periods[-recent:])
+    is_recent = series["period"].isin(recent_periods)
+    base = series[~is_recent].groupby("topic")["posts"].sum()
+    rec = series[is_recent].groupby("topic")["posts"].sum()
+    out = pd.DataFrame({"baseline_posts": base, "recent_posts": rec}).fillna(0).astype("int64")
+    n_base, n_rec = out["baseline_posts"].sum(), out["recent_posts"].sum()
+    out["baseline_share"] = out["baseline_posts"] / max(n_base, 1)
+    out["recent_share"] = out["recent_posts"] / max(n_rec, 1)
+    pooled = (out["baseline_posts"] + out["recent_posts"]) / max(n_base + n_rec, 1)
+    se = np.sqrt(pooled * (1 - pooled) * (1 / max(n_base, 1) + 1 / max(n_rec, 1)))
+    out["z"] = np.where(se > 0, (out["recent_share"] - out["baseline_share"]) / se.where(se > 0, 1), 0.0)
+    out["p_value"] = norm.sf(out["z"])
+    out["q_value"] = multipletests(out["p_value"], method="fdr_bh")[1] if len(out) else []
+    # growth against a baseline of zero: half a post keeps the ratio finite
+    out["growth"] = out["recent_share"] / np.maximum(out["baseline_share"], 0.5 / max(n_base, 1))
+    out["flagged"] = (out["q_value"] < alpha) & (out["recent_posts"] >= min_posts) & (out["growth"] >= 2)
+    first = frame.groupby("topic")[time].min()
+    out["first_post"] = first.reindex(out.index)
+    out = out.rename_axis("topic").reset_index()
+    out.insert(1, "label", out["topic"].map(result.labels()))
+    return out.sort_values("z", ascending=False, kind="stable").reset_index(drop=True)
