@@ -83,15 +83,16 @@ def fit(posts: pd.DataFrame, embeddings: np.ndarray, *, seed: int = 0, min_topic
         similarity to that topic's centre is at least the median of the topic's own posts' lowest
         decile (so clear misfits stay outliers).
     merge_similarity
-        Topics whose centres (mean embeddings) are at least this cosine-similar are merged: with a
-        multilingual embedder this joins the French, German and English clusters of one subject.
-        ``None`` keeps HDBSCAN's clusters as they are.
+        Topics living in different languages whose centres (mean embeddings) are at least this
+        cosine-similar are merged (see :func:`merge_close`): with a multilingual embedder this joins
+        the French, German and English clusters of one subject. ``None`` keeps HDBSCAN's clusters.
     word_embedder
         An embedder used to spot translated words in labels (e.g. the one that made
         ``embeddings``); without it only shared stems are merged.
     """
     from bertopic import BERTopic
-    from hdbscan import HDBSCAN
+    from bertopic.cluster import BaseCluster
+    from bertopic.dimensionality import BaseDimensionalityReduction
     from sklearn.feature_extraction.text import CountVectorizer
     from umap import UMAP
 
@@ -102,28 +103,26 @@ def fit(posts: pd.DataFrame, embeddings: np.ndarray, *, seed: int = 0, min_topic
         raise ValueError(f"{n} posts are too few for topics (need at least 20)")
     size = min_topic_size or default_min_topic_size(n)
     docs = [_clean(t) for t in posts[column].fillna("").astype(str)]
-    umap_model = UMAP(n_neighbors=min(n_neighbors, n - 1), n_components=n_components, min_dist=0.0,
-                      metric="cosine", random_state=seed, low_memory=True)
-    hdbscan_model = HDBSCAN(min_cluster_size=size, min_samples=max(2, size // 4), metric="euclidean",
-                            cluster_selection_method="eom", prediction_data=False)
+    vectors = np.asarray(embeddings, dtype=np.float32)
+    reduced = UMAP(n_neighbors=min(n_neighbors, n - 1), n_components=n_components, min_dist=0.0,
+                   metric="cosine", random_state=seed, low_memory=True).fit_transform(vectors)
+    raw_topics, selection = cluster(reduced, size)
+    topics_ = raw_topics.copy()
+    if merge_similarity is not None:
+        langs = posts["lang"].to_numpy() if "lang" in posts.columns else None
+        topics_ = merge_close(topics_, vectors, similarity=merge_similarity, langs=langs)
+    if reduce_outliers and (topics_ == OUTLIER).any() and (topics_ != OUTLIER).any():
+        topics_ = _reassign(topics_, vectors)
+    topics_ = _renumber(topics_)
+    # BERTopic computes the c-TF-IDF words of the clusters found above (its "manual" mode).
     # c-TF-IDF counts words over one document per topic: min_df must stay 1 or words unique to a topic vanish
     vectorizer = CountVectorizer(stop_words=sorted(stop_words(tuple(languages))), token_pattern=_TOKEN,
                                  lowercase=True, min_df=1, ngram_range=(1, 1), max_features=50_000)
     # language="multilingual": BERTopic's "english" mode deletes every non-ASCII letter (é, ü, ß...)
-    model = BERTopic(umap_model=umap_model, hdbscan_model=hdbscan_model, vectorizer_model=vectorizer,
-                     embedding_model=None, calculate_probabilities=False, top_n_words=30, verbose=False,
-                     language="multilingual")
-    vectors = np.asarray(embeddings, dtype=np.float32)
-    raw_topics, _ = model.fit_transform(docs, embeddings=vectors)
-    raw_topics = np.asarray(raw_topics)
-    topics_ = raw_topics.copy()
-    if merge_similarity is not None:
-        topics_ = merge_close(topics_, vectors, similarity=merge_similarity)
-    if reduce_outliers and (topics_ == OUTLIER).any() and (topics_ != OUTLIER).any():
-        topics_ = _reassign(topics_, vectors)
-    topics_ = _renumber(topics_)
-    if not np.array_equal(topics_, raw_topics):
-        model.update_topics(docs, topics=topics_.tolist(), vectorizer_model=vectorizer, top_n_words=30)
+    model = BERTopic(umap_model=BaseDimensionalityReduction(), hdbscan_model=BaseCluster(),
+                     vectorizer_model=vectorizer, embedding_model=None, calculate_probabilities=False,
+                     top_n_words=30, verbose=False, language="multilingual")
+    model.fit(docs, embeddings=vectors, y=topics_)
     words = {t: [w for w, _ in (model.get_topic(t) or []) if w.strip()] for t in sorted(set(topics_))}
     labels = {t: ("outliers" if t == OUTLIER else _label(words[t], label_words, word_embedder)) for t in words}
     assignments = pd.DataFrame({
@@ -142,7 +141,27 @@ def fit(posts: pd.DataFrame, embeddings: np.ndarray, *, seed: int = 0, min_topic
     return Topics(assignments=assignments, info=info, seed=seed, model=model,
                   params={"min_topic_size": size, "n_neighbors": n_neighbors, "n_components": n_components,
                           "reduce_outliers": reduce_outliers, "merge_similarity": merge_similarity,
+                          "cluster_selection": selection,
                           "languages": list(languages)})
+
+
+def cluster(reduced: np.ndarray, size: int) -> tuple[np.ndarray, str]:
+    """HDBSCAN on the UMAP coordinates. Excess-of-mass selection first; when it finds fewer topics
+    than a corpus of this size should hold (a dense corpus on one subject often collapses into two
+    or three), leaf selection, which keeps the finer clusters, is used instead."""
+    from hdbscan import HDBSCAN
+
+    def run(method: str) -> np.ndarray:
+        return HDBSCAN(min_cluster_size=size, min_samples=max(2, size // 4), metric="euclidean",
+                       cluster_selection_method=method).fit_predict(reduced)
+
+    labels = run("eom")
+    wanted = max(4, len(reduced) // (10 * size))
+    if len(set(labels) - {OUTLIER}) < wanted:
+        leaf = run("leaf")
+        if len(set(leaf) - {OUTLIER}) > len(set(labels) - {OUTLIER}):
+            return leaf, "leaf"
+    return labels, "eom"
 
 
 def _centres(topics_: np.ndarray, emb: np.ndarray) -> tuple[list[int], np.ndarray]:
@@ -151,20 +170,50 @@ def _centres(topics_: np.ndarray, emb: np.ndarray) -> tuple[list[int], np.ndarra
     return ids, centres / np.maximum(np.linalg.norm(centres, axis=1, keepdims=True), 1e-12)
 
 
-def merge_close(topics_: np.ndarray, emb: np.ndarray, *, similarity: float = 0.8) -> np.ndarray:
-    """Merge topics whose centres have cosine similarity >= ``similarity`` (average linkage)."""
-    from sklearn.cluster import AgglomerativeClustering
+def merge_close(topics_: np.ndarray, emb: np.ndarray, *, similarity: float = 0.75,
+                langs: np.ndarray | None = None, monolingual: float = 0.6) -> np.ndarray:
+    """Merge topics whose centres have cosine similarity >= ``similarity``.
 
+    With ``langs`` (one language code per post), only topics that each live mostly (share >=
+    ``monolingual``) in a different language are merged: the French, German and English clusters
+    of one subject. Topics in the same language are left apart however close they are, so a
+    corpus in one language keeps its fine-grained topics.
+    """
     ids, centres = _centres(topics_, emb)
     if len(ids) < 2:
         return topics_.copy()
-    groups = AgglomerativeClustering(n_clusters=None, metric="cosine", linkage="average",
-                                     distance_threshold=1 - similarity).fit_predict(centres)
-    target = {}
-    for t, g in zip(ids, groups):
-        target.setdefault(g, t)
-    mapping = {t: target[g] for t, g in zip(ids, groups)}
-    return np.array([mapping.get(int(t), OUTLIER) for t in topics_])
+    dominant: dict[int, str | None] = {t: None for t in ids}
+    if langs is not None:
+        frame = pd.DataFrame({"t": topics_, "lang": pd.Series(langs).astype("string").fillna("und").to_numpy()})
+        frame = frame[frame["t"] != OUTLIER]
+        shares = frame.groupby("t")["lang"].value_counts(normalize=True)
+        for t in ids:
+            top = shares.loc[t]
+            dominant[t] = str(top.index[0]) if top.iloc[0] >= monolingual else None
+    sims = centres @ centres.T
+    parent = {t: t for t in ids}
+    langs_of = {t: {dominant[t]} for t in ids}
+
+    def root(t):
+        while parent[t] != t:
+            parent[t] = parent[parent[t]]
+            t = parent[t]
+        return t
+
+    pairs = sorted(((sims[i, j], a, b) for i, a in enumerate(ids) for j, b in enumerate(ids) if i < j),
+                   reverse=True)
+    for sim, a, b in pairs:
+        if sim < similarity:
+            break
+        ra, rb = root(a), root(b)
+        if ra == rb:
+            continue
+        if langs is not None and (None in langs_of[ra] or None in langs_of[rb] or langs_of[ra] & langs_of[rb]):
+            continue  # only join groups that are monolingual in different languages
+        keep, gone = min(ra, rb), max(ra, rb)
+        parent[gone] = keep
+        langs_of[keep] = langs_of[keep] | langs_of[gone]
+    return np.array([root(int(t)) if t != OUTLIER else OUTLIER for t in topics_])
 
 
 def _renumber(topics_: np.ndarray) -> np.ndarray:

@@ -90,6 +90,15 @@ def test_merge_close_joins_near_duplicates_only():
     assert merged[0] == merged[1] and merged[2] == merged[3] and merged[0] != merged[2]
 
 
+def test_merge_close_with_languages_joins_only_across_languages():
+    emb = np.array([[1, 0, 0], [0.99, 0.1, 0], [0.98, 0.15, 0.1], [0, 1, 0]], dtype=np.float32)
+    langs = np.array(["fr", "de", "fr", "fr"])
+    merged = topics.merge_close(np.array([0, 1, 2, 3]), emb, similarity=0.9, langs=langs)
+    assert merged[0] == merged[1]  # the French and German clusters of one subject
+    assert merged[2] != merged[0]  # a second French cluster stays apart, however close
+    assert merged[3] == 3
+
+
 def test_emerging_flags_the_growing_topic_before_it_ends(fitted):
     posts, _, result = fitted
     night = result.assignments.merge(posts[["post_id", "subject"]], on="post_id")
