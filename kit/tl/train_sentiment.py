@@ -1,0 +1,289 @@
+"""Rebuild the shipped sentiment head (and the cross-lingual emotion head) from public data.
+
+    python -m kit.tl.train_sentiment                      # sentiment head, fetches the corpus with pip
+    python -m kit.tl.train_sentiment --corpus vaderSentiment-3.3.2.tar.gz
+    python -m kit.tl.train_sentiment --emotion            # also the emotion head (needs nade)
+
+Corpus: the human-rated ground truth of Hutto & Gilbert (ICWSM 2014), shipped under the MIT licence
+in the *source* archive of vaderSentiment 3.3.2 (``additional_resources/hutto_ICWSM_2014.tar.gz``;
+the wheel does not carry it). Each text has the mean of >= 20 raters on -4..+4. The sentiment head
+uses the 4,200 tweet-like texts and the 5,190 NYT editorial snippets; a text is neutral when
+``|mean| < --neutral-threshold`` (0.5). The emotion head also uses the movie and Amazon snippets.
+
+Procedure (all seeded): embed with the kit's USE embedder (cached), add the English VADER lexicon
+features, hold out 20% (per source), fit a class-balanced multinomial logistic head with lexicon
+dropout (the features are zeroed on a random 30% of training rows, so the head does not lean on
+them where a weaker French or German lexicon finds nothing), choose C on the held-out part by the
+Spearman correlation of ``score`` with the raters' mean (independent of the neutral threshold),
+choose a neutral-logit bias on the held-out macro-F1 (the smallest within 0.01 of the best), refit on everything, write
+``kit/tl/models/sentiment_head.npz`` + ``.json`` and print the held-out evaluation.
+
+Nothing from ``../shared/data`` is read here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import io
+import json
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+from . import sentiment as S
+from .embed import CachedEmbedder, default_cache_dir, get_embedder
+
+SDIST = "vaderSentiment==3.3.2"
+INNER = "additional_resources/hutto_ICWSM_2014.tar.gz"
+FILES = {"tweets": "tweets_GroundTruth.txt", "nyt": "nytEditorialSnippets_GroundTruth.txt",
+         "movie": "movieReviewSnippets_GroundTruth.txt", "amazon": "amazonReviewSnippets_GroundTruth.txt"}
+CITATION = ("Hutto, C.J. & Gilbert, E.E. (2014). VADER: A Parsimonious Rule-based Model for Sentiment Analysis "
+            "of Social Media Text. Eighth International Conference on Weblogs and Social Media (ICWSM-14).")
+
+
+def fetch_sdist(dest: Path) -> Path:
+    """``pip download`` the vaderSentiment 3.3.2 source archive (not the wheel) into ``dest``."""
+    subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:", "-q",
+                    "-d", str(dest), SDIST], check=True)
+    found = sorted(dest.glob("vaderSentiment-3.3.2.tar.gz")) + sorted(dest.glob("*.tar.gz"))
+    if not found:
+        raise FileNotFoundError(f"pip download left no source archive in {dest}")
+    return found[0]
+
+
+def read_corpus(source: Path) -> tuple[dict[str, list[tuple[float, str]]], str]:
+    """Rated texts per file from the sdist (``.tar.gz``), the inner ``hutto_ICWSM_2014.tar.gz`` or an
+    unpacked folder; also the SHA-256 of the archive read (or ``"folder"``)."""
+    source = Path(source)
+
+    def parse(raw: bytes) -> list[tuple[float, str]]:
+        rows = []
+        for line in raw.decode("utf-8", errors="replace").splitlines():
+            parts = line.rstrip("\r\n").split("\t")
+            if len(parts) >= 3 and parts[2].strip():
+                rows.append((float(parts[1]), "\t".join(parts[2:]).strip()))
+        return rows
+
+    if source.is_dir():
+        out = {}
+        for key, fname in FILES.items():
+            hits = sorted(source.rglob(fname))
+            if not hits:
+                raise FileNotFoundError(f"{fname} not found under {source}")
+            out[key] = parse(hits[0].read_bytes())
+        return out, "folder"
+    digest = hashlib.sha256(source.read_bytes()).hexdigest()
+    with tarfile.open(source) as outer:
+        names = outer.getnames()
+        inner = next((n for n in names if n.endswith(INNER)), None)
+        if inner is not None:
+            archive = tarfile.open(fileobj=io.BytesIO(outer.extractfile(inner).read()))
+        elif any(n.endswith(FILES["tweets"]) for n in names):
+            archive = outer
+        else:
+            raise FileNotFoundError(f"{source} holds neither {INNER} nor {FILES['tweets']}")
+        with archive:
+            members = {Path(m.name).name: m for m in archive.getmembers() if m.isfile()}
+            out = {key: parse(archive.extractfile(members[fname]).read()) for key, fname in FILES.items()}
+    return out, digest
+
+
+def labels_from_ratings(ratings: np.ndarray, threshold: float) -> np.ndarray:
+    return np.where(ratings <= -threshold, 0, np.where(ratings >= threshold, 2, 1))
+
+
+def macro_f1(y: np.ndarray, pred: np.ndarray, n_classes: int = 3) -> float:
+    scores = []
+    for c in range(n_classes):
+        tp = np.sum((pred == c) & (y == c))
+        fp = np.sum((pred == c) & (y != c))
+        fn = np.sum((pred != c) & (y == c))
+        scores.append(0.0 if tp == 0 else 2 * tp / (2 * tp + fp + fn))
+    return float(np.mean(scores))
+
+
+def spearman(a: np.ndarray, b: np.ndarray) -> float:
+    from scipy.stats import spearmanr
+    return float(spearmanr(a, b)[0])
+
+
+def embed_texts(texts: list[str], cache_dir: Path | None, progress: bool = True) -> np.ndarray:
+    model = CachedEmbedder(get_embedder("use"), cache_dir or default_cache_dir(), progress=progress)
+    return model.embed(texts)
+
+
+def train_sentiment(corpus: dict, *, threshold: float = 0.5, sources=("tweets", "nyt"), seed: int = 0,
+                    holdout: float = 0.2, lexicon_dropout: float = 0.3, Cs=(0.3, 1.0, 3.0),
+                    cache_dir: Path | None = None, out: Path = S.DEFAULT_HEAD, provenance: dict | None = None,
+                    progress: bool = True) -> dict:
+    rng = np.random.RandomState(seed)
+    texts, ratings, src = [], [], []
+    for key in sources:
+        for rating, text in corpus[key]:
+            texts.append(text)
+            ratings.append(rating)
+            src.append(key)
+    ratings = np.array(ratings)
+    src = np.array(src)
+    y = labels_from_ratings(ratings, threshold)
+    t0 = time.time()
+    emb = embed_texts(texts, cache_dir, progress)
+    print(f"embedded {len(texts)} texts in {time.time() - t0:.0f} s", flush=True)
+    compound = S.lexicon_compound(texts, ["en"] * len(texts))
+    names = ("compound", "pos_hit", "neg_hit")
+    held = np.zeros(len(y), dtype=bool)
+    for key in sources:
+        idx = np.flatnonzero(src == key)
+        held[rng.choice(idx, int(round(holdout * len(idx))), replace=False)] = True
+    dropped = np.where(rng.rand(len(y)) < lexicon_dropout, 0.0, compound)
+    X_train = np.hstack([emb, S.lexicon_features(dropped, names)])
+    X_eval = np.hstack([emb, S.lexicon_features(compound, names)])
+
+    def fit(mask, C):
+        coef, intercept = S.fit_softmax(X_train[mask], y[mask], C=C, sample_weight=S.balanced_weights(y[mask]))
+        return S.HeadModel(coef, intercept, embedder="use", lexicon_features=names)
+
+    search = {}
+    for C in Cs:
+        head = fit(~held, C)
+        P = head.predict_proba_features(X_eval[held])
+        rho = {k: spearman((P[:, 2] - P[:, 0])[src[held] == k], ratings[held][src[held] == k]) for k in sources}
+        search[C] = {"spearman": rho, "mean_spearman": float(np.mean(list(rho.values()))),
+                     "macro_f1": macro_f1(y[held], P.argmax(1))}
+        print(f"C={C:g}: held-out Spearman {rho} macro-F1 {search[C]['macro_f1']:.3f}", flush=True)
+    C = max(Cs, key=lambda c: (round(search[c]["mean_spearman"], 3), -abs(np.log(c))))
+    head = fit(~held, C)
+    biases = np.round(np.arange(-1.0, 1.01, 0.1), 2) + 0.0
+    f1s = []
+    for b in biases:
+        head.neutral_bias = float(b)
+        f1s.append(macro_f1(y[held], head.predict_proba_features(X_eval[held]).argmax(1)))
+    f1s = np.array(f1s)
+    # parsimony: the smallest |bias| whose held-out macro-F1 is within 0.01 (about one standard error
+    # at this size) of the best; a flat curve keeps the plain argmax
+    near = np.flatnonzero(f1s >= f1s.max() - 0.01)
+    bias = float(biases[near[np.argmin(np.abs(biases[near]))]])
+    print("neutral bias vs held-out macro-F1:", " ".join(f"{b:+.1f}:{f:.3f}" for b, f in zip(biases, f1s)))
+    head.neutral_bias = bias
+    P = head.predict_proba_features(X_eval[held])
+    heldout = {"n": int(held.sum()), "C": C, "neutral_bias": bias, "macro_f1": macro_f1(y[held], P.argmax(1)),
+               "per_source": {k: {"n": int((src[held] == k).sum()),
+                                  "macro_f1": macro_f1(y[held][src[held] == k], P[src[held] == k].argmax(1)),
+                                  "spearman": spearman((P[:, 2] - P[:, 0])[src[held] == k],
+                                                       ratings[held][src[held] == k])} for k in sources}}
+    # the same held-out rows scored by the lexicon alone, for comparison
+    lex_pred = labels_from_ratings(compound[held], 0.05)
+    heldout["lexicon_macro_f1"] = macro_f1(y[held], lex_pred)
+    print(f"chosen C={C:g}, neutral bias {bias:+.1f}; held-out macro-F1 {heldout['macro_f1']:.3f} "
+          f"(lexicon alone {heldout['lexicon_macro_f1']:.3f})", flush=True)
+    for k, v in heldout["per_source"].items():
+        print(f"  {k:7s} n={v['n']:5d} macro-F1 {v['macro_f1']:.3f} Spearman {v['spearman']:.3f}")
+    coef, intercept = S.fit_softmax(X_train, y, C=C, sample_weight=S.balanced_weights(y))
+    counts = np.bincount(y, minlength=3).tolist()
+    meta = {
+        "name": "head(use+lexicon, vader-icwsm2014)",
+        "trained_on": {"corpus": "Hutto & Gilbert ICWSM-2014 ground truth (vaderSentiment 3.3.2 sdist)",
+                       "licence": "MIT (c) 2016 C.J. Hutto", "citation": CITATION,
+                       "files": [FILES[k] for k in sources], "n": len(y),
+                       "class_counts": dict(zip(S.LABELS, counts)), "neutral_threshold": threshold,
+                       **(provenance or {})},
+        "procedure": {"seed": seed, "holdout": holdout, "lexicon_dropout": lexicon_dropout, "C_grid": list(Cs),
+                      "C": C, "balanced": True, "search": {str(k): v for k, v in search.items()}},
+        "heldout": heldout,
+    }
+    final = S.HeadModel(coef, intercept, embedder="use", lexicon_features=names, neutral_bias=bias, meta=meta,
+                        name=meta["name"])
+    path = final.save(out)
+    print(f"wrote {path} and {path.with_suffix('.json').name}")
+    return meta
+
+
+def train_emotion(corpus: dict, *, seed: int = 0, holdout: float = 0.2, alphas=(0.3, 1.0, 3.0, 10.0),
+                  cache_dir: Path | None = None, out: Path | None = None, progress: bool = True) -> dict:
+    """Distil nade's English emotion scores onto USE embeddings (ridge regression, one output per emotion)."""
+    from . import emotion as E
+
+    texts = [text for key in FILES for _, text in corpus[key]]
+    t0 = time.time()
+    emb = embed_texts(texts, cache_dir, progress).astype(np.float64)
+    print(f"embedded {len(texts)} texts in {time.time() - t0:.0f} s", flush=True)
+    teacher = E.NadeModel().scores(texts)[list(E.EMOTIONS)].to_numpy(dtype=np.float64)
+    rng = np.random.RandomState(seed)
+    held = rng.rand(len(texts)) < holdout
+
+    def ridge(mask, alpha):
+        X = np.hstack([emb[mask], np.ones((mask.sum(), 1))])
+        reg = alpha * np.eye(X.shape[1])
+        reg[-1, -1] = 0
+        W = np.linalg.solve(X.T @ X + reg, X.T @ teacher[mask])
+        return W[:-1].T, W[-1]
+
+    def rescale(coef, intercept, mask):
+        # ridge shrinks: stretch each output so its spread on ``mask`` matches nade's, keeping the mean;
+        # then the same min_score means about the same thing for English (nade) and other languages (head)
+        raw = emb[mask] @ coef.T + intercept
+        a = teacher[mask].std(axis=0) / np.maximum(raw.std(axis=0), 1e-9)
+        m_raw, m_t = raw.mean(axis=0), teacher[mask].mean(axis=0)
+        return coef * a[:, None], m_t + a * (intercept - m_raw)
+
+    def held_r(alpha):
+        coef, intercept = rescale(*ridge(~held, alpha), ~held)
+        pred = np.clip(emb[held] @ coef.T + intercept, 0, 1)
+        return pred, {e: float(np.corrcoef(pred[:, i], teacher[held][:, i])[0, 1]) for i, e in enumerate(E.EMOTIONS)}
+
+    search = {a: float(np.mean(list(held_r(a)[1].values()))) for a in alphas}
+    print("ridge alpha vs held-out mean Pearson r:", {a: round(v, 4) for a, v in search.items()})
+    alpha = max(alphas, key=lambda a: round(search[a], 3))
+    pred, r = held_r(alpha)
+    agree = float(np.mean(pred.argmax(1) == teacher[held].argmax(1)))
+    print("held-out Pearson r (head vs nade, English):", {k: round(v, 3) for k, v in r.items()})
+    print(f"held-out agreement on the top emotion: {agree:.3f}")
+    every = np.ones(len(texts), dtype=bool)
+    coef, intercept = rescale(*ridge(every, alpha), every)
+    meta = {"name": "emotion-head(use, distilled from nade socialmedia_en)",
+            "trained_on": {"texts": f"{len(texts)} English texts of the Hutto & Gilbert ICWSM-2014 corpus "
+                                    "(tweets, NYT, movie, Amazon snippets); their ratings are not used",
+                           "teacher": "nade 0.3.1 (socialmedia_en)", "licence": "MIT", "citation": CITATION},
+            "procedure": {"model": "ridge, outputs rescaled to nade's spread", "alpha": alpha, "alpha_grid": list(alphas), "seed": seed,
+                          "holdout": holdout, "search_mean_r": {str(k): v for k, v in search.items()}},
+            "heldout": {"n": int(held.sum()), "pearson_r": r, "top_emotion_agreement": agree}}
+    head = E.EmotionHead(coef, intercept, embedder="use", meta=meta, name=meta["name"])
+    path = head.save(out or E.DEFAULT_HEAD)
+    print(f"wrote {path} and {path.with_suffix('.json').name}")
+    return meta
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m kit.tl.train_sentiment", description=__doc__.split("\n")[0])
+    parser.add_argument("--corpus", type=Path, help="vaderSentiment-3.3.2.tar.gz (or the inner archive, or a "
+                        "folder); default: fetched with pip download into a temporary folder")
+    parser.add_argument("--out", type=Path, default=S.DEFAULT_HEAD)
+    parser.add_argument("--neutral-threshold", type=float, default=0.5)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--cache-dir", type=Path, help="embedding cache (default: the kit's)")
+    parser.add_argument("--emotion", action="store_true", help="also rebuild the emotion head")
+    parser.add_argument("--only-emotion", action="store_true", help="rebuild only the emotion head")
+    parser.add_argument("--quiet", action="store_true", help="no progress bars")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        source = args.corpus or fetch_sdist(Path(tmp))
+        corpus, digest = read_corpus(source)
+    print("corpus:", {k: len(v) for k, v in corpus.items()}, "sha256", digest)
+    provenance = {"archive": Path(source).name if args.corpus else "vaderSentiment-3.3.2.tar.gz",
+                  "archive_sha256": digest}
+    if not args.only_emotion:
+        train_sentiment(corpus, threshold=args.neutral_threshold, seed=args.seed, cache_dir=args.cache_dir,
+                        out=args.out, provenance=provenance, progress=not args.quiet)
+    if args.emotion or args.only_emotion:
+        train_emotion(corpus, seed=args.seed, cache_dir=args.cache_dir, progress=not args.quiet)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
