@@ -74,6 +74,41 @@ def _run(args) -> int:
     return 1 if failed else 0
 
 
+def _sentiment(args) -> int:
+    import pandas as pd
+
+    from . import pp
+    from .io import InputError
+    from .io.tabular import read_table
+    from .tl import sentiment
+
+    try:
+        frame, _, dropped, warns = read_table(args.input)
+    except InputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    frame = frame.drop(columns="__row")
+    if args.text_column not in frame.columns:
+        print(f"error: {args.input}: no column {args.text_column!r}; columns are {list(frame.columns)}", file=sys.stderr)
+        return 2
+    for row, _, reason in dropped:
+        print(f"warning: {args.input}: row {row} not scored: {reason}", file=sys.stderr)
+    texts = pd.DataFrame({"text": frame[args.text_column].fillna("").astype(str)})
+    if args.lang_column:
+        texts["lang"] = frame[args.lang_column].astype("string")
+    else:
+        texts["lang"] = pd.array([None] * len(texts), dtype="string")
+        texts = pp.detect_language(texts)
+    scored = sentiment.get_model(args.backend).predict(texts["text"].tolist(), langs=texts["lang"].tolist())
+    out = pd.concat([frame.reset_index(drop=True), texts[["lang"]].rename(columns={"lang": "detected_lang"})
+                     if not args.lang_column else None, scored.reset_index(drop=True)], axis=1)
+    out.to_csv(args.out, index=False, encoding="utf-8")
+    counts = out["sentiment"].value_counts().to_dict()
+    print(f"{len(out)} texts scored with {args.backend}: " + ", ".join(f"{k} {v}" for k, v in counts.items())
+          + f"; written to {args.out}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="kit", description="Social-media exports in, decisions out.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -92,6 +127,15 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--posts", type=int, default=20_000)
     p.add_argument("--seed", type=int, default=0)
     p.set_defaults(func=_sample)
+
+    p = sub.add_parser("sentiment", help="score the texts of a CSV file (negative / neutral / positive)")
+    p.add_argument("input")
+    p.add_argument("--text-column", required=True)
+    p.add_argument("--lang-column", help="column with language codes (detected when absent)")
+    p.add_argument("--out", required=True)
+    p.add_argument("--backend", default="head",
+                   help="head (default, multilingual), lexicon, transformers:<model path>, or a saved head's path")
+    p.set_defaults(func=_sentiment)
 
     p = sub.add_parser("run", help="run notebooks headless into HTML reports")
     p.add_argument("notebook", choices=["audit", "monitoring", "listening", "crisis", "all"])

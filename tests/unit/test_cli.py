@@ -53,3 +53,23 @@ def test_sample_command_writes_files(tmp_path, capsys):
     assert cli.main(["sample", "--out", str(tmp_path), "--posts", "2000", "--seed", "3"]) == 0
     assert (tmp_path / "posts.parquet").exists() and (tmp_path / "truth.json").exists()
     assert json.loads((tmp_path / "truth.json").read_text())["generator"]["seed"] == 3
+
+
+def test_sentiment_command_scores_a_csv(tmp_path, capsys):
+    src = tmp_path / "in.csv"
+    src.write_text('id,message\n1,"Je déteste ce train, toujours en retard"\n2,"Ich liebe diesen Service, super!"\n',
+                   encoding="utf-8")
+    out = tmp_path / "out.csv"
+    assert cli.main(["sentiment", str(src), "--text-column", "message", "--out", str(out), "--backend", "lexicon"]) == 0
+    import pandas as pd
+    scored = pd.read_csv(out)
+    assert scored["sentiment"].tolist() == ["negative", "positive"]
+    assert scored["detected_lang"].tolist() == ["fr", "de"]
+    assert scored["score"].between(-1, 1).all() and "2 texts scored" in capsys.readouterr().out
+
+
+def test_sentiment_command_names_a_missing_column(tmp_path, capsys):
+    src = tmp_path / "in.csv"
+    src.write_text("id,text\n1,hello\n", encoding="utf-8")
+    assert cli.main(["sentiment", str(src), "--text-column", "message", "--out", str(tmp_path / "o.csv")]) == 2
+    assert "no column 'message'" in capsys.readouterr().err
