@@ -10,8 +10,8 @@ import importlib
 from .overview import breakdown, load_accounting, load_warnings, summary, top_posts, volume
 
 __all__ = ["volume", "breakdown", "summary", "load_accounting", "load_warnings", "top_posts",
-           "embed", "topics", "sentiment", "emotion", "review"]
-_LAZY = {"embed", "topics", "sentiment", "emotion", "review"}
+           "embed", "topics", "sentiment", "emotion", "review", "metrics", "signals"]
+_LAZY = {"embed", "topics", "sentiment", "emotion", "review", "metrics", "signals"}
 
 
 def __getattr__(name):

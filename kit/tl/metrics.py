@@ -1,0 +1,222 @@
+"""KPI definitions, in one place, with honest uncertainty.
+
+Every figure the monitoring report shows is defined in :data:`DEFINITIONS` (printed in the
+report's appendix) and computed by a function here. Shares come with Wilson intervals; net
+sentiment with the interval of the positive share among polar posts, transformed; message tests
+with a test that respects that impressions of one post are not independent.
+
+>>> from kit.tl import metrics
+>>> [round(x, 4) for x in metrics.wilson(45, 100)]
+[0.3561, 0.5475]
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from scipy.stats import norm
+
+INTERACTIONS = ("likes", "shares", "comments", "quotes")
+OWN_ROLES = ("brand", "competitor", "media")
+
+DEFINITIONS: dict[str, str] = {
+    "mentions": "Posts about a tracked actor that the actor did not publish itself (its own accounts, "
+                "with role brand, competitor or media, are left out).",
+    "unique authors": "Distinct author handles (or ids when handles are missing) among the mentions.",
+    "reach": "Sum of the reach column where the export gives it; otherwise the sum of the authors' followers "
+             "(potential reach, an upper bound).",
+    "engagement": "Interactions received: likes + shares + comments + quotes (missing counts as 0).",
+    "engagement rate": "Interactions / views over posts that report views; posts without views are left out. "
+                       "Where no post reports views: interactions / followers of the author.",
+    "share of voice": "An actor's mentions / mentions of all the named actors in the same period, "
+                      "with a 95 % Wilson interval.",
+    "net sentiment": "(positive - negative) / (positive + negative) among mentions; neutral posts do not count. "
+                     "Interval: the Wilson interval of positive / (positive + negative), mapped to [-1, 1].",
+    "message test": "Engagement rate per variant; variants compared with a quasi-binomial GLM on post-level "
+                    "interactions and views (over-dispersion estimated from the posts, so one viral post does "
+                    "not make a winner); Holm correction when more than two variants; minimum detectable "
+                    "effect at 80 % power for the sample at hand.",
+}
+
+
+def definitions() -> pd.DataFrame:
+    """The metric definitions as a table for a report's appendix."""
+    return pd.DataFrame({"metric": list(DEFINITIONS), "definition": list(DEFINITIONS.values())})
+
+
+def wilson(k, n, level: float = 0.95) -> tuple[float, float]:
+    """Wilson score interval for a proportion ``k / n`` (NaN, NaN when ``n`` is 0)."""
+    k, n = np.asarray(k, dtype=float), np.asarray(n, dtype=float)
+    z = norm.ppf(0.5 + level / 2)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        p = k / n
+        centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+        half = z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    low, high = np.where(n > 0, centre - half, np.nan), np.where(n > 0, centre + half, np.nan)
+    if low.ndim == 0:
+        return float(low), float(high)
+    return low, high
+
+
+def mentions(posts: pd.DataFrame, *, actors=None, own_roles=OWN_ROLES) -> pd.DataFrame:
+    """Posts about the tracked ``actors`` (all tagged actors when None), not published by the actors themselves."""
+    mask = posts["actor"].notna()
+    if actors is not None:
+        mask &= posts["actor"].isin(list(actors))
+    mask &= ~posts["actor_role"].isin(list(own_roles)).fillna(False)
+    return posts.loc[mask]
+
+
+def interactions(posts: pd.DataFrame) -> pd.Series:
+    """likes + shares + comments + quotes per post (missing counts as 0)."""
+    return posts[list(INTERACTIONS)].fillna(0).sum(axis=1).astype("int64")
+
+
+def share_of_voice(posts: pd.DataFrame, *, actors, own_roles=OWN_ROLES, level: float = 0.95) -> pd.DataFrame:
+    """Mentions per actor and their share of all mentions of ``actors``, with Wilson intervals.
+
+    Actors with no mention get a row with 0 so an absent competitor is visible.
+    """
+    m = mentions(posts, actors=actors, own_roles=own_roles)
+    counts = m["actor"].value_counts().reindex(list(actors), fill_value=0)
+    total = int(counts.sum())
+    low, high = wilson(counts.to_numpy(), np.full(len(counts), total), level)
+    return pd.DataFrame({"actor": list(actors), "mentions": counts.to_numpy().astype("int64"),
+                         "share": counts.to_numpy() / total if total else np.nan, "low": low, "high": high})
+
+
+def net_sentiment(posts: pd.DataFrame, *, by: str | None = "actor", sentiment: str = "sentiment",
+                  level: float = 0.95) -> pd.DataFrame:
+    """Net sentiment ((pos - neg) / (pos + neg)) per group with an interval (see :data:`DEFINITIONS`)."""
+    keys = [posts[by].astype("string").fillna("(none)")] if by else [pd.Series("all", index=posts.index, name="group")]
+    labels = posts[sentiment].astype("string")
+    table = pd.crosstab(keys[0], labels).reindex(columns=["negative", "neutral", "positive"], fill_value=0)
+    pos, neg = table["positive"].to_numpy(), table["negative"].to_numpy()
+    polar = pos + neg
+    low, high = wilson(pos, polar, level)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        net = np.where(polar > 0, (pos - neg) / np.where(polar > 0, polar, 1), np.nan)
+    out = pd.DataFrame({by or "group": table.index, "positive": pos, "neutral": table["neutral"].to_numpy(),
+                        "negative": neg, "posts": table.sum(axis=1).to_numpy(), "net": net,
+                        "low": 2 * np.asarray(low) - 1, "high": 2 * np.asarray(high) - 1})
+    return out.reset_index(drop=True)
+
+
+def engagement_rate(posts: pd.DataFrame) -> dict:
+    """Interactions / views over posts with views, else interactions / followers (see :data:`DEFINITIONS`)."""
+    inter = interactions(posts)
+    has_views = posts["views"].fillna(0) > 0
+    if has_views.any():
+        return {"rate": float(inter[has_views].sum() / posts.loc[has_views, "views"].sum()), "base": "views",
+                "posts": int(has_views.sum())}
+    followers = posts["author_followers"].fillna(0)
+    has_f = followers > 0
+    if has_f.any():
+        return {"rate": float(inter[has_f].sum() / followers[has_f].sum()), "base": "followers", "posts": int(has_f.sum())}
+    return {"rate": float("nan"), "base": "none", "posts": 0}
+
+
+def headline(posts: pd.DataFrame, *, brand: str, competitors=(), sentiment: str | None = "sentiment") -> dict:
+    """The headline KPIs of one period for ``brand`` (a dict of metric -> value, interval where it is a share)."""
+    actors = [brand, *competitors]
+    m = mentions(posts, actors=[brand])
+    authors = m["author_handle"].fillna(m["author_id"]).nunique()
+    reach = m["reach"].sum() if m["reach"].notna().any() else m["author_followers"].fillna(0).sum()
+    out = {"mentions": len(m), "unique authors": int(authors), "reach": int(reach),
+           "engagement": int(interactions(m).sum()), "engagement rate": engagement_rate(m)["rate"]}
+    sov = share_of_voice(posts, actors=actors).set_index("actor").loc[brand]
+    out["share of voice"] = (float(sov["share"]), float(sov["low"]), float(sov["high"]))
+    if sentiment and sentiment in posts.columns:
+        ns = net_sentiment(m, by=None, sentiment=sentiment).iloc[0]
+        out["net sentiment"] = (float(ns["net"]), float(ns["low"]), float(ns["high"]))
+    return out
+
+
+def compare_periods(current: pd.DataFrame, previous: pd.DataFrame, *, brand: str, competitors=(),
+                    sentiment: str | None = "sentiment") -> pd.DataFrame:
+    """Headline KPIs for two periods side by side with the change (absolute, and relative for counts).
+
+    Share-like metrics carry their intervals (``low``/``high`` for the current period); a change
+    is called ``significant`` only when the two periods' intervals do not overlap (conservative).
+    """
+    cur = headline(current, brand=brand, competitors=competitors, sentiment=sentiment)
+    prev = headline(previous, brand=brand, competitors=competitors, sentiment=sentiment)
+    rows = []
+    for metric in cur:
+        c, p = cur[metric], prev.get(metric)
+        if isinstance(c, tuple):
+            row = {"metric": metric, "current": c[0], "previous": p[0], "change": c[0] - p[0],
+                   "relative_change": np.nan, "low": c[1], "high": c[2],
+                   "significant": bool(c[1] > p[2] or c[2] < p[1]) if not np.isnan([c[1], p[2]]).any() else False}
+        else:
+            row = {"metric": metric, "current": c, "previous": p, "change": c - p,
+                   "relative_change": (c - p) / p if p else np.nan, "low": np.nan, "high": np.nan,
+                   "significant": np.nan}
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def message_test(posts: pd.DataFrame, *, campaign: str, campaign_column: str = "x_campaign",
+                 variant_column: str = "x_variant", alpha: float = 0.05, power: float = 0.8) -> pd.DataFrame:
+    """Compare the variants of a message test on engagement rate (interactions / views).
+
+    Each variant's rate is pooled over its posts. Each pair of variants is compared with a
+    quasi-binomial GLM on post-level (interactions, views): the dispersion is estimated from the
+    posts (floored at 1, the binomial), so the test accounts for posts differing more than
+    impressions would. p-values are
+    Holm-adjusted across pairs when there are more than two variants. ``mde`` is the smallest
+    difference in rate this sample would detect with ``power`` at ``alpha``. ``verdict`` names a
+    winner only when the adjusted p-value is below ``alpha``.
+    """
+    import statsmodels.api as sm
+    from statsmodels.stats.multitest import multipletests
+
+    part = posts[(posts[campaign_column] == campaign) & (posts["views"].fillna(0) > 0)].copy()
+    if part.empty:
+        raise ValueError(f"no posts with views for campaign {campaign!r} in column {campaign_column!r}")
+    part["interactions"] = interactions(part)
+    variants = sorted(part[variant_column].dropna().astype(str).unique())
+    if len(variants) < 2:
+        raise ValueError(f"campaign {campaign!r} has {len(variants)} variant(s); a test needs two or more")
+    rows = []
+    for i, a in enumerate(variants):
+        for b in variants[i + 1:]:
+            sub = part[part[variant_column].astype(str).isin([a, b])]
+            k = sub["interactions"].to_numpy(dtype=float)
+            n = sub["views"].to_numpy(dtype=float)
+            x = sm.add_constant((sub[variant_column].astype(str) == b).astype(float).to_numpy())
+            glm = sm.GLM(np.column_stack([k, n - k]), x, family=sm.families.Binomial())
+            # quasi-binomial: Pearson dispersion, never below the binomial's own variance
+            first = glm.fit()
+            dispersion = max(1.0, first.pearson_chi2 / first.df_resid) if first.df_resid > 0 else 1.0
+            fit = glm.fit(scale=dispersion)
+            ra = k[x[:, 1] == 0].sum() / n[x[:, 1] == 0].sum()
+            rb = k[x[:, 1] == 1].sum() / n[x[:, 1] == 1].sum()
+            # delta method: difference of rates from the log-odds coefficients
+            cov = fit.cov_params()
+            pa, pb = ra, rb
+            grad = np.array([pb * (1 - pb) - pa * (1 - pa), pb * (1 - pb)])
+            se = float(np.sqrt(grad @ cov @ grad))
+            z = norm.ppf(1 - alpha / 2)
+            mde = (z + norm.ppf(power)) * se
+            rows.append({"variant_a": a, "variant_b": b, "rate_a": ra, "rate_b": rb, "difference": rb - ra,
+                         "ci_low": rb - ra - z * se, "ci_high": rb - ra + z * se, "p_value": float(fit.pvalues[1]),
+                         "posts_a": int((x[:, 1] == 0).sum()), "posts_b": int((x[:, 1] == 1).sum()),
+                         "dispersion": float(fit.scale), "mde": mde})
+    out = pd.DataFrame(rows)
+    out["p_adjusted"] = multipletests(out["p_value"], method="holm")[1] if len(out) > 1 else out["p_value"]
+    out["significant"] = out["p_adjusted"] < alpha
+
+    def verdict(r) -> str:
+        if r["significant"]:
+            win, lose = (r["variant_b"], r["variant_a"]) if r["difference"] > 0 else (r["variant_a"], r["variant_b"])
+            return (f"{win} beats {lose}: {max(r['rate_a'], r['rate_b']):.2%} vs {min(r['rate_a'], r['rate_b']):.2%} "
+                    f"(difference {abs(r['difference']):.2%}, 95 % CI {r['ci_low']:+.2%} to {r['ci_high']:+.2%}, "
+                    f"adjusted p = {r['p_adjusted']:.3g}).")
+        return (f"No winner between {r['variant_a']} and {r['variant_b']}: the difference "
+                f"({r['difference']:+.2%}) is within what chance gives (adjusted p = {r['p_adjusted']:.2g}); "
+                f"this test could only detect differences of about {r['mde']:.2%} or more.")
+
+    out["verdict"] = out.apply(verdict, axis=1)
+    out.insert(0, "campaign", campaign)
+    return out
