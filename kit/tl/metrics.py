@@ -7,7 +7,7 @@ with a test that respects that impressions of one post are not independent.
 
 >>> from kit.tl import metrics
 >>> [round(x, 4) for x in metrics.wilson(45, 100)]
-[0.3561, 0.5475]
+[0.3561, 0.5476]
 """
 
 from __future__ import annotations

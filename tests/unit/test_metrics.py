@@ -36,7 +36,7 @@ def posts():
 
 def test_wilson_known_value():
     low, high = metrics.wilson(45, 100)
-    assert low == pytest.approx(0.3561, abs=1e-4) and high == pytest.approx(0.5475, abs=1e-4)
+    assert low == pytest.approx(0.3561, abs=1e-4) and high == pytest.approx(0.5476, abs=1e-4)
     assert all(np.isnan(metrics.wilson(0, 0)))
 
 
