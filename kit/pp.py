@@ -22,6 +22,23 @@ def filter_period(posts: pd.DataFrame, start=None, end=None, *, time: str = "cre
     return posts.loc[mask].reset_index(drop=True)
 
 
+def split_periods(posts: pd.DataFrame, *, end=None, days: int = 7,
+                  time: str = "created_at") -> tuple[pd.DataFrame, pd.DataFrame, dict]:
+    """The current period (the ``days`` before ``end``) and the previous one of the same length.
+
+    ``end`` defaults to the day after the last post (UTC midnight). Returns both tables and a dict
+    with the bounds, for the report's text.
+    """
+    if end is None:
+        last = posts[time].max()
+        end = (last.tz_convert("UTC").normalize() + pd.Timedelta(days=1)) if pd.notna(last) else pd.Timestamp.now("UTC")
+    end = _utc(end)
+    start = end - pd.Timedelta(days=days)
+    prev_start = start - pd.Timedelta(days=days)
+    bounds = {"current_start": start, "current_end": end, "previous_start": prev_start, "previous_end": start}
+    return filter_period(posts, start, end, time=time), filter_period(posts, prev_start, start, time=time), bounds
+
+
 def _utc(value) -> pd.Timestamp:
     stamp = pd.Timestamp(value)
     return stamp.tz_localize("UTC") if stamp.tzinfo is None else stamp.tz_convert("UTC")

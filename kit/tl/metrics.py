@@ -85,6 +85,44 @@ def share_of_voice(posts: pd.DataFrame, *, actors, own_roles=OWN_ROLES, level: f
                          "share": counts.to_numpy() / total if total else np.nan, "low": low, "high": high})
 
 
+def share_over_time(posts: pd.DataFrame, *, actors, freq: str = "W", own_roles=OWN_ROLES,
+                    level: float = 0.95) -> pd.DataFrame:
+    """Share of voice per period: ``period, actor, mentions, total, share, low, high`` (Wilson intervals)."""
+    from .overview import volume
+    m = mentions(posts, actors=actors, own_roles=own_roles)
+    vol = volume(m, freq=freq, by="actor")
+    if vol.empty:
+        return pd.DataFrame(columns=["period", "actor", "mentions", "total", "share", "low", "high"])
+    vol = vol.rename(columns={"posts": "mentions"})
+    vol["total"] = vol.groupby("period")["mentions"].transform("sum")
+    with np.errstate(invalid="ignore", divide="ignore"):
+        vol["share"] = np.where(vol["total"] > 0, vol["mentions"] / vol["total"].where(vol["total"] > 0, 1), np.nan)
+    vol["low"], vol["high"] = wilson(vol["mentions"].to_numpy(), vol["total"].to_numpy(), level)
+    return vol
+
+
+def kpi_series(posts: pd.DataFrame, *, brand: str, freq: str = "W", sentiment: str | None = "sentiment") -> pd.DataFrame:
+    """The brand's KPIs per period, for alerts: ``period, mentions, authors, engagement, negative, polar``
+    (``negative`` and ``polar`` = negative + positive, when sentiment is known)."""
+    from .overview import volume
+    m = mentions(posts, actors=[brand])
+    base = volume(m, freq=freq, by=None).rename(columns={"posts": "mentions"})
+    if base.empty:
+        return base
+    period = m["created_at"].dt.tz_convert("UTC").dt.tz_localize(None)
+    from .overview import _PERIODS, FREQS
+    stamp = period.dt.to_period(_PERIODS[freq]).dt.start_time if freq in _PERIODS else period.dt.floor(FREQS[freq])
+    stamp = stamp.dt.tz_localize("UTC")
+    grouped = m.assign(period=stamp.to_numpy(), engagement=interactions(m).to_numpy(),
+                       author=m["author_handle"].fillna(m["author_id"]).to_numpy())
+    extra = grouped.groupby("period").agg(authors=("author", "nunique"), engagement=("engagement", "sum"))
+    if sentiment and sentiment in m.columns:
+        labels = grouped[sentiment].astype("string")
+        extra["negative"] = (labels == "negative").groupby(grouped["period"]).sum()
+        extra["polar"] = labels.isin(["negative", "positive"]).groupby(grouped["period"]).sum()
+    return base.merge(extra.reset_index(), on="period", how="left").fillna(0)
+
+
 def net_sentiment(posts: pd.DataFrame, *, by: str | None = "actor", sentiment: str = "sentiment",
                   level: float = 0.95) -> pd.DataFrame:
     """Net sentiment ((pos - neg) / (pos + neg)) per group with an interval (see :data:`DEFINITIONS`)."""

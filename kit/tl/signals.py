@@ -182,7 +182,7 @@ def baseline_band(series, *, window: int = 28, level: float = 0.95, min_periods:
     - counts or any metric, ``band="mad"``: expected +/- z * 1.4826 * MAD of the window (or the standard
       deviation with ``method="mean"``); for overdispersed series or non-count metrics.
     - shares, when ``denominator`` is given: ``series`` holds the numerators (e.g. negative posts),
-      ``denominator`` the totals; the value is the share, the expected share is the pooled share of the
+      ``denominator`` the totals; the value is the share, the expected share is the median of past shares (``method="median"``) or the pooled share of the
       window (sum of numerators / sum of totals), and the band is the binomial acceptance region for
       the current total (a period is outside exactly when the Wilson score test rejects the expected
       share); ``z`` is the score statistic.
@@ -241,11 +241,17 @@ def baseline_band(series, *, window: int = 28, level: float = 0.95, min_periods:
                             | {"period": pd.Series(s.index, dtype=s.index.dtype), "outside": pd.Series(dtype=object)})
     if den is not None:
         den = den.reindex(s.index)
-        num_sum, _, _ = _expected(s, window=window, min_periods=min_periods, method="mean", seasonal=seasonal)
-        den_sum, _, _ = _expected(den, window=window, min_periods=min_periods, method="mean", seasonal=seasonal)
         with np.errstate(divide="ignore", invalid="ignore"):
-            expected = np.where(den_sum > 0, num_sum / den_sum, np.nan)  # pooled share (ratio of means)
             share = np.where(den > 0, s / den, np.nan)
+        if method == "median":  # median of past shares: one crisis period in the window does not move it
+            centre, _, _ = _expected(pd.Series(share, index=s.index), window=window, min_periods=min_periods,
+                                     method="median", seasonal=seasonal)
+            expected = centre.to_numpy(dtype=float)
+        else:
+            num_sum, _, _ = _expected(s, window=window, min_periods=min_periods, method="mean", seasonal=seasonal)
+            den_sum, _, _ = _expected(den, window=window, min_periods=min_periods, method="mean", seasonal=seasonal)
+            with np.errstate(divide="ignore", invalid="ignore"):
+                expected = np.where(den_sum > 0, num_sum / den_sum, np.nan)  # pooled share (ratio of means)
         low, high = _limits(expected, None, den.to_numpy(), level=level, band=band)
         sd = np.sqrt(np.clip(expected, 0, 1) * (1 - np.clip(expected, 0, 1)) / den.to_numpy())
         out = pd.DataFrame({"period": s.index, "value": share, "expected": expected, "low": low, "high": high})
@@ -346,7 +352,7 @@ def alerts(frame: pd.DataFrame, *, metrics, denominators: dict | None = None, la
         share = metric in denominators
         for r in b[b["outside"].notna()].itertuples(index=False):
             text = f"{_number(r.low, share)}-{_number(r.high, share)}"
-            msg = (f"{label} {'was' if share else 'were'} {_number(r.value, share)} {_when(r.period, step)}, "
+            msg = (f"{label} {'were' if (not share and label.lower().endswith('s')) else 'was'} {_number(r.value, share)} {_when(r.period, step)}, "
                    f"{r.outside} the expected {text}")
             rows.append(dict(metric=metric, period=r.period, value=r.value, expected=r.expected, low=r.low,
                              high=r.high, band=text, direction=r.outside, z=r.z, message=msg))
