@@ -108,7 +108,9 @@ def kpi_series(posts: pd.DataFrame, *, brand: str, freq: str = "W", sentiment: s
     m = mentions(posts, actors=[brand])
     base = volume(m, freq=freq, by=None).rename(columns={"posts": "mentions"})
     if base.empty:
-        return base
+        columns = ["period", "mentions", "authors", "engagement"] + (
+            ["negative", "polar"] if sentiment and sentiment in m.columns else [])
+        return pd.DataFrame({c: pd.Series(dtype="datetime64[ns, UTC]" if c == "period" else "int64") for c in columns})
     period = m["created_at"].dt.tz_convert("UTC").dt.tz_localize(None)
     from .overview import _PERIODS, FREQS
     stamp = period.dt.to_period(_PERIODS[freq]).dt.start_time if freq in _PERIODS else period.dt.floor(FREQS[freq])
@@ -159,14 +161,20 @@ def headline(posts: pd.DataFrame, *, brand: str, competitors=(), sentiment: str 
     actors = [brand, *competitors]
     m = mentions(posts, actors=[brand])
     authors = m["author_handle"].fillna(m["author_id"]).nunique()
-    reach = m["reach"].sum() if m["reach"].notna().any() else m["author_followers"].fillna(0).sum()
-    out = {"mentions": len(m), "unique authors": int(authors), "reach": int(reach),
+    if m["reach"].notna().any():
+        reach = float(m["reach"].sum())
+    elif m["author_followers"].notna().any():
+        reach = float(m["author_followers"].fillna(0).sum())
+    else:
+        reach = np.nan  # the export carries neither reach nor followers: unknown, not zero
+    out = {"mentions": len(m), "unique authors": int(authors), "reach": reach,
            "engagement": int(interactions(m).sum()), "engagement rate": engagement_rate(m)["rate"]}
     sov = share_of_voice(posts, actors=actors).set_index("actor").loc[brand]
     out["share of voice"] = (float(sov["share"]), float(sov["low"]), float(sov["high"]))
     if sentiment and sentiment in posts.columns:
-        ns = net_sentiment(m, by=None, sentiment=sentiment).iloc[0]
-        out["net sentiment"] = (float(ns["net"]), float(ns["low"]), float(ns["high"]))
+        ns = net_sentiment(m, by=None, sentiment=sentiment)
+        out["net sentiment"] = (float(ns["net"].iloc[0]), float(ns["low"].iloc[0]), float(ns["high"].iloc[0])) \
+            if len(ns) else (np.nan, np.nan, np.nan)
     return out
 
 
@@ -188,7 +196,7 @@ def compare_periods(current: pd.DataFrame, previous: pd.DataFrame, *, brand: str
                    "significant": bool(c[1] > p[2] or c[2] < p[1]) if not np.isnan([c[1], p[2]]).any() else False}
         else:
             row = {"metric": metric, "current": c, "previous": p, "change": c - p,
-                   "relative_change": (c - p) / p if p else np.nan, "low": np.nan, "high": np.nan,
+                   "relative_change": (c - p) / p if p and not np.isnan(p) else np.nan, "low": np.nan, "high": np.nan,
                    "significant": np.nan}
         rows.append(row)
     return pd.DataFrame(rows)
@@ -209,6 +217,9 @@ def message_test(posts: pd.DataFrame, *, campaign: str, campaign_column: str = "
     import statsmodels.api as sm
     from statsmodels.stats.multitest import multipletests
 
+    missing = [c for c in (campaign_column, variant_column) if c not in posts.columns]
+    if missing:
+        raise ValueError(f"the data has no column {missing[0]!r}: message tests need a campaign and a variant column")
     part = posts[(posts[campaign_column] == campaign) & (posts["views"].fillna(0) > 0)].copy()
     if part.empty:
         raise ValueError(f"no posts with views for campaign {campaign!r} in column {campaign_column!r}")
@@ -258,3 +269,21 @@ def message_test(posts: pd.DataFrame, *, campaign: str, campaign_column: str = "
     out["verdict"] = out.apply(verdict, axis=1)
     out.insert(0, "campaign", campaign)
     return out
+
+
+def message_tests(posts: pd.DataFrame, *, campaigns, campaign_column: str = "x_campaign",
+                  variant_column: str = "x_variant", alpha: float = 0.05) -> pd.DataFrame:
+    """:func:`message_test` for several campaigns, one table; campaigns without data are listed with
+    the reason instead of failing the report."""
+    parts = []
+    for campaign in campaigns:
+        try:
+            parts.append(message_test(posts, campaign=campaign, campaign_column=campaign_column,
+                                      variant_column=variant_column, alpha=alpha))
+        except (ValueError, KeyError) as exc:
+            parts.append(pd.DataFrame({"campaign": [campaign], "verdict": [f"Not tested: {exc}"]}))
+    columns = ["campaign", "variant_a", "variant_b", "rate_a", "rate_b", "difference", "ci_low", "ci_high", "p_value",
+               "p_adjusted", "significant", "posts_a", "posts_b", "dispersion", "mde", "verdict"]
+    if not parts:
+        return pd.DataFrame(columns=columns)
+    return pd.concat(parts, ignore_index=True).reindex(columns=columns)

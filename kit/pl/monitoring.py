@@ -1,0 +1,65 @@
+"""Plots for :mod:`kit.tl.metrics` and :mod:`kit.tl.signals` results. They draw; they never compute."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from ._style import TEMPLATE, escape
+
+COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf")
+
+
+def _rgba(hex_colour: str, alpha: float) -> str:
+    h = hex_colour.lstrip("#")
+    return f"rgba({int(h[0:2], 16)}, {int(h[2:4], 16)}, {int(h[4:6], 16)}, {alpha})"
+
+
+def share_over_time(result: pd.DataFrame, *, title: str = "Share of voice over time (95 % intervals)",
+                    template: str = TEMPLATE) -> go.Figure:
+    """One line per actor from :func:`kit.tl.metrics.share_over_time`, with its interval as a band."""
+    fig = go.Figure()
+    for i, (actor, part) in enumerate(result.groupby("actor", sort=True)):
+        colour = COLOURS[i % len(COLOURS)]
+        fig.add_trace(go.Scatter(x=list(part["period"]) + list(part["period"])[::-1],
+                                 y=list(part["high"]) + list(part["low"])[::-1], fill="toself", mode="lines",
+                                 fillcolor=_rgba(colour, 0.15), line=dict(width=0), hoverinfo="skip",
+                                 showlegend=False, name=escape(actor)))
+        fig.add_trace(go.Scatter(x=part["period"], y=part["share"], mode="lines+markers", name=escape(actor),
+                                 line=dict(color=colour), customdata=part[["mentions", "total"]],
+                                 hovertemplate="%{y:.1%} (%{customdata[0]} of %{customdata[1]})"))
+    fig.update_layout(title=title, template=template, yaxis=dict(tickformat=".0%", title="share of mentions"),
+                      hovermode="x unified")
+    return fig
+
+
+def band(result: pd.DataFrame, *, title: str, value_format: str = ",.0f", template: str = TEMPLATE) -> go.Figure:
+    """A metric against its expected band from :func:`kit.tl.signals.baseline_band`; periods outside are marked."""
+    fig = go.Figure()
+    fig.add_trace(go.Scatter(x=list(result["period"]) + list(result["period"])[::-1],
+                             y=list(result["high"]) + list(result["low"])[::-1], fill="toself", mode="lines",
+                             fillcolor="rgba(120, 120, 120, 0.18)", line=dict(width=0), hoverinfo="skip",
+                             name="expected band"))
+    fig.add_trace(go.Scatter(x=result["period"], y=result["expected"], mode="lines", name="expected",
+                             line=dict(color="grey", dash="dot")))
+    fig.add_trace(go.Scatter(x=result["period"], y=result["value"], mode="lines+markers", name="observed",
+                             line=dict(color=COLOURS[0])))
+    out = result[result["outside"].notna()]
+    fig.add_trace(go.Scatter(x=out["period"], y=out["value"], mode="markers", name="outside the band",
+                             marker=dict(color=COLOURS[1], size=11, symbol="circle-open", line=dict(width=2))))
+    fig.update_layout(title=title, template=template, hovermode="x unified",
+                      yaxis=dict(tickformat=value_format))
+    return fig
+
+
+def message_test(result: pd.DataFrame, *, title: str | None = None, template: str = TEMPLATE) -> go.Figure:
+    """Engagement rate per variant for each pair of :func:`kit.tl.metrics.message_test`."""
+    fig = go.Figure()
+    labels = [f"{escape(r.campaign)}: {escape(r.variant_a)} vs {escape(r.variant_b)}" for r in result.itertuples()]
+    fig.add_trace(go.Bar(x=labels, y=result["rate_a"], name="first variant",
+                         text=[escape(v) for v in result["variant_a"]], marker_color=COLOURS[0]))
+    fig.add_trace(go.Bar(x=labels, y=result["rate_b"], name="second variant",
+                         text=[escape(v) for v in result["variant_b"]], marker_color=COLOURS[2]))
+    fig.update_layout(title=title or "Message tests: engagement rate per variant", template=template,
+                      barmode="group", yaxis=dict(tickformat=".1%", title="interactions / views"))
+    return fig
