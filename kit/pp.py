@@ -39,6 +39,20 @@ def split_periods(posts: pd.DataFrame, *, end=None, days: int = 7,
     return filter_period(posts, start, end, time=time), filter_period(posts, prev_start, start, time=time), bounds
 
 
+def match_terms(posts: pd.DataFrame, terms, *, column: str = "text") -> pd.DataFrame:
+    """Posts whose text contains any of ``terms`` (case-insensitive, literal: no regex from the user).
+
+    An empty list of terms keeps every post.
+    """
+    import re
+    terms = [t for t in (terms or []) if str(t).strip()]
+    if not terms:
+        return posts.reset_index(drop=True)
+    pattern = "|".join(re.escape(str(t)) for t in terms)
+    mask = posts[column].fillna("").str.contains(pattern, case=False, regex=True)
+    return posts.loc[mask.to_numpy(dtype=bool)].reset_index(drop=True)
+
+
 def _utc(value) -> pd.Timestamp:
     stamp = pd.Timestamp(value)
     return stamp.tz_localize("UTC") if stamp.tzinfo is None else stamp.tz_convert("UTC")

@@ -63,3 +63,24 @@ def message_test(result: pd.DataFrame, *, title: str | None = None, template: st
     fig.update_layout(title=title or "Message tests: engagement rate per variant", template=template,
                       barmode="group", yaxis=dict(tickformat=".1%", title="interactions / views"))
     return fig
+
+
+def surge(series: pd.DataFrame, result: pd.DataFrame, *, value: str = "posts", title: str | None = None,
+          template: str = TEMPLATE) -> go.Figure:
+    """A volume series with the phases found by :func:`kit.tl.signals.surge` shaded: before the onset,
+    rise (onset to peak), decline (peak to back-to-baseline), after; the baseline as a dotted line."""
+    row = result.iloc[0] if len(result) else None
+    fig = go.Figure(go.Scatter(x=series["period"], y=series[value], mode="lines", name=value,
+                               line=dict(color=COLOURS[0])))
+    if row is not None and pd.notna(row.get("baseline")):
+        fig.add_hline(y=float(row["baseline"]), line=dict(color="grey", dash="dot"),
+                      annotation_text="baseline", annotation_position="top left")
+    if row is not None and pd.notna(row.get("onset")):
+        end = row["back_to_baseline"] if pd.notna(row.get("back_to_baseline")) else series["period"].max()
+        fig.add_vrect(x0=row["onset"], x1=row["peak"], fillcolor=_rgba(COLOURS[1], 0.15), line_width=0,
+                      annotation_text="rise", annotation_position="top left")
+        fig.add_vrect(x0=row["peak"], x1=end, fillcolor=_rgba(COLOURS[4], 0.12), line_width=0,
+                      annotation_text="decline", annotation_position="top right")
+    fig.update_layout(title=title or "Volume with the surge's phases", template=template, hovermode="x unified",
+                      yaxis_title=value)
+    return fig

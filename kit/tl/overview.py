@@ -9,8 +9,11 @@ _PERIODS = {"W": "W-SUN", "M": "M"}
 
 
 def volume(posts: pd.DataFrame, *, freq: str = "D", by: str | None = "actor",
-           time: str = "created_at") -> pd.DataFrame:
+           time: str = "created_at", start=None, end=None) -> pd.DataFrame:
     """Posts per period (and per value of ``by``), with empty periods as zeros.
+
+    The periods run from the first to the last post, or over ``[start, end)`` when given (so a
+    series filtered on a few terms still has its quiet periods before the first match).
 
     Returns a tidy frame with columns ``period``, ``by`` value (named after ``by``) and ``posts``.
 
@@ -29,17 +32,33 @@ def volume(posts: pd.DataFrame, *, freq: str = "D", by: str | None = "actor",
     if by is not None:
         keys.append(posts[by].astype("string").fillna("(none)").rename(by))
     counts = posts.groupby(keys, observed=True).size().rename("posts")
-    if counts.empty:
+    if counts.empty and (start is None or end is None):
         return pd.DataFrame(columns=["period"] + ([by] if by else []) + ["posts"])
-    full_range = pd.date_range(period.min(), period.max(), freq=rule)
+    first, last = period.min(), period.max()
+    if start is not None:
+        first = _floor(pd.Timestamp(start), freq, rule)
+    if end is not None:
+        last = _floor(pd.Timestamp(end) - pd.Timedelta(microseconds=1), freq, rule)
+    full_range = pd.date_range(first, last, freq=rule)
     if by is None:
         out = counts.reindex(full_range, fill_value=0).rename_axis("period").reset_index()
     else:
-        index = pd.MultiIndex.from_product([full_range, sorted(counts.index.get_level_values(by).unique())],
+        groups = sorted(counts.index.get_level_values(by).unique()) if not counts.empty else []
+        if not groups:
+            return pd.DataFrame({"period": pd.Series(full_range).dt.tz_localize("UTC"), by: pd.Series(dtype="string"),
+                                 "posts": 0}).iloc[0:0]
+        index = pd.MultiIndex.from_product([full_range, groups],
                                            names=["period", by])
         out = counts.reindex(index, fill_value=0).reset_index()
     out["period"] = out["period"].dt.tz_localize("UTC")
     return out
+
+
+def _floor(stamp: pd.Timestamp, freq: str, rule: str) -> pd.Timestamp:
+    stamp = stamp.tz_convert("UTC").tz_localize(None) if stamp.tzinfo is not None else stamp
+    if freq in _PERIODS:
+        return stamp.to_period(_PERIODS[freq]).start_time
+    return stamp.floor(rule)
 
 
 def breakdown(posts: pd.DataFrame, by: str | list[str] = "lang", *, missing: str = "(unknown)") -> pd.DataFrame:

@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from kit import report
@@ -103,3 +104,14 @@ def test_params_sections_and_folders(tmp_path):
 def test_unknown_parameter_fails_with_its_name(tmp_path):
     result = report.run("monitoring", {"colour": "red"}, tmp_path, progress=False)
     assert not result.ok and "colour" in result.error
+
+
+def test_crisis_timeline_recovers_the_planted_crisis(smoke_run):
+    from kit import datasets
+    _, results = smoke_run
+    truth = datasets.load_sample()[1]["crisis"]
+    timeline = {r.name: r for r in results}["crisis"].values["timeline"]
+    onset = pd.Timestamp(timeline["onset"])
+    assert abs(onset - pd.Timestamp(truth["onset"])) <= pd.Timedelta(hours=2)
+    assert abs(pd.Timestamp(timeline["peak"]) - pd.Timestamp(truth["peak_hour"])) <= pd.Timedelta(hours=2)
+    assert timeline["half_life_periods"] == pytest.approx(truth["half_life_hours"], rel=0.25)
