@@ -170,3 +170,19 @@ def test_public_functions_take_at_most_three_positional_arguments():
             if len(positional) > 3:
                 offenders.append(f"{fn.__module__}.{name}")
     assert not offenders, offenders
+
+
+def test_match_terms_is_literal_and_case_insensitive(posts):
+    frame = posts.assign(text=["Charged TWICE again", "a.b", "axb", "nothing"])
+    assert pp.match_terms(frame, ["charged twice"])["text"].tolist() == ["Charged TWICE again"]
+    assert pp.match_terms(frame, ["a.b"])["text"].tolist() == ["a.b"]  # the dot is not a wildcard
+    assert len(pp.match_terms(frame, [])) == len(frame)
+
+
+def test_volume_over_a_fixed_window_keeps_quiet_periods(posts):
+    vol = tl.volume(posts.iloc[[2]], freq="D", by=None, start="2026-01-01", end="2026-01-10")
+    assert vol["period"].min() == pd.Timestamp("2026-01-01", tz="UTC")
+    assert vol["period"].max() == pd.Timestamp("2026-01-09", tz="UTC")
+    assert vol["posts"].sum() == 1 and len(vol) == 9
+    empty = tl.volume(posts.iloc[0:0], freq="D", by=None, start="2026-01-01", end="2026-01-03")
+    assert empty["posts"].tolist() == [0, 0]
