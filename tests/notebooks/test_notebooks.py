@@ -15,12 +15,6 @@ pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(scope="module")
-def smoke_run(tmp_path_factory):
-    out = tmp_path_factory.mktemp("smoke")
-    return out, report.run_all("all", ROOT / "params" / "smoke", out, progress=False)
-
-
 def test_every_notebook_runs_and_index_links_them(smoke_run):
     out, results = smoke_run
     assert [r.name for r in results] == list(report.NOTEBOOKS)
