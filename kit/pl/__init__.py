@@ -1,7 +1,23 @@
-"""Plotly builders, one per ``kit.tl`` result and with the same name. Each returns a ``go.Figure``."""
+"""Plotly builders, one per ``kit.tl`` result and with the same name. Each returns a ``go.Figure``.
 
-from .overview import breakdown, volume
+The overview and monitoring builders are imported here; the others live in modules named like their
+``kit.tl`` counterpart and load on first use: ``pl.audience.overlap(...)``, ``pl.care.cases(...)``.
+"""
+
+import importlib
+
 from .monitoring import band, message_test, share_over_time, surge
+from .overview import breakdown, volume
 from .table import table
 
 __all__ = ["volume", "breakdown", "table", "share_over_time", "band", "message_test", "surge"]
+
+
+def __getattr__(name):
+    if not name.startswith("_"):
+        try:
+            return importlib.import_module(f".{name}", __name__)
+        except ModuleNotFoundError as err:
+            if err.name != f"{__name__}.{name}":
+                raise
+    raise AttributeError(f"module 'kit.pl' has no attribute {name!r}")

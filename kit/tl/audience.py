@@ -1,0 +1,226 @@
+"""Who talks: audience crossroads, influencers, employee advocacy and the audience profile.
+
+Definitions
+-----------
+crossroads author
+    An author (not one of the actors' own accounts) who mentions at least two of the named actors.
+overlap
+    For two actors, the authors who mention both; Jaccard = shared / authors of either.
+tier
+    By the author's largest follower count: regular (< 1k), nano (1k-10k), micro (10k-100k),
+    macro (100k-1M), mega (1M or more).
+reach
+    Views where the export gives them, else the author's followers (potential reach), summed over posts.
+engagement earned
+    likes + shares + comments + quotes received by the author's posts.
+
+Example
+-------
+>>> from kit import datasets
+>>> from kit.tl import audience, metrics
+>>> posts, _ = datasets.load_sample()
+>>> m = metrics.mentions(posts, actors=["Voltaria", "Railix"])
+>>> audience.overlap(m, actors=["Voltaria", "Railix"])   # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import numpy as np
+import pandas as pd
+
+from .metrics import interactions, wilson
+
+TIERS = ((0, "regular (< 1k)"), (1_000, "nano (1k-10k)"), (10_000, "micro (10k-100k)"),
+         (100_000, "macro (100k-1M)"), (1_000_000, "mega (1M+)"))
+
+
+def _author(posts: pd.DataFrame) -> pd.Series:
+    handle = posts["author_handle"].astype("string")
+    return handle.fillna(posts["author_id"].astype("string"))
+
+
+def tier(followers) -> pd.Series:
+    """The follower tier of each value (see the module's definitions); missing counts give ``(unknown)``."""
+    f = pd.Series(followers, dtype="Float64")
+    labels = pd.Series("(unknown)", index=f.index, dtype="string")
+    for threshold, name in TIERS:
+        labels[(f >= threshold).fillna(False)] = name
+    return labels
+
+
+def overlap(posts: pd.DataFrame, *, actors: Sequence[str]) -> pd.DataFrame:
+    """Authors shared by each pair of actors among the mentions in ``posts``.
+
+    Returns one row per ordered pair (the diagonal holds each actor's own author count):
+    ``actor_a, actor_b, authors_a, authors_b, shared, jaccard, share_of_a`` (shared / authors of a).
+    """
+    authors = _author(posts)
+    sets = {a: set(authors[(posts["actor"] == a).fillna(False).to_numpy(dtype=bool)].dropna()) for a in actors}
+    rows = []
+    for a in actors:
+        for b in actors:
+            shared = len(sets[a] & sets[b])
+            union = len(sets[a] | sets[b])
+            rows.append({"actor_a": a, "actor_b": b, "authors_a": len(sets[a]), "authors_b": len(sets[b]),
+                         "shared": shared, "jaccard": shared / union if union else np.nan,
+                         "share_of_a": shared / len(sets[a]) if sets[a] else np.nan})
+    return pd.DataFrame(rows)
+
+
+def crossroads(posts: pd.DataFrame, *, actors: Sequence[str], min_actors: int = 2, n: int = 20,
+               sentiment: str | None = "sentiment") -> pd.DataFrame:
+    """Authors at the crossroads: who mentions at least ``min_actors`` of ``actors``, most actors and
+    most followers first.
+
+    Columns: ``author, actors, n_actors, posts, followers, tier`` and, when ``sentiment`` is a column,
+    ``net_sentiment`` of the author's posts. The frame's ``attrs["authors"]`` holds how many authors
+    qualify in all (the table shows the first ``n``).
+    """
+    frame = posts.loc[posts["actor"].isin(list(actors)).fillna(False).to_numpy(dtype=bool)].copy()
+    frame["_author"] = _author(frame)
+    frame = frame.dropna(subset=["_author"])
+    agg = {"actors": ("actor", lambda s: ", ".join(sorted(set(s)))), "n_actors": ("actor", "nunique"),
+           "posts": ("post_id", "size"), "followers": ("author_followers", "max")}
+    if sentiment and sentiment in frame:
+        frame["_pos"] = (frame[sentiment] == "positive").astype(int)
+        frame["_neg"] = (frame[sentiment] == "negative").astype(int)
+        agg |= {"_pos": ("_pos", "sum"), "_neg": ("_neg", "sum")}
+    table = frame.groupby("_author", sort=False).agg(**agg).reset_index().rename(columns={"_author": "author"})
+    table = table[table["n_actors"] >= min_actors]
+    table["tier"] = tier(table["followers"]).to_numpy()
+    if "_pos" in table:
+        polar = table["_pos"] + table["_neg"]
+        table["net_sentiment"] = np.where(polar > 0, (table["_pos"] - table["_neg"]) / polar.where(polar > 0, 1), np.nan)
+        table = table.drop(columns=["_pos", "_neg"])
+    table = table.sort_values(["n_actors", "followers", "posts"], ascending=False, kind="stable", na_position="last")
+    out = table.head(n).reset_index(drop=True)
+    out.attrs["authors"] = int(len(table))
+    return out
+
+
+def influencers(posts: pd.DataFrame, *, rank_by: str = "reach", n: int = 20, min_followers: int = 0,
+                sentiment: str | None = "sentiment") -> pd.DataFrame:
+    """Authors ranked by ``reach`` or by ``engagement`` earned, with their tier and what they said.
+
+    Columns: ``author, tier, followers, posts, reach, engagement, engagement_per_post, actors`` and,
+    when ``sentiment`` is a column, ``positive, negative, net_sentiment``; ``top_post`` is the text of
+    the author's post with most interactions. ``attrs["by_tier"]`` counts authors per tier.
+    """
+    if rank_by not in ("reach", "engagement"):
+        raise ValueError(f"rank_by must be 'reach' or 'engagement', not {rank_by!r}")
+    frame = posts.copy()
+    frame["_author"] = _author(frame)
+    frame = frame.dropna(subset=["_author"])
+    frame["_eng"] = interactions(frame).to_numpy()
+    followers = frame["author_followers"].astype("Float64")
+    views = frame["views"].astype("Float64") if "views" in frame else pd.Series(pd.NA, index=frame.index, dtype="Float64")
+    frame["_reach"] = views.fillna(followers).fillna(0).astype(float)
+    if sentiment and sentiment in frame:
+        frame["_pos"] = (frame[sentiment] == "positive").astype(int)
+        frame["_neg"] = (frame[sentiment] == "negative").astype(int)
+    else:
+        frame["_pos"] = frame["_neg"] = 0
+    top = frame.sort_values("_eng", ascending=False, kind="stable").drop_duplicates("_author").set_index("_author")["text"]
+    table = frame.groupby("_author", sort=False).agg(
+        followers=("author_followers", "max"), posts=("post_id", "size"), reach=("_reach", "sum"),
+        engagement=("_eng", "sum"), positive=("_pos", "sum"), negative=("_neg", "sum"),
+        actors=("actor", lambda s: ", ".join(sorted(set(s.dropna()))))).reset_index().rename(columns={"_author": "author"})
+    table = table[table["followers"].fillna(0) >= min_followers]
+    table["tier"] = tier(table["followers"]).to_numpy()
+    table["engagement_per_post"] = table["engagement"] / table["posts"]
+    polar = table["positive"] + table["negative"]
+    table["net_sentiment"] = np.where(polar > 0, (table["positive"] - table["negative"]) / polar.where(polar > 0, 1), np.nan)
+    table["top_post"] = top.reindex(table["author"]).to_numpy()
+    if not (sentiment and sentiment in frame):
+        table = table.drop(columns=["positive", "negative", "net_sentiment"])
+    by_tier = table["tier"].value_counts()
+    key = ["reach", "engagement"] if rank_by == "reach" else ["engagement", "reach"]
+    table = table.sort_values(key, ascending=False, kind="stable")
+    cols = ["author", "tier", "followers", "posts", "reach", "engagement", "engagement_per_post", "actors",
+            *[c for c in ("positive", "negative", "net_sentiment") if c in table], "top_post"]
+    out = table[cols].head(n).reset_index(drop=True)
+    out.attrs["by_tier"] = {str(k): int(v) for k, v in by_tier.items()}
+    return out
+
+
+def tiers(posts: pd.DataFrame) -> pd.DataFrame:
+    """Authors, posts and engagement earned per follower tier (smallest tier first)."""
+    frame = posts.copy()
+    frame["_author"] = _author(frame)
+    frame["_eng"] = interactions(frame).to_numpy()
+    per_author = frame.groupby("_author", sort=False).agg(followers=("author_followers", "max"),
+                                                          posts=("post_id", "size"), engagement=("_eng", "sum"))
+    per_author["tier"] = tier(per_author["followers"]).to_numpy()
+    order = [name for _, name in TIERS] + ["(unknown)"]
+    out = per_author.groupby("tier").agg(authors=("posts", "size"), posts=("posts", "sum"),
+                                         engagement=("engagement", "sum")).reindex(order).dropna(how="all")
+    out = out.fillna(0).astype(int).reset_index()
+    out["share_of_engagement"] = out["engagement"] / out["engagement"].sum() if out["engagement"].sum() else np.nan
+    return out
+
+
+def advocacy(posts: pd.DataFrame, *, employee_handles: Sequence[str], brand_handles: Sequence[str]) -> pd.DataFrame:
+    """What the listed employees post and earn, next to the brand's own accounts.
+
+    One row per employee with posts, then a row ``all employees`` and a row ``brand accounts``:
+    ``account, group, posts, originals, reshares (reposts + quotes), followers, reach, engagement,
+    engagement_per_post``. Reach is views where present, else followers, summed over posts.
+    Employees listed but absent from the data are listed with 0 posts so a silent account is visible.
+    """
+    handle = posts["author_handle"].astype("string").str.lower().str.lstrip("@")
+    emp = [str(h).lower().lstrip("@") for h in employee_handles]
+    own = [str(h).lower().lstrip("@") for h in brand_handles]
+    frame = posts.assign(_h=handle, _eng=interactions(posts).to_numpy())
+    views = frame["views"].astype("Float64") if "views" in frame else pd.Series(pd.NA, index=frame.index, dtype="Float64")
+    frame["_reach"] = views.fillna(frame["author_followers"].astype("Float64")).fillna(0).astype(float)
+
+    def row(g: pd.DataFrame, account: str, group: str) -> dict:
+        kinds = g["kind"].fillna("original")
+        n = len(g)
+        return {"account": account, "group": group, "posts": n, "originals": int((kinds == "original").sum()),
+                "reshares": int(kinds.isin(["repost", "quote"]).sum()),
+                "followers": g["author_followers"].max() if n else pd.NA, "reach": float(g["_reach"].sum()),
+                "engagement": int(g["_eng"].sum()), "engagement_per_post": g["_eng"].sum() / n if n else np.nan}
+
+    rows = [row(frame[frame["_h"] == h], h, "employee") for h in emp]
+    rows.append(row(frame[frame["_h"].isin(emp).fillna(False)], "all employees", "employees"))
+    rows.append(row(frame[frame["_h"].isin(own).fillna(False)], "brand accounts", "brand"))
+    out = pd.DataFrame(rows)
+    out["followers"] = out["followers"].astype("Float64")
+    return out
+
+
+PROFILE_COLUMNS = ("lang", "country", "platform", "source_app")
+
+
+def profile(posts: pd.DataFrame, *, columns: Sequence[str] = PROFILE_COLUMNS, top: int = 10,
+            level: float = 0.95) -> pd.DataFrame:
+    """Who the authors are, where the export says: per dimension, the most frequent values with their
+    share of the posts where the dimension is known (Wilson interval) and the coverage.
+
+    Columns: ``dimension, value, posts, share, low, high, coverage`` (known / all posts). A dimension the
+    export does not carry gets one row with value ``(not in this export)`` and coverage 0.
+    """
+    rows = []
+    for col in columns:
+        values = posts[col].astype("string") if col in posts else pd.Series(pd.NA, index=posts.index, dtype="string")
+        values = values.replace("und", pd.NA) if col == "lang" else values
+        known = values.dropna()
+        coverage = len(known) / len(posts) if len(posts) else 0.0
+        if known.empty:
+            rows.append({"dimension": col, "value": "(not in this export)", "posts": 0, "share": np.nan,
+                         "low": np.nan, "high": np.nan, "coverage": 0.0})
+            continue
+        counts = known.value_counts()
+        for value, k in counts.head(top).items():
+            low, high = wilson(int(k), len(known), level)
+            rows.append({"dimension": col, "value": str(value), "posts": int(k), "share": k / len(known),
+                         "low": low, "high": high, "coverage": coverage})
+        if len(counts) > top:
+            rest = int(counts.iloc[top:].sum())
+            low, high = wilson(rest, len(known), level)
+            rows.append({"dimension": col, "value": f"({len(counts) - top} others)", "posts": rest,
+                         "share": rest / len(known), "low": low, "high": high, "coverage": coverage})
+    return pd.DataFrame(rows)

@@ -1,0 +1,184 @@
+"""Customer care: the cases people addressed to a brand, whether and how fast it answered.
+
+One implementation for the monitoring report (care history) and the crisis post-mortem (response
+before vs during the crisis).
+
+Definitions
+-----------
+case
+    A post about the brand (``actor`` is the brand, or it replies to one of the brand's posts) by an
+    account that is not the brand's, not a repost; optionally only the intents asked for (e.g.
+    questions and complaints, from :func:`kit.tl.intent.detect` or a labelled column).
+response
+    A reply by one of the brand's accounts whose ``parent_id`` is the case.
+time to first response
+    Hours from the case to the brand's earliest reply to it.
+open case
+    A case without a response that is older than ``open_after_hours`` at ``as_of`` (default: the
+    last post in the data).
+
+Example
+-------
+>>> from kit import datasets
+>>> from kit.tl import care
+>>> posts, truth = datasets.load_sample()
+>>> c = care.cases(posts, brand_handles=["voltaria"], intent_column="x_true_intent")
+>>> care.summary(c)                                   # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import numpy as np
+import pandas as pd
+
+from .metrics import wilson
+
+DEFAULT_INTENTS = ("complaint", "question")
+
+
+def _handles(values) -> set[str]:
+    return {str(h).lower().lstrip("@") for h in values}
+
+
+def cases(posts: pd.DataFrame, *, brand_handles: Sequence[str], brand: str | None = None,
+          intents: Sequence[str] | None = DEFAULT_INTENTS, intent_column: str | None = None,
+          open_after_hours: float = 24.0, as_of=None) -> pd.DataFrame:
+    """One row per case, with its first response by the brand.
+
+    Parameters
+    ----------
+    brand_handles
+        The brand's own account handles (any platform); their replies are the responses.
+    brand
+        The brand's ``actor`` value; posts tagged with it are candidate cases. When None, only the
+        replies to the brand's own posts are.
+    intents, intent_column
+        Keep only cases whose ``intent_column`` value is in ``intents``. With ``intent_column`` None
+        every candidate is a case (say so in the report: it is then a response rate to all mentions).
+
+    Returns
+    -------
+    The case posts (all their columns) plus ``responded`` (bool), ``first_response_at``,
+    ``hours_to_response`` (NaN when unanswered), ``response_id``, ``response_text``, ``age_hours``
+    (at ``as_of``) and ``open`` (unanswered for longer than ``open_after_hours``).
+    """
+    own = _handles(brand_handles)
+    handle = posts["author_handle"].astype("string").str.lower().str.lstrip("@")
+    by_brand = handle.isin(own).fillna(False).to_numpy(dtype=bool)
+    brand_post_ids = set(posts.loc[by_brand, "post_id"].astype(str))
+    about = posts["parent_id"].astype("string").isin(brand_post_ids).fillna(False).to_numpy(dtype=bool).copy()
+    if brand is not None:
+        about |= (posts["actor"] == brand).fillna(False).to_numpy(dtype=bool)
+    not_repost = (posts["kind"] != "repost").fillna(True).to_numpy(dtype=bool).copy()
+    public = ~by_brand.copy()
+    if "actor_role" in posts:
+        public &= ~posts["actor_role"].isin(["brand", "competitor", "media", "employee"]).fillna(False).to_numpy(dtype=bool)
+    mask = about & not_repost & public
+    if intent_column is not None and intents is not None:
+        if intent_column not in posts:
+            raise KeyError(f"no column {intent_column!r} to select the intents {list(intents)} from")
+        mask &= posts[intent_column].isin(list(intents)).fillna(False).to_numpy(dtype=bool)
+    out = posts.loc[mask].copy()
+
+    replies = posts.loc[by_brand & (posts["kind"] == "reply").fillna(False).to_numpy(dtype=bool),
+                        ["post_id", "parent_id", "created_at", "text"]]
+    replies = replies.dropna(subset=["parent_id"]).sort_values("created_at", kind="stable")
+    first = replies.drop_duplicates("parent_id").set_index("parent_id")
+    matched = first.reindex(out["post_id"].astype(str).to_numpy())
+    out["first_response_at"] = matched["created_at"].to_numpy()
+    out["response_id"] = pd.array(matched["post_id"].to_numpy(), dtype="string")
+    out["response_text"] = pd.array(matched["text"].to_numpy(), dtype="string")
+    delta = (pd.to_datetime(out["first_response_at"], utc=True) - out["created_at"]).dt.total_seconds() / 3600
+    out["responded"] = delta.notna().to_numpy()
+    out["hours_to_response"] = delta.astype(float)
+    as_of = posts["created_at"].max() if as_of is None else pd.Timestamp(as_of)
+    if as_of is not pd.NaT and as_of is not None and as_of.tzinfo is None:
+        as_of = as_of.tz_localize("UTC")
+    out["age_hours"] = ((as_of - out["created_at"]).dt.total_seconds() / 3600).astype(float) if len(out) else []
+    out["open"] = ~out["responded"] & (out["age_hours"] > open_after_hours)
+    return out
+
+
+def _bootstrap_quantile(values: np.ndarray, q: float, *, n_boot: int, level: float, rng) -> tuple[float, float]:
+    if len(values) < 2:
+        return (np.nan, np.nan)
+    draws = rng.choice(values, size=(n_boot, len(values)), replace=True)
+    stats = np.quantile(draws, q, axis=1)
+    a = (1 - level) / 2
+    return float(np.quantile(stats, a)), float(np.quantile(stats, 1 - a))
+
+
+def summary(case_frame: pd.DataFrame, *, by: str | None = None, level: float = 0.95, n_boot: int = 1000,
+            seed: int = 0) -> pd.DataFrame:
+    """Response rate (Wilson interval) and median / 90th-percentile hours to first response (bootstrap
+    intervals), overall or per ``by`` group.
+
+    Columns: ``[by], cases, responded, response_rate, rate_low, rate_high, median_hours, median_low,
+    median_high, p90_hours, p90_low, p90_high, open_cases``. An empty input gives one row with 0 cases.
+    """
+    rng = np.random.default_rng(seed)
+    groups = [(None, case_frame)] if by is None else list(case_frame.groupby(by, sort=True, observed=True))
+    rows = []
+    for key, g in groups:
+        n = len(g)
+        k = int(g["responded"].sum()) if n else 0
+        low, high = wilson(k, n, level) if n else (np.nan, np.nan)
+        hours = g.loc[g["responded"], "hours_to_response"].to_numpy(dtype=float) if n else np.zeros(0)
+        med = float(np.median(hours)) if len(hours) else np.nan
+        p90 = float(np.quantile(hours, 0.9)) if len(hours) else np.nan
+        m_low, m_high = _bootstrap_quantile(hours, 0.5, n_boot=n_boot, level=level, rng=rng)
+        p_low, p_high = _bootstrap_quantile(hours, 0.9, n_boot=n_boot, level=level, rng=rng)
+        row = {"cases": n, "responded": k, "response_rate": k / n if n else np.nan,
+               "rate_low": low, "rate_high": high, "median_hours": med, "median_low": m_low,
+               "median_high": m_high, "p90_hours": p90, "p90_low": p_low, "p90_high": p_high,
+               "open_cases": int(g["open"].sum()) if n else 0}
+        rows.append(({by: key} if by is not None else {}) | row)
+    return pd.DataFrame(rows)
+
+
+def open_cases(case_frame: pd.DataFrame, *, n: int = 20,
+               columns=("created_at", "platform", "author_handle", "intent", "age_hours", "text")) -> pd.DataFrame:
+    """The oldest unanswered cases past the threshold, oldest first (columns that exist only)."""
+    cols = [c for c in columns if c in case_frame]
+    return case_frame.loc[case_frame["open"], cols].sort_values("age_hours", ascending=False).head(n).reset_index(drop=True)
+
+
+def history(case_frame: pd.DataFrame, *, by: str, n_examples: int = 2, level: float = 0.95,
+            seed: int = 0) -> pd.DataFrame:
+    """How similar cases were handled before: per ``by`` value (a complaint topic or reason), the cases,
+    response rate and times (:func:`summary`), and examples of a case with the brand's answer.
+
+    Extra columns: ``example_case`` and ``example_response`` (the most recent answered case), and
+    ``example_unanswered`` (the most recent unanswered one), as text.
+    """
+    table = summary(case_frame, by=by, level=level, seed=seed)
+    if table.empty or case_frame.empty:
+        return table
+    examples = []
+    for key, g in case_frame.groupby(by, sort=True, observed=True):
+        g = g.sort_values("created_at", ascending=False)
+        answered = g[g["responded"]]
+        unanswered = g[~g["responded"]]
+        examples.append({by: key,
+                         "example_case": answered["text"].iloc[0] if len(answered) else pd.NA,
+                         "example_response": answered["response_text"].iloc[0] if len(answered) else pd.NA,
+                         "example_unanswered": unanswered["text"].iloc[0] if len(unanswered) else pd.NA})
+    out = table.merge(pd.DataFrame(examples), on=by, how="left")
+    return out.sort_values("cases", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def describe(summary_frame: pd.DataFrame, *, brand: str) -> str:
+    """One sentence for the report from an overall :func:`summary` row (or why there is nothing to say)."""
+    if summary_frame.empty or summary_frame["cases"].iloc[0] == 0:
+        return f"No questions or complaints addressed to {brand} in this period."
+    r = summary_frame.iloc[0]
+    if r["responded"] == 0:
+        return (f"{int(r['cases']):,} questions and complaints were addressed to {brand}; the data holds no "
+                f"reply from its accounts to any of them (either it did not answer, or its replies are not in "
+                f"this export).")
+    return (f"{brand} answered {r['response_rate']:.0%} of {int(r['cases']):,} questions and complaints "
+            f"(95 % interval {r['rate_low']:.0%} to {r['rate_high']:.0%}); half of the answers came within "
+            f"{r['median_hours']:.1f} h and 90 % within {r['p90_hours']:.1f} h; {int(r['open_cases']):,} cases "
+            f"are still open.")
