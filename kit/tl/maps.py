@@ -1,0 +1,148 @@
+"""2-D semantic maps of posts: where each post sits among the others by meaning.
+
+A map places every post at a point so that posts saying similar things land close together.
+It is UMAP (cosine distance) on the post embeddings of :func:`kit.tl.embed.embed`, seeded so
+that the same posts, embeddings and seed give the same picture. Beyond ``max_points`` posts the
+map shows a stratified random sample (each group of ``stratify`` keeps its share of the posts,
+and every group keeps at least a few points); the table says how many posts it stands for.
+
+The axes mean nothing by themselves: only closeness does (two posts near each other say similar
+things; far apart, different things). Distances between distant clusters are not to be read.
+
+>>> from kit.tl import embed, maps  # doctest: +SKIP
+>>> vectors = embed.embed(posts)  # doctest: +SKIP
+>>> points = maps.semantic_map(posts, vectors, seed=0)  # doctest: +SKIP
+>>> points.attrs["n_shown"], points.attrs["n_posts"]  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+DEFAULT_COLUMNS = ("post_id", "actor", "actor_role", "platform", "lang", "created_at", "text")
+OUTPUT_COLUMNS = ("x", "y")
+
+
+def sample_indices(groups: pd.Series, max_points: int, *, seed: int = 0, min_per_group: int = 20) -> np.ndarray:
+    """Positions (sorted) of a stratified random sample of at most ``max_points`` rows.
+
+    Every group (value of ``groups``, missing values being one group) keeps
+    ``max(min_per_group, its share x max_points)`` rows, or all its rows when it has fewer;
+    the largest groups give back what the small ones took beyond their share, so the total
+    stays at ``max_points``. Same ``groups``, ``max_points`` and ``seed``: same rows.
+    """
+    n = len(groups)
+    if n <= max_points:
+        return np.arange(n)
+    if max_points <= 0:
+        return np.arange(0)
+    keys = groups.astype("string").fillna("(none)").to_numpy()
+    values, codes = np.unique(keys, return_inverse=True)
+    sizes = np.bincount(codes, minlength=len(values))
+    floors = np.minimum(sizes, min_per_group)
+    rng = np.random.default_rng(seed)
+    if floors.sum() > max_points:  # too many groups to keep a few posts of each: a simple random sample
+        return np.sort(rng.choice(n, size=max_points, replace=False))
+    quota = np.maximum(floors, np.floor(sizes / n * max_points)).astype(int)
+    excess = int(quota.sum() - max_points)
+    while excess > 0:  # the small groups took more than their share: the largest quotas give it back
+        g = int(np.argmax(np.where(quota > floors, quota, -1)))
+        quota[g] -= 1
+        excess -= 1
+    spare = np.argsort(-(sizes / n * max_points - np.floor(sizes / n * max_points)), kind="stable")
+    for g in spare[: max(0, max_points - int(quota.sum()))]:  # fill up to max_points by largest remainders
+        quota[g] += int(quota[g] < sizes[g])
+    chosen = [rng.choice(np.flatnonzero(codes == g), size=quota[g], replace=False) for g in range(len(values))]
+    return np.sort(np.concatenate(chosen)) if chosen else np.arange(0)
+
+
+def _project(vectors: np.ndarray, *, seed: int, n_neighbors: int, min_dist: float) -> np.ndarray:
+    n = len(vectors)
+    if n == 0:
+        return np.zeros((0, 2))
+    if n < 10:
+        # too few posts for a neighbourhood graph: the first two principal axes
+        centred = vectors - vectors.mean(axis=0)
+        if n == 1 or not np.any(centred):
+            return np.zeros((n, 2))
+        u, s, _ = np.linalg.svd(centred, full_matrices=False)
+        out = np.zeros((n, 2))
+        k = min(2, len(s))
+        out[:, :k] = u[:, :k] * s[:k]
+        return out
+    from umap import UMAP
+    reducer = UMAP(n_components=2, n_neighbors=min(n_neighbors, n - 1), min_dist=min_dist, metric="cosine",
+                   random_state=seed, n_jobs=1, init="spectral" if n > n_neighbors + 1 else "random", low_memory=True)
+    return np.asarray(reducer.fit_transform(vectors), dtype=float)
+
+
+def semantic_map(posts: pd.DataFrame, embeddings: np.ndarray, *, seed: int = 0, max_points: int = 20000,
+                 columns=DEFAULT_COLUMNS, stratify: str | None = "actor", n_neighbors: int = 15,
+                 min_dist: float = 0.1) -> pd.DataFrame:
+    """Place posts on a 2-D map by meaning (seeded UMAP of their embeddings).
+
+    Parameters
+    ----------
+    posts
+        Post table; one row per row of ``embeddings``, same order.
+    embeddings
+        Post vectors, e.g. from :func:`kit.tl.embed.embed`.
+    seed
+        Seeds the sampling and UMAP: same inputs and seed, same map.
+    max_points
+        Above this many posts, a stratified random sample (by ``stratify``) of this size is mapped.
+    columns
+        Columns of ``posts`` carried into the result for colouring and hover text (those absent
+        from ``posts`` are skipped).
+    stratify
+        Column whose groups keep their share in the sample (``None``: simple random sample).
+
+    Returns
+    -------
+    DataFrame
+        One row per mapped post: ``x, y``, the ``columns``, and ``represents`` (how many posts of
+        its group each shown post stands for: 1 when nothing was sampled). ``attrs`` holds
+        ``n_posts`` (posts given), ``n_shown`` (posts mapped), ``sampled`` (bool) and ``seed``.
+
+    Examples
+    --------
+    >>> import numpy as np, pandas as pd
+    >>> frame = pd.DataFrame({"actor": list("ab" * 6), "text": [f"post {i}" for i in range(12)]})
+    >>> vectors = np.random.default_rng(0).normal(size=(12, 8))
+    >>> points = semantic_map(frame, vectors, seed=0, max_points=8, columns=("actor", "text"))
+    >>> len(points), points.attrs["n_posts"], sorted(points.columns)[:3]
+    (8, 12, ['actor', 'represents', 'text'])
+    """
+    vectors = np.asarray(embeddings, dtype=np.float32)
+    if len(posts) != len(vectors):
+        raise ValueError(f"{len(posts)} posts but {len(vectors)} embeddings: give one vector per post, same order")
+    cols = [c for c in columns if c in posts.columns]
+    if stratify is not None and stratify in posts.columns:
+        groups = posts[stratify].reset_index(drop=True)
+    else:
+        groups = pd.Series(["all"] * len(posts))
+    idx = sample_indices(groups, max_points, seed=seed)
+    coords = _project(vectors[idx] if len(vectors) else vectors.reshape(0, 0), seed=seed, n_neighbors=n_neighbors,
+                      min_dist=min_dist)
+    out = posts.iloc[idx][cols].reset_index(drop=True).copy()
+    out.insert(0, "y", coords[:, 1] if len(coords) else np.zeros(0))
+    out.insert(0, "x", coords[:, 0] if len(coords) else np.zeros(0))
+    keys = groups.astype("string").fillna("(none)")
+    total = keys.value_counts()
+    shown = keys.iloc[idx].value_counts()
+    out["represents"] = (keys.iloc[idx].map(total / shown).to_numpy().astype(float)
+                         if len(idx) else np.zeros(0))
+    out.attrs.update({"n_posts": int(len(posts)), "n_shown": int(len(idx)), "sampled": bool(len(idx) < len(posts)),
+                      "seed": int(seed), "stratify": stratify})
+    return out
+
+
+def caption(result: pd.DataFrame) -> str:
+    """One sentence saying what the map shows (posts mapped, sampled or not), for a figure title or narrative."""
+    n_posts, n_shown = result.attrs.get("n_posts", len(result)), result.attrs.get("n_shown", len(result))
+    if n_shown < n_posts:
+        by = result.attrs.get("stratify")
+        how = f"stratified by {by}" if by else "at random"
+        return f"{n_shown:,} of {n_posts:,} posts shown (a sample {how}, seed {result.attrs.get('seed')})"
+    return f"all {n_posts:,} posts"
