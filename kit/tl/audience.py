@@ -84,8 +84,8 @@ def crossroads(posts: pd.DataFrame, *, actors: Sequence[str], min_actors: int = 
     agg = {"actors": ("actor", lambda s: ", ".join(sorted(set(s)))), "n_actors": ("actor", "nunique"),
            "posts": ("post_id", "size"), "followers": ("author_followers", "max")}
     if sentiment and sentiment in frame:
-        frame["_pos"] = (frame[sentiment] == "positive").astype(int)
-        frame["_neg"] = (frame[sentiment] == "negative").astype(int)
+        frame["_pos"] = frame[sentiment].eq("positive").fillna(False).astype(int)
+        frame["_neg"] = frame[sentiment].eq("negative").fillna(False).astype(int)
         agg |= {"_pos": ("_pos", "sum"), "_neg": ("_neg", "sum")}
     table = frame.groupby("_author", sort=False).agg(**agg).reset_index().rename(columns={"_author": "author"})
     table = table[table["n_actors"] >= min_actors]
@@ -118,8 +118,8 @@ def influencers(posts: pd.DataFrame, *, rank_by: str = "reach", n: int = 20, min
     views = frame["views"].astype("Float64") if "views" in frame else pd.Series(pd.NA, index=frame.index, dtype="Float64")
     frame["_reach"] = views.fillna(followers).fillna(0).astype(float)
     if sentiment and sentiment in frame:
-        frame["_pos"] = (frame[sentiment] == "positive").astype(int)
-        frame["_neg"] = (frame[sentiment] == "negative").astype(int)
+        frame["_pos"] = frame[sentiment].eq("positive").fillna(False).astype(int)
+        frame["_neg"] = frame[sentiment].eq("negative").fillna(False).astype(int)
     else:
         frame["_pos"] = frame["_neg"] = 0
     top = frame.sort_values("_eng", ascending=False, kind="stable").drop_duplicates("_author").set_index("_author")["text"]

@@ -1,0 +1,181 @@
+"""Customer care and audience metrics on hand-built frames (and the sample's truth)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from kit.tl import audience, care
+
+T0 = pd.Timestamp("2026-03-01T08:00:00Z")
+
+
+def frame(rows):
+    cols = ["post_id", "author_handle", "author_id", "author_followers", "created_at", "text", "kind", "parent_id",
+            "actor", "actor_role", "likes", "shares", "comments", "quotes", "views", "intent", "sentiment"]
+    out = pd.DataFrame([dict(zip(cols, r)) for r in rows], columns=cols)
+    out["created_at"] = pd.to_datetime(out["created_at"], utc=True)
+    for c in ("likes", "shares", "comments", "quotes", "views", "author_followers"):
+        out[c] = out[c].astype("Int64")
+    for c in ("post_id", "author_handle", "author_id", "text", "kind", "parent_id", "actor", "actor_role", "intent",
+              "sentiment"):
+        out[c] = out[c].astype("string")
+    return out
+
+
+def h(hours):
+    return T0 + pd.Timedelta(hours=hours)
+
+
+CARE = frame([
+    # id, handle, id, followers, time, text, kind, parent, actor, role, likes, shares, comments, quotes, views, intent, sent
+    ("1", "ann", "a", 10, h(0), "where is my refund?", "original", None, "Brand", "public", 0, 0, 0, 0, None, "question", "neutral"),
+    ("2", "bob", "b", 20, h(1), "charged twice!!", "original", None, "Brand", "public", 0, 0, 0, 0, None, "complaint", "negative"),
+    ("3", "cat", "c", 30, h(2), "love it", "original", None, "Brand", "public", 5, 0, 0, 0, None, "praise", "positive"),
+    ("4", "dan", "d", 40, h(3), "RT charged twice", "repost", "2", "Brand", "public", 0, 0, 0, 0, None, "complaint", "negative"),
+    ("5", "Brand_HQ", "x", 1000, h(2), "sorry, DM us", "reply", "1", "Brand", "brand", 0, 0, 0, 0, None, None, None),
+    ("6", "brand_hq", "x", 1000, h(5), "second answer", "reply", "1", "Brand", "brand", 0, 0, 0, 0, None, None, None),
+    ("7", "brand_hq", "x", 1000, h(4), "we are on it", "reply", "2", "Brand", "brand", 0, 0, 0, 0, None, None, None),
+    ("8", "eve", "e", 50, h(40), "why no answer?", "original", None, "Brand", "public", 0, 0, 0, 0, None, "question", "negative"),
+    ("9", "fay", "f", 60, h(41), "@brand_hq help", "reply", "10", None, "public", 0, 0, 0, 0, None, "question", "neutral"),
+    ("10", "brand_hq", "x", 1000, h(39), "new timetable", "original", None, "Brand", "brand", 9, 1, 0, 0, None, None, None),
+])
+
+
+def test_cases_first_response_and_intents():
+    c = care.cases(CARE, brand_handles=["@Brand_HQ"], brand="Brand", intent_column="intent")
+    assert set(c["post_id"]) == {"1", "2", "8", "9"}  # praise, repost and the brand's own posts are not cases
+    c = c.set_index("post_id")
+    assert c.loc["1", "hours_to_response"] == pytest.approx(2.0)  # the earliest of two replies
+    assert c.loc["2", "hours_to_response"] == pytest.approx(3.0)
+    assert not c.loc["8", "responded"] and np.isnan(c.loc["8", "hours_to_response"])
+    assert c.loc["9", "actor"] is pd.NA or pd.isna(c.loc["9", "actor"])  # a reply to the brand's post is a case
+    assert c.loc["1", "response_text"] == "sorry, DM us"
+
+
+def test_cases_without_intents_and_open_threshold():
+    c = care.cases(CARE, brand_handles=["brand_hq"], brand="Brand", as_of=h(48), open_after_hours=6)
+    assert set(c["post_id"]) == {"1", "2", "3", "8", "9"}
+    assert set(c.loc[c["open"], "post_id"]) == {"3", "8", "9"}
+    assert list(care.open_cases(c)["text"])[0] == "love it"  # oldest first
+
+
+def test_cases_missing_intent_column_says_which():
+    with pytest.raises(KeyError, match="intent_x"):
+        care.cases(CARE, brand_handles=["brand_hq"], intent_column="intent_x")
+
+
+def test_summary_rates_and_quantiles():
+    c = care.cases(CARE, brand_handles=["brand_hq"], brand="Brand", intent_column="intent")
+    s = care.summary(c).iloc[0]
+    assert (s["cases"], s["responded"]) == (4, 2)
+    assert s["response_rate"] == 0.5 and s["rate_low"] < 0.5 < s["rate_high"]
+    assert s["median_hours"] == pytest.approx(2.5) and s["p90_hours"] == pytest.approx(2.9)
+    by = care.summary(c, by="intent").set_index("intent")
+    assert by.loc["complaint", "response_rate"] == 1.0 and by.loc["question", "responded"] == 1
+
+
+def test_summary_of_no_cases_and_no_replies():
+    empty = care.cases(CARE.iloc[:0], brand_handles=["brand_hq"], brand="Brand")
+    s = care.summary(empty)
+    assert s["cases"].iloc[0] == 0 and np.isnan(s["response_rate"].iloc[0])
+    assert "No questions or complaints" in care.describe(s, brand="Brand")
+    silent = care.cases(CARE[CARE["author_handle"].str.lower() != "brand_hq"], brand_handles=["brand_hq"], brand="Brand")
+    s = care.summary(silent)
+    assert s["responded"].iloc[0] == 0 and np.isnan(s["median_hours"].iloc[0])
+    assert "no reply from its accounts" in care.describe(s, brand="Brand")
+
+
+def test_history_by_topic_has_examples():
+    c = care.cases(CARE, brand_handles=["brand_hq"], brand="Brand", intent_column="intent")
+    hist = care.history(c, by="intent").set_index("intent")
+    assert hist.loc["complaint", "example_response"] == "we are on it"
+    assert hist.loc["question", "example_unanswered"] == "@brand_hq help"
+
+
+def test_cases_does_not_mutate_input():
+    before = CARE.copy()
+    care.cases(CARE, brand_handles=["brand_hq"], brand="Brand")
+    pd.testing.assert_frame_equal(CARE, before)
+
+
+def test_sample_care_matches_the_generator(sample):
+    posts, truth = sample
+    c = care.cases(posts, brand_handles=["voltaria"], brand=truth["brand"], intent_column="x_true_intent")
+    s = care.summary(c).iloc[0]
+    t = truth["customer_care"]
+    assert s["cases"] == t["eligible_posts"] and s["responded"] == t["replies"]
+    assert s["median_hours"] == pytest.approx(t["observed_median_hours"], abs=0.01)
+    assert s["p90_hours"] == pytest.approx(t["observed_p90_hours"], abs=0.01)
+
+
+@pytest.fixture(scope="module")
+def sample():
+    from kit import datasets
+    return datasets.load_sample()
+
+
+AUD = frame([
+    ("1", "ann", "a", 500, h(0), "a1", "original", None, "A", "public", 1, 0, 0, 0, None, None, "positive"),
+    ("2", "ann", "a", 500, h(1), "b1", "original", None, "B", "public", 0, 0, 0, 0, None, None, "negative"),
+    ("3", "bob", "b", 20_000, h(1), "a2", "original", None, "A", "public", 10, 5, 0, 0, 30_000, None, "negative"),
+    ("4", "cat", "c", None, h(2), "b2", "original", None, "B", "public", 0, 0, 0, 0, None, None, None),
+    ("5", "cat", "c", None, h(3), "c1", "original", None, "C", "public", 0, 0, 0, 0, None, None, None),
+    ("6", "cat", "c", None, h(3), "a3", "original", None, "A", "public", 0, 0, 0, 0, None, None, None),
+])
+
+
+def test_overlap_counts_and_jaccard():
+    o = audience.overlap(AUD, actors=["A", "B", "C", "D"]).set_index(["actor_a", "actor_b"])
+    assert o.loc[("A", "B"), "shared"] == 2  # ann and cat
+    assert o.loc[("A", "B"), "jaccard"] == pytest.approx(2 / 3)
+    assert o.loc[("A", "C"), "share_of_a"] == pytest.approx(1 / 3)
+    assert o.loc[("A", "D"), "shared"] == 0 and np.isnan(o.loc[("D", "D"), "jaccard"])  # absent actor visible
+
+
+def test_crossroads_orders_by_actors_then_followers():
+    c = audience.crossroads(AUD, actors=["A", "B", "C"])
+    assert list(c["author"]) == ["cat", "ann"] and c.attrs["authors"] == 2
+    assert c.loc[1, "net_sentiment"] == 0.0 and c.loc[0, "n_actors"] == 3
+
+
+def test_influencers_reach_uses_views_then_followers_and_tiers():
+    i = audience.influencers(AUD, rank_by="reach")
+    assert list(i["author"])[:2] == ["bob", "ann"]
+    assert i.loc[0, "reach"] == 30_000 and i.loc[1, "reach"] == 1_000 and i.loc[0, "tier"] == "micro (10k-100k)"
+    assert i.set_index("author").loc["cat", "tier"] == "(unknown)"
+    e = audience.influencers(AUD, rank_by="engagement", sentiment=None)
+    assert e.loc[0, "author"] == "bob" and "net_sentiment" not in e
+    with pytest.raises(ValueError, match="rank_by"):
+        audience.influencers(AUD, rank_by="likes")
+
+
+def test_tier_boundaries():
+    assert list(audience.tier([0, 999, 1000, 10_000, 100_000, 1_000_000, None])) == [
+        "regular (< 1k)", "regular (< 1k)", "nano (1k-10k)", "micro (10k-100k)", "macro (100k-1M)", "mega (1M+)",
+        "(unknown)"]
+
+
+def test_advocacy_lists_silent_employees_and_zero_engagement():
+    a = audience.advocacy(AUD, employee_handles=["ann", "zed"], brand_handles=["bob"]).set_index("account")
+    assert a.loc["zed", "posts"] == 0 and np.isnan(a.loc["zed", "engagement_per_post"])
+    assert a.loc["all employees", "posts"] == 2 and a.loc["all employees", "engagement"] == 1
+    assert a.loc["brand accounts", "engagement_per_post"] == 15
+
+
+def test_profile_says_when_a_dimension_is_missing():
+    p = audience.profile(AUD.assign(lang=["fr", "fr", "en", "und", None, "de"]), columns=("lang", "country"))
+    lang = p[p["dimension"] == "lang"].set_index("value")
+    assert lang.loc["fr", "share"] == 0.5 and lang.loc["fr", "coverage"] == pytest.approx(4 / 6)
+    country = p[p["dimension"] == "country"]
+    assert list(country["value"]) == ["(not in this export)"] and country["coverage"].iloc[0] == 0
+
+
+def test_sample_influencer_count_matches_truth(sample):
+    posts, truth = sample
+    from kit.tl import metrics
+    m = metrics.mentions(posts)
+    tiers = audience.influencers(m, n=10).attrs["by_tier"]
+    big = sum(v for k, v in tiers.items() if k.startswith(("micro", "macro", "mega")))
+    assert big == truth["influencers"]["count"]
