@@ -908,17 +908,19 @@ def _pct(x: float, digits: int = 2) -> str:
 def findings(*, brand: str, effects_result: pd.DataFrame | None = None, shares: pd.DataFrame | None = None,
              divergence: pd.DataFrame | None = None, benchmark: pd.DataFrame | None = None,
              keyness_result: pd.DataFrame | None = None, gaps_result: pd.DataFrame | None = None,
-             by: str = "actor", max_items: int = 12) -> pd.DataFrame:
+             by: str = "actor", max_effects: int = 6, max_items: int = 15) -> pd.DataFrame:
     """A short list of findings in words, each with the figure it rests on and where it comes from.
 
-    Only effects that pass the Holm-adjusted test are stated as effects; pillars flagged by
-    :func:`under_served`; benchmark verdicts whose interval excludes the benchmark.
+    Only effects that pass the Holm-adjusted test are stated as effects (the ``max_effects``
+    strongest, platform contrasts left to the chart); pillars flagged by :func:`under_served`;
+    benchmark verdicts whose interval excludes the benchmark.
     """
     rows = []
     if effects_result is not None and len(effects_result):
         sig = effects_result[effects_result["significant"]].copy()
         sig["strength"] = np.abs(np.log(sig["rate_ratio"]))
-        for r in sig.sort_values("strength", ascending=False).itertuples():
+        sig = sig[sig["term"] != "platform"]  # platforms differ by construction (audiences, features)
+        for r in sig.sort_values("strength", ascending=False).head(max_effects).itertuples():
             who = "all own posts" if r.model == "all own posts" else f"{r.model} posts"
             more = "more" if r.rate_ratio > 1 else "fewer"
             times = r.rate_ratio if r.rate_ratio > 1 else 1 / r.rate_ratio
@@ -963,3 +965,71 @@ def findings(*, brand: str, effects_result: pd.DataFrame | None = None, shares: 
             rows.append({"finding": f"{brand}'s most distinctive terms ({lang}): " + ", ".join(part["term"]),
                          "evidence": "z = " + ", ".join(f"{v:.1f}" for v in part["z"]), "section": "lexicography"})
     return pd.DataFrame(rows[:max_items] if max_items else rows, columns=["finding", "evidence", "section"])
+
+
+# --- helpers for the report: small values to record, topics per actor --------------------------------
+
+def brand_actor(own: pd.DataFrame) -> str | None:
+    """The actor name of the brand's own posts (the most frequent one), or None when the brand has no post."""
+    names = own.loc[own["actor_role"] == "brand", "actor"].dropna()
+    return str(names.value_counts().index[0]) if len(names) else None
+
+
+def measures(own: pd.DataFrame) -> pd.DataFrame:
+    """What this export lets the audit measure: for each measure, the posts that carry it and what is shown."""
+    n = len(own)
+    rows = []
+    for name, col, use in (
+            ("follower counts", "author_followers", "engagement rate by followers, benchmarks, GLM offset"),
+            ("views / impressions", "views", "engagement rate by views"),
+            ("reach", "reach", "engagement rate by reach"),
+            ("paid flag", "paid", "paid vs organic"),
+            ("format", "media_format", "format comparisons"),
+            ("language", "lang", "keyness per language")):
+        if col in own.columns:
+            present = own[col].notna()
+            if col == "lang":
+                present &= own[col].astype("string") != "und"
+            k = int(present.sum())
+        else:
+            k = 0
+        rows.append({"measure": name, "posts_with_it": k, "share": round(k / n, 3) if n else 0.0,
+                     "used_for": use if k else "not in this export: not shown"})
+    return pd.DataFrame(rows)
+
+
+def topics_by_actor(own: pd.DataFrame, embeddings: np.ndarray, *, by: str = "actor_role", seed: int = 0,
+                    min_posts: int = 50, min_share: float = 0.02, **fit_kwargs) -> pd.DataFrame:
+    """Fit topics on the own posts (:func:`kit.tl.topics.fit`, seeded) and say who covers each
+    (:func:`topic_owners`). With fewer than ``min_posts`` posts, an empty table whose
+    ``attrs["note"]`` says why. ``attrs["topics"]`` keeps the topic info table."""
+    from . import topics
+
+    if len(own) < min_posts:
+        out = pd.DataFrame(columns=["topic", "label", "covered_by", "posts"])
+        out.attrs["note"] = f"{len(own)} own posts: too few for topics (at least {min_posts})."
+        return out
+    fitted = topics.fit(own, embeddings, seed=seed, **fit_kwargs)
+    out = topic_owners(own, fitted.assignments, by=by, min_share=min_share)
+    out.attrs["topics"] = fitted.info
+    out.attrs["note"] = f"{len(fitted.info[fitted.info['topic'] != -1])} topics on {len(own)} own posts (seed {seed})."
+    return out
+
+
+def top_terms(result: pd.DataFrame, *, by: str = "actor", n: int = 10) -> dict:
+    """``{group: [terms]}``: the ``n`` highest-z terms of each group over all languages (for the record)."""
+    out = {}
+    for g, part in result.groupby(by, sort=True):
+        terms = part.sort_values("z", ascending=False)["term"].drop_duplicates().head(n)
+        out[str(g)] = terms.tolist()
+    return out
+
+
+def effect_values(result: pd.DataFrame) -> dict:
+    """``{model: {"term=level": {"rate_ratio", "low", "high", "q_value", "significant"}}}`` (for the record)."""
+    out: dict = {}
+    for r in result.itertuples():
+        out.setdefault(r.model, {})[f"{r.term}={r.level}"] = {
+            "rate_ratio": round(r.rate_ratio, 4), "low": round(r.low, 4), "high": round(r.high, 4),
+            "q_value": float(r.q_value), "significant": bool(r.significant), "reference": r.reference}
+    return out
