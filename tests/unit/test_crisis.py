@@ -1,0 +1,318 @@
+"""Crisis post-mortem computations (kit.tl.crisis) and their plots on hand-built posts."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from kit import schema
+from kit.pl import crisis as plc
+from kit.tl import crisis, signals
+
+T0 = pd.Timestamp("2026-03-09T00:00:00Z")
+
+
+def at(hours: float) -> pd.Timestamp:
+    return T0 + pd.Timedelta(hours=hours)
+
+
+def posts_frame(rows) -> pd.DataFrame:
+    """rows: dicts with post_id, hours, and any canonical column."""
+    frame = pd.DataFrame([{**{k: v for k, v in r.items() if k != "hours"}, "created_at": at(r["hours"])}
+                          for r in rows])
+    frame = frame.assign(platform="twitter", source_file="t.csv", source_row=np.arange(2, len(frame) + 2))
+    if "kind" not in frame:
+        frame["kind"] = "original"
+    frame["kind"] = frame["kind"].fillna("original")
+    return schema.coerce(frame)
+
+
+@pytest.fixture
+def timeline():
+    return pd.DataFrame([dict(baseline=1.0, onset=at(10), peak=at(13), peak_value=50.0, peak_excess=49.0,
+                              half_life=pd.Timedelta(hours=4), half_life_periods=4.0, back_to_baseline=at(30),
+                              time_to_peak=pd.Timedelta(hours=3), duration=pd.Timedelta(hours=20))])
+
+
+@pytest.fixture
+def story():
+    """A small crisis: a complaint at hour 10 reposted 4 times and quoted once, a media post reposted twice,
+    the brand's reply at 11 and statement at 16, a marketing post before the onset."""
+    rows = [
+        dict(post_id="b0", hours=2, author_handle="Brand", text="Spring offer: 20 % off", likes=5, shares=1),
+        dict(post_id="p1", hours=10, author_handle="alice", author_followers=50_000,
+             text="I was charged twice! #BrandFail", actor="Brand"),
+        dict(post_id="r1", hours=10.5, author_handle="u1", kind="repost", parent_id="p1", actor="Brand"),
+        dict(post_id="r2", hours=11, author_handle="u2", kind="repost", parent_id="p1", actor="Brand"),
+        dict(post_id="b1", hours=11.2, author_handle="brand", kind="reply", parent_id="p1",
+             text="@alice sorry, we are checking", actor="Brand"),
+        dict(post_id="r3", hours=12, author_handle="u3", kind="repost", parent_id="p1", actor="Brand"),
+        dict(post_id="q1", hours=12.5, author_handle="u4", kind="quote", parent_id="p1",
+             text="same here, charged twice", actor="Brand"),
+        dict(post_id="m1", hours=13, author_handle="dailynews", author_name="The Daily News",
+             text="Customers of Brand charged twice after glitch", actor="Brand"),
+        dict(post_id="r4", hours=13.5, author_handle="u5", kind="repost", parent_id="m1", actor="Brand"),
+        dict(post_id="r5", hours=14, author_handle="u6", kind="repost", parent_id="m1", actor="Brand"),
+        dict(post_id="r6", hours=15, author_handle="u7", kind="repost", parent_id="p1", actor="Brand"),
+        dict(post_id="b2", hours=16, author_handle="brand", text="Statement: duplicate charges will be refunded",
+             likes=40, shares=10, comments=3, actor="Brand"),
+        dict(post_id="x1", hours=40, author_handle="bob", text="RT @alice: I was charged twice!", actor="Brand"),
+    ]
+    return posts_frame(rows)
+
+
+# ------------------------------------------------------------------------------------------------ phases
+
+
+def test_phase_spans_are_contiguous_and_ordered(timeline):
+    spans = crisis.phase_spans(timeline)
+    assert spans["phase"].tolist() == ["before", "rise", "peak", "decline", "after"]
+    assert spans["start"].iloc[1] == at(10) and spans["start"].iloc[2] == at(13)
+    assert spans["end"].iloc[2] == at(17)  # peak + one half-life
+    assert (spans["end"].iloc[:-1].to_numpy()[1:] == spans["start"].iloc[1:].to_numpy()[1:]).all()
+    assert spans["end"].iloc[3] == at(30) and pd.isna(spans["end"].iloc[4])
+
+
+def test_phase_spans_without_onset_is_one_before_phase():
+    empty = pd.DataFrame([dict(onset=pd.NaT, peak=at(3), half_life=pd.NaT, back_to_baseline=pd.NaT)])
+    assert crisis.phase_spans(empty)["phase"].tolist() == ["before"]
+
+
+def test_phases_labels_every_post_and_leaves_input_alone(story, timeline):
+    before = story.copy()
+    out = crisis.phases(story, timeline)
+    pd.testing.assert_frame_equal(story, before)
+    assert "phase" not in story.columns
+    got = dict(zip(out["post_id"], out["phase"].astype(str)))
+    assert got["b0"] == "before" and got["p1"] == "rise" and got["m1"] == "peak"
+    assert got["b2"] == "peak" and got["x1"] == "after"
+    assert list(out["phase"].cat.categories) == list(crisis.PHASES)
+
+
+def test_anchor_uses_the_known_start(timeline):
+    same = crisis.anchor(timeline)
+    assert same["onset"].iloc[0] == at(10) and same["onset_source"].iloc[0] == "detected"
+    known = crisis.anchor(timeline, known_start="2026-03-09T08:00:00Z")
+    assert known["onset"].iloc[0] == at(8) and known["detected_onset"].iloc[0] == at(10)
+    assert known["time_to_peak"].iloc[0] == pd.Timedelta(hours=5)
+
+
+def test_by_phase_shares_sum_to_one_with_intervals(story, timeline):
+    out = crisis.by_phase(crisis.phases(story, timeline), "kind")
+    assert np.allclose(out.groupby("phase")["share"].sum(), 1.0)
+    assert ((out["low"] <= out["share"]) & (out["share"] <= out["high"])).all()
+    assert out["phase"].iloc[0] == "before"
+
+
+# ------------------------------------------------------------------------------------------ negative share
+
+
+def test_negative_share_counts_and_min_posts():
+    rows = [dict(post_id=f"n{i}", hours=i // 4, text="x") for i in range(12)]
+    posts = posts_frame(rows).assign(sentiment=["negative", "positive", "negative", "neutral"] * 2 + ["negative"] * 4)
+    out = crisis.negative_share(posts, freq="H", start=at(0), end=at(5), min_posts=2)
+    assert out["posts"].tolist() == [4, 4, 4, 0, 0]
+    assert out["negative"].tolist() == [2, 2, 4, 0, 0]
+    assert out["share"].iloc[:3].tolist() == [0.5, 0.5, 1.0] and out["share"].iloc[3:].isna().all()
+    # ready for the shared detectors
+    assert len(signals.bursts(out, value="negative", total="posts", s=1.5)) >= 0
+    assert len(signals.change_points(out, value="share")) >= 1
+
+
+def test_negative_by_phase(story, timeline):
+    scored = crisis.phases(story, timeline).assign(sentiment="neutral")
+    scored.loc[scored["post_id"].isin(["p1", "q1"]), "sentiment"] = "negative"
+    out = crisis.negative_by_phase(scored).set_index("phase")
+    assert out.loc["rise", "negative"] == 2 and out.loc["before", "share"] == 0.0
+
+
+# ----------------------------------------------------------------------------------------- amplification
+
+
+def test_kinds_infers_old_style_retweets(story):
+    k = crisis.kinds(story)
+    assert k[story["post_id"] == "x1"].item() == "repost"
+    assert (crisis.kinds(story, infer_retweets=False)[story["post_id"] == "x1"] == "original").all()
+
+
+def test_related_follows_parent_links(story):
+    core = story[story["post_id"] == "p1"]
+    got = set(crisis.related(story, core)["post_id"])
+    assert got == {"p1", "r1", "r2", "r3", "q1", "r6", "b1"}
+
+
+def test_amplification_per_period(story):
+    out = crisis.amplification(story, freq="H", start=at(0), end=at(48))
+    assert out[["original", "repost", "quote", "reply"]].to_numpy().sum() == len(story)
+    assert out["repost"].sum() == 7  # six reposts and one RT
+    row = out[out["period"] == at(13)].iloc[0]
+    assert row["original"] == 1 and row["repost"] == 1 and row["repost_share"] == 0.5
+    assert out.loc[out["posts"] == 0, "repost_share"].isna().all()
+
+
+def test_repost_share_follows_the_truth_definition(story):
+    out = crisis.repost_share(story, start=at(10), hours=24, actor="Brand").iloc[0]
+    # posts about Brand in [10h, 34h): p1 r1 r2 b1 r3 q1 m1 r4 r5 r6 b2 -> 6 reposts of 11
+    assert out["posts"] == 11 and out["reposts"] == 6
+    assert out["share"] == pytest.approx(6 / 11) and out["low"] < out["share"] < out["high"]
+    assert "72" not in out["definition"] and "24 hours" in out["definition"]
+    everything = crisis.repost_share(story, start=None, hours=None).iloc[0]
+    assert everything["posts"] == len(story) and everything["reposts"] == 7
+
+
+def test_cascades_sizes_and_order(story):
+    out = crisis.cascades(story, n=None)
+    assert out["post_id"].tolist()[:2] == ["p1", "m1"]
+    p1 = out.iloc[0]
+    assert (p1["reposts"], p1["quotes"], p1["replies"], p1["size"]) == (4, 1, 1, 5)
+    assert p1["author_handle"] == "alice"
+    # half of 5 spreads reached by the 3rd one (r3 at 12h): 2 hours after the original
+    assert p1["hours_to_half"] == pytest.approx(2.0)
+
+
+def test_cascades_without_parent_links_is_empty(story):
+    assert crisis.cascades(story.assign(parent_id=pd.NA)).empty
+
+
+def test_account_types_by_simple_signals(story):
+    types = crisis.account_types(story, brand_handles=["@brand"]).set_index("author_handle")
+    assert types.loc["brand", "account_type"] == "brand" and types.loc["Brand", "account_type"] == "brand"
+    assert types.loc["dailynews", "account_type"] == "media"
+    assert types.loc["alice", "account_type"] == "influencer"
+    assert types.loc["u1", "account_type"] == "public"
+    labelled = crisis.account_types(story.assign(x_source="Government"), label="x_source").set_index("author_handle")
+    assert labelled.loc["u1", "account_type"] == "official" and labelled.loc["u1", "signal"] == "label"
+    witness = crisis.account_types(story.assign(author_followers=10)).set_index("author_handle")
+    assert witness.loc["alice", "account_type"] == "eyewitness"
+
+
+def test_spreaders_rank_by_amplification_received(story):
+    out = crisis.spreaders(story, brand_handles=["brand"], n=3)
+    assert out["author_handle"].tolist()[:2] == ["alice", "dailynews"]
+    assert out["amplification_received"].tolist()[:2] == [5, 2]
+    by_type = crisis.spreaders_by_type(story, brand_handles=["brand"])
+    assert by_type["posts"].sum() == len(story)
+    assert by_type["share_of_amplification"].sum() == pytest.approx(1.0)
+
+
+def test_key_moments(story, timeline):
+    statement = crisis.first_statement(story, timeline, brand_handles=["brand"])
+    out = crisis.key_moments(story, timeline, brand_handles=["brand"], top_cascades=crisis.cascades(story),
+                             statement=statement)
+    moments = dict(zip(out["moment"], out["time"]))
+    assert moments["onset"] == at(10) and moments["first media post"] == at(13)
+    assert moments["brand's first statement"] == at(16)
+    assert out["time"].is_monotonic_increasing
+
+
+# ----------------------------------------------------------------------------------------- brand response
+
+
+def test_first_statement_skips_replies_and_earlier_posts(story, timeline):
+    out = crisis.first_statement(story, timeline, brand_handles=["brand"]).iloc[0]
+    assert out["first_statement"] == at(16) and out["hours_to_statement"] == pytest.approx(6.0)
+    assert out["hours_to_reply"] == pytest.approx(1.2) and out["statement_text"].startswith("Statement")
+    none = crisis.first_statement(story, timeline, brand_handles=["nobody"]).iloc[0]
+    assert pd.isna(none["first_statement"]) and np.isnan(none["hours_to_statement"])
+    said = crisis.lessons(timeline, statement=crisis.first_statement(story, timeline, brand_handles=["nobody"]))
+    assert "no statement" in said["lesson"].iloc[-1]
+
+
+def test_brand_posts_earned(story, timeline):
+    out = crisis.brand_posts(story, timeline, brand_handles=["brand"])
+    assert len(out) == 1 and out["interactions"].iloc[0] == 53 and out["phase"].iloc[0] == "peak"
+
+
+def test_response_periods_before_vs_during(timeline):
+    rows = []
+    for i, h in enumerate([1, 2, 3, 4, 12, 14, 16, 18]):
+        rows.append(dict(post_id=f"c{i}", hours=h, author_handle=f"user{i}", text="help?", actor="Brand",
+                         x_intent="question"))
+    rows.append(dict(post_id="a0", hours=1.5, author_handle="brand", kind="reply", parent_id="c0", text="ok"))
+    rows.append(dict(post_id="a1", hours=14, author_handle="brand", kind="reply", parent_id="c4", text="ok"))
+    rows.append(dict(post_id="a2", hours=18, author_handle="brand", kind="reply", parent_id="c5", text="ok"))
+    posts = posts_frame(rows)
+    out = crisis.response_periods(posts, timeline, brand_handles=["brand"], brand="Brand",
+                                  intent_column="x_intent").set_index("period")
+    assert out.loc["before", "cases"] == 4 and out.loc["before", "responded"] == 1
+    assert out.loc["during", "cases"] == 4 and out.loc["during", "responded"] == 2
+    assert out.loc["during", "median_hours"] == pytest.approx(3.0)
+    said = crisis.lessons(timeline, response=out.reset_index(), topics=["care"])
+    assert "25%" in said["lesson"].iloc[0] and "50%" in said["lesson"].iloc[0]
+
+
+# ----------------------------------------------------------------------------------------- message types
+
+
+def test_seed_examples_cover_every_type_in_three_languages():
+    ex = crisis.seed_examples()
+    counts = ex.groupby("label").size()
+    assert set(counts.index) == set(crisis.MESSAGE_TYPES)
+    assert counts.between(5, 15).all()
+    assert (ex.groupby("label")["lang"].nunique() == 3).all()
+
+
+def test_message_types_few_shot(story):
+    out = crisis.message_types(story, embedder="hash", labels=["criticism", "questions"])
+    assert set(out["message_type"]) <= {"criticism", "questions"}
+    assert out["message_confidence"].between(0, 1).all() and "message_type" not in story.columns
+    low = crisis.message_types(story, embedder="hash", min_confidence=0.99)
+    assert (low["message_type"] == "other").all()
+    with pytest.raises(ValueError, match="no examples for the message types"):
+        crisis.message_types(story, embedder="hash", labels=["gossip"])
+
+
+def test_message_types_from_a_team_file(story, tmp_path):
+    path = tmp_path / "examples.csv"
+    path.write_text("text,label\ncharged twice again,billing\nwhere is my train,travel\nrefund now,billing\n"
+                    "train late,travel\n", encoding="utf-8")
+    out = crisis.message_types(story, examples=str(path), embedder="hash")
+    assert set(out["message_type"]) <= {"billing", "travel"}
+    bad = tmp_path / "bad.csv"
+    bad.write_text("tweet,label\nx,y\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="no column 'text'"):
+        crisis.read_examples(bad)
+
+
+# ------------------------------------------------------------------------------------------------ lessons
+
+
+def test_lessons_say_the_figures_in_words(story, timeline):
+    out = crisis.lessons(timeline, repost=crisis.repost_share(story, start=at(10), hours=24),
+                         statement=crisis.first_statement(story, timeline, brand_handles=["brand"]),
+                         top_cascades=crisis.cascades(story), top_spreaders=crisis.spreaders(story))
+    text = " ".join(out["lesson"])
+    assert "peaked 3.0 hours later" in text and "halved in 4.0 hours" in text
+    assert "6.0 hours after the onset" in text and "@alice" in text
+    assert list(out.columns) == ["topic", "lesson"]
+    assert crisis.lessons(timeline, topics=["recovery"])["topic"].tolist() == ["recovery"]
+
+
+def test_lessons_without_data_say_so():
+    none = pd.DataFrame([dict(onset=pd.NaT, peak=pd.NaT, back_to_baseline=pd.NaT, half_life=pd.NaT)])
+    out = crisis.lessons(none, top_cascades=crisis.cascades(posts_frame([dict(post_id="a", hours=1)])),
+                         response=pd.DataFrame())
+    text = " ".join(out["lesson"])
+    assert "No surge" in text and "no parent_id" in text and "not enough questions" in text
+
+
+# -------------------------------------------------------------------------------------------------- plots
+
+
+def test_plots_return_figures_and_escape_text(story, timeline):
+    evil = story.assign(author_handle=story["author_handle"].replace("alice", "<b>x</b>"),
+                        text=story["text"].replace("I was charged twice! #BrandFail", "<script>alert(1)</script>"))
+    series = pd.DataFrame({"period": pd.date_range(at(0), at(47), freq="h"), "posts": np.arange(48)})
+    cas = crisis.cascades(evil)
+    moments = crisis.key_moments(evil, timeline, top_cascades=cas)
+    figs = [plc.timeline(series, crisis.phase_spans(timeline), moments=moments, baseline=1.0),
+            plc.amplification(crisis.amplification(evil, start=at(0), end=at(48))),
+            plc.cascades(cas), plc.spreaders_by_type(crisis.spreaders_by_type(evil)),
+            plc.by_phase(crisis.by_phase(crisis.phases(evil, timeline), "kind"), "kind"),
+            plc.negative_by_phase(crisis.negative_by_phase(crisis.phases(evil, timeline).assign(sentiment="negative")))]
+    for fig in figs:
+        assert isinstance(fig, go.Figure)
+        dumped = str(fig.to_dict())
+        assert "<script>" not in dumped and "<b>x</b>" not in dumped
