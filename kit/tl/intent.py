@@ -50,7 +50,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-__all__ = ["INTENTS", "ORG_ROLES", "SEED_EXAMPLES", "detect", "rules", "seed_model", "evaluate"]
+__all__ = ["INTENTS", "ORG_ROLES", "SEED_EXAMPLES", "detect", "annotate", "rules", "seed_model", "evaluate"]
 
 INTENTS = ("question", "complaint", "feature_request", "feedback", "praise", "other")
 #: Roles whose posts speak for an organisation, not a customer: their intent is ``other``.
@@ -451,3 +451,13 @@ def evaluate(posts: pd.DataFrame, predicted: pd.DataFrame, *, truth: str = "x_tr
     macro = {"class": "macro", "precision": table["precision"].mean(), "recall": table["recall"].mean(),
              "f1": table["f1"].mean(), "support": int(table["support"].sum())}
     return pd.concat([table, pd.DataFrame([macro])], ignore_index=True)
+
+
+def annotate(posts: pd.DataFrame, **kwargs) -> pd.DataFrame:
+    """A copy of ``posts`` with ``intent`` and ``intent_confidence`` added (replaced if present);
+    keyword arguments go to :func:`detect`."""
+    found = detect(posts, **kwargs)
+    out = posts.drop(columns=[c for c in ("intent", "intent_confidence") if c in posts.columns]).copy()
+    out["intent"] = found["intent"]
+    out["intent_confidence"] = found["confidence"]
+    return out

@@ -146,3 +146,161 @@ def test_too_few_posts():
     posts, emb = corpus(n_per=2, growing=False)
     with pytest.raises(ValueError, match="too few"):
         topics.fit(posts, emb)
+
+
+# --- the listening report's tables ---------------------------------------------------------------
+
+def _topic_of(posts, result, subject):
+    joined = result.assignments.merge(posts[["post_id", "subject"]], on="post_id")
+    return int(joined.loc[joined["subject"] == subject, "topic"].mode().item())
+
+
+def _annotated(posts):
+    """The corpus with sentiment, emotion and intent columns as the notebook adds them."""
+    rng = np.random.default_rng(1)
+    n = len(posts)
+    out = posts.copy()
+    out["sentiment"] = pd.array(np.where(out["subject"] == "delays", "negative",
+                                         rng.choice(["neutral", "positive"], size=n)), dtype="string")
+    out["emotion"] = pd.array(np.where(out["subject"] == "delays", "anger", "joy"), dtype="string")
+    out["anger"] = np.where(out["subject"] == "delays", 0.8, 0.1)
+    out["joy"] = np.where(out["subject"] == "delays", 0.1, 0.6)
+    out["intent"] = pd.array(np.where(out["subject"] == "delays", "complaint",
+                                      np.where(out["subject"] == "night", "feature_request", "other")), dtype="string")
+    return out
+
+
+def test_summary_sizes_languages_and_tone(fitted):
+    posts, _, result = fitted
+    table = topics.summary(_annotated(posts), result)
+    assert table["size"].sum() == len(posts)
+    inner = table[table["topic"] >= 0]
+    assert np.allclose(inner[["share_fr", "share_de", "share_en"]].sum(axis=1), 1.0)
+    delays = table[table["topic"] == _topic_of(posts, result, "delays")].iloc[0]
+    assert delays["negative_share"] > 0.9 and delays["net_sentiment"] == -1
+    assert delays["negative_low"] <= delays["negative_share"] <= delays["negative_high"]
+    assert delays["dominant_emotion"] == "anger"
+    # without the model columns the table still has the topic facts
+    assert {"topic", "label", "size", "share"} <= set(topics.summary(posts[["post_id", "lang", "created_at"]], result).columns)
+
+
+def test_languages_shared_and_single(fitted):
+    posts, _, result = fitted
+    table = topics.languages(posts, result).set_index("topic")
+    delays = table.loc[_topic_of(posts, result, "delays")]
+    assert delays["kind"] == "shared" and delays["languages"] == "fr, de, en"
+    night = table.loc[_topic_of(posts, result, "night")]
+    assert night["kind"] == "one language" and night["languages"] == "fr"
+    assert (table[[f"posts_{c}" for c in ("fr", "de", "en")]].sum(axis=1) + table["posts_other"] == table["size"]).all()
+    sentences = topics.describe_languages(topics.languages(posts, result))
+    assert sentences[0].startswith(f"{(table['kind'] == 'shared').sum()} of {len(table)} topics are shared")
+
+
+def test_absent_flags_where_only_competitors_talk(fitted):
+    posts, _, result = fitted
+    night = _topic_of(posts, result, "night")
+    frame = posts.copy()
+    is_night = frame["subject"] == "night"
+    frame.loc[is_night, "actor"] = "Rival"  # the brand never appears in the night-train conversation
+    table = topics.absent(frame, result, brand="Brand", competitors=["Rival"]).set_index("topic")
+    assert bool(table.loc[night, "absent"]) and table.loc[night, "brand_posts"] == 0
+    assert not table.drop(index=night)["absent"].any()
+    assert (table["brand_low"] <= table["brand_share"]).all() and (table["brand_share"] <= table["brand_high"]).all()
+    assert "absent" in " ".join(topics.describe_absent(table.reset_index(), brand="Brand"))
+    assert topics.absent(frame, result, brand="Nobody").empty
+
+
+def test_actionable_counts_trends_and_examples(fitted):
+    posts, _, result = fitted
+    frame = _annotated(posts)
+    table = topics.actionable(frame, result, freq="W", recent=2)
+    assert set(table["intent"]) == {"complaint", "feature_request"}
+    assert table["posts"].sum() == (frame["intent"] != "other").sum()
+    night = table[(table["intent"] == "feature_request") & (table["topic"] == _topic_of(posts, result, "night"))].iloc[0]
+    assert night["trend"] == "rising" and night["baseline_posts"] == 0
+    assert ((table["low"] <= table["share_of_topic"]) & (table["share_of_topic"] <= table["high"])).all()
+    examples = topics.actionable_examples(frame, result, n=2)
+    assert examples.groupby(["intent", "topic"]).size().le(2).all()
+    assert set(examples["intent"]) == {"complaint", "feature_request"}
+    with pytest.raises(KeyError, match="intent"):
+        topics.actionable(posts, result)
+
+
+def test_emerging_median_reference_resists_a_crisis(fitted):
+    posts, emb, result = fitted
+    # a crisis: the delays topic triples in the last two weeks, which lowers every other topic's share
+    delays = posts[posts["subject"] == "delays"]
+    burst = pd.concat([delays] * 6, ignore_index=True)
+    burst["created_at"] = posts["created_at"].max() - pd.to_timedelta(np.arange(len(burst)) % 300, unit="min")
+    burst["post_id"] = [f"c{i}" for i in range(len(burst))]
+    crisis_posts = pd.concat([posts, burst], ignore_index=True)
+    crisis_result = topics.Topics(
+        assignments=pd.concat([result.assignments, pd.DataFrame({
+            "post_id": burst["post_id"], "topic": _topic_of(posts, result, "delays"),
+            "label": "delays", "outlier": False})], ignore_index=True),
+        info=result.info, seed=0)
+    night = _topic_of(posts, result, "night")
+    robust = topics.emerging(crisis_posts, crisis_result, freq="W", recent=2, reference="median")
+    assert night in set(robust.loc[robust["flagged"], "topic"])
+    assert robust.attrs["reference"] == "median" and robust.attrs["recent_periods"]
+    with pytest.raises(ValueError, match="reference"):
+        topics.emerging(posts, result, reference="mean")
+
+
+def test_first_posts_and_describe_emerging(fitted):
+    posts, _, result = fitted
+    table = topics.emerging(posts, result, freq="W", recent=2)
+    first = topics.first_posts(posts, result, table, n=3)
+    night = _topic_of(posts, result, "night")
+    assert set(first["topic"]) == {night} and len(first) == 3
+    assert first["created_at"].is_monotonic_increasing
+    assert first["created_at"].min() == posts.loc[posts["subject"] == "night", "created_at"].min()
+    text = " ".join(topics.describe_emerging(table))
+    assert "flagged as emerging" in text and f"topic {night}" in text
+    assert "nothing is flagged" in " ".join(topics.describe_emerging(table.assign(flagged=False)))
+
+
+def test_sentiment_by_and_emotion_profile(fitted):
+    posts, _, result = fitted
+    frame = _annotated(posts)
+    table = topics.sentiment_by(frame, result, by="actor", min_posts=5)
+    assert set(table["actor"]) == {"Brand", "Rival"}
+    assert (table[["negative", "neutral", "positive"]].sum(axis=1) == table["posts"]).all()
+    assert table["net_sentiment"].dropna().between(-1, 1).all()
+    prof = topics.emotion_profile(frame, result)
+    assert set(prof["emotion"]) == {"anger", "joy"}
+    assert prof.loc[(prof["topic"] == _topic_of(posts, result, "delays")) & (prof["emotion"] == "anger"), "score"].item() == pytest.approx(0.8)
+
+
+def test_with_topics_and_inputs_untouched(fitted):
+    posts, _, result = fitted
+    before = posts.copy()
+    out = topics.with_topics(posts, result)
+    assert out["topic"].notna().all() and len(out) == len(posts)
+    for fn in (topics.summary, topics.languages):
+        fn(posts, result)
+    pd.testing.assert_frame_equal(posts, before)
+
+
+def test_review_sample_written_and_never_overwrites_labels(fitted, tmp_path):
+    from kit.tl import review
+    posts, _, result = fitted
+    frame = topics.with_topics(_annotated(posts), result).assign(confidence=0.7)
+    target = tmp_path / "sample.csv"
+    out = topics.review_sample(frame, n=30, seed=0, path=target)
+    assert out["status"].item() == "written" and out["posts"].item() == 30
+    again = tmp_path / "again.csv"
+    topics.review_sample(frame, n=30, seed=0, path=again)
+    assert target.read_bytes() == again.read_bytes()  # same seed, same sample
+    filled = review.read_review_csv(target)
+    text = target.read_text(encoding="utf-8-sig").splitlines()
+    header = text[0].split(",")
+    col = header.index("label_reviewer_1")
+    row = text[1].split(",")
+    row[col] = "negative"
+    target.write_text("\n".join([text[0], ",".join(row), *text[2:]]), encoding="utf-8-sig")
+    kept = topics.review_sample(frame, n=30, seed=0, path=target)
+    assert kept["status"].item().startswith("kept")
+    assert len(filled) == 30
+    res = topics.review_results(frame, None)
+    assert "No review file" in res["status"]["review"].item() and res["corrected"].empty
