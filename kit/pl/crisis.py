@@ -36,15 +36,22 @@ def timeline(series: pd.DataFrame, spans: pd.DataFrame, *, value: str = "posts",
         fig.add_trace(go.Scatter(x=negative["period"], y=negative["share"], mode="lines", name="negative share",
                                  line=dict(color=COLOURS[1], width=1, dash="dot"), connectgaps=False),
                       secondary_y=True)
-        fig.update_yaxes(title_text="negative share", tickformat=".0%", range=[0, 1], secondary_y=True)
+        fig.update_yaxes(title_text="negative share", tickformat=".0%", range=[0, 1], tickvals=[0, 0.25, 0.5, 0.75, 1],
+                         showgrid=False, secondary_y=True)
     lo, hi = series["period"].min(), series["period"].max()
+    total = (hi - lo) if len(series) else pd.Timedelta(0)
     for _, s in spans.iterrows():
         if s["phase"] == "before":
             continue
         x0 = s["start"] if pd.notna(s["start"]) else lo
         x1 = s["end"] if pd.notna(s["end"]) else hi
-        fig.add_vrect(x0=x0, x1=x1, fillcolor=_rgba(PHASE_COLOURS.get(s["phase"], COLOURS[5]), 0.12), line_width=0,
-                      annotation_text=escape(s["phase"]), annotation_position="top left")
+        wide = total > pd.Timedelta(0) and (x1 - x0) >= 0.06 * total  # narrow phases: colour only, named in the legend
+        fig.add_vrect(x0=x0, x1=x1, fillcolor=_rgba(PHASE_COLOURS.get(s["phase"], COLOURS[5]), 0.15), line_width=0,
+                      annotation_text=escape(s["phase"]) if wide else None, annotation_position="top left")
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=f"phase: {escape(s['phase'])}",
+                                 marker=dict(symbol="square", size=12,
+                                             color=_rgba(PHASE_COLOURS.get(s["phase"], COLOURS[5]), 0.4))),
+                      secondary_y=False)
     if baseline is not None and np.isfinite(baseline):
         fig.add_hline(y=float(baseline), line=dict(color="grey", dash="dot"), annotation_text="baseline",
                       annotation_position="bottom right")

@@ -312,9 +312,10 @@ def negative_by_phase(posts: pd.DataFrame, *, sentiment: str = "sentiment", leve
 # ------------------------------------------------------------------------------------ amplification
 
 
-def amplification(posts: pd.DataFrame, *, freq: str = "H", start=None, end=None,
+def amplification(posts: pd.DataFrame, *, freq: str = "H", start=None, end=None, min_posts: int = 5,
                   infer_retweets: bool = True) -> pd.DataFrame:
-    """Originals, reposts, quotes and replies per period, with the share of reposts.
+    """Originals, reposts, quotes and replies per period, with the share of reposts (NaN in periods with
+    fewer than ``min_posts`` posts, where a share would be noise).
 
     Returns
     -------
@@ -331,8 +332,8 @@ def amplification(posts: pd.DataFrame, *, freq: str = "H", start=None, end=None,
             wide[k] = 0
     wide = wide[["original", "repost", "quote", "reply"]].astype("int64")
     wide["posts"] = wide.sum(axis=1)
-    wide["repost_share"] = np.where(wide["posts"] > 0, wide["repost"] / wide["posts"].where(wide["posts"] > 0, 1),
-                                    np.nan)
+    wide["repost_share"] = np.where(wide["posts"] >= max(min_posts, 1),
+                                    wide["repost"] / wide["posts"].where(wide["posts"] > 0, 1), np.nan)
     out = wide.reset_index()
     out.columns.name = None
     return out

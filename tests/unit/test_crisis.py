@@ -147,6 +147,7 @@ def test_amplification_per_period(story):
     out = crisis.amplification(story, freq="H", start=at(0), end=at(48))
     assert out[["original", "repost", "quote", "reply"]].to_numpy().sum() == len(story)
     assert out["repost"].sum() == 7  # six reposts and one RT
+    out = crisis.amplification(story, freq="H", start=at(0), end=at(48), min_posts=1)
     row = out[out["period"] == at(13)].iloc[0]
     assert row["original"] == 1 and row["repost"] == 1 and row["repost_share"] == 0.5
     assert out.loc[out["posts"] == 0, "repost_share"].isna().all()

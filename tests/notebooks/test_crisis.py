@@ -1,0 +1,70 @@
+"""The crisis post-mortem notebook on the smoke parameters (2026-03-02..03-16, which holds the planted crisis):
+the values it recorded against the sample's truth (data/sample/truth.json, key ``crisis``)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from kit import datasets
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def truth():
+    return datasets.load_sample()[1]["crisis"]
+
+
+@pytest.fixture(scope="module")
+def values(smoke_values):
+    return smoke_values["crisis"]
+
+
+def test_crisis_repost_share_matches_the_truth(values, truth):
+    repost = values["repost_share"]
+    # truth: "reposts among all posts about the brand in the 72 hours after onset"
+    assert pd.Timestamp(repost["start"]) == pd.Timestamp(truth["onset"])
+    assert pd.Timestamp(repost["end"]) - pd.Timestamp(repost["start"]) == pd.Timedelta(hours=72)
+    assert repost["posts"] == truth["brand_posts_72h_after"]
+    assert repost["share"] == pytest.approx(truth["repost_share"], abs=0.002)
+    assert repost["low"] <= truth["repost_share"] <= repost["high"]
+
+
+def test_crisis_first_statement_matches_the_truth(values, truth):
+    statement = values["first_statement"]
+    assert pd.Timestamp(statement["first_statement"]) == pd.Timestamp(truth["first_brand_statement"])
+    expected = (pd.Timestamp(truth["first_brand_statement"]) - pd.Timestamp(truth["onset"])).total_seconds() / 3600
+    assert statement["hours_to_statement"] == pytest.approx(expected, abs=2.0)  # the onset is found within 2 h
+
+
+def test_crisis_cascades_are_the_planted_ones(values, truth):
+    top = {c["post_id"]: c for c in values["cascades"]}
+    assert set(top) == set(truth["seed_post_ids"])
+    for pid, size in truth["cascade_sizes"].items():
+        # the truth counts the reposts of each seed post; reposts after the smoke window are cut
+        assert top[pid]["reposts"] == pytest.approx(size, rel=0.05)
+
+
+def test_crisis_negative_share_rises_during_the_crisis(values, truth):
+    share = {r["phase"]: r["share"] for r in values["negative_by_phase"]}
+    assert share["before"] < truth["negative_share_during"] - 0.2
+    assert min(share["rise"], share["peak"]) > share["before"] + 0.2
+    assert share["after"] < share["peak"]
+
+
+def test_crisis_records_message_types_response_and_lessons(values):
+    types = pd.DataFrame(values["message_types"])
+    assert {"rise", "peak", "decline"} <= set(types["phase"])
+    assert types.groupby("phase")["share"].sum().round(6).eq(1).all()
+    periods = {r["period"]: r for r in values["response_periods"]}
+    assert periods["before"]["cases"] > 0 and periods["during"]["cases"] > 0
+    assert 0 < periods["during"]["response_rate"] < 1
+    lessons = " ".join(values["lessons"])
+    assert "first statement came 6.0 hours after the onset" in lessons
+    assert "26% of posts were reposts" in lessons
+
+
+def test_crisis_onset_used_is_the_detected_one(values):
+    used = values["onset_used"]
+    assert used["onset_source"] == "detected" and used["onset"] == used["detected_onset"]
