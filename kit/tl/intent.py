@@ -14,7 +14,7 @@ Two layers, both multilingual (French, German, English):
   or a care agent's request ("Could you DM us ...?").
 - ``complaint``: complaint cues ("never again", "plus jamais", "nie wieder", "refund", "charged twice",
   "annulé", "Verspätung"...) or negative sentiment (:mod:`kit.tl.sentiment`; the ``sentiment`` column when
-  the posts already carry one, otherwise the lexicon model).
+  the posts already carry one, otherwise the default head model).
 - ``feedback``: an opinion about the product that is not plainly a complaint or praise (mixed sentiment,
   "I tried the new ...", "j'ai testé", "ich finde ...").
 - ``praise``: thanks and praise cues ("bravo", "merci", "danke", "love it") or clearly positive sentiment.
@@ -378,7 +378,7 @@ def seed_model(*, embedder: str = "use", C: float = 1.0):
 # -------------------------------------------------------------------------------------------- detect
 
 def detect(posts: pd.DataFrame, *, column: str = "text", lang_column: str = "lang", model=None,
-           sentiment_column: str = "sentiment", sentiment_model: str = "lexicon", role_column: str | None = "actor_role",
+           sentiment_column: str = "sentiment", sentiment_model: str = "head", role_column: str | None = "actor_role",
            embeddings: np.ndarray | None = None, min_confidence: float = 0.5) -> pd.DataFrame:
     """Intent of each post (:data:`INTENTS`): ``intent``, ``confidence``, ``source``, indexed like ``posts``.
 
@@ -395,8 +395,9 @@ def detect(posts: pd.DataFrame, *, column: str = "text", lang_column: str = "lan
         labelled posts). The model decides only where no cue fired and the sentiment is not clear.
     sentiment_column
         When ``posts`` has this column (from :func:`kit.tl.sentiment.score`, with ``score`` beside it) it
-        is used; otherwise sentiment is computed with ``sentiment_model`` (``"lexicon"`` by default: fast
-        and deterministic; ``"head"`` embeds every post).
+        is used; otherwise sentiment is computed with ``sentiment_model`` (``"head"`` by default: USE
+        embeddings, cached on disk; ``"lexicon"`` needs no model but is slower on large tables and
+        weaker).
     role_column
         Posts whose role is one of :data:`ORG_ROLES` (the organisations' own accounts, media) are
         ``other``. ``None`` or a missing column: no such rule.

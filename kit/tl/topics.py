@@ -329,7 +329,7 @@ def stability(posts: pd.DataFrame, embeddings: np.ndarray, *, seeds=(0, 1, 2), *
 
 def emerging(posts: pd.DataFrame, result: Topics, *, freq: str = "W", recent: int = 2, min_posts: int = 10,
              alpha: float = 0.05, as_of=None, time: str = "created_at", reference: str = "total",
-             min_growth: float = 2.0) -> pd.DataFrame:
+             min_growth: float = 2.0, strict: bool = True) -> pd.DataFrame:
     """Topics whose share grew in the last ``recent`` periods against their own baseline (the periods before).
 
     For each topic, a one-sided two-proportion z-test compares its share of posts in the recent
@@ -346,7 +346,8 @@ def emerging(posts: pd.DataFrame, result: Topics, *, freq: str = "W", recent: in
     an ordinary topic changed between the two windows (window lengths included); under the null
     hypothesis a topic grows like it, so its recent posts are Binomial(its posts, m / (1 + m)), tested
     one-sided (exact), and ``growth`` is the topic's ratio divided by ``m``. ``min_growth`` is the
-    smallest growth flagged (2: the share at least doubled).
+    smallest growth flagged (2: the share at least doubled). With too few periods it raises, or
+    with ``strict=False`` returns an empty table whose ``attrs["note"]`` says why.
 
     Returns one row per topic: ``topic, label, baseline_posts, recent_posts, baseline_share,
     recent_share, growth`` (ratio of shares), ``z``, ``p_value``, ``q_value``, ``flagged``,
@@ -365,7 +366,15 @@ def emerging(posts: pd.DataFrame, result: Topics, *, freq: str = "W", recent: in
     series = series[series["topic"] != OUTLIER]
     periods = sorted(series["period"].unique())
     if len(periods) <= recent:
-        raise ValueError(f"need more than {recent} periods of data to compare with a baseline, found {len(periods)}")
+        message = f"need more than {recent} periods of data to compare with a baseline, found {len(periods)}"
+        if strict:
+            raise ValueError(message)
+        empty = pd.DataFrame(columns=["topic", "label", "baseline_posts", "recent_posts", "baseline_share",
+                                      "recent_share", "z", "p_value", "growth", "q_value", "flagged", "first_post"])
+        empty["flagged"] = empty["flagged"].astype(bool)
+        empty.attrs.update({"reference": reference, "note": f"Emerging topics not tested: {message} "
+                            f"(period: {freq}); use a longer period of data or a shorter freq."})
+        return empty
     recent_periods = set(periods[-recent:])
     is_recent = series["period"].isin(recent_periods)
     base = series[~is_recent].groupby("topic")["posts"].sum()
@@ -780,7 +789,7 @@ def _fmt_topic(row) -> str:
 def describe_emerging(table: pd.DataFrame) -> list[str]:
     """Sentences on :func:`emerging`'s result: which topics are flagged, with growth and adjusted p."""
     if table.empty:
-        return ["No topic could be tested for growth."]
+        return [table.attrs.get("note", "No topic could be tested for growth.")]
     flagged = table[table["flagged"]]
     recent = table.attrs.get("recent_periods", [])
     when = f" in the recent periods ({', '.join(recent)})" if recent else ""

@@ -69,7 +69,7 @@ def test_sentiment_decides_when_no_cue_fires():
 
 def test_sentiment_is_computed_when_absent():
     posts = pd.DataFrame({"text": ["This is horrible, I hate it", "Ich liebe es, wunderbar"], "lang": ["en", "de"]})
-    assert intent.detect(posts)["intent"].tolist() == ["complaint", "praise"]
+    assert intent.detect(posts, sentiment_model="lexicon")["intent"].tolist() == ["complaint", "praise"]
 
 
 def test_organisations_own_posts_are_other():

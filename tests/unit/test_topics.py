@@ -304,3 +304,10 @@ def test_review_sample_written_and_never_overwrites_labels(fitted, tmp_path):
     assert len(filled) == 30
     res = topics.review_results(frame, None)
     assert "No review file" in res["status"]["review"].item() and res["corrected"].empty
+
+
+def test_emerging_not_strict_says_why(fitted):
+    posts, _, result = fitted
+    table = topics.emerging(posts, result, freq="M", recent=3, strict=False)
+    assert table.empty and "not tested" in table.attrs["note"]
+    assert topics.describe_emerging(table) == [table.attrs["note"]]
