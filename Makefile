@@ -33,7 +33,7 @@ test-fast: env
 	$(BIN)/python -m pytest -q -m "not slow" tests
 
 sample: env
-	$(BIN)/kit sample --out data/sample --posts 20000 --seed 0
+	$(BIN)/kit sample --out data/sample --posts 20000 --seed 0 --review 400
 
 clean:
 	rm -rf $(OUT) .pytest_cache

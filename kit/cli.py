@@ -56,9 +56,22 @@ def _inspect(args) -> int:
 def _sample(args) -> int:
     from . import datasets
     paths = datasets.write_sample(args.out, n_posts=args.posts, seed=args.seed)
+    if args.review:
+        paths["review"] = _sample_review(Path(args.out), n=args.review, seed=args.seed)
     for name, path in paths.items():
         print(f"{name}: {path}")
     return 0
+
+
+def _sample_review(out: Path, *, n: int, seed: int) -> Path:
+    """A filled review of the sample's mentions (simulated reviewers copying the generator's labels, with
+    10 % disagreement), drawn stratified on the default model's predictions, for the monitoring report."""
+    import kit
+    from .tl import metrics, review, sentiment
+    posts, _ = kit.load(str(out / "posts.parquet"))
+    scored = sentiment.score(metrics.mentions(posts))
+    sample = review.simulate(scored, labels="x_true_sentiment", n=n, seed=seed, strata=("actor", "sentiment", "lang"))
+    return review.write_review_csv(sample, out / "review.csv", reviewers=("reviewer_1", "reviewer_2"))
 
 
 def _run(args) -> int:
@@ -126,6 +139,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", required=True)
     p.add_argument("--posts", type=int, default=20_000)
     p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--review", type=int, default=0, metavar="N",
+                   help="also write review.csv: N mentions scored by the default sentiment model, labelled by "
+                        "two simulated reviewers from the generator's truth (for the monitoring report)")
     p.set_defaults(func=_sample)
 
     p = sub.add_parser("sentiment", help="score the texts of a CSV file (negative / neutral / positive)")

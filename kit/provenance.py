@@ -44,6 +44,8 @@ def _jsonable(value):
         return [_jsonable(v) for v in value]
     if isinstance(value, pd.Series):
         return _jsonable(value.to_dict())
+    if isinstance(value, pd.DataFrame):  # a table: its rows as records
+        return [_jsonable(row) for row in value.astype(object).to_dict("records")]
     if isinstance(value, Path):
         return str(value)
     return value

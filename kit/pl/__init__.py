@@ -6,11 +6,11 @@ The overview and monitoring builders are imported here; the others live in modul
 
 import importlib
 
-from .monitoring import band, message_test, share_over_time, surge
+from .monitoring import band, message_test, net_sentiment_over_time, share_over_time, surge
 from .overview import breakdown, volume
-from .table import table
+from .table import table, text
 
-__all__ = ["volume", "breakdown", "table", "share_over_time", "band", "message_test", "surge"]
+__all__ = ["volume", "breakdown", "table", "text", "share_over_time", "net_sentiment_over_time", "band", "message_test", "surge"]
 
 
 def __getattr__(name):

@@ -15,9 +15,8 @@ def _rgba(hex_colour: str, alpha: float) -> str:
     return f"rgba({int(h[0:2], 16)}, {int(h[2:4], 16)}, {int(h[4:6], 16)}, {alpha})"
 
 
-def share_over_time(result: pd.DataFrame, *, title: str = "Share of voice over time (95 % intervals)",
-                    template: str = TEMPLATE) -> go.Figure:
-    """One line per actor from :func:`kit.tl.metrics.share_over_time`, with its interval as a band."""
+def _lines_with_bands(result: pd.DataFrame, *, value: str, title: str, yaxis: dict, hover: str,
+                      custom: list[str], template: str) -> go.Figure:
     fig = go.Figure()
     for i, (actor, part) in enumerate(result.groupby("actor", sort=True)):
         colour = COLOURS[i % len(COLOURS)]
@@ -25,12 +24,27 @@ def share_over_time(result: pd.DataFrame, *, title: str = "Share of voice over t
                                  y=list(part["high"]) + list(part["low"])[::-1], fill="toself", mode="lines",
                                  fillcolor=_rgba(colour, 0.15), line=dict(width=0), hoverinfo="skip",
                                  showlegend=False, name=escape(actor)))
-        fig.add_trace(go.Scatter(x=part["period"], y=part["share"], mode="lines+markers", name=escape(actor),
-                                 line=dict(color=colour), customdata=part[["mentions", "total"]],
-                                 hovertemplate="%{y:.1%} (%{customdata[0]} of %{customdata[1]})"))
-    fig.update_layout(title=title, template=template, yaxis=dict(tickformat=".0%", title="share of mentions"),
-                      hovermode="x unified")
+        fig.add_trace(go.Scatter(x=part["period"], y=part[value], mode="lines+markers", name=escape(actor),
+                                 line=dict(color=colour), customdata=part[custom], hovertemplate=hover))
+    fig.update_layout(title=title, template=template, yaxis=yaxis, hovermode="x unified")
     return fig
+
+
+def share_over_time(result: pd.DataFrame, *, title: str = "Share of voice over time (95 % intervals)",
+                    template: str = TEMPLATE) -> go.Figure:
+    """One line per actor from :func:`kit.tl.metrics.share_over_time`, with its interval as a band."""
+    return _lines_with_bands(result, value="share", title=title, template=template,
+                             yaxis=dict(tickformat=".0%", title="share of mentions"),
+                             hover="%{y:.1%} (%{customdata[0]} of %{customdata[1]})", custom=["mentions", "total"])
+
+
+def net_sentiment_over_time(result: pd.DataFrame, *, title: str = "Net sentiment over time (95 % intervals)",
+                            template: str = TEMPLATE) -> go.Figure:
+    """One line per actor from :func:`kit.tl.metrics.net_sentiment_over_time`, with its interval as a band."""
+    return _lines_with_bands(result, value="net", title=title, template=template,
+                             yaxis=dict(range=[-1, 1], title="(positive - negative) / (positive + negative)"),
+                             hover="%{y:+.2f} (%{customdata[0]} positive, %{customdata[1]} negative)",
+                             custom=["positive", "negative"])
 
 
 def band(result: pd.DataFrame, *, title: str, value_format: str = ",.0f", template: str = TEMPLATE) -> go.Figure:

@@ -35,3 +35,24 @@ class Table:
 def table(frame: pd.DataFrame, *, max_rows: int = 100, caption: str | None = None) -> Table:
     """Show ``frame`` as a report table (escaped, full text, first ``max_rows`` rows)."""
     return Table(frame, max_rows=max_rows, caption=caption)
+
+
+class Text:
+    """A sentence or a few for a report (e.g. a finding computed by ``kit.tl``), escaped, as a paragraph."""
+
+    def __init__(self, text: str | list[str]):
+        self.text = [text] if isinstance(text, str) else list(text)
+
+    def _repr_html_(self) -> str:
+        import html as _html
+        items = "".join(f"<li>{_html.escape(str(t))}</li>" for t in self.text)
+        return f'<ul class="kit-findings">{items}</ul>' if len(self.text) > 1 else \
+            f'<p class="kit-finding"><strong>{_html.escape(str(self.text[0]))}</strong></p>'
+
+    def __repr__(self) -> str:
+        return "\n".join(self.text)
+
+
+def text(sentences: str | list[str]) -> Text:
+    """Show computed sentences in the report (one as a bold paragraph, several as a list), escaped."""
+    return Text(sentences)

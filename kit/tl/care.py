@@ -55,8 +55,10 @@ def cases(posts: pd.DataFrame, *, brand_handles: Sequence[str], brand: str | Non
         The brand's ``actor`` value; posts tagged with it are candidate cases. When None, only the
         replies to the brand's own posts are.
     intents, intent_column
-        Keep only cases whose ``intent_column`` value is in ``intents``. With ``intent_column`` None
-        every candidate is a case (say so in the report: it is then a response rate to all mentions).
+        Keep only cases whose intent is in ``intents``: read from ``intent_column`` when it is given
+        (e.g. labels a team made), else detected on the candidate posts with
+        :func:`kit.tl.intent.detect` (added as column ``intent``). With ``intents`` None every
+        candidate is a case (then it is a response rate to all mentions: say so in the report).
 
     Returns
     -------
@@ -76,11 +78,15 @@ def cases(posts: pd.DataFrame, *, brand_handles: Sequence[str], brand: str | Non
     if "actor_role" in posts:
         public &= ~posts["actor_role"].isin(["brand", "competitor", "media", "employee"]).fillna(False).to_numpy(dtype=bool)
     mask = about & not_repost & public
-    if intent_column is not None and intents is not None:
-        if intent_column not in posts:
-            raise KeyError(f"no column {intent_column!r} to select the intents {list(intents)} from")
-        mask &= posts[intent_column].isin(list(intents)).fillna(False).to_numpy(dtype=bool)
     out = posts.loc[mask].copy()
+    if intents is not None:
+        if intent_column is None:
+            from .intent import detect
+            out["intent"] = detect(out)["intent"].to_numpy() if len(out) else pd.Series(dtype="string")
+            intent_column = "intent"
+        elif intent_column not in posts:
+            raise KeyError(f"no column {intent_column!r} to select the intents {list(intents)} from")
+        out = out.loc[out[intent_column].isin(list(intents)).fillna(False).to_numpy(dtype=bool)]
 
     replies = posts.loc[by_brand & (posts["kind"] == "reply").fillna(False).to_numpy(dtype=bool),
                         ["post_id", "parent_id", "created_at", "text"]]
@@ -182,3 +188,30 @@ def describe(summary_frame: pd.DataFrame, *, brand: str) -> str:
             f"(95 % interval {r['rate_low']:.0%} to {r['rate_high']:.0%}); half of the answers came within "
             f"{r['median_hours']:.1f} h and 90 % within {r['p90_hours']:.1f} h; {int(r['open_cases']):,} cases "
             f"are still open.")
+
+
+def with_topic(case_frame: pd.DataFrame, *, column: str | None = None, seed: int = 0, embedder="use",
+               min_topic_size: int | None = None) -> pd.DataFrame:
+    """Add a ``topic`` column to the cases: the values of ``column`` when the export carries a reason or
+    category (e.g. a listening tool's complaint reason), else the label of the topic each case falls in
+    when topics are fitted on the cases' own texts (:func:`kit.tl.topics.fit`, seeded, cached embeddings).
+
+    Cases without a value get ``(none)``; a frame of fewer than 20 cases is not clustered (``(too few
+    cases)``), since topics on a handful of posts mean nothing.
+    """
+    out = case_frame.copy()
+    if column is not None:
+        if column not in out:
+            raise KeyError(f"no column {column!r} to group the cases by")
+        out["topic"] = out[column].astype("string").fillna("(none)").to_numpy()
+        return out
+    if len(out) < 20:
+        out["topic"] = pd.Series("(too few cases)", index=out.index, dtype="string")
+        return out
+    from .embed import embed
+    from .topics import fit
+    vectors = embed(out, embedder=embedder, progress=False)
+    result = fit(out, vectors, seed=seed, min_topic_size=min_topic_size)
+    labels = result.assignments.set_index("post_id")["label"]
+    out["topic"] = labels.reindex(out["post_id"].to_numpy()).astype("string").fillna("(none)").to_numpy()
+    return out

@@ -36,6 +36,23 @@ DEFINITIONS: dict[str, str] = {
                     "interactions and views (over-dispersion estimated from the posts, so one viral post does "
                     "not make a winner); Holm correction when more than two variants; minimum detectable "
                     "effect at 80 % power for the sample at hand.",
+    "audience overlap": "For two actors, the authors who mention both; Jaccard = shared authors / authors of "
+                        "either (kit.tl.audience.overlap).",
+    "crossroads author": "An author who mentions at least two of the named actors.",
+    "influencer tier": "By the author's follower count: regular < 1k, nano 1k-10k, micro 10k-100k, "
+                       "macro 100k-1M, mega 1M+.",
+    "influencer reach": "Views of the author's posts where the export gives them, else the author's followers, "
+                        "summed over the posts (potential reach).",
+    "employee advocacy": "Posts by the listed employee handles (originals, and reshares = reposts + quotes), "
+                         "their reach and the interactions they earned, next to the brand's own accounts.",
+    "care case": "A post about the brand, or a reply to one of its posts, by someone other than the brand, "
+                 "not a repost, whose intent (detected by kit.tl.intent, or from a column a team labelled) is "
+                 "a question or a complaint (kit.tl.care.cases).",
+    "response rate": "Cases with a reply from one of the brand's accounts / cases, with a 95 % Wilson interval.",
+    "time to first response": "Hours from the case to the brand's earliest reply to it; median and 90th "
+                              "percentile over answered cases, with 95 % bootstrap intervals.",
+    "open case": "A case without a reply, older than the threshold (parameter open_after_hours) at the "
+                 "last post in the data.",
 }
 
 
@@ -140,6 +157,25 @@ def net_sentiment(posts: pd.DataFrame, *, by: str | None = "actor", sentiment: s
                         "negative": neg, "posts": table.sum(axis=1).to_numpy(), "net": net,
                         "low": 2 * np.asarray(low) - 1, "high": 2 * np.asarray(high) - 1})
     return out.reset_index(drop=True)
+
+
+def net_sentiment_over_time(posts: pd.DataFrame, *, actors, freq: str = "W", sentiment: str = "sentiment",
+                            own_roles=OWN_ROLES, level: float = 0.95) -> pd.DataFrame:
+    """Net sentiment of the mentions per period and actor, with intervals: ``period, actor, positive,
+    neutral, negative, posts, net, low, high``. Periods with no polar post have NaN net."""
+    from .overview import _PERIODS, FREQS
+    m = mentions(posts, actors=actors, own_roles=own_roles)
+    columns = ["period", "actor", "positive", "neutral", "negative", "posts", "net", "low", "high"]
+    if m.empty:
+        return pd.DataFrame(columns=columns)
+    local = m["created_at"].dt.tz_convert("UTC").dt.tz_localize(None)
+    stamp = local.dt.to_period(_PERIODS[freq]).dt.start_time if freq in _PERIODS else local.dt.floor(FREQS[freq])
+    m = m.assign(_key=(stamp.dt.strftime("%Y-%m-%dT%H:%M:%S") + "|" + m["actor"].astype("string")).to_numpy())
+    table = net_sentiment(m, by="_key", sentiment=sentiment, level=level)
+    parts = table["_key"].str.split("|", n=1, expand=True)
+    table.insert(0, "period", pd.to_datetime(parts[0]).dt.tz_localize("UTC"))
+    table.insert(1, "actor", parts[1].astype("string"))
+    return table.drop(columns="_key").sort_values(["actor", "period"]).reset_index(drop=True)[columns]
 
 
 def engagement_rate(posts: pd.DataFrame) -> dict:

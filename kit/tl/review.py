@@ -399,8 +399,9 @@ def write_review_csv(sample: pd.DataFrame, path: str | Path, *, reviewers: Seque
                                   if prediction in sample.columns else blank)
         out["model_confidence"] = (pd.to_numeric(sample[confidence], errors="coerce").round(4)
                                    if confidence in sample.columns else blank)
-    for name in names:
-        out[f"label_{name}"] = blank
+    for name in names:  # blank for the analyst, unless the sample already carries this reviewer's labels
+        col = f"label_{name}"
+        out[col] = sample[col].astype("string").fillna("").astype(object) if col in sample.columns else blank
     out["irony"] = blank
     out["comment"] = blank
     out["weight"] = pd.to_numeric(sample["weight"], errors="coerce") if "weight" in sample.columns else 1.0
@@ -1028,6 +1029,146 @@ def corrected_shares(posts: pd.DataFrame, reviewed: pd.DataFrame, *, seed: int =
     })
     out.attrs["accounting"] = accounting
     return out
+
+
+def corrected_by(posts: pd.DataFrame, reviewed: pd.DataFrame | None, *, by: str = "actor", seed: int = 0,
+                 n_boot: int = 2000, level: float = 0.95, min_reviewed: int = 10, prediction: str = "sentiment",
+                 id_column: str = "post_id", weight: str = "weight") -> pd.DataFrame:
+    """Net sentiment per group (e.g. per actor), raw and corrected by a human review.
+
+    Each group's predicted shares are corrected with the model's confusion ``P(true | predicted)``
+    estimated on the reviewed posts of that group (as in :func:`corrected_shares`): a model errs
+    differently on different conversations, so one pooled confusion would bias some groups. Where a
+    group has fewer than ``min_reviewed`` reviewed posts in a class the model predicts, that row of
+    its confusion comes from all reviewed posts (pooled) and ``confusion`` says ``pooled (k rows)``.
+    A reviewed post's group and prediction are read from ``posts``; reviewed posts not in ``posts``
+    (e.g. outside the period) count only for the pooled rows, with the prediction shown to the
+    reviewer (``model_sentiment``). Intervals: percentile bootstrap resampling the reviewed posts
+    within each (group, predicted class) cell. Draw the review stratified on the group and the
+    prediction (``draw_sample(strata=("actor", "sentiment"))``) so every cell is seen.
+
+    With ``reviewed`` None or empty, the corrected columns are NaN and ``attrs["note"]`` says so.
+
+    Returns
+    -------
+    One row per group: ``[by], posts, model_net, corrected_net, ci_low, ci_high, corrected_negative,
+    corrected_neutral, corrected_positive, n_reviewed, confusion``.
+    """
+    predicted = _normalise_predictions(posts[prediction], prediction)
+    groups = posts[by].astype("string").fillna("(none)")
+    k = len(LABELS)
+    names = sorted(groups.unique())
+    counts = np.array([[((groups == g) & (predicted == label)).sum() for label in LABELS] for g in names], dtype=float)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        pi = np.nan_to_num(counts / counts.sum(axis=1, keepdims=True))
+    out = pd.DataFrame({by: names, "posts": groups.value_counts().reindex(names).to_numpy(), "model_net": _net(pi)})
+    if reviewed is None or len(reviewed) == 0:
+        for col in ("corrected_net", "ci_low", "ci_high", "corrected_negative", "corrected_neutral",
+                    "corrected_positive"):
+            out[col] = np.nan
+        out["n_reviewed"] = 0
+        out["confusion"] = "none"
+        out.attrs["note"] = "No reviewed sample: the figures are the model's, uncorrected."
+        return out
+    cons = consensus(reviewed)
+    ids = posts[id_column].astype("string").to_numpy()
+    lookup = pd.Series(predicted.to_numpy(), index=ids)
+    group_of = pd.Series(groups.to_numpy(), index=ids)
+    lookup, group_of = lookup[~lookup.index.duplicated()], group_of[~group_of.index.duplicated()]
+    if not cons["post_id"].isin(lookup.index).any():
+        raise ReviewError("none of the reviewed posts is in these posts: the review file belongs to other data "
+                          f"(first reviewed ids: {cons['post_id'].head(3).tolist()})")
+    pred = cons["post_id"].map(lookup)
+    if "model_sentiment" in reviewed.columns:
+        shown = _normalise_predictions(reviewed["model_sentiment"].replace("", pd.NA), "model_sentiment")
+        pred = pred.fillna(pd.Series(shown.to_numpy(), index=pred.index))
+    rgroup = cons["post_id"].map(group_of).to_numpy(dtype=object)
+    w = (pd.to_numeric(reviewed[weight], errors="coerce").to_numpy(dtype=float) if weight in reviewed.columns
+         else np.ones(len(reviewed)))
+    use = (cons["label"].notna() & pred.notna()).to_numpy() & (w > 0)
+    pcodes, tcodes, w, rgroup = _codes(pred[use]), _codes(cons["label"][use]), w[use], rgroup[use]
+    present = np.bincount(pcodes, minlength=k)
+    missing = [LABELS[c] for c in range(k) if counts[:, c].sum() > 0 and present[c] == 0]
+    if missing:
+        raise ReviewError(f"no reviewed post among those the model predicts {missing}: their errors cannot be "
+                          "estimated; review some (draw_sample stratifies by sentiment)")
+    rng = np.random.default_rng(seed)
+    onehot = np.eye(k)
+
+    def boot_rows(members: np.ndarray) -> np.ndarray:
+        idx = members[rng.integers(0, len(members), size=(int(n_boot), len(members)))]
+        sums = np.einsum("bm,bmk->bk", w[idx], onehot[tcodes[idx]])
+        return sums / sums.sum(axis=1, keepdims=True)
+
+    pooled_boot = {c: boot_rows(np.flatnonzero(pcodes == c)) for c in range(k) if present[c]}
+    pooled_cond, _ = _conditional(pcodes, tcodes, w, k)
+    point = np.zeros((len(names), k))
+    boot = np.zeros((int(n_boot), len(names), k))
+    n_used, how = [], []
+    for g, name in enumerate(names):
+        own = rgroup == name
+        n_used.append(int(own.sum()))
+        pooled_rows = 0
+        for c in range(k):
+            if pi[g, c] == 0:
+                continue
+            members = np.flatnonzero(own & (pcodes == c))
+            if len(members) >= min_reviewed:
+                row = np.bincount(tcodes[members], weights=w[members], minlength=k) / w[members].sum()
+                rows_b = boot_rows(members)
+            else:
+                row, rows_b = np.nan_to_num(pooled_cond[c]), pooled_boot[c]
+                pooled_rows += 1
+            point[g] += pi[g, c] * row
+            boot[:, g] += pi[g, c] * rows_b
+        how.append("own" if pooled_rows == 0 else f"pooled ({pooled_rows} of {int((pi[g] > 0).sum())} rows)")
+    alpha = (1 - level) / 2
+    net_boot = _net(boot)
+    with np.errstate(invalid="ignore"):
+        out["corrected_net"] = _net(point)
+        out["ci_low"] = np.nanquantile(net_boot, alpha, axis=0) if n_boot else np.nan
+        out["ci_high"] = np.nanquantile(net_boot, 1 - alpha, axis=0) if n_boot else np.nan
+    for j, label in enumerate(LABELS):
+        out[f"corrected_{label}"] = point[:, j]
+    out["n_reviewed"] = n_used
+    out["confusion"] = how
+    out.attrs["note"] = (f"Corrected with {int(use.sum())} reviewed posts ({sum(n_used)} of them in these groups); "
+                         f"each group's confusion from its own reviewed posts where it has at least {min_reviewed} "
+                         f"per predicted class, else pooled.")
+    return out
+
+
+def simulate(posts: pd.DataFrame, *, labels: str, n: int = 300, seed: int = 0,
+             reviewers: Sequence[str] = ("reviewer_1", "reviewer_2"), disagreement: float = 0.1,
+             **sample_kwargs) -> pd.DataFrame:
+    """A filled review drawn from posts that already carry gold labels (a labelled dataset, or the
+    sample scenario): a :func:`draw_sample` of ``n`` posts whose ``label_<reviewer>`` columns copy the
+    ``labels`` column, each reviewer independently replacing it by another label with probability
+    ``disagreement`` (human reviewers do not agree perfectly). For workshops and for testing the review
+    loop end to end; write it with :func:`write_review_csv`.
+    """
+    sample = draw_sample(posts, n, seed=seed, **sample_kwargs)
+    rng = np.random.default_rng(seed + 1)
+    gold = sample[labels].astype("string")
+    for name in _reviewer_names(reviewers):
+        flip = rng.random(len(sample)) < disagreement
+        other = np.array(LABELS, dtype=object)[rng.integers(0, len(LABELS), len(sample))]
+        values = np.where(flip & (other != gold.to_numpy(dtype=object)), other, gold.to_numpy(dtype=object))
+        sample[f"label_{name}"] = pd.array(values, dtype="string")
+    return sample
+
+
+def load(path: str | Path | Sequence[str | Path] | None) -> pd.DataFrame | None:
+    """:func:`read_review_csv` when a path is given; None when it is None (no review yet).
+
+    ``"sample"`` is the filled review that ships with the sample scenario (``data/sample/review.csv``).
+    """
+    if path is None:
+        return None
+    if isinstance(path, str) and path == "sample":
+        from ..datasets import sample_path
+        path = sample_path("review.csv")
+    return read_review_csv(path)
 
 
 # --------------------------------------------------------------------------------------------- training

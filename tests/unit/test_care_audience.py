@@ -55,7 +55,7 @@ def test_cases_first_response_and_intents():
 
 
 def test_cases_without_intents_and_open_threshold():
-    c = care.cases(CARE, brand_handles=["brand_hq"], brand="Brand", as_of=h(48), open_after_hours=6)
+    c = care.cases(CARE, brand_handles=["brand_hq"], brand="Brand", intents=None, as_of=h(48), open_after_hours=6)
     assert set(c["post_id"]) == {"1", "2", "3", "8", "9"}
     assert set(c.loc[c["open"], "post_id"]) == {"3", "8", "9"}
     assert list(care.open_cases(c)["text"])[0] == "love it"  # oldest first
@@ -77,11 +77,12 @@ def test_summary_rates_and_quantiles():
 
 
 def test_summary_of_no_cases_and_no_replies():
-    empty = care.cases(CARE.iloc[:0], brand_handles=["brand_hq"], brand="Brand")
+    empty = care.cases(CARE.iloc[:0], brand_handles=["brand_hq"], brand="Brand", intents=None)
     s = care.summary(empty)
     assert s["cases"].iloc[0] == 0 and np.isnan(s["response_rate"].iloc[0])
     assert "No questions or complaints" in care.describe(s, brand="Brand")
-    silent = care.cases(CARE[CARE["author_handle"].str.lower() != "brand_hq"], brand_handles=["brand_hq"], brand="Brand")
+    silent = care.cases(CARE[CARE["author_handle"].str.lower() != "brand_hq"], brand_handles=["brand_hq"], brand="Brand",
+                        intent_column="intent")
     s = care.summary(silent)
     assert s["responded"].iloc[0] == 0 and np.isnan(s["median_hours"].iloc[0])
     assert "no reply from its accounts" in care.describe(s, brand="Brand")
@@ -96,7 +97,7 @@ def test_history_by_topic_has_examples():
 
 def test_cases_does_not_mutate_input():
     before = CARE.copy()
-    care.cases(CARE, brand_handles=["brand_hq"], brand="Brand")
+    care.cases(CARE, brand_handles=["brand_hq"], brand="Brand", intent_column="intent")
     pd.testing.assert_frame_equal(CARE, before)
 
 
