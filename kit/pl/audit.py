@@ -143,7 +143,8 @@ def performance(result: pd.DataFrame, *, by: str | None = None, color: str | Non
     label, fmt = _RATE_LABELS.get(value, (stat, None))
     n = result[by].nunique() if by and len(result) else 1
     fig.update_layout(title=title or f"{label.capitalize()} by {by} (95 % bootstrap intervals)", template=template,
-                      xaxis=dict(title=label, tickformat=fmt, type="log" if log else "linear"),
+                      xaxis=dict(title=label, tickformat=fmt, type="log" if log else "linear",
+                                 dtick="D2" if log else None),
                       yaxis=dict(autorange="reversed", type="category"), height=max(280, 90 + 30 * n),
                       scattermode="group" if color else None, legend_title=escape(color) if color else None)
     return fig
@@ -174,7 +175,8 @@ def benchmarks(result: pd.DataFrame, *, by: str = "actor", order=None, title: st
                                  hovertemplate="published average %{y}: %{x:.2%}<extra></extra>"))
     fig.update_layout(title=title or "Engagement rate by followers: median post per actor and platform vs "
                                      "published averages", template=template, scattermode="group",
-                      xaxis=dict(title="interactions / followers (log scale)", type="log", tickformat=".2%"),
+                      xaxis=dict(title="interactions / followers (log scale)", type="log", tickformat=".2%",
+                                 dtick="D2"),
                       height=max(320, 60 * max(result["platform"].nunique() if len(result) else 1, 1) + 160))
     return fig
 
@@ -285,9 +287,13 @@ def pillar_divergence(result: pd.DataFrame, *, title: str | None = None, templat
     return fig
 
 
-def effects(result: pd.DataFrame, *, models=None, title: str | None = None, template: str = TEMPLATE) -> go.Figure:
+def effects(result: pd.DataFrame, *, models=None, exclude=("platform",), title: str | None = None,
+            template: str = TEMPLATE) -> go.Figure:
     """Forest plot of rate ratios with intervals from :func:`kit.tl.audit.effects` (log scale, 1 = no effect);
-    filled markers pass the Holm-adjusted test, open ones do not."""
+    filled markers pass the Holm-adjusted test, open ones do not. Terms in ``exclude`` are left out (platform
+    contrasts are mostly audience differences and dwarf the others; see the benchmarks)."""
+    if result is not None and len(result) and exclude:
+        result = result[~result["term"].isin(list(exclude))]
     if result is None or len(result) == 0:
         return _empty(title or "What earns interactions", 'Too few posts to estimate effects.', template)
     fig = go.Figure()

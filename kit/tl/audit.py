@@ -73,9 +73,10 @@ DEFINITIONS: dict[str, str] = {
     "under-served pillar": "A pillar whose share of the brand's posts is, even at the top of its 95 % Wilson "
                            "interval, less than half its intended share.",
     "rate ratio": "From a negative-binomial regression of interactions per post on format, hour band, paid, "
-                  "platform and pillar, with the actor as a control and log(followers) as offset: how many "
-                  "times the interactions of the reference level a level earns, all else equal. Intervals 95 %; "
-                  "p-values Holm-adjusted within each model.",
+                  "platform and pillar, with the actor as a control and log(followers) as offset (over-dispersion "
+                  "estimated by moments from a Poisson fit; standard errors scaled by the Pearson statistic): how "
+                  "many times the interactions of the reference level a level earns, all else equal. Intervals "
+                  "95 %; p-values Holm-adjusted within each model.",
 }
 
 
@@ -88,6 +89,10 @@ def definitions() -> pd.DataFrame:
 
 def _norm_handle(value) -> str:
     return str(value).strip().lstrip("@").lower()
+
+
+def _handle_keys(series: pd.Series) -> pd.Series:
+    return pd.Series([_norm_handle(v) if pd.notna(v) else None for v in series], index=series.index, dtype=object)
 
 
 def own_posts(posts: pd.DataFrame, brand, competitors=(), *, media=(), kinds=None,
@@ -126,8 +131,8 @@ def own_posts(posts: pd.DataFrame, brand, competitors=(), *, media=(), kinds=Non
             accounts = [accounts]
         for a in accounts or ():
             roles[_norm_handle(a)] = role
-    by_handle = posts[handle].map(_norm_handle, na_action="ignore") if handle in posts.columns else None
-    by_id = posts[author_id].map(_norm_handle, na_action="ignore") if author_id in posts.columns else None
+    by_handle = _handle_keys(posts[handle]) if handle in posts.columns else None
+    by_id = _handle_keys(posts[author_id]) if author_id in posts.columns else None
     key = pd.Series(pd.NA, index=posts.index, dtype="object")
     if by_handle is not None:
         key = key.where(key.notna(), by_handle.where(by_handle.isin(list(roles))))
@@ -177,7 +182,7 @@ def attach_followers(posts: pd.DataFrame, accounts_file=None, *, sep: str | None
     by_id = dict(zip(accounts[id_column], zip(accounts[handle_column], followers)))
     by_handle = dict(zip(accounts[handle_column].map(_norm_handle), zip(accounts[handle_column], followers)))
     ids = out["author_id"].astype("string").str.strip() if "author_id" in out.columns else None
-    handles = out["author_handle"].map(_norm_handle, na_action="ignore") if "author_handle" in out.columns else None
+    handles = _handle_keys(out["author_handle"]) if "author_handle" in out.columns else None
     found = [by_id.get(i) if ids is not None and pd.notna(i) else None for i in (ids if ids is not None else [])]
     if not found:
         found = [None] * len(out)
@@ -450,7 +455,7 @@ def log_odds(counts_a: np.ndarray, counts_b: np.ndarray, prior: np.ndarray) -> t
 
 def keyness(own: pd.DataFrame, by: str = "actor", *, per_language: bool = True, languages=None,
             ngrams: tuple[int, int] = (1, 2), min_posts: int = 3, min_group_posts: int = 10,
-            prior_scale: float = 1.0, top: int | None = 20, column: str = "text",
+            prior_scale: float = 1.0, top: int | None = 20, min_z: float | None = 0.0, column: str = "text",
             stop_languages=("fr", "de", "en")) -> pd.DataFrame:
     """Distinctive vocabulary of each group against all the others: weighted log-odds with an
     informative Dirichlet prior and z-scores (Monroe, Colaresi & Quinn 2008).
@@ -478,6 +483,9 @@ def keyness(own: pd.DataFrame, by: str = "actor", *, per_language: bool = True, 
         whole language corpus (1: the classic choice; smaller trusts the groups' counts more).
     top
         Keep the ``top`` terms with the highest z per group and language (``None``: all terms).
+    min_z
+        Keep only terms with z above this (default 0: terms more typical of the group than of
+        the others); ``None`` keeps every term.
 
     Returns
     -------
@@ -540,6 +548,8 @@ def keyness(own: pd.DataFrame, by: str = "actor", *, per_language: bool = True, 
                                  "log_odds": delta, "z": z})
             part = part.sort_values(["z", "term"], ascending=[False, True], kind="stable")
             part["rank"] = np.arange(1, len(part) + 1)
+            if min_z is not None:
+                part = part[part["z"] > min_z]
             frames.append(part.head(top) if top else part)
     if not frames:
         return pd.DataFrame(columns=cols)
@@ -791,15 +801,18 @@ def _fit_glm(frame: pd.DataFrame, terms: list[str], refs: dict, offset: bool):
     X = pd.concat([pd.DataFrame({"const": 1.0}, index=frame.index)] + parts, axis=1)
     y = frame["interactions"].to_numpy(dtype=float)
     off = np.log(frame["_followers"].to_numpy(dtype=float)) if offset else None
-    model = sm.NegativeBinomial(y, X, offset=off)
-    try:
-        res = model.fit(disp=0, maxiter=300, method="bfgs")
-        if not res.mle_retvals.get("converged", True):
-            res = model.fit(disp=0, maxiter=300, method="newton", start_params=res.params)
-        kind = "negative binomial"
-    except Exception:  # pragma: no cover - fall back to quasi-Poisson
+    # Poisson fit first (robust, fast), then the NB2 over-dispersion by moments (Cameron & Trivedi 1990),
+    # then a negative-binomial GLM with that alpha; Pearson-scaled standard errors either way
+    poisson = sm.GLM(y, X, family=sm.families.Poisson(), offset=off).fit()
+    mu = np.asarray(poisson.fittedvalues, dtype=float)
+    alpha = float(np.sum((y - mu) ** 2 - y) / max(np.sum(mu ** 2), 1e-12))
+    if alpha <= 1e-6:
         res = sm.GLM(y, X, family=sm.families.Poisson(), offset=off).fit(scale="X2")
-        kind = "quasi-Poisson"
+        res.alpha_ = 0.0
+        return res, X.columns, "quasi-Poisson (no over-dispersion)"
+    res = sm.GLM(y, X, family=sm.families.NegativeBinomial(alpha=alpha), offset=off).fit(scale="X2")
+    res.alpha_ = alpha
+    kind = "negative binomial (alpha by moments)"
     return res, X.columns, kind
 
 
@@ -837,6 +850,12 @@ def effects(own: pd.DataFrame, *, groups: dict | None = None, terms=TERMS, refer
             "significant"]
     rows, models = [], []
     z = norm.ppf(0.5 + level / 2)
+    # one reference per term for every model (the most frequent level over all the posts), so models compare
+    for term in terms:
+        if term in per.columns and term not in refs_default:
+            counts = per[term].astype("string").fillna("unknown").value_counts()
+            if len(counts):
+                refs_default[term] = "other" if term == "pillar" and "other" in counts.index else counts.index[0]
     for name, roles in groups.items():
         roles = [roles] if isinstance(roles, str) else list(roles)
         frame = per[per["actor_role"].isin(roles).fillna(False).astype(bool)].copy()
@@ -865,9 +884,15 @@ def effects(own: pd.DataFrame, *, groups: dict | None = None, terms=TERMS, refer
         if len(frame) < 10 or len(frame) <= 2 + sum(frame[t].nunique() - 1 for t in used_terms):
             models.append({"model": name, "posts": len(frame), "estimator": "not fitted (too few posts)"})
             continue
-        res, names, kind = _fit_glm(frame, used_terms, refs, offset)
-        params = pd.Series(np.asarray(res.params), index=list(names) + (["alpha"] if len(res.params) > len(names)
-                                                                         else []))
+        if frame["interactions"].sum() == 0:
+            models.append({"model": name, "posts": len(frame), "estimator": "not fitted (no interactions at all)"})
+            continue
+        try:
+            res, names, kind = _fit_glm(frame, used_terms, refs, offset)
+        except Exception as exc:  # a degenerate design: say so rather than fail the report
+            models.append({"model": name, "posts": len(frame), "estimator": f"not fitted ({exc})"})
+            continue
+        params = pd.Series(np.asarray(res.params), index=list(names))
         bse = pd.Series(np.asarray(res.bse), index=params.index)
         pvals = pd.Series(np.asarray(res.pvalues), index=params.index)
         model_rows = []
@@ -889,7 +914,7 @@ def effects(own: pd.DataFrame, *, groups: dict | None = None, terms=TERMS, refer
         rows.extend(model_rows)
         models.append({"model": name, "posts": len(frame), "estimator": kind, "offset": "log(followers)" if offset
                        else "none (followers missing): the actor control absorbs audience size",
-                       "alpha": float(params.get("alpha", np.nan)),
+                       "alpha": round(float(res.alpha_), 4),
                        "controls": control if control in used_terms else "none"})
     out = pd.DataFrame(rows, columns=cols)
     out.attrs["models"] = models
@@ -917,17 +942,23 @@ def findings(*, brand: str, effects_result: pd.DataFrame | None = None, shares: 
     """
     rows = []
     if effects_result is not None and len(effects_result):
-        sig = effects_result[effects_result["significant"]].copy()
-        sig["strength"] = np.abs(np.log(sig["rate_ratio"]))
-        sig = sig[sig["term"] != "platform"]  # platforms differ by construction (audiences, features)
-        for r in sig.sort_values("strength", ascending=False).head(max_effects).itertuples():
-            who = "all own posts" if r.model == "all own posts" else f"{r.model} posts"
-            more = "more" if r.rate_ratio > 1 else "fewer"
-            times = r.rate_ratio if r.rate_ratio > 1 else 1 / r.rate_ratio
-            rows.append({"finding": f"{r.term} {r.level}: {times:.2f}x {more} interactions than {r.reference} "
-                                    f"({who}, all else equal)",
-                         "evidence": f"rate ratio {r.rate_ratio:.2f} [{r.low:.2f}, {r.high:.2f}], Holm q = "
-                                     f"{r.q_value:.3g}, {r.posts} posts", "section": "what works"})
+        eff = effects_result[effects_result["term"] != "platform"]  # platforms differ by audience: see benchmarks
+        preferred = [m for m in ("brand", "competitor") if m in set(eff["model"])] or list(pd.unique(eff["model"]))
+        eff = eff[eff["model"].isin(preferred)]
+        sig = eff[eff["significant"]]
+        keys = sig.assign(strength=np.abs(np.log(sig["rate_ratio"]))).sort_values("strength", ascending=False)
+        keys = keys[["term", "level"]].drop_duplicates().head(max_effects)
+        for term, level in keys.itertuples(index=False):
+            part = eff[(eff["term"] == term) & (eff["level"] == level)]
+            bits, evidence = [], []
+            for r in part.itertuples():
+                who = {"brand": "the brand", "competitor": "competitors", "media": "the media"}.get(r.model, r.model)
+                mark = "" if r.significant else " (not significant)"
+                bits.append(f"x{r.rate_ratio:.2f} for {who}{mark}")
+                evidence.append(f"{who}: [{r.low:.2f}, {r.high:.2f}], q = {r.q_value:.2g}, {r.posts} posts")
+            ref = part["reference"].iloc[0]
+            rows.append({"finding": f"{term} {level} vs {ref}: " + ", ".join(bits) + " in interactions, all else equal",
+                         "evidence": "; ".join(evidence), "section": "what works"})
     if shares is not None and len(shares):
         under = under_served(shares, brand=brand, by=by)
         for r in under[under["under_served"]].itertuples():
@@ -1032,4 +1063,29 @@ def effect_values(result: pd.DataFrame) -> dict:
         out.setdefault(r.model, {})[f"{r.term}={r.level}"] = {
             "rate_ratio": round(r.rate_ratio, 4), "low": round(r.low, 4), "high": round(r.high, 4),
             "q_value": float(r.q_value), "significant": bool(r.significant), "reference": r.reference}
+    return out
+
+
+_PCT_WORDS = ("rate", "share", "benchmark")
+
+
+def readable(frame: pd.DataFrame, *, digits: int = 2) -> pd.DataFrame:
+    """A copy of an audit table for reading: rates and shares as percentages (with their interval
+    bounds), p- and q-values with two significant digits, other decimals rounded, times to the
+    minute. For display only: keep the original table for further computation."""
+    out = frame.copy()
+    pct_cols = [c for c in out.columns if any(w in str(c) for w in _PCT_WORDS)
+                and not str(c).startswith(("times_", "share_of_intent", "rate_ratio"))]
+    if {"share", "low", "high"} <= set(out.columns):
+        pct_cols += ["low", "high"]
+    for c in out.columns:
+        col = out[c]
+        if c in pct_cols and pd.api.types.is_numeric_dtype(col):
+            out[c] = col.map(lambda v: "" if pd.isna(v) else f"{100 * v:.{digits + (1 if abs(v) < 0.01 else 0)}f} %")
+        elif c in ("p_value", "q_value") and pd.api.types.is_numeric_dtype(col):
+            out[c] = col.map(lambda v: "" if pd.isna(v) else f"{v:.2g}")
+        elif pd.api.types.is_float_dtype(col):
+            out[c] = col.round(3 if col.abs().max() < 100 else 1)
+        elif isinstance(col.dtype, pd.DatetimeTZDtype):
+            out[c] = col.dt.strftime("%Y-%m-%d %H:%M")
     return out

@@ -71,10 +71,15 @@ def _project(vectors: np.ndarray, *, seed: int, n_neighbors: int, min_dist: floa
         k = min(2, len(s))
         out[:, :k] = u[:, :k] * s[:k]
         return out
-    from umap import UMAP
+    import warnings
+    with warnings.catch_warnings():  # umap imports tqdm.auto, which warns outside a notebook front-end
+        warnings.simplefilter("ignore")
+        from umap import UMAP
     reducer = UMAP(n_components=2, n_neighbors=min(n_neighbors, n - 1), min_dist=min_dist, metric="cosine",
                    random_state=seed, n_jobs=1, init="spectral" if n > n_neighbors + 1 else "random", low_memory=True)
-    return np.asarray(reducer.fit_transform(vectors), dtype=float)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return np.asarray(reducer.fit_transform(vectors), dtype=float)
 
 
 def semantic_map(posts: pd.DataFrame, embeddings: np.ndarray, *, seed: int = 0, max_points: int = 20000,
