@@ -268,7 +268,7 @@ def parse_counts(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
         num = values.astype("float64")
     elif values.astype("string").str.fullmatch(r"\d{1,18}").fillna(True).all():  # plain digits: the common case
-        num = pd.to_numeric(values.astype("string"), errors="coerce").astype("float64")
+        num = _digits_to_float(values.astype("string"))
     else:
         text = values.astype("string").str.strip().str.replace(r"[\s\u00a0\u202f,']", "", regex=True)
         # "1.234" and "12.345.678": dots as thousands separators (a count is never fractional)
@@ -286,13 +286,46 @@ def parse_counts(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     return num.round().astype("Int64"), bad.fillna(False)
 
 
+def _digits_to_float(values: pd.Series) -> pd.Series:
+    """Strings of at most 18 digits (or missing) as float64 (NaN where missing): Arrow's cast, which is
+    tens of times faster than ``pd.to_numeric`` on a million strings."""
+    try:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+        arr = pc.cast(pa.array(values.array), pa.int64())
+        return pd.Series(arr.to_numpy(zero_copy_only=False), index=values.index).astype("float64")
+    except (ImportError, TypeError, ValueError, pa.ArrowException):
+        return pd.to_numeric(values, errors="coerce").astype("float64")
+
+
 def normalise(values: pd.Series, aliases: dict[str, str]) -> tuple[pd.Series, pd.Series]:
     """Map values through ``aliases`` (case-insensitive, spaces and dashes read as ``_``); returns the mapped
     series and a mask of unknown values."""
-    key = values.astype("string").str.strip().str.lower().str.replace(r"[\s\-]+", "_", regex=True)
-    mapped = key.map(aliases).astype("string")
-    unknown = key.notna() & (key != "") & mapped.isna()
-    return mapped, unknown.fillna(False)
+    def one(v: pd.Series) -> pd.DataFrame:
+        key = v.str.strip().str.lower().str.replace(r"[\s\-]+", "_", regex=True)
+        mapped = key.map(aliases).astype("string")
+        return pd.DataFrame({"mapped": mapped, "unknown": (key.notna() & (key != "") & mapped.isna()).fillna(False)})
+    got = per_value(values.astype("string"), one)
+    return got["mapped"], got["unknown"].astype(bool)
+
+
+def per_value(values: pd.Series, fn):
+    """``fn(values)`` computed once per distinct value and spread back to every row.
+
+    ``fn`` is a vectorised transform (Series in, Series or DataFrame of the same length out). Columns
+    such as kind, platform, media format or language hold a handful of distinct values in a million
+    rows: the string work is then done on a few values, not on every row. Missing values go through
+    ``fn`` too, so the result is the same as ``fn(values)``.
+    """
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    if len(uniques) * 4 > len(values):  # mostly distinct: nothing to gain
+        return fn(values)
+    small = pd.concat([pd.Series(uniques, dtype=values.dtype),
+                       pd.Series([pd.NA], dtype=values.dtype if values.dtype != object else object)],
+                      ignore_index=True)
+    done = fn(small)
+    at = np.where(codes < 0, len(uniques), codes)
+    return done.iloc[at].set_axis(values.index)
 
 
 def normalise_platform(values: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -416,7 +449,8 @@ def finish(
     if "platform" not in df.columns or df["platform"].isna().all():
         df["platform"] = platform or "other"
     else:
-        df["platform"] = df["platform"].astype("string").str.strip().replace("", pd.NA).fillna(platform or "other")
+        df["platform"] = per_value(df["platform"].astype("string"),
+                                   lambda v: v.str.strip().replace("", pd.NA).fillna(platform or "other"))
     plat, unknown = normalise_platform(df["platform"])
     if unknown.any():
         examples = sorted(set(df.loc[unknown, "platform"].astype(str)))[:5]
@@ -435,7 +469,11 @@ def finish(
                          "pass a mapping such as {'created_at': 'your_date_column'}")
     raw_times = df["created_at"]
     parsed, fmt, naive = parse_times(raw_times, tz=tz)
-    empty = raw_times.isna() | (raw_times.astype("string").str.strip() == "")
+    if pd.api.types.is_datetime64_any_dtype(raw_times) or (pd.api.types.is_numeric_dtype(raw_times)
+                                                          and not pd.api.types.is_bool_dtype(raw_times)):
+        empty = raw_times.isna()  # typed times (Parquet) are never blank text; formatting them costs seconds
+    else:
+        empty = raw_times.isna() | (raw_times.astype("string").str.strip() == "")
     drop(empty, "created_at", lambda v: "missing time")
     parsed = parsed[~empty.to_numpy()].reset_index(drop=True)
     bad = parsed.isna()
@@ -478,10 +516,11 @@ def finish(
             warns.append(f"column 'paid': values that are not yes/no at rows {_where(df.loc[badb, 'source_row'])}; set to missing")
         df["paid"] = values
     if "lang" in df.columns:
-        df["lang"] = df["lang"].astype("string").str.strip().str.lower().str.split("-").str[0].replace("", pd.NA)
+        df["lang"] = per_value(df["lang"].astype("string"),
+                               lambda v: v.str.strip().str.lower().str.split("-").str[0].replace("", pd.NA))
     for col in ("author_handle",):
         if col in df.columns:
-            df[col] = df[col].astype("string").str.strip().str.lstrip("@")
+            df[col] = per_value(df[col].astype("string"), lambda v: v.str.strip().str.lstrip("@"))
 
     # ids
     author = df["author_handle"] if "author_handle" in df.columns else pd.Series(pd.NA, index=df.index, dtype="string")
@@ -502,7 +541,11 @@ def finish(
     # exact duplicates: the same id (or both without one) and the same content: platform, author, time, text
     same = pd.DataFrame({"id": ids, "platform": df["platform"].astype("string"), "author": author,
                          "at": df["created_at"].dt.floor("s"), "text": df["text"].astype("string")})
-    dup = same.duplicated(keep="first")
+    distinct_ids = bool(ids.notna().all() and not ids.duplicated().any())
+    if distinct_ids:
+        dup = pd.Series(False, index=same.index)  # every id present and distinct: no row can repeat another
+    else:
+        dup = same.duplicated(keep="first")
     n_dup = int(dup.sum())
     if n_dup:
         group = same.groupby(list(same.columns), sort=False, dropna=False).ngroup()
@@ -517,7 +560,7 @@ def finish(
         warns.append(f"{n_dup} duplicate rows dropped")
 
     missing_id = ids.isna()
-    clash = ids.duplicated(keep=False) & ids.notna()
+    clash = pd.Series(False, index=ids.index) if distinct_ids else ids.duplicated(keep=False) & ids.notna()
     n_sur = int(missing_id.sum() + clash.sum())
     if clash.any():
         warns.append(f"{int(clash.sum())} rows share an id with another row that has different content "
@@ -535,7 +578,7 @@ def finish(
     ids = ids.mask(clash, ids + "~" + key.str[2:10])
     ids = ids.fillna(key)
     # surrogates built from content can still collide for identical content with different ids
-    still = ids.duplicated(keep=False)
+    still = pd.Series(False, index=ids.index) if distinct_ids else ids.duplicated(keep=False)
     if still.any():
         ids = ids.mask(still, ids + "~r" + df["source_row"].astype(str))
     df["post_id"] = ids

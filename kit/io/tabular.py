@@ -71,8 +71,19 @@ def slug(name: str) -> str:
 
 # --- raw reading ---------------------------------------------------------------------------------
 
-def _decode(path: Path) -> tuple[str, list[str]]:
-    data = path.read_bytes()
+def _decode(path: Path, limit: int | None = None) -> tuple[str, list[str]]:
+    """The text of ``path`` and warnings about its encoding; with ``limit``, only about the first
+    ``limit`` bytes, cut at a line end (enough to detect a format without decoding a large file)."""
+    if limit is None:
+        data = path.read_bytes()
+    else:
+        with open(path, "rb") as fh:
+            data = fh.read(limit + 1)
+        if len(data) > limit and data[:2] not in (b"\xff\xfe", b"\xfe\xff"):
+            cut = data.rfind(b"\n", 0, limit)
+            data = data[: cut + 1] if cut > 0 else data[:limit]
+        elif len(data) > limit:  # UTF-16: byte cuts are unsafe, read it all
+            data = path.read_bytes()
     if not data.strip():
         raise InputError(f"{path}: the file is empty")
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
@@ -133,7 +144,8 @@ def read_table(path: str | Path, *, sep: str | None = None,
     numbers are then not checked).
     """
     path = Path(path)
-    text, warns = _decode(path)
+    # reading a few records (format detection) needs the head of the file, not a million rows decoded
+    text, warns = _decode(path, limit=4_000_000 if nrows is not None else None)
     starts = _line_starts(text[:200_000], 40)
     # split on line ends only: str.splitlines() would also split on U+2028, U+0085... inside posts
     head_lines = [text[a:b].rstrip("\r\n") for a, b in zip(starts[:40], [*starts[1:41], len(text)])]
@@ -173,9 +185,17 @@ def _row_numbers(body: str, sep: str, n: int) -> "pd.Series":
     """Spreadsheet row number of each record (the header is row 1), counting records, not lines."""
     if n == 0:
         return pd.Series(dtype="int64")
-    blank_lines = re.search(r"\n[ \t]*\r?\n", body.rstrip("\r\n")) is not None
+    end = len(body)
+    while end and body[end - 1] in "\r\n":  # the trailing line ends, without copying the body (rstrip would)
+        end -= 1
+    blank_lines = re.compile(r"\n[ \t]*\r?\n").search(body, 0, end) is not None
     if '"' not in body and not blank_lines:  # one record per line
         return pd.Series(np.arange(2, n + 2))
+    if not blank_lines:
+        # as many lines as records (plus the header): no record spans two lines, so record i is row i + 1
+        lines = body.count("\n") + (0 if body.endswith("\n") else 1)
+        if lines == n + 1:
+            return pd.Series(np.arange(2, n + 2))
     # records differ from lines when quoted fields hold line breaks or blank lines are skipped
     rows = []
     reader = csv.reader(io.StringIO(body), delimiter=sep)
@@ -286,14 +306,14 @@ def apply_mapping(frame: pd.DataFrame, mapping: dict, *, source: str) -> tuple[p
             for c in cols[1:]:
                 values = values.str.cat(frame[c].astype("string"), sep=" ", na_rep="")
             values = values.str.strip().mask(first.isna())  # a time of day without its date is no time
-        raw[canonical] = values.to_numpy()
+        raw[canonical] = values.array  # positional, keeps the Arrow strings (to_numpy would box a million objects)
         mapped[canonical] = " + ".join(cols)
         used.update(cols)
     for c in frame.columns:
         if c != "__row" and c not in used:
             name = "x_" + slug(c)
             if name not in raw.columns:
-                raw[name] = frame[c].to_numpy()
+                raw[name] = frame[c].array
     return raw, mapped
 
 
