@@ -15,7 +15,8 @@ from .monitoring import COLOURS, _rgba
 
 PHASE_COLOURS = {"before": "#ffffff", "rise": COLOURS[4], "peak": COLOURS[1], "decline": COLOURS[3],
                  "after": COLOURS[2]}
-KIND_COLOURS = {"original": COLOURS[0], "repost": COLOURS[1], "quote": COLOURS[4], "reply": COLOURS[2]}
+KIND_COLOURS = {"original": COLOURS[0], "repost": COLOURS[1], "quote": COLOURS[4], "reply": COLOURS[2],
+                "unknown": "#bbbbbb"}
 
 
 def _short(text, n: int = 90) -> str:
@@ -82,8 +83,11 @@ def amplification(result: pd.DataFrame, *, title: str | None = None, template: s
     """Stacked originals, reposts, quotes and replies per period (:func:`kit.tl.crisis.amplification`), with
     the repost share on a second axis."""
     fig = make_subplots(specs=[[{"secondary_y": True}]])
-    for k in ("original", "repost", "quote", "reply"):
-        fig.add_trace(go.Bar(x=result["period"], y=result[k], name=k + "s", marker_color=KIND_COLOURS[k]),
+    for k in ("original", "repost", "quote", "reply", "unknown"):
+        if k == "unknown" and (k not in result.columns or not result[k].any()):
+            continue
+        name = "kind unknown (no text)" if k == "unknown" else k + "s"
+        fig.add_trace(go.Bar(x=result["period"], y=result[k], name=name, marker_color=KIND_COLOURS[k]),
                       secondary_y=False)
     fig.add_trace(go.Scatter(x=result["period"], y=result["repost_share"], mode="lines", name="repost share",
                              line=dict(color="black", width=1)), secondary_y=True)

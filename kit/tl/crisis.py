@@ -98,12 +98,20 @@ _RT = re.compile(r"^\s*RT\s+@\w+", re.IGNORECASE)
 
 def kinds(posts: pd.DataFrame, *, infer_retweets: bool = True) -> pd.Series:
     """The kind of each post (original, repost, quote, reply); with ``infer_retweets``, an "original"
-    whose text starts with ``RT @handle`` (old X/Twitter exports such as CrisisLex) counts as a repost."""
+    whose text starts with ``RT @handle`` (old X/Twitter exports such as CrisisLex) counts as a repost,
+    and when the export carries no kinds at all (every post "original"), a post without text (an id and a
+    time only) is ``unknown``: it may as well be a retweet."""
     kind = posts["kind"].astype("string").fillna("original") if "kind" in posts.columns \
         else pd.Series("original", index=posts.index, dtype="string")
     if infer_retweets and "text" in posts.columns:
-        rt = posts["text"].astype("string").fillna("").str.match(_RT).fillna(False).to_numpy(bool)
-        kind = kind.where(~(rt & (kind == "original").to_numpy(bool)), "repost")
+        text = posts["text"].astype("string").fillna("")
+        rt = text.str.match(_RT).fillna(False).to_numpy(bool)
+        original = (kind == "original").to_numpy(bool)
+        no_kinds = bool(original.all())
+        kind = kind.where(~(rt & original), "repost")
+        if no_kinds:
+            empty = text.str.strip().str.len().eq(0).to_numpy(bool)
+            kind = kind.where(~empty, "unknown")
     return kind
 
 
@@ -320,20 +328,21 @@ def amplification(posts: pd.DataFrame, *, freq: str = "H", start=None, end=None,
     Returns
     -------
     DataFrame
-        ``period, original, repost, quote, reply, posts, repost_share`` (share NaN without posts).
+        ``period, original, repost, quote, reply, unknown, posts, repost_share``: ``unknown`` counts the
+        posts whose kind cannot be told (see :func:`kinds`); the share is among the others.
     """
     from .overview import volume
     frame = posts.assign(kind=kinds(posts, infer_retweets=infer_retweets))
     vol = volume(frame, freq=freq, by="kind", start=start, end=end)
     wide = vol.pivot_table(index="period", columns="kind", values="posts", aggfunc="sum", fill_value=0) \
         if len(vol) else pd.DataFrame(index=pd.DatetimeIndex([], tz="UTC", name="period"))
-    for k in ("original", "repost", "quote", "reply"):
+    for k in ("original", "repost", "quote", "reply", "unknown"):
         if k not in wide.columns:
             wide[k] = 0
-    wide = wide[["original", "repost", "quote", "reply"]].astype("int64")
+    wide = wide[["original", "repost", "quote", "reply", "unknown"]].astype("int64")
     wide["posts"] = wide.sum(axis=1)
-    wide["repost_share"] = np.where(wide["posts"] >= max(min_posts, 1),
-                                    wide["repost"] / wide["posts"].where(wide["posts"] > 0, 1), np.nan)
+    known = wide["posts"] - wide["unknown"]
+    wide["repost_share"] = np.where(known >= max(min_posts, 1), wide["repost"] / known.where(known > 0, 1), np.nan)
     out = wide.reset_index()
     out.columns.name = None
     return out
@@ -370,10 +379,14 @@ def repost_share(posts: pd.DataFrame, *, start=None, hours: float | None = 72, a
     if actor is not None and "actor" in posts.columns:
         m = m & (posts["actor"].astype("string") == actor).fillna(False).to_numpy(bool)
     window = posts.loc[m]
-    k = int((kinds(window, infer_retweets=infer_retweets) == "repost").sum())
-    n = len(window)
+    kind = kinds(window, infer_retweets=infer_retweets)
+    unknown = int((kind == "unknown").sum())
+    k = int((kind == "repost").sum())
+    n = len(window) - unknown
     lo, hi = wilson(k, n, level)
     about = f"about {actor}" if actor is not None else "in the data"
+    if unknown:
+        about += f" whose kind is known ({unknown:,} posts without text left out)"
     span = f"the {hours:g} hours after {a:%Y-%m-%d %H:%M} UTC" if (a is not None and hours is not None) \
         else "the whole window"
     return pd.DataFrame([dict(start=a, end=b, actor=actor, posts=n, reposts=k, share=k / n if n else np.nan,
@@ -908,7 +921,12 @@ def response_periods(posts: pd.DataFrame, timeline, *, brand_handles, brand: str
     keep = ~((period == "before") & (t < onset - pd.Timedelta(days=before_days)).to_numpy(bool))
     cases = cases.assign(period=period).loc[keep]
     out = care.summary(cases, by="period")
+    empty = care.summary(cases.iloc[0:0])  # one row with 0 cases: what a period without cases reads as
+    missing = [p for p in ("before", "during") if "period" not in out.columns or p not in set(out["period"])]
+    if missing:
+        out = pd.concat([out] + [empty.assign(period=p) for p in missing], ignore_index=True)
     order = {"before": 0, "during": 1, "after": 2}
+    out = out[["period"] + [c for c in out.columns if c != "period"]]
     return out.sort_values("period", key=lambda s: s.map(order), kind="stable").reset_index(drop=True)
 
 

@@ -317,3 +317,16 @@ def test_plots_return_figures_and_escape_text(story, timeline):
         assert isinstance(fig, go.Figure)
         dumped = str(fig.to_dict())
         assert "<script>" not in dumped and "<b>x</b>" not in dumped
+
+
+def test_posts_without_text_and_without_kinds_are_unknown():
+    rows = [dict(post_id="a", hours=1, text="RT @x: flood warning"), dict(post_id="b", hours=1, text="water rising"),
+            dict(post_id="c", hours=1, text=""), dict(post_id="d", hours=2)]
+    posts = posts_frame(rows)
+    assert crisis.kinds(posts).tolist() == ["repost", "original", "unknown", "unknown"]
+    share = crisis.repost_share(posts, hours=None).iloc[0]
+    assert share["posts"] == 2 and share["reposts"] == 1 and "2 posts without text left out" in share["definition"]
+    amp = crisis.amplification(posts, freq="H", min_posts=1)
+    assert amp["unknown"].tolist() == [1, 1] and amp["repost_share"].iloc[0] == 0.5
+    # with kinds in the export, an empty text says nothing about the kind
+    assert crisis.kinds(posts.assign(kind=["original", "original", "reply", "original"]))[2] == "reply"
