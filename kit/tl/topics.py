@@ -128,7 +128,12 @@ def fit(posts: pd.DataFrame, embeddings: np.ndarray, *, seed: int = 0, min_topic
                      vectorizer_model=vectorizer, embedding_model=None, calculate_probabilities=False,
                      top_n_words=30, verbose=False, language="multilingual")
     model.fit(docs, embeddings=vectors, y=topics_)
-    words = {t: [w for w, _ in (model.get_topic(t) or []) if w.strip()] for t in sorted(set(topics_))}
+    # BERTopic renumbers the given topics by frequency, breaking ties its own way: read its number for
+    # each of ours from the documents (topics of equal size would otherwise swap labels)
+    theirs = pd.crosstab(pd.Series(topics_, name="ours"), pd.Series(np.asarray(model.topics_), name="theirs"))
+    mapping = {int(t): int(theirs.loc[t].idxmax()) for t in theirs.index}
+    words = {t: [w for w, _ in (model.get_topic(mapping.get(int(t), t)) or []) if w.strip()]
+             for t in sorted(set(topics_))}
     labels = {t: ("outliers" if t == OUTLIER else _label(words[t], label_words, word_embedder)) for t in words}
     assignments = pd.DataFrame({
         "post_id": posts["post_id"].to_numpy(),
@@ -341,9 +346,10 @@ def emerging(posts: pd.DataFrame, result: Topics, *, freq: str = "W", recent: in
 
     ``reference="median"`` makes the test robust to a crisis: one topic exploding in the recent
     periods lowers every other topic's share of all posts, so a slowly growing topic can look flat.
-    Then each topic is compared with the *typical* topic instead: ``m``, the median over topics (with
-    at least ``min_posts`` posts) of ``(recent + 0.5) / (baseline + 0.5)``, measures how the volume of
-    an ordinary topic changed between the two windows (window lengths included); under the null
+    Then each topic is compared with the *typical* topic instead: ``m``, the median over established
+    topics (at least ``min_posts`` baseline posts) of ``(recent + 0.5) / (baseline + 0.5)``, measures
+    how the volume of an ordinary topic changed between the two windows (window lengths included; new
+    topics, such as the many a crisis splits into, are left out of ``m``); under the null
     hypothesis a topic grows like it, so its recent posts are Binomial(its posts, m / (1 + m)), tested
     one-sided (exact), and ``growth`` is the topic's ratio divided by ``m``. ``min_growth`` is the
     smallest growth flagged (2: the share at least doubled). With too few periods it raises, or
@@ -387,7 +393,7 @@ def emerging(posts: pd.DataFrame, result: Topics, *, freq: str = "W", recent: in
         from scipy.stats import binom
         total = out["baseline_posts"] + out["recent_posts"]
         ratio = (out["recent_posts"] + 0.5) / (out["baseline_posts"] + 0.5)
-        eligible = total >= min_posts
+        eligible = out["baseline_posts"] >= min_posts  # established topics (a crisis split in new topics is not typical)
         m = float(ratio[eligible].median()) if eligible.any() else (n_rec + 0.5) / (n_base + 0.5)
         p0 = m / (1 + m)
         sd = np.sqrt(total * p0 * (1 - p0))
@@ -410,7 +416,8 @@ def emerging(posts: pd.DataFrame, result: Topics, *, freq: str = "W", recent: in
     out = out.rename_axis("topic").reset_index()
     out.insert(1, "label", out["topic"].map(result.labels()))
     out = out.sort_values("z", ascending=False, kind="stable").reset_index(drop=True)
-    out.attrs.update({"reference": reference, "recent_periods": [str(p) for p in sorted(recent_periods)],
+    out.attrs.update({"reference": reference, "typical_ratio": m if reference == "median" else None,
+                      "recent_periods": [str(p) for p in sorted(recent_periods)],
                       "baseline_periods": [str(p) for p in periods[:-recent]]})
     return out
 

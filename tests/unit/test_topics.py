@@ -311,3 +311,27 @@ def test_emerging_not_strict_says_why(fitted):
     table = topics.emerging(posts, result, freq="M", recent=3, strict=False)
     assert table.empty and "not tested" in table.attrs["note"]
     assert topics.describe_emerging(table) == [table.attrs["note"]]
+
+
+def test_labels_follow_topics_of_equal_size():
+    """BERTopic renumbers topics by size with its own tie-break: labels must still describe their topic."""
+    rng = np.random.default_rng(3)
+    words = {"a": "alpha apple avocado", "b": "bravo banana berry", "c": "charlie cherry coconut",
+             "d": "delta date durian"}
+    rows, vecs, dim = [], [], 16
+    for k, (name, text) in enumerate(words.items()):
+        centre = np.zeros(dim)
+        centre[k] = 10
+        for i in range(40):  # every topic has exactly 40 posts: all sizes tie
+            rows.append((name, "en", f"{text} {i % 3}", pd.Timestamp("2026-01-05", tz="UTC") + pd.Timedelta(hours=i)))
+            vecs.append(centre + rng.normal(size=dim) * 0.2)
+    frame = pd.DataFrame(rows, columns=["subject", "lang", "text", "created_at"])
+    frame["post_id"] = [f"p{i}" for i in range(len(frame))]
+    frame["platform"], frame["kind"], frame["actor"] = "twitter", "original", "A"
+    frame["source_file"], frame["source_row"] = "test", range(2, len(frame) + 2)
+    posts = schema.validate(schema.coerce(frame))
+    result = topics.fit(posts, np.vstack(vecs).astype(np.float32), seed=0, min_topic_size=10, merge_similarity=None)
+    joined = result.assignments.merge(posts[["post_id", "subject"]], on="post_id")
+    for subject, part in joined.groupby("subject"):
+        label = part["label"].mode().item()
+        assert any(w in label for w in words[subject].split()), (subject, label)
