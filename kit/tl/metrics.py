@@ -17,11 +17,12 @@ import pandas as pd
 from scipy.stats import norm
 
 INTERACTIONS = ("likes", "shares", "comments", "quotes")
-OWN_ROLES = ("brand", "competitor", "media")
+OWN_ROLES = ("brand", "competitor", "media", "employee")
 
 DEFINITIONS: dict[str, str] = {
     "mentions": "Posts about a tracked actor that the actor did not publish itself (its own accounts, "
-                "with role brand, competitor or media, are left out).",
+                "with role brand, competitor or media, and employee accounts are left out: employee advocacy "
+                "has its own section).",
     "unique authors": "Distinct author handles (or ids when handles are missing) among the mentions.",
     "reach": "Sum of the reach column where the export gives it; otherwise the sum of the authors' followers "
              "(potential reach, an upper bound).",

@@ -119,3 +119,16 @@ def test_message_test_errors():
     one["x_variant"] = "A"
     with pytest.raises(ValueError, match="1 variant"):
         metrics.message_test(one, campaign="c")
+
+
+def test_net_sentiment_over_time_per_period_and_actor():
+    t = pd.to_datetime(["2026-03-02T10:00Z", "2026-03-03T10:00Z", "2026-03-10T10:00Z", "2026-03-10T11:00Z"], utc=True)
+    posts = pd.DataFrame({"post_id": list("abcd"), "created_at": t, "actor": ["A", "A", "A", "B"],
+                          "actor_role": pd.array([None] * 4, dtype="string"),
+                          "sentiment": ["positive", "negative", "negative", "neutral"]})
+    out = metrics.net_sentiment_over_time(posts, actors=["A", "B"], freq="W")
+    a = out[out["actor"] == "A"].set_index("period")["net"]
+    assert list(a) == [0.0, -1.0]
+    b = out[out["actor"] == "B"]
+    assert len(b) == 1 and np.isnan(b["net"].iloc[0])  # no polar post: undefined, not 0
+    assert metrics.net_sentiment_over_time(posts.iloc[:0], actors=["A"]).empty

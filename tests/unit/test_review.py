@@ -444,3 +444,47 @@ def test_instructions_and_signatures():
         positional = [p for p in params if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
         assert len(positional) <= 3, fn.__name__
         assert fn.__doc__ and "Examples" in fn.__doc__, fn.__name__
+
+
+# ------------------------------------------------------------------------- corrected per group, simulate
+
+def _group_posts():
+    # actor A: the model calls everything positive but half is negative; actor B: the model is right
+    ids = [str(i) for i in range(40)]
+    actor = ["A"] * 20 + ["B"] * 20
+    pred = ["positive"] * 20 + ["negative"] * 10 + ["positive"] * 10
+    gold = ["negative"] * 10 + ["positive"] * 10 + ["negative"] * 10 + ["positive"] * 10
+    return pd.DataFrame({"post_id": ids, "actor": actor, "sentiment": pred, "gold": gold})
+
+
+def test_corrected_by_uses_each_groups_own_errors():
+    posts = _group_posts()
+    reviewed = pd.DataFrame({"post_id": posts["post_id"], "label_ana": posts["gold"], "weight": 1.0})
+    out = rv.corrected_by(posts, reviewed, by="actor", min_reviewed=5, n_boot=200).set_index("actor")
+    assert out.loc["A", "model_net"] == 1.0 and out.loc["A", "corrected_net"] == pytest.approx(0.0)
+    assert out.loc["B", "corrected_net"] == pytest.approx(0.0) and out.loc["B", "model_net"] == pytest.approx(0.0)
+    assert list(out["confusion"]) == ["own", "own"] and list(out["n_reviewed"]) == [20, 20]
+    # with a pooled confusion A would borrow B's perfect positives: the own confusion is what fixes A
+    pooled = rv.corrected_by(posts, reviewed, by="actor", min_reviewed=50, n_boot=200).set_index("actor")
+    assert pooled.loc["A", "confusion"].startswith("pooled") and pooled.loc["A", "corrected_net"] > 0.2
+
+
+def test_corrected_by_without_review_and_with_foreign_review():
+    posts = _group_posts()
+    out = rv.corrected_by(posts, None, by="actor")
+    assert out["corrected_net"].isna().all() and "uncorrected" in out.attrs["note"]
+    foreign = pd.DataFrame({"post_id": ["x1", "x2"], "label_ana": ["negative", "positive"]})
+    with pytest.raises(rv.ReviewError, match="other data"):
+        rv.corrected_by(posts, foreign, by="actor")
+
+
+def test_simulate_copies_gold_labels_with_disagreement(tmp_path):
+    posts = _group_posts().assign(confidence=0.7, lang="en", text="some words")
+    sample = rv.simulate(posts, labels="gold", n=40, seed=3, reviewers=("r1", "r2"), disagreement=0.0)
+    assert (sample["label_r1"] == sample["gold"]).all() and (sample["label_r2"] == sample["gold"]).all()
+    noisy = rv.simulate(posts, labels="gold", n=40, seed=3, reviewers=("r1",), disagreement=0.5)
+    assert 0 < (noisy["label_r1"] != noisy["gold"]).sum() < 40
+    path = rv.write_review_csv(sample, tmp_path / "r.csv", reviewers=("r1", "r2"))
+    back = rv.load(path)
+    assert list(back["label_r1"]) == list(sample["label_r1"])
+    assert rv.load(None) is None
