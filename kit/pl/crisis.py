@@ -86,7 +86,7 @@ def amplification(result: pd.DataFrame, *, title: str | None = None, template: s
     for k in ("original", "repost", "quote", "reply", "unknown"):
         if k == "unknown" and (k not in result.columns or not result[k].any()):
             continue
-        name = "kind unknown (no text)" if k == "unknown" else k + "s"
+        name = {"unknown": "kind unknown (no text)", "reply": "replies"}.get(k, k + "s")
         fig.add_trace(go.Bar(x=result["period"], y=result[k], name=name, marker_color=KIND_COLOURS[k]),
                       secondary_y=False)
     fig.add_trace(go.Scatter(x=result["period"], y=result["repost_share"], mode="lines", name="repost share",
@@ -100,6 +100,13 @@ def amplification(result: pd.DataFrame, *, title: str | None = None, template: s
 
 def cascades(result: pd.DataFrame, *, title: str | None = None, template: str = TEMPLATE) -> go.Figure:
     """The largest cascades (:func:`kit.tl.crisis.cascades`): reposts and quotes per original post."""
+    if result.empty:
+        fig = go.Figure()
+        fig.add_annotation(text="No cascades: the data links no repost, quote or reply to its original post",
+                           showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
+        fig.update_layout(title=title or "Largest cascades", template=template, height=250,
+                          xaxis=dict(visible=False), yaxis=dict(visible=False))
+        return fig
     r = result.iloc[::-1]
     labels = [f"#{len(r) - i} @{escape(h)}" if isinstance(h, str) else f"#{len(r) - i} (not in data)"
               for i, h in enumerate(r["author_handle"])]

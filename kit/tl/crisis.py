@@ -770,6 +770,8 @@ def key_moments(posts: pd.DataFrame, timeline, *, brand_handles=None, top_cascad
             rows.append((name, _ts(r.get(key)), pd.NA, pd.NA))
     if onset is not None and len(posts):
         after = posts[(posts[_TIME] >= onset).to_numpy(bool)].sort_values(_TIME, kind="stable")
+        if "text" in after.columns:
+            after = with_text(after)  # id-only rows say nothing about what happened
         handle = "author_handle" if "author_handle" in after.columns else "author_id"
         if len(after):
             f = after.iloc[0]
