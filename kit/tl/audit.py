@@ -240,7 +240,7 @@ def posting_heatmap(own: pd.DataFrame, *, by: str = "actor", tz: str = "UTC") ->
     if len(own):
         local = _local(own["created_at"], tz)
         counts = pd.DataFrame({by: own[by].astype("string").fillna("(none)").to_numpy(),
-                               "weekday": local.dt.weekday.to_numpy(), "hour": local.dt.hour.to_numpy()}
+                               "weekday": local.dt.day_of_week.to_numpy(), "hour": local.dt.hour.to_numpy()}
                               ).groupby([by, "weekday", "hour"]).size()
     else:
         counts = pd.Series(dtype="int64")
@@ -313,7 +313,7 @@ def engagement(own: pd.DataFrame, *, tz: str = "UTC", followers: str = "author_f
     if len(out):
         local = _local(out["created_at"], tz)
         out["hour"] = local.dt.hour.astype("int64")
-        out["weekday"] = local.dt.weekday.astype("int64")
+        out["weekday"] = local.dt.day_of_week.astype("int64")
     else:
         out["hour"] = pd.Series(dtype="int64")
         out["weekday"] = pd.Series(dtype="int64")
@@ -950,14 +950,17 @@ def findings(*, brand: str, effects_result: pd.DataFrame | None = None, shares: 
         keys = keys[["term", "level"]].drop_duplicates().head(max_effects)
         for term, level in keys.itertuples(index=False):
             part = eff[(eff["term"] == term) & (eff["level"] == level)]
+            ref = part["reference"].iloc[0]
+            flip = bool((part["rate_ratio"] < 1).all())  # say "the reference earns more", easier to read
             bits, evidence = [], []
             for r in part.itertuples():
                 who = {"brand": "the brand", "competitor": "competitors", "media": "the media"}.get(r.model, r.model)
                 mark = "" if r.significant else " (not significant)"
-                bits.append(f"x{r.rate_ratio:.2f} for {who}{mark}")
-                evidence.append(f"{who}: [{r.low:.2f}, {r.high:.2f}], q = {r.q_value:.2g}, {r.posts} posts")
-            ref = part["reference"].iloc[0]
-            rows.append({"finding": f"{term} {level} vs {ref}: " + ", ".join(bits) + " in interactions, all else equal",
+                rr, low, high = (1 / r.rate_ratio, 1 / r.high, 1 / r.low) if flip else (r.rate_ratio, r.low, r.high)
+                bits.append(f"x{rr:.2f} for {who}{mark}")
+                evidence.append(f"{who}: [{low:.2f}, {high:.2f}], q = {r.q_value:.2g}, {r.posts} posts")
+            first, second = (ref, level) if flip else (level, ref)
+            rows.append({"finding": f"{term} {first} vs {second}: " + ", ".join(bits) + " interactions, all else equal",
                          "evidence": "; ".join(evidence), "section": "what works"})
     if shares is not None and len(shares):
         under = under_served(shares, brand=brand, by=by)
