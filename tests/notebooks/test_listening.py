@@ -1,0 +1,77 @@
+"""The listening notebook on the smoke parameters, checked against what the sample generator planted."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from kit import datasets
+
+pytestmark = pytest.mark.slow
+
+# distinctive words of the planted weak signal (night trains) in the three languages
+NIGHT_WORDS = {"night", "nuit", "couchette", "couchettes", "sleeper", "nachtzug", "liegewagen", "schlafwagen",
+               "voiture-lits", "nighttrain", "traindenuit"}
+
+
+def _night_topics(values) -> set[int]:
+    """Topics whose label or top words are about night trains."""
+    found = set()
+    for row in values["topics"]:
+        words = {w.strip().lower() for w in (row["words"] or "").split(",")} | {
+            w.strip().lower() for w in row["label"].split("·")}
+        if row["topic"] >= 0 and len(words & NIGHT_WORDS) >= 1:
+            found.add(int(row["topic"]))
+    return found
+
+
+@pytest.fixture(scope="module")
+def listening(smoke_values):
+    return smoke_values["listening"]
+
+
+def test_listening_runs_and_accounts_for_posts(smoke_run, listening):
+    result = {r.name: r for r in smoke_run[1]}["listening"]
+    assert result.ok, result.error
+    assert listening["listening_posts"] > 0
+    assert sum(t["size"] for t in listening["topics"]) == listening["listening_posts"]
+
+
+def test_weak_signal_is_flagged_as_emerging_before_its_peak(listening):
+    truth = datasets.load_sample()[1]["weak_signal"]
+    night = _night_topics(listening)
+    assert night, [t["label"] for t in listening["topics"]]
+    flagged = {int(r["topic"]) for r in listening["emerging"] if r["flagged"]}
+    assert night & flagged, (night, listening["emerging"][:5])
+    # the comparison window ends before the planted peak
+    last = max(pd.Period(p) for p in listening["emerging_periods"]["recent_periods"])
+    assert last.end_time.tz_localize("UTC") < pd.Timestamp(truth["peak"], tz="UTC")
+    # and the flagged night-train topic started after the weak signal did
+    first = min(pd.Timestamp(r["first_post"]) for r in listening["emerging"] if int(r["topic"]) in night & flagged)
+    assert first >= pd.Timestamp(truth["start"], tz="UTC") - pd.Timedelta(days=1)
+
+
+def test_one_subject_in_three_languages_forms_one_topic(listening):
+    langs = {int(r["topic"]): set(r["languages"].split(", ")) for r in listening["languages"] if r["languages"]}
+    night = _night_topics(listening)
+    assert any({"fr", "de", "en"} <= langs.get(t, set()) for t in night), [(t, langs.get(t)) for t in night]
+    shared = [r for r in listening["languages"] if r["kind"] == "shared"]
+    assert len(shared) >= len(listening["languages"]) / 2  # the sample's subjects are discussed in all languages
+
+
+def test_actionable_lists_and_competitors(listening):
+    counts = listening["actionable"]
+    assert {"question", "complaint", "feature_request"} <= set(counts)
+    assert counts["complaint"] > counts["feature_request"] > 0
+    assert all(set(r) >= {"topic", "brand_posts", "competitor_posts", "absent"} for r in listening["absent"])
+
+
+def test_report_states_the_sentiment_caveat_and_writes_the_review_sample(smoke_run):
+    out, results = smoke_run
+    page = {r.name: r for r in results}["listening"].html.read_text(encoding="utf-8")
+    assert "weak in French" in page
+    assert "review_file" in page
+    sample = out / "listening_review_sample.csv"
+    assert sample.exists()
+    header = sample.read_text(encoding="utf-8-sig").splitlines()[0]
+    assert "post_id" in header and "label_reviewer_1" in header
