@@ -5,6 +5,17 @@ from __future__ import annotations
 import pandas as pd
 
 
+def _number(x: float) -> str:
+    """Readable numbers: thousands separators for large values, three significant digits for small ones."""
+    if x != x:  # NaN
+        return ""
+    if abs(x) >= 1000:
+        return f"{x:,.0f}"
+    if x == int(x) and abs(x) < 1000:
+        return f"{int(x)}"
+    return f"{x:.3g}"
+
+
 class Table:
     """An HTML table that renders in JupyterLab and in exported reports.
 
@@ -19,7 +30,8 @@ class Table:
 
     def _repr_html_(self) -> str:
         shown = self.frame.head(self.max_rows)
-        html = shown.to_html(escape=True, index=False, na_rep="", border=0, classes="kit-table")
+        html = shown.to_html(escape=True, index=False, na_rep="", border=0, classes="kit-table",
+                             float_format=_number)
         more = len(self.frame) - len(shown)
         if more > 0:
             html += f"<p><em>{more} more rows not shown.</em></p>"
