@@ -160,7 +160,9 @@ def attach_followers(posts: pd.DataFrame, accounts_file=None, *, sep: str | None
     Some exports keep accounts apart from posts (e.g. ``accounts.csv`` with
     ``pseudo;id;description;nb_followers`` next to ``tweets.csv`` with ``id_compte``). Rows are
     matched on ``author_id`` = ``id_column``, or else on ``author_handle`` = ``handle_column``
-    (case-insensitive). Values already in the posts are kept unless ``overwrite``.
+    (case-insensitive). Ids of more than 15 digits also match when equal as floating-point numbers:
+    some exports round long Twitter ids through a float (``743432061088899073`` becomes
+    ``...072``). Values already in the posts are kept unless ``overwrite``.
     ``accounts_file=None`` returns an unchanged copy.
 
     Returns
@@ -183,7 +185,12 @@ def attach_followers(posts: pd.DataFrame, accounts_file=None, *, sep: str | None
     by_handle = dict(zip(accounts[handle_column].map(_norm_handle), zip(accounts[handle_column], followers)))
     ids = out["author_id"].astype("string").str.strip() if "author_id" in out.columns else None
     handles = _handle_keys(out["author_handle"]) if "author_handle" in out.columns else None
-    found = [by_id.get(i) if ids is not None and pd.notna(i) else None for i in (ids if ids is not None else [])]
+    by_float = {}
+    for key, value in by_id.items():  # ids an earlier tool rounded through a float (more than 15 digits)
+        if isinstance(key, str) and key.isdigit() and len(key) > 15:
+            by_float[float(key)] = value
+    found = [(by_id.get(i) or (by_float.get(float(i)) if i.isdigit() and len(i) > 15 else None))
+             if ids is not None and pd.notna(i) else None for i in (ids if ids is not None else [])]
     if not found:
         found = [None] * len(out)
     if handles is not None:

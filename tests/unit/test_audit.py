@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import inspect
-import json
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -14,7 +14,7 @@ from kit import datasets, schema
 from kit.pl import audit as pa
 from kit.tl import audit
 
-BRAND, RIVAL = "Brand", "Rival"
+SHARED_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 
 
 def frame(rows) -> pd.DataFrame:
@@ -260,3 +260,25 @@ def test_sample_truth_gap_format_hour_and_paid_effects():
     others = hours.drop("18-20")
     assert (others.loc[others["posts"] >= 50, "high"] < evening["low"]).all()
     assert 1.15 < eff.loc[("paid", "paid"), "rate_ratio"] < 1.5
+
+
+@pytest.mark.shared
+def test_french_media_followers_handles_and_french_keyness():
+    folder = SHARED_DATA / "french_media_twitter"
+    if not (folder / "tweets.csv").exists():
+        pytest.skip("french_media_twitter absent")
+    import kit
+    from kit import pp
+
+    posts, _ = kit.load(folder / "tweets.csv")
+    posts = audit.attach_followers(posts, folder / "accounts.csv")
+    assert posts.attrs["followers_attached"] == len(posts) and posts["author_handle"].notna().all()
+    o = audit.own_posts(pp.detect_language(posts, languages=["fr", "en"]), "lemondefr",
+                        ["franceinfo", "Le_Figaro", "libe"])
+    assert set(o["actor"]) == {"lemondefr", "franceinfo", "Le_Figaro", "libe"}
+    followers = o.groupby("actor")["author_followers"].first()
+    assert followers["lemondefr"] == 10125109
+    key = audit.keyness(o, top=10)
+    fr = key[(key["lang"] == "fr") & (key["actor"] == "lemondefr")]
+    assert len(fr) == 10 and (fr["z"] > 0).all()
+    assert not fr["term"].str.contains(r"https?|t\.co|^\d").any()
