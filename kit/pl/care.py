@@ -30,15 +30,18 @@ def cases(result: pd.DataFrame, *, title: str = "Hours to the brand's first resp
     return fig
 
 
-def history(result: pd.DataFrame, *, by: str, title: str | None = None, template: str = TEMPLATE) -> go.Figure:
-    """Response rate (with its interval) per group of :func:`kit.tl.care.history`, cases on hover."""
-    part = result.sort_values("cases")
+def history(result: pd.DataFrame, *, by: str, n: int = 15, title: str | None = None,
+            template: str = TEMPLATE) -> go.Figure:
+    """Response rate (with its interval) for the ``n`` largest groups of :func:`kit.tl.care.history`,
+    cases on hover."""
+    part = result.nlargest(n, "cases").sort_values("cases")
     fig = go.Figure(go.Bar(
         y=[escape(v) for v in part[by]], x=part["response_rate"], orientation="h", marker_color=COLOURS[0],
         error_x=dict(type="data", symmetric=False, array=part["rate_high"] - part["response_rate"],
                      arrayminus=part["response_rate"] - part["rate_low"]),
         customdata=part[["cases", "median_hours"]],
         hovertemplate="%{x:.0%} of %{customdata[0]} cases answered; median %{customdata[1]:.1f} h<extra></extra>"))
-    fig.update_layout(title=title or f"Response rate by {escape(by)}", template=template,
+    shown = f" (the {n} largest of {len(result)})" if len(result) > n else ""
+    fig.update_layout(title=title or f"Response rate by {escape(by)}{shown}", template=template,
                       xaxis=dict(tickformat=".0%", range=[0, 1], title="response rate"))
     return fig

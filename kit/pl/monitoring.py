@@ -76,6 +76,11 @@ def message_test(result: pd.DataFrame, *, title: str | None = None, template: st
                          text=[escape(v) for v in result["variant_b"]], marker_color=COLOURS[2]))
     fig.update_layout(title=title or "Message tests: engagement rate per variant", template=template,
                       barmode="group", yaxis=dict(tickformat=".1%", title="interactions / views"))
+    if result.empty:
+        fig.add_annotation(text="No campaign with variants and views in this period", showarrow=False,
+                           x=0.5, y=0.5, xref="paper", yref="paper")
+        fig.update_xaxes(visible=False)
+        fig.update_yaxes(visible=False)
     return fig
 
 
