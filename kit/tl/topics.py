@@ -332,6 +332,11 @@ def stability(posts: pd.DataFrame, embeddings: np.ndarray, *, seeds=(0, 1, 2), *
     return pd.DataFrame(rows)
 
 
+def _period_name(p) -> str:
+    stamp = pd.Timestamp(p)
+    return stamp.strftime("%Y-%m-%d") if stamp == stamp.normalize() else stamp.strftime("%Y-%m-%d %H:%M")
+
+
 def emerging(posts: pd.DataFrame, result: Topics, *, freq: str = "W", recent: int = 2, min_posts: int = 10,
              alpha: float = 0.05, as_of=None, time: str = "created_at", reference: str = "total",
              min_growth: float = 2.0, strict: bool = True) -> pd.DataFrame:
@@ -417,8 +422,8 @@ def emerging(posts: pd.DataFrame, result: Topics, *, freq: str = "W", recent: in
     out.insert(1, "label", out["topic"].map(result.labels()))
     out = out.sort_values("z", ascending=False, kind="stable").reset_index(drop=True)
     out.attrs.update({"reference": reference, "typical_ratio": m if reference == "median" else None,
-                      "recent_periods": [str(p) for p in sorted(recent_periods)],
-                      "baseline_periods": [str(p) for p in periods[:-recent]]})
+                      "recent_periods": [_period_name(p) for p in sorted(recent_periods)],
+                      "baseline_periods": [_period_name(p) for p in periods[:-recent]]})
     return out
 
 
