@@ -119,9 +119,40 @@ def share_over_time(posts: pd.DataFrame, *, actors, freq: str = "W", own_roles=O
     return vol
 
 
-def kpi_series(posts: pd.DataFrame, *, brand: str, freq: str = "W", sentiment: str | None = "sentiment") -> pd.DataFrame:
+def kpi_series(posts: pd.DataFrame, *, brand: str, freq: str = "W", sentiment: str | None = "sentiment",
+               covered_until=None) -> pd.DataFrame:
     """The brand's KPIs per period, for alerts: ``period, mentions, authors, engagement, negative, polar``
-    (``negative`` and ``polar`` = negative + positive, when sentiment is known)."""
+    (``negative`` and ``polar`` = negative + positive, when sentiment is known).
+
+    A last period the data does not cover to its end (an export that stops mid-week) would look like a
+    drop: it is left out, and ``attrs["incomplete"]`` names it. Coverage ends at ``covered_until``
+    (e.g. the report's ``end``) or, by default, at the last post of ``posts``.
+    """
+    out = _kpi_series(posts, brand=brand, freq=freq, sentiment=sentiment)
+    out.attrs["incomplete"] = None
+    out.attrs["note"] = "Every period in the series is covered by the data to its end."
+    if out.empty:
+        out.attrs["note"] = "No mention of the brand in the data: no series to watch."
+        return out
+    from .overview import FREQS
+    last = pd.Timestamp(out["period"].iloc[-1])
+    period_end = last + pd.tseries.frequencies.to_offset(FREQS[freq])
+    if freq in ("W", "M"):
+        period_end = (last + pd.DateOffset(weeks=1)) if freq == "W" else (last + pd.DateOffset(months=1))
+    until = posts["created_at"].max() if covered_until is None else pd.Timestamp(covered_until)
+    if until.tzinfo is None:
+        until = until.tz_localize("UTC")
+    length = period_end - last
+    if until < period_end - 0.05 * length:
+        out = out.iloc[:-1].reset_index(drop=True)
+        out.attrs["incomplete"] = last.isoformat()
+        out.attrs["note"] = (f"The period starting {last:%Y-%m-%d %H:%M} is left out of the series and the alerts: "
+                             f"the data stops at {until:%Y-%m-%d %H:%M} UTC, before it ends, so its counts would "
+                             f"look like a drop.")
+    return out
+
+
+def _kpi_series(posts: pd.DataFrame, *, brand: str, freq: str, sentiment: str | None) -> pd.DataFrame:
     from .overview import volume
     m = mentions(posts, actors=[brand])
     base = volume(m, freq=freq, by=None).rename(columns={"posts": "mentions"})
