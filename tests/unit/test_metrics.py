@@ -132,3 +132,15 @@ def test_net_sentiment_over_time_per_period_and_actor():
     b = out[out["actor"] == "B"]
     assert len(b) == 1 and np.isnan(b["net"].iloc[0])  # no polar post: undefined, not 0
     assert metrics.net_sentiment_over_time(posts.iloc[:0], actors=["A"]).empty
+
+
+def test_kpi_series_leaves_out_a_last_period_the_data_does_not_cover():
+    t = pd.to_datetime(["2026-03-02T10:00Z", "2026-03-03T10:00Z", "2026-03-04T01:00Z"], utc=True)
+    posts = pd.DataFrame({"post_id": list("abc"), "created_at": t, "actor": "A",
+                          "actor_role": pd.array([None] * 3, dtype="string"), "author_handle": list("xyz"),
+                          "author_id": list("xyz"), "likes": 0, "shares": 0, "comments": 0, "quotes": 0})
+    daily = metrics.kpi_series(posts, brand="A", freq="D", sentiment=None)
+    assert list(daily["period"].dt.day) == [2, 3] and daily.attrs["incomplete"].startswith("2026-03-04")
+    assert "left out" in daily.attrs["note"]
+    full = metrics.kpi_series(posts, brand="A", freq="D", sentiment=None, covered_until="2026-03-05")
+    assert len(full) == 3 and full.attrs["incomplete"] is None
