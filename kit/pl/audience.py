@@ -40,6 +40,9 @@ def influencers(result: pd.DataFrame, *, title: str = "Influencers: followers an
             hovertemplate="%{text}<br>%{x:,} followers<br>%{y:,} interactions<extra></extra>"))
     fig.update_layout(title=title, template=template, xaxis=dict(type="log", title="followers"),
                       yaxis=dict(type="log", title="interactions earned"))
+    if result.empty or result["followers"].isna().all():
+        fig.add_annotation(text="No follower counts in this export", showarrow=False, x=0.5, y=0.5,
+                           xref="paper", yref="paper")
     return fig
 
 
@@ -52,6 +55,9 @@ def advocacy(result: pd.DataFrame, *, title: str = "Employee advocacy next to th
     fig.add_trace(go.Bar(x=names, y=result["posts"], marker_color=colours, showlegend=False), row=1, col=1)
     fig.add_trace(go.Bar(x=names, y=result["engagement_per_post"], marker_color=colours, showlegend=False), row=1, col=2)
     fig.update_layout(title=title, template=template)
+    if not (result["group"] == "employee").any():
+        fig.add_annotation(text="No employee accounts listed", showarrow=False, x=0.5, y=1.1, xref="paper",
+                           yref="paper")
     return fig
 
 

@@ -110,6 +110,12 @@ def influencers(posts: pd.DataFrame, *, rank_by: str = "reach", n: int = 20, min
     """
     if rank_by not in ("reach", "engagement"):
         raise ValueError(f"rank_by must be 'reach' or 'engagement', not {rank_by!r}")
+    has_reach = posts["author_followers"].notna().any() or ("views" in posts and posts["views"].notna().any())
+    note = f"Authors ranked by {rank_by}."
+    if rank_by == "reach" and not has_reach:
+        rank_by = "engagement"
+        note = ("The export carries neither follower counts nor views, so reach cannot be measured: authors are "
+                "ranked by the interactions their posts earned.")
     frame = posts.copy()
     frame["_author"] = _author(frame)
     frame = frame.dropna(subset=["_author"])
@@ -142,6 +148,7 @@ def influencers(posts: pd.DataFrame, *, rank_by: str = "reach", n: int = 20, min
             *[c for c in ("positive", "negative", "net_sentiment") if c in table], "top_post"]
     out = table[cols].head(n).reset_index(drop=True)
     out.attrs["by_tier"] = {str(k): int(v) for k, v in by_tier.items()}
+    out.attrs["note"] = note
     return out
 
 
@@ -189,6 +196,13 @@ def advocacy(posts: pd.DataFrame, *, employee_handles: Sequence[str], brand_hand
     rows.append(row(frame[frame["_h"].isin(own).fillna(False)], "brand accounts", "brand"))
     out = pd.DataFrame(rows)
     out["followers"] = out["followers"].astype("Float64")
+    if not emp:
+        out.attrs["note"] = ("No employee handles were given (parameter employee_handles): only the brand's own "
+                             "accounts are shown.")
+    else:
+        silent = [h for h in emp if (frame["_h"] == h).sum() == 0]
+        out.attrs["note"] = (f"{len(emp) - len(silent)} of {len(emp)} listed employees posted in this period"
+                             + (f"; silent: {', '.join(silent)}." if silent else "."))
     return out
 
 
