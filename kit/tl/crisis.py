@@ -446,6 +446,19 @@ _ROLE_MAP = {"brand": "brand", "employee": "brand", "media": "media", "governmen
              "outsiders": "public", "public": "public", "business": "public", "competitor": "public"}
 
 
+def _authors(posts: pd.DataFrame) -> pd.Series:
+    """The author of each post: its handle (or author id); ``post:<id>`` when the export names no author
+    (e.g. CrisisLex), so a post's own label still counts once."""
+    handle = pd.Series(pd.NA, index=posts.index, dtype="string")
+    for col in ("author_handle", "author_id"):
+        if col in posts.columns:
+            handle = handle.fillna(posts[col].astype("string"))
+    return handle.fillna("post:" + posts["post_id"].astype("string"))
+
+
+_RT_HANDLE = re.compile(r"^\s*RT\s+@(\w+)", re.IGNORECASE)
+
+
 def account_types(posts: pd.DataFrame, *, brand_handles=None, influencer_followers: int = 10_000,
                   label: str | None = None) -> pd.DataFrame:
     """What kind of account each author is, by simple signals, in this order:
@@ -464,17 +477,16 @@ def account_types(posts: pd.DataFrame, *, brand_handles=None, influencer_followe
     DataFrame
         ``author_handle, account_type, signal`` (which rule decided), one row per author.
     """
-    handle = posts["author_handle"].astype("string") if "author_handle" in posts.columns \
-        else posts.get("author_id", pd.Series(pd.NA, index=posts.index)).astype("string")
-    frame = pd.DataFrame({"author_handle": handle.fillna("(unknown)")})
+    frame = pd.DataFrame({"author_handle": _authors(posts)})
     frame["name"] = posts["author_name"].astype("string").fillna("") if "author_name" in posts.columns else ""
     frame["followers"] = pd.to_numeric(posts["author_followers"], errors="coerce") \
         if "author_followers" in posts.columns else np.nan
-    roles = []
-    for col in ("actor_role", label):
-        if col and col in posts.columns:
-            roles.append(posts[col].astype("string").str.lower().map(_ROLE_MAP))
-    frame["role"] = pd.concat(roles, axis=1).bfill(axis=1).iloc[:, 0] if roles else pd.NA
+    # an explicit label (``label``, e.g. CrisisLex's information source) is trusted as it is; the
+    # ``actor_role`` of exports is coarser ("public" for everyone else) and lets the signals below refine it
+    frame["role"] = posts["actor_role"].astype("string").str.lower().map(_ROLE_MAP).to_numpy() \
+        if "actor_role" in posts.columns else pd.NA
+    frame["label"] = posts[label].astype("string").str.lower().map(_ROLE_MAP).to_numpy() \
+        if label and label in posts.columns else pd.NA
     kind = kinds(posts)
     text = posts["text"].astype("string").fillna("") if "text" in posts.columns else pd.Series("", index=posts.index)
     frame["first_person"] = ((kind == "original").to_numpy(bool)
@@ -485,6 +497,7 @@ def account_types(posts: pd.DataFrame, *, brand_handles=None, influencer_followe
         "name": g["name"].first(),
         "followers": g["followers"].max(),
         "role": g["role"].agg(lambda s: s.dropna().mode().iloc[0] if s.notna().any() else pd.NA),
+        "label": g["label"].agg(lambda s: s.dropna().mode().iloc[0] if s.notna().any() else pd.NA),
         "first_person": g["first_person"].mean(),
         "brand": g["brand"].any(),
     })
@@ -496,6 +509,8 @@ def account_types(posts: pd.DataFrame, *, brand_handles=None, influencer_followe
         r["role"] = role
         if r["brand"] or role == "brand":
             t, s = "brand", "brand handle" if r["brand"] else "label"
+        elif isinstance(r["label"], str):
+            t, s = r["label"], "label"
         elif isinstance(r["role"], str) and r["role"] != "public":
             t, s = r["role"], "label"
         elif _MEDIA.search(words):
@@ -518,7 +533,8 @@ def account_types(posts: pd.DataFrame, *, brand_handles=None, influencer_followe
 def spreaders(posts: pd.DataFrame, *, brand_handles=None, n: int = 10, label: str | None = None,
               influencer_followers: int = 10_000) -> pd.DataFrame:
     """Who spread the crisis: authors ranked by the reposts and quotes their posts received in ``posts``
-    (then by their own posts), with their account type (:func:`account_types`).
+    (via ``parent_id``, or the ``RT @handle`` of old-style retweets without one), then by their own posts,
+    with their account type (:func:`account_types`). Posts without an author count as their own author.
 
     Returns
     -------
@@ -530,24 +546,45 @@ def spreaders(posts: pd.DataFrame, *, brand_handles=None, n: int = 10, label: st
             "amplification_received", "first_post"]
     if posts.empty:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in cols})
-    handle = posts["author_handle"].astype("string").fillna("(unknown)") if "author_handle" in posts.columns \
-        else pd.Series("(unknown)", index=posts.index, dtype="string")
+    handle = _authors(posts)
     kind = kinds(posts)
     frame = pd.DataFrame({"author_handle": handle.to_numpy(), "post_id": posts["post_id"].astype(str).to_numpy(),
                           "kind": kind.to_numpy(), _TIME: posts[_TIME].to_numpy(),
-                          "followers": pd.to_numeric(posts.get("author_followers"), errors="coerce")})
-    received = pd.Series(0, index=frame["post_id"])
-    if "parent_id" in posts.columns:
-        spread = posts.loc[kind.isin(["repost", "quote"]).to_numpy(bool), "parent_id"].dropna().astype(str)
-        received = spread.value_counts()
+                          "followers": pd.to_numeric(posts["author_followers"], errors="coerce").to_numpy()
+                          if "author_followers" in posts.columns else np.nan})
+    spreading = kind.isin(["repost", "quote"]).to_numpy(bool)
+    parent = posts["parent_id"].astype("string") if "parent_id" in posts.columns \
+        else pd.Series(pd.NA, index=posts.index, dtype="string")
+    received = parent[spreading].dropna().astype(str).value_counts()
     frame["received"] = frame["post_id"].map(received).fillna(0).astype("int64")
     g = frame.groupby("author_handle")
     out = pd.DataFrame({"followers": g["followers"].max(), "posts": g.size(),
                         "reposts_made": g["kind"].agg(lambda s: int((s == "repost").sum())),
-                        "amplification_received": g["received"].sum(), "first_post": g[_TIME].min()}).reset_index()
+                        "amplification_received": g["received"].sum(), "first_post": g[_TIME].min()})
+    # old-style retweets without a parent link name the retweeted account in the text: "RT @handle: ..."
+    if "text" in posts.columns:
+        unlinked = spreading & parent.isna().to_numpy(bool)
+        named = posts.loc[unlinked, "text"].astype("string").str.extract(_RT_HANDLE)[0].dropna()
+        if len(named):
+            counts = named.value_counts()
+            out = out.reindex(out.index.union(counts.index))
+            out["posts"] = out["posts"].fillna(0).astype("int64")
+            out["reposts_made"] = out["reposts_made"].fillna(0).astype("int64")
+            out["amplification_received"] = (out["amplification_received"].fillna(0)
+                                             + counts.reindex(out.index).fillna(0)).astype("int64")
+    out = out.rename_axis("author_handle").reset_index()
     types = account_types(posts, brand_handles=brand_handles, label=label,
                           influencer_followers=influencer_followers)
     out = out.merge(types, on="author_handle", how="left")
+    missing = out["account_type"].isna()
+    if missing.any():  # named only in "RT @handle": handle keywords are all there is
+        media = out["author_handle"].str.contains(_MEDIA).fillna(False)
+        official = out["author_handle"].str.contains(_OFFICIAL).fillna(False)
+        brand = out["author_handle"].str.lower().isin(_handles(brand_handles))
+        out.loc[missing, "account_type"] = np.select([brand[missing], media[missing], official[missing]],
+                                                     ["brand", "media", "official"], "public")
+        out.loc[missing, "signal"] = np.where((brand | media | official)[missing], "handle (retweeted only)",
+                                              "default (retweeted only)")
     out = out.sort_values(["amplification_received", "posts", "author_handle"], ascending=[False, False, True],
                           kind="stable").head(n).reset_index(drop=True)
     out["followers"] = out["followers"].astype("Int64")

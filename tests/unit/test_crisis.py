@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
@@ -192,7 +194,7 @@ def test_account_types_by_simple_signals(story):
 def test_spreaders_rank_by_amplification_received(story):
     out = crisis.spreaders(story, brand_handles=["brand"], n=3)
     assert out["author_handle"].tolist()[:2] == ["alice", "dailynews"]
-    assert out["amplification_received"].tolist()[:2] == [5, 2]
+    assert out["amplification_received"].tolist()[:2] == [6, 2]  # 5 linked by parent_id, 1 "RT @alice:"
     by_type = crisis.spreaders_by_type(story, brand_handles=["brand"])
     assert by_type["posts"].sum() == len(story)
     assert by_type["share_of_amplification"].sum() == pytest.approx(1.0)
@@ -330,3 +332,28 @@ def test_posts_without_text_and_without_kinds_are_unknown():
     assert amp["unknown"].tolist() == [1, 1] and amp["repost_share"].iloc[0] == 0.5
     # with kinds in the export, an empty text says nothing about the kind
     assert crisis.kinds(posts.assign(kind=["original", "original", "reply", "original"]))[2] == "reply"
+
+
+# ------------------------------------------------------------------------------------ real data (shared)
+
+ALBERTA = (Path(__file__).resolve().parents[2].parent / "shared" / "data" / "crisislex_t26" / "2013_Alberta_floods")
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not ALBERTA.exists(), reason="../shared/data/crisislex_t26 absent")
+def test_crisislex_alberta_timeline_and_kinds():
+    import kit
+    from kit import tl
+    posts, _ = kit.load([str(ALBERTA / "2013_Alberta_floods-tweets_labeled.csv"),
+                         str(ALBERTA / "2013_Alberta_floods-tweetids_entire_period.csv")], time_from_id=True)
+    series = tl.volume(posts, freq="H", by=None, start=posts["created_at"].min(), end=posts["created_at"].max())
+    row = signals.surge(series, value="posts").iloc[0]
+    # the floods forced Calgary's evacuations on 20-21 June 2013; the hourly volume surges on the 21st
+    assert row["onset"] == pd.Timestamp("2013-06-21T12:00Z") and row["peak"] == pd.Timestamp("2013-06-21T16:00Z")
+    assert 3 <= row["half_life_periods"] <= 15
+    kind = crisis.kinds(posts)
+    assert (kind == "repost").sum() > 100 and (kind == "unknown").sum() == len(posts) - crisis.with_text(posts).shape[0]
+    types = crisis.account_types(crisis.with_text(posts), label="x_information_source")
+    assert {"media", "official", "eyewitness", "public"} <= set(types["account_type"])
+    top = crisis.spreaders(crisis.with_text(posts), label="x_information_source", n=5)
+    assert top["amplification_received"].iloc[0] >= 10 and top["signal"].str.contains("retweeted only").all()
