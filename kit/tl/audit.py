@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import Counter
 
 import numpy as np
@@ -115,6 +116,8 @@ def own_posts(posts: pd.DataFrame, brand, competitors=(), *, media=(), kinds=Non
         A copy of the matching rows. ``actor_role`` is brand, competitor or media from the lists;
         ``actor`` keeps the tracked actor name the export gives (e.g. ``Voltaria``) or, where
         there is none, the account handle. ``account`` is the handle (or id) that matched.
+        ``text_plain`` is the text in Unicode NFKC form (styled "bold" or "italic" letters made
+        plain) for embedding; ``text`` is kept as posted.
 
     Examples
     --------
@@ -149,6 +152,9 @@ def own_posts(posts: pd.DataFrame, brand, competitors=(), *, media=(), kinds=Non
     actor = out["actor"].astype("string") if "actor" in out.columns else pd.Series(pd.NA, index=out.index,
                                                                                      dtype="string")
     out["actor"] = actor.fillna(out["account"]).astype("string")
+    if "text" in out.columns:
+        out["text_plain"] = pd.array([unicodedata.normalize("NFKC", t) if isinstance(t, str) else t
+                                      for t in out["text"].astype(object)], dtype="string")
     return out.reset_index(drop=True)
 
 
@@ -424,10 +430,11 @@ _WORD = re.compile(r"#?[^\W\d_][\w’'-]*[^\W_]|#?[^\W\d_]{2}", re.UNICODE)
 
 
 def tokens(text: str, stop=frozenset(), *, min_chars: int = 3) -> list[str]:
-    """Lower-case word tokens of ``text`` (hashtags kept with their ``#``; links, @handles and French
+    """Lower-case word tokens of ``text`` (Unicode-normalised, so the "bold" letters some accounts post as
+    𝗚𝘂𝗲𝗿𝗿𝗲 read ``guerre``; hashtags kept with their ``#``; links, @handles and French
     elisions such as ``l'`` removed; stop words and words shorter than ``min_chars`` dropped, with
     ``None`` in their place so that bigrams never jump over them)."""
-    text = _ELISION.sub(" ", _URL.sub(" ", str(text)))
+    text = _ELISION.sub(" ", _URL.sub(" ", unicodedata.normalize("NFKC", str(text))))
     out: list[str | None] = []
     for w in _WORD.findall(text):
         w = w.lower().strip("-'’")
@@ -671,7 +678,7 @@ def assign_pillars(own: pd.DataFrame, embeddings: np.ndarray, pillars: dict, *, 
     else:
         sims = np.zeros((0, len(names)))
     patterns = [_keyword_pattern(keywords.get(n)) for n in names]
-    texts_posts = out[column].fillna("").astype(str).tolist()
+    texts_posts = [unicodedata.normalize("NFKC", t) for t in out[column].fillna("").astype(str)]
     hits = np.array([[bool(p.search(t)) if p is not None else False for p in patterns] for t in texts_posts],
                     dtype=bool).reshape(len(out), len(names))
     pillar, sim, how = [], [], []
@@ -793,7 +800,7 @@ def under_served(shares: pd.DataFrame, *, brand: str, by: str = "actor", ratio: 
 # --- 6. what works ---------------------------------------------------------------------------------
 
 TERMS = ("media_format", "hour_band", "paid_label", "platform", "pillar")
-_TERM_NAMES = {"media_format": "format", "hour_band": "hour (UTC)", "paid_label": "paid", "platform": "platform",
+_TERM_NAMES = {"media_format": "format", "hour_band": "hour", "paid_label": "paid", "platform": "platform",
                "pillar": "pillar", "actor": "actor"}
 
 
@@ -934,7 +941,13 @@ def effect_models(result: pd.DataFrame) -> pd.DataFrame:
 
 
 def _pct(x: float, digits: int = 2) -> str:
-    return f"{100 * x:.{digits}f} %"
+    """A share as a percentage with ``digits`` decimals, or two significant digits when smaller than that shows."""
+    if pd.isna(x):
+        return "n/a"
+    value = 100 * float(x)
+    if value != 0 and abs(value) < 10 ** -digits * 5:
+        return f"{value:.2g} %"
+    return f"{value:.{digits}f} %"
 
 
 def findings(*, brand: str, effects_result: pd.DataFrame | None = None, shares: pd.DataFrame | None = None,
@@ -1091,7 +1104,7 @@ def readable(frame: pd.DataFrame, *, digits: int = 2) -> pd.DataFrame:
     for c in out.columns:
         col = out[c]
         if c in pct_cols and pd.api.types.is_numeric_dtype(col):
-            out[c] = col.map(lambda v: "" if pd.isna(v) else f"{100 * v:.{digits + (1 if abs(v) < 0.01 else 0)}f} %")
+            out[c] = col.map(lambda v: "" if pd.isna(v) else _pct(v, digits))
         elif c in ("p_value", "q_value") and pd.api.types.is_numeric_dtype(col):
             out[c] = col.map(lambda v: "" if pd.isna(v) else f"{v:.2g}")
         elif pd.api.types.is_float_dtype(col):

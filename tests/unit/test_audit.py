@@ -167,7 +167,7 @@ def test_effects_recover_a_planted_rate_ratio():
     eff = audit.effects(audit.own_posts(f, "brand"))
     video = eff.query("term == 'format' and level == 'video'").iloc[0]
     assert video["reference"] == "text" and 1.7 < video["rate_ratio"] < 2.3 and video["significant"]
-    evening = eff[(eff["term"] == "hour (UTC)")].set_index("level")["rate_ratio"]
+    evening = eff[(eff["term"] == "hour")].set_index("level")["rate_ratio"]
     assert evening.get("18-20", 1.0) == max([*evening.to_list(), 1.0])
     assert audit.effect_models(eff)["offset"].iloc[0] == "log(followers)"
 
@@ -254,7 +254,7 @@ def test_sample_truth_gap_format_hour_and_paid_effects():
         assert rr["low"] <= planted_formats[level] / planted_formats["text"] * 1.05
         assert rr["high"] >= planted_formats[level] / planted_formats["text"] * 0.95
         assert rr["significant"]
-    hours = eff.loc["hour (UTC)"]
+    hours = eff.loc["hour"]
     evening = hours.loc["18-20"]
     assert evening["significant"] and 1.3 < evening["rate_ratio"] < 1.75
     others = hours.drop("18-20")
