@@ -70,7 +70,7 @@ def default_min_topic_size(n_posts: int) -> int:
 def fit(posts: pd.DataFrame, embeddings: np.ndarray, *, seed: int = 0, min_topic_size: int | None = None,
         languages: tuple[str, ...] = ("fr", "de", "en"), reduce_outliers: bool = True,
         n_neighbors: int = 15, n_components: int = 5, label_words: int = 4, merge_similarity: float | None = 0.75,
-        word_embedder=None, column: str = "text", n_epochs: int | None = None) -> Topics:
+        word_embedder=None, column: str = "text", n_epochs: int | None = None, strict: bool = True) -> Topics:
     """Fit topics on ``posts`` with precomputed ``embeddings`` (one row per post).
 
     Parameters
@@ -94,6 +94,9 @@ def fit(posts: pd.DataFrame, embeddings: np.ndarray, *, seed: int = 0, min_topic
         UMAP's optimisation epochs; ``None`` keeps UMAP's default (500 below 10,000 posts, 200
         above). 200 for every size makes small corpora about 2.5 times faster, with the same seed
         giving the same topics.
+    strict
+        With fewer than 20 posts: raise (``True``), or (``False``) return a result in which every post
+        is an outlier (no topic), ``params["note"]`` saying why, so a report can say so and go on.
     """
     from bertopic import BERTopic
     from bertopic.cluster import BaseCluster
@@ -105,7 +108,14 @@ def fit(posts: pd.DataFrame, embeddings: np.ndarray, *, seed: int = 0, min_topic
     if n != len(embeddings):
         raise ValueError(f"{n} posts but {len(embeddings)} embeddings")
     if n < 20:
-        raise ValueError(f"{n} posts are too few for topics (need at least 20)")
+        message = f"{n} posts are too few for topics (need at least 20)"
+        if strict:
+            raise ValueError(message)
+        assignments = pd.DataFrame({"post_id": posts["post_id"].to_numpy(), "topic": np.full(n, OUTLIER),
+                                    "label": "outliers", "outlier": np.ones(n, dtype=bool)})
+        info = pd.DataFrame({"topic": [OUTLIER], "label": ["outliers"], "size": [n], "share": [1.0 if n else 0.0],
+                             "words": [""]})
+        return Topics(assignments=assignments, info=info, seed=seed, params={"note": message})
     size = min_topic_size or default_min_topic_size(n)
     docs = [_clean(t) for t in posts[column].fillna("").astype(str)]
     vectors = np.asarray(embeddings, dtype=np.float32)

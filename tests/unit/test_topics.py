@@ -335,3 +335,12 @@ def test_labels_follow_topics_of_equal_size():
     for subject, part in joined.groupby("subject"):
         label = part["label"].mode().item()
         assert any(w in label for w in words[subject].split()), (subject, label)
+
+
+def test_too_few_posts_not_strict_gives_outliers_only():
+    posts, emb = corpus(n_per=2, growing=False)
+    result = topics.fit(posts, emb, strict=False)
+    assert (result.assignments["topic"] == topics.OUTLIER).all() and "too few" in result.params["note"]
+    assert topics.summary(posts, result)["size"].sum() == len(posts)
+    assert topics.languages(posts, result).empty
+    assert topics.representative(posts, result, emb).empty
