@@ -875,3 +875,14 @@ def review_instructions(*, file_name: str = REVIEW_FILE_NAME) -> str:
     from .review import REVIEW_INSTRUCTIONS
     return (REVIEW_INSTRUCTIONS.replace("review_file: path/to/review.csv", f"review_file: path/to/{file_name}")
             .replace("`review.csv`", f"`{file_name}` (beside the report; copy it before you fill it)"))
+
+
+def describe_fit(result: Topics) -> list[str]:
+    """Sentences on a fit: how many topics among how many posts, the outliers, or why there are none."""
+    n = len(result.assignments)
+    if "note" in result.params:
+        return [f"No topics: {result.params['note']}."]
+    k = int((result.info["topic"] >= 0).sum())
+    out = int((result.assignments["topic"] == OUTLIER).sum())
+    return [f"{k} topics among {n:,} posts (smallest topic size {result.params.get('min_topic_size')}, seed "
+            f"{result.seed}); {out:,} posts ({out / max(n, 1):.0%}) are close to no topic (outliers)."]
