@@ -105,3 +105,48 @@ def test_mapped_columns_keep_their_values(tmp_path):
     posts, _ = io.read(_write(tmp_path / "m.csv", text))
     assert posts["text"].tolist() == ["hi", ""]
     assert posts["x_extra"].tolist()[0] == "x1" and pd.isna(posts["x_extra"].tolist()[1])
+
+
+TRICKY = ('post_id,created_at,text,extra\n'
+          '1,2026-03-01T10:00:00Z,"hello, ""world""",\n'
+          '2,2026-03-01T10:01:00Z,"two\nlines","" \n'
+          '3,2026-03-01T10:02:00Z, spaced ,é ü ß\n'
+          '\n'
+          '4,2026-03-01T10:03:00Z,,"q"\n')
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_arrow_parser_reads_as_the_c_parser(tmp_path, monkeypatch, newline):
+    path = _write(tmp_path / "t.csv", TRICKY, newline)
+    body = path.read_bytes().decode("utf-8")  # as read_table does: line ends untouched
+    arrow = tabular._read_arrow(body, ",", body.splitlines()[0])
+    assert arrow is not None
+    c = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], engine="c", index_col=False)
+    pd.testing.assert_frame_equal(arrow, c)
+    fast = tabular.read_table(path)
+    monkeypatch.setattr(tabular, "_read_arrow", lambda *a: None)
+    slow = tabular.read_table(path)
+    pd.testing.assert_frame_equal(fast[0], slow[0])
+    assert fast[1:] == slow[1:]
+
+
+@pytest.mark.parametrize("text", [
+    "a,b\n1,2\n3\n",                 # a record with too few fields
+    "a,b\n1,2\n3,4,5\n",             # too many
+    "a,a\n1,2\n",                    # repeated names: pandas renames the second a.1
+    "a,\n1,2\n",                     # an empty name
+    'a,b\n1,"open\n2,3\n',           # a quote never closed
+    "a,b\n1,2\n   \n3,4\n",          # a whitespace-only line
+])
+def test_arrow_parser_leaves_doubtful_files_to_the_c_parser(text):
+    assert tabular._read_arrow(text, ",", text.splitlines()[0]) is None
+
+
+def test_sample_reads_the_same_with_either_parser(tmp_path, monkeypatch):
+    from kit import datasets
+    paths = datasets.write_sample(tmp_path, n_posts=3000, seed=3)
+    fast, fast_report = io.read(paths["posts_csv"])
+    monkeypatch.setattr(tabular, "_read_arrow", lambda *a: None)
+    slow, slow_report = io.read(paths["posts_csv"])
+    pd.testing.assert_frame_equal(fast, slow)
+    assert fast_report.to_dict() == slow_report.to_dict()
