@@ -144,3 +144,13 @@ def test_kpi_series_leaves_out_a_last_period_the_data_does_not_cover():
     assert "left out" in daily.attrs["note"]
     full = metrics.kpi_series(posts, brand="A", freq="D", sentiment=None, covered_until="2026-03-05")
     assert len(full) == 3 and full.attrs["incomplete"] is None
+
+
+def test_compare_periods_with_an_empty_previous_period_and_zero_engagement(posts):
+    empty = posts.iloc[:0]
+    table = metrics.compare_periods(posts.assign(likes=0), empty, brand="Brand", competitors=["Rival"]).set_index("metric")
+    assert table.loc["mentions", "previous"] == 0 and np.isnan(table.loc["mentions", "relative_change"])
+    assert table.loc["engagement", "current"] == 0 and table.loc["engagement rate", "current"] == 0.0
+    assert np.isnan(table.loc["share of voice", "previous"]) and table.loc["share of voice", "significant"] == False  # noqa: E712
+    series = metrics.kpi_series(empty, brand="Brand", sentiment="sentiment")
+    assert series.empty and "No mention" in series.attrs["note"]
