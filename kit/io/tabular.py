@@ -349,7 +349,7 @@ def apply_mapping(frame: pd.DataFrame, mapping: dict, *, source: str) -> tuple[p
         used.update(cols)
     for c in frame.columns:
         if c != "__row" and c not in used:
-            name = "x_" + slug(c)
+            name = slug(c) if slug(c).startswith("x_") else "x_" + slug(c)  # a kit-written x_ column keeps its name
             if name not in raw.columns:
                 raw[name] = frame[c].array
     return raw, mapped

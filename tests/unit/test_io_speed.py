@@ -150,3 +150,10 @@ def test_sample_reads_the_same_with_either_parser(tmp_path, monkeypatch):
     slow, slow_report = io.read(paths["posts_csv"])
     pd.testing.assert_frame_equal(fast, slow)
     assert fast_report.to_dict() == slow_report.to_dict()
+
+
+def test_extra_columns_written_by_the_kit_keep_their_names(tmp_path):
+    text = "post_id,created_at,text,x_true_sentiment,Campaign\n1,2026-03-01T10:00:00Z,hi,positive,a\n"
+    posts, _ = io.read(_write(tmp_path / "x.csv", text))
+    assert posts["x_true_sentiment"].tolist() == ["positive"]
+    assert posts["x_campaign"].tolist() == ["a"]
