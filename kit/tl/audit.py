@@ -593,6 +593,7 @@ def topic_owners(own: pd.DataFrame, assignments: pd.DataFrame, *, by: str = "act
     counts = counts.reindex(columns=groups, fill_value=0)
     shares = counts / totals.reindex(groups).replace(0, np.nan).to_numpy()
     out = counts.add_prefix("posts: ").join(shares.add_prefix("share of ").round(4)).reset_index()
+    out.columns.name = None
 
     def verdict(row) -> str:
         present = [g for g in groups if row[f"share of {g}"] >= min_share]
@@ -725,7 +726,7 @@ def pillar_shares(assigned: pd.DataFrame, pillars, *, by: str = "actor", level: 
             k = int(counts.get(name, 0))
             low, high = wilson(k, n, level)
             rows.append({by: g, "pillar": name, "posts": k, "group_posts": n, "share": k / n if n else np.nan,
-                         "low": low, "high": high, "intended_share": intent.get(name, 0.0)})
+                         "low": min(max(low, 0.0), 1.0), "high": min(max(high, 0.0), 1.0), "intended_share": intent.get(name, 0.0)})
     return pd.DataFrame(rows, columns=[by, "pillar", "posts", "group_posts", "share", "low", "high",
                                        "intended_share"])
 
@@ -980,7 +981,7 @@ def findings(*, brand: str, effects_result: pd.DataFrame | None = None, shares: 
                 bits.append(f"x{rr:.2f} for {who}{mark}")
                 evidence.append(f"{who}: [{low:.2f}, {high:.2f}], q = {r.q_value:.2g}, {r.posts} posts")
             first, second = (ref, level) if flip else (level, ref)
-            rows.append({"finding": f"{term} {first} vs {second}: " + ", ".join(bits) + " interactions, all else equal",
+            rows.append({"finding": f"{term} {first} vs {second}: " + ", ".join(bits) + " (interactions, all else equal)",
                          "evidence": "; ".join(evidence), "section": "what works"})
     if shares is not None and len(shares):
         under = under_served(shares, brand=brand, by=by)
