@@ -65,7 +65,10 @@ def posting_heatmap(result: pd.DataFrame, *, by: str = "actor", value: str = "sh
     rows, cols = _grid(max(len(groups), 1), cols)
     fig = make_subplots(rows=rows, cols=cols, subplot_titles=[escape(g) for g in groups] or [""],
                         horizontal_spacing=0.06, vertical_spacing=0.22 / max(rows, 1) + 0.04)
-    zmax = float(result[value].max()) if len(result) else 1.0
+    # the colour scale tops at the 99th percentile of the non-empty cells, so one actor posting all at
+    # once (a weekly account) does not wash out every other panel; hover gives exact numbers
+    nonzero = result.loc[result[value] > 0, value]
+    zmax = float(nonzero.quantile(0.99)) if len(nonzero) else 1.0
     for i, g in enumerate(groups):
         part = result[result[by].astype("string") == g]
         grid = part.pivot_table(index="weekday", columns="hour", values=value, aggfunc="sum").reindex(
@@ -118,10 +121,11 @@ _RATE_LABELS = {"rate_followers": ("median interactions / followers", ".2%"),
 
 
 def performance(result: pd.DataFrame, *, by: str | None = None, color: str | None = None,
-                value: str = "rate_followers", title: str | None = None, log: bool = False,
+                value: str = "rate_followers", title: str | None = None, log: bool = False, order=None,
                 template: str = TEMPLATE) -> go.Figure:
     """Medians with their bootstrap intervals from :func:`kit.tl.audit.performance`: one dot per group (``by``),
-    one colour per value of ``color`` when the result is grouped by two columns."""
+    one colour per value of ``color`` when the result is grouped by two columns. ``log``: a log scale, for
+    accounts whose audiences differ by orders of magnitude; ``order``: these groups first (e.g. the brand)."""
     if result is None or len(result) == 0:
         return _empty(title or "Engagement", 'No posts to measure.', template)
     stat = f"median_{value}"
@@ -145,7 +149,10 @@ def performance(result: pd.DataFrame, *, by: str | None = None, color: str | Non
     fig.update_layout(title=title or f"{label.capitalize()} by {by} (95 % bootstrap intervals)", template=template,
                       xaxis=dict(title=label, tickformat=fmt, type="log" if log else "linear",
                                  dtick="D2" if log else None),
-                      yaxis=dict(autorange="reversed", type="category"), height=max(280, 90 + 30 * n),
+                      yaxis=dict(autorange="reversed", type="category",
+                                 categoryorder="array" if order else "trace",
+                                 categoryarray=[escape(v) for v in _order(result[by], order)] if order else None),
+                      height=max(280, 90 + 30 * n),
                       scattermode="group" if color else None, legend_title=escape(color) if color else None)
     return fig
 
