@@ -93,6 +93,8 @@ def gaps(result: pd.DataFrame, *, volume: pd.DataFrame | None = None, by: str = 
          title: str | None = None, template: str = TEMPLATE) -> go.Figure:
     """Posts per day per actor (``volume`` from ``tl.volume(own, freq="D", by="actor")``) as a heat strip, with the
     silences from :func:`kit.tl.audit.gaps` outlined."""
+    if (result is None or len(result) == 0) and (volume is None or len(volume) == 0):
+        return _empty(title or "Posting activity per day", "No own posts in this period.", template)
     fig = go.Figure()
     groups = _order(pd.concat([result[by], volume[by]]) if volume is not None and len(volume) else result[by],
                     order) if (len(result) or (volume is not None and len(volume))) else []

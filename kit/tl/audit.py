@@ -1030,6 +1030,31 @@ def brand_actor(own: pd.DataFrame) -> str | None:
     return str(names.value_counts().index[0]) if len(names) else None
 
 
+def overview(own: pd.DataFrame, *, all_kinds: pd.DataFrame | None = None) -> list[str]:
+    """Sentences saying what the audit covers: own posts analysed per role, or that there are none and why."""
+    if own.empty:
+        found = 0 if all_kinds is None else len(all_kinds)
+        if found:
+            return [f"The listed accounts published {found} posts in this period, but none of the kinds analysed "
+                    "(see the kinds parameter): the sections below have nothing to measure."]
+        return ["No post of the listed brand, competitor or media accounts in this period: check the account "
+                "handles in the parameters (brand_accounts, competitor_accounts, media_accounts) and the period. "
+                "The sections below have nothing to measure."]
+    lines = []
+    for role in OWN_ROLES:
+        part = own[own["actor_role"] == role]
+        if len(part):
+            actors = part["actor"].value_counts()
+            lines.append(f"{role}: {len(part):,} posts from {len(actors)} actor(s) ("
+                         + ", ".join(f"{a} {n:,}" for a, n in actors.head(8).items())
+                         + (", ..." if len(actors) > 8 else "") + ")")
+        else:
+            lines.append(f"{role}: no post in this period; comparisons with the {role} are left out.")
+    start, end = own["created_at"].min(), own["created_at"].max()
+    lines.append(f"from {start:%Y-%m-%d} to {end:%Y-%m-%d}")
+    return lines
+
+
 def measures(own: pd.DataFrame) -> pd.DataFrame:
     """What this export lets the audit measure: for each measure, the posts that carry it and what is shown."""
     n = len(own)

@@ -108,6 +108,8 @@ def test_single_actor_and_empty_period(posts):
     assert shares.empty
     assert audit.pillar_divergence(empty.assign(pillar=pd.Series(dtype="string")), {"a": "x"}, brand="b").empty
     assert audit.findings(brand="b").empty
+    assert audit.overview(empty)[0].startswith("No post of the listed")
+    assert audit.overview(own(posts))[0].startswith("brand: 40 posts")
     for fig in (pa.inventory(audit.inventory(empty)), pa.posting_heatmap(audit.posting_heatmap(empty)),
                 pa.performance(audit.performance(empty)), pa.benchmarks(audit.benchmarks(empty)),
                 pa.keyness(audit.keyness(empty)), pa.effects(audit.effects(empty)), pa.pillar_shares(shares)):
