@@ -197,6 +197,8 @@ def main(argv=None) -> int:
     ap.add_argument("--events", type=int, default=None, help="run the notebook on the first N events only")
     ap.add_argument("--cap", type=int, default=300, help="training tweets kept per label in each fold")
     ap.add_argument("--html", default="/tmp/kit_eval_crisislex", help="where the notebook reports go")
+    ap.add_argument("--only", nargs="+", default=None,
+                    help="rerun these events only and replace their rows in the existing --out file")
     args = ap.parse_args(argv)
     if not SHARED.exists():
         print(f"{SHARED} absent: nothing to evaluate")
@@ -204,6 +206,15 @@ def main(argv=None) -> int:
     start = time.perf_counter()
     result: dict = {"data": "crisislex_t26", "events": [], "complete": False}
     with_entire = [e for e in events() if e["entire"] is not None]
+    if args.only:
+        result = json.loads(Path(args.out).read_text(encoding="utf-8"))
+        for e in [e for e in with_entire if e["event"] in args.only]:
+            row = {"event": e["event"], "timeline": timeline(e), "notebook": notebook(e, Path(args.html))}
+            result["events"] = [row if r["event"] == e["event"] else r for r in result["events"]]
+            print(e["event"], row["notebook"]["ok"], row["notebook"]["error"], row["notebook"]["seconds"], "s")
+        result.setdefault("rerun", []).append({"events": args.only, "why": "after a fix"})
+        write(result, args.out)
+        return 0
     result["events_without_entire_period_file"] = [e["event"] for e in events() if e["entire"] is None]
     if not args.no_classifier:  # first: it is quick, and the JSON is written after every step
         classifier(result, cap=args.cap)

@@ -161,14 +161,17 @@ def with_text(posts: pd.DataFrame, *, column: str = "text") -> pd.DataFrame:
 
 def during(posts: pd.DataFrame, timeline, *, drop_reposts: bool = False, time: str = _TIME) -> pd.DataFrame:
     """The posts from the onset to the return to baseline (to the end of the data when the surge never
-    returned; none when no onset was found): everything said while the crisis lasted, not only the posts
+    returned; all posts when no onset was found): everything said while the crisis lasted, not only the posts
     matching its terms (cascades and spreaders are counted on these). ``drop_reposts`` leaves reposts out
     (they repeat a text already there: topics are fitted without them)."""
     r = _row(timeline)
     onset, back = _ts(r.get("onset")), _ts(r.get("back_to_baseline"))
-    if onset is None:
-        return posts.iloc[0:0].reset_index(drop=True)
-    m = (posts[time] >= onset).to_numpy(bool)
+    m = np.ones(len(posts), dtype=bool)
+    if onset is None:  # nothing stood out: the whole window is all there is to describe
+        if drop_reposts:
+            m = m & (kinds(posts) != "repost").to_numpy(bool)
+        return posts.loc[m].reset_index(drop=True)
+    m = m & (posts[time] >= onset).to_numpy(bool)
     if back is not None:
         m = m & (posts[time] < back).to_numpy(bool)
     if drop_reposts:
@@ -774,6 +777,29 @@ def message_types(posts: pd.DataFrame, *, examples=None, labels=None, embedder="
     out["message_type"] = out["message_type"].astype("string")
     out["message_confidence"] = conf.to_numpy()
     return out
+
+
+def topics_by_phase(posts: pd.DataFrame, *, seed: int = 0, embedder="use", min_posts: int = 20,
+                    phase: str = "phase") -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Topics of ``posts`` (:func:`kit.tl.topics.fit` on :func:`kit.tl.embed.embed`, seeded) and how the
+    posts of each phase spread over them (:func:`kit.tl.topics.by_group`).
+
+    Returns
+    -------
+    info, by_phase : DataFrame, DataFrame
+        The topics (``topic, label, size, share, words``) and ``topic, label, phase, posts,
+        share_of_group, share_of_topic``. With fewer than ``min_posts`` posts: a one-row ``note`` saying
+        so, and an empty frame.
+    """
+    if len(posts) < min_posts:
+        note = pd.DataFrame({"note": [f"{len(posts)} posts with a text in the crisis window: too few for topics "
+                                      f"(at least {min_posts})."]})
+        return note, pd.DataFrame(columns=["topic", "label", phase, "posts", "share_of_group", "share_of_topic"])
+    from . import topics
+    from .embed import embed
+    vectors = embed(posts, embedder=embedder, progress=False)
+    model = topics.fit(posts, vectors, seed=seed)
+    return model.info, topics.by_group(posts, model, by=phase)
 
 
 # ------------------------------------------------------------------------------------ key moments

@@ -357,3 +357,11 @@ def test_crisislex_alberta_timeline_and_kinds():
     assert {"media", "official", "eyewitness", "public"} <= set(types["account_type"])
     top = crisis.spreaders(crisis.with_text(posts), label="x_information_source", n=5)
     assert top["amplification_received"].iloc[0] >= 10 and top["signal"].str.contains("retweeted only").all()
+
+
+def test_during_and_topics_without_onset(story):
+    none = pd.DataFrame([dict(onset=pd.NaT, peak=at(3), half_life=pd.NaT, back_to_baseline=pd.NaT)])
+    assert len(crisis.during(story, none)) == len(story)
+    assert "repost" not in set(crisis.kinds(crisis.during(story, none, drop_reposts=True)))
+    info, by_phase = crisis.topics_by_phase(crisis.phases(story, none), embedder="hash")
+    assert "too few for topics" in info["note"].iloc[0] and by_phase.empty
