@@ -72,6 +72,9 @@ def _project(vectors: np.ndarray, *, seed: int, n_neighbors: int, min_dist: floa
         out[:, :k] = u[:, :k] * s[:k]
         return out
     import warnings
+
+    from ._numba import cache_compiled
+    cache_compiled()  # UMAP's compiled code is reused across reports instead of recompiled in each
     with warnings.catch_warnings():  # umap imports tqdm.auto, which warns outside a notebook front-end
         warnings.simplefilter("ignore")
         from umap import UMAP
