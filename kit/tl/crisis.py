@@ -779,7 +779,7 @@ def message_types(posts: pd.DataFrame, *, examples=None, labels=None, embedder="
     return out
 
 
-def topics_by_phase(posts: pd.DataFrame, *, seed: int = 0, embedder="use", min_posts: int = 20,
+def topics_by_phase(posts: pd.DataFrame, *, seed: int = 0, embedder="use", min_posts: int = 50,
                     phase: str = "phase") -> tuple[pd.DataFrame, pd.DataFrame]:
     """Topics of ``posts`` (:func:`kit.tl.topics.fit` on :func:`kit.tl.embed.embed`, seeded) and how the
     posts of each phase spread over them (:func:`kit.tl.topics.by_group`).
@@ -788,17 +788,21 @@ def topics_by_phase(posts: pd.DataFrame, *, seed: int = 0, embedder="use", min_p
     -------
     info, by_phase : DataFrame, DataFrame
         The topics (``topic, label, size, share, words``) and ``topic, label, phase, posts,
-        share_of_group, share_of_topic``. With fewer than ``min_posts`` posts: a one-row ``note`` saying
-        so, and an empty frame.
+        share_of_group, share_of_topic``. With fewer than ``min_posts`` posts (or when the clustering
+        finds no topic in them): a one-row ``note`` saying so, and an empty frame.
     """
+    empty = pd.DataFrame(columns=["topic", "label", phase, "posts", "share_of_group", "share_of_topic"])
     if len(posts) < min_posts:
         note = pd.DataFrame({"note": [f"{len(posts)} posts with a text in the crisis window: too few for topics "
                                       f"(at least {min_posts})."]})
-        return note, pd.DataFrame(columns=["topic", "label", phase, "posts", "share_of_group", "share_of_topic"])
+        return note, empty
     from . import topics
     from .embed import embed
     vectors = embed(posts, embedder=embedder, progress=False)
-    model = topics.fit(posts, vectors, seed=seed)
+    try:
+        model = topics.fit(posts, vectors, seed=seed)
+    except ValueError as exc:  # e.g. every post an outlier: no topic to show
+        return pd.DataFrame({"note": [f"No topics found in the {len(posts)} posts of the crisis window ({exc})."]}), empty
     return model.info, topics.by_group(posts, model, by=phase)
 
 
