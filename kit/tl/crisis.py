@@ -983,7 +983,10 @@ def response_periods(posts: pd.DataFrame, timeline, *, brand_handles, brand: str
     cases = care.cases(frame, brand_handles=sorted(_handles(brand_handles)), brand=brand,
                        intents=list(intents) if intents is not None else None, intent_column=intent_column)
     if onset is None:
-        return care.summary(cases.assign(period="whole window"), by="period")
+        out = care.summary(cases.assign(period="whole window"), by="period")
+        if "period" not in out.columns:  # no case at all
+            out = care.summary(cases.iloc[0:0]).assign(period="whole window")
+        return out[["period"] + [c for c in out.columns if c != "period"]]
     t = pd.to_datetime(cases[_TIME], utc=True)
     during = (t < back).to_numpy(bool) if back is not None else np.ones(len(t), dtype=bool)
     period = np.where((t < onset).to_numpy(bool), "before", np.where(during, "during", "after"))

@@ -365,3 +365,10 @@ def test_during_and_topics_without_onset(story):
     assert "repost" not in set(crisis.kinds(crisis.during(story, none, drop_reposts=True)))
     info, by_phase = crisis.topics_by_phase(crisis.phases(story, none), embedder="hash")
     assert "too few for topics" in info["note"].iloc[0] and by_phase.empty
+
+
+def test_response_periods_without_onset_or_cases(story):
+    none = pd.DataFrame([dict(onset=pd.NaT, peak=at(3), half_life=pd.NaT, back_to_baseline=pd.NaT)])
+    out = crisis.response_periods(story, none, brand_handles=["nobody"], intent_column="text", intents=["x"])
+    assert out["period"].tolist() == ["whole window"] and out["cases"].tolist() == [0]
+    assert {"period", "cases", "response_rate", "median_hours"} <= set(out.columns)
