@@ -124,12 +124,12 @@ def measure(cmd: list[str], *, env: dict | None = None, timeout: float | None = 
             "rc": child.returncode, "timed_out": timed_out, "cpu_s": usage.ru_utime + usage.ru_stime}
 
 
-def run_task(name: str, work: Path, **kwargs) -> tuple[dict, dict]:
-    """Run ``task_<name>(**kwargs)`` of this file in a subprocess; its measurement and what it returned."""
+def run_task(_task: str, _work: Path, **kwargs) -> tuple[dict, dict]:
+    """Run ``task_<_task>(**kwargs)`` of this file in a subprocess; its measurement and what it returned."""
     timeout = kwargs.pop("_timeout", None)
-    result = work / f"{name}-{os.getpid()}-{time.time_ns()}.json"
-    log = work / f"{name}.log"
-    cmd = [sys.executable, "-m", "bench.run", "--task", name, "--task-args", json.dumps(kwargs),
+    result = _work / f"{_task}-{os.getpid()}-{time.time_ns()}.json"
+    log = _work / f"{_task}.log"
+    cmd = [sys.executable, "-m", "bench.run", "--task", _task, "--task-args", json.dumps(kwargs),
            "--task-result", str(result)]
     m = measure(cmd, log=log, timeout=timeout)
     got = json.loads(result.read_text()) if result.exists() else {}
@@ -254,10 +254,11 @@ def task_sentiment(path: str, backend: str, n: int) -> dict:
     posts = pd.read_parquet(path, columns=["post_id", "text", "lang"]).head(n)
     model = sentiment.get_model(backend, **({"cache": False} if backend == "head" else {}))
     model.predict(posts["text"].head(32).tolist(), langs=posts["lang"].head(32).tolist())  # load, warm up
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     sentiment.score(posts, model=model)
-    seconds = time.perf_counter() - start
-    return {"n": len(posts), "seconds_scoring": seconds, "posts_per_second": len(posts) / seconds}
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    return {"n": len(posts), "seconds_scoring": seconds, "posts_per_second": len(posts) / seconds,
+            "posts_per_cpu_second": len(posts) / cpu}
 
 
 def _st_path() -> str | None:
@@ -276,10 +277,11 @@ def task_embed(name: str, n: int, path: str) -> dict:
     texts = pd.read_parquet(path, columns=["text"])["text"].fillna("").astype(str).drop_duplicates().head(n).tolist()
     model = embed.get_embedder(name)
     model.embed(texts[:8])  # load weights, warm up
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     embed.embed_batched(model, texts, batch_size=256)
-    seconds = time.perf_counter() - start
-    return {"embedder": model.name, "n": len(texts), "seconds_embedding": seconds, "posts_per_second": len(texts) / seconds}
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    return {"embedder": model.name, "n": len(texts), "seconds_embedding": seconds, "posts_per_second": len(texts) / seconds,
+            "posts_per_cpu_second": len(texts) / cpu}
 
 
 def task_embed_corpus(path: str, n: int, embedder: str, out: str) -> dict:
@@ -397,12 +399,15 @@ def section_monitoring(args, work: Path) -> list[dict]:
         for key, secs in (got.get("timings") or {}).items():
             rows.append(_row("monitoring", f"  {key}", None, seconds=secs))
     for backend, n in (("lexicon", args.sentiment_n), ("head", min(args.sentiment_n, 20_000))):
+        if not args.sentiment_n:
+            break
         print(f"sentiment {backend} ...", file=sys.stderr, flush=True)
         m, got = run_task("sentiment", work, path=str(base / "posts.parquet"), backend=backend, n=n)
         pps = got.get("posts_per_second")
         rows.append(_row("monitoring", f"sentiment.score model={backend}", m, n=got.get("n"),
                          value=round(pps) if pps else None, unit="posts/s",
-                         note=got.get("error") or (f"1M posts would take {1e6 / pps / 60:.1f} min" if pps else "")))
+                         note=got.get("error") or (f"{got['posts_per_cpu_second']:,.0f} posts per CPU second; 1M posts "
+                                                   f"would take {1e6 / pps / 60:.1f} min at this wall-clock rate" if pps else "")))
     return rows
 
 
@@ -421,7 +426,8 @@ def section_embed(args, work: Path) -> list[dict]:
         pps = got.get("posts_per_second")
         rows.append(_row("embed", f"embed {got.get('embedder', name.split('/')[-1])}", m, n=got.get("n"),
                          value=round(pps, 1) if pps else None, unit="posts/s",
-                         note=got.get("error") or "distinct sample texts, batch 256, no cache, after warm-up"))
+                         note=got.get("error") or (f"{got['posts_per_cpu_second']:,.1f} posts per CPU second (all threads); "
+                                                   "distinct sample texts, batch 256, no cache, after warm-up")))
     return rows
 
 
@@ -587,7 +593,7 @@ def main(argv=None) -> int:
     p.add_argument("--use-up-to", type=int, default=100_000, help="largest topic corpus embedded with USE (else hash)")
     p.add_argument("--topic-timeout", type=int, default=1800, help="seconds before a topic fit is stopped")
     p.add_argument("--embed-n", type=int, default=2000, help="texts per embedder (a tenth for the slow ones)")
-    p.add_argument("--sentiment-n", type=int, default=100_000, help="posts scored by the lexicon model")
+    p.add_argument("--sentiment-n", type=int, default=100_000, help="posts scored by the lexicon model (0: no sentiment throughput)")
     p.add_argument("--many-points", type=int, default=20_000, help="a figure with more points should use WebGL")
     p.add_argument("--task", help=argparse.SUPPRESS)
     p.add_argument("--task-args", help=argparse.SUPPRESS)
