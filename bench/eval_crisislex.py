@@ -94,8 +94,8 @@ def notebook(event: dict, out_dir: Path) -> dict:
     tl_ = values.get("timeline", {})
     return {"ok": result.ok, "error": result.error, "seconds": round(result.seconds, 1),
             "onset": tl_.get("onset"), "peak": tl_.get("peak"),
-            "half_life_hours": tl_.get("half_life_periods"), "lessons": values.get("lessons"),
-            "html": str(result.html) if result.html else None}
+            "half_life_hours": tl_.get("half_life_periods"),
+            "repost_share": (values.get("repost_share") or {}).get("share")}  # no text or handles: scores only
 
 
 def labelled_tweets() -> pd.DataFrame:
