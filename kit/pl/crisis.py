@@ -40,15 +40,13 @@ def timeline(series: pd.DataFrame, spans: pd.DataFrame, *, value: str = "posts",
         fig.update_yaxes(title_text="negative share", tickformat=".0%", range=[0, 1], tickvals=[0, 0.25, 0.5, 0.75, 1],
                          showgrid=False, secondary_y=True)
     lo, hi = series["period"].min(), series["period"].max()
-    total = (hi - lo) if len(series) else pd.Timedelta(0)
     for _, s in spans.iterrows():
         if s["phase"] == "before":
             continue
         x0 = s["start"] if pd.notna(s["start"]) else lo
         x1 = s["end"] if pd.notna(s["end"]) else hi
-        wide = total > pd.Timedelta(0) and (x1 - x0) >= 0.06 * total  # narrow phases: colour only, named in the legend
-        fig.add_vrect(x0=x0, x1=x1, fillcolor=_rgba(PHASE_COLOURS.get(s["phase"], COLOURS[5]), 0.15), line_width=0,
-                      annotation_text=escape(s["phase"]) if wide else None, annotation_position="top left")
+        # phases are named in the legend: labels on the shading collide when the rise and peak are short
+        fig.add_vrect(x0=x0, x1=x1, fillcolor=_rgba(PHASE_COLOURS.get(s["phase"], COLOURS[5]), 0.15), line_width=0)
         fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=f"phase: {escape(s['phase'])}",
                                  marker=dict(symbol="square", size=12,
                                              color=_rgba(PHASE_COLOURS.get(s["phase"], COLOURS[5]), 0.4))),
