@@ -35,5 +35,8 @@ test-fast: env
 sample: env
 	$(BIN)/kit sample --out data/sample --posts 20000 --seed 0 --review 400
 
+bench: env
+	$(BIN)/python -m bench.run
+
 clean:
 	rm -rf $(OUT) .pytest_cache

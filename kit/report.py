@@ -139,9 +139,10 @@ def run(name: str, params: str | Path | dict | None, out_dir: str | Path, *, pro
     executed = out_dir / f"{name}.ipynb"
     record_file = out_dir / f"{name}.record.json"
     record_file.unlink(missing_ok=True)
-    env_before = {k: os.environ.get(k) for k in ("KIT_RECORD", "PLOTLY_RENDERER")}
+    env_before = {k: os.environ.get(k) for k in ("KIT_RECORD", "PLOTLY_RENDERER", "TQDM_DISABLE")}
     os.environ["KIT_RECORD"] = str(record_file.resolve())
     os.environ["PLOTLY_RENDERER"] = "plotly_mimetype"
+    os.environ["TQDM_DISABLE"] = "1"  # progress bars are for JupyterLab, not for the report
     start = time.perf_counter()
     error = None
     try:

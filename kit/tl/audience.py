@@ -41,6 +41,27 @@ def _author(posts: pd.DataFrame) -> pd.Series:
     return handle.fillna(posts["author_id"].astype("string"))
 
 
+def _actors_per_author(authors: pd.Series, actors: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """For each author (index), the sorted distinct actors it posted about, joined by ", ", and their number.
+
+    Vectorised: a presence table of the few actors per author, turned into one label per distinct
+    combination. A Python function per author group (``lambda s: ", ".join(sorted(set(s))))``) takes
+    minutes on a million posts.
+    """
+    pairs = pd.DataFrame({"a": authors.to_numpy(), "x": actors.astype("string").to_numpy()}).dropna()
+    if pairs.empty:
+        return pd.Series(dtype="string"), pd.Series(dtype="int64")
+    names = sorted(pairs["x"].unique())
+    codes, uniq_authors = pd.factorize(pairs["a"], sort=False)
+    present = np.zeros((len(uniq_authors), len(names)), dtype=bool)
+    present[codes, pd.Categorical(pairs["x"], categories=names).codes] = True
+    combos, inverse = np.unique(present, axis=0, return_inverse=True)
+    labels = np.array([", ".join(n for n, p in zip(names, row) if p) for row in combos], dtype=object)
+    index = pd.Index(uniq_authors)
+    return (pd.Series(labels[inverse.ravel()], index=index, dtype="string"),
+            pd.Series(present.sum(axis=1), index=index, dtype="int64"))
+
+
 def tier(followers) -> pd.Series:
     """The follower tier of each value (see the module's definitions); missing counts give ``(unknown)``."""
     f = pd.Series(followers, dtype="Float64")
@@ -81,13 +102,16 @@ def crossroads(posts: pd.DataFrame, *, actors: Sequence[str], min_actors: int = 
     frame = posts.loc[posts["actor"].isin(list(actors)).fillna(False).to_numpy(dtype=bool)].copy()
     frame["_author"] = _author(frame)
     frame = frame.dropna(subset=["_author"])
-    agg = {"actors": ("actor", lambda s: ", ".join(sorted(set(s)))), "n_actors": ("actor", "nunique"),
-           "posts": ("post_id", "size"), "followers": ("author_followers", "max")}
+    agg = {"posts": ("post_id", "size"), "followers": ("author_followers", "max")}
     if sentiment and sentiment in frame:
         frame["_pos"] = frame[sentiment].eq("positive").fillna(False).astype(int)
         frame["_neg"] = frame[sentiment].eq("negative").fillna(False).astype(int)
         agg |= {"_pos": ("_pos", "sum"), "_neg": ("_neg", "sum")}
-    table = frame.groupby("_author", sort=False).agg(**agg).reset_index().rename(columns={"_author": "author"})
+    table = frame.groupby("_author", sort=False).agg(**agg)
+    names, counts = _actors_per_author(frame["_author"], frame["actor"])
+    table.insert(0, "n_actors", counts.reindex(table.index).fillna(0).astype("int64").to_numpy())
+    table.insert(0, "actors", names.reindex(table.index).fillna("").to_numpy())
+    table = table.reset_index().rename(columns={"_author": "author"})
     table = table[table["n_actors"] >= min_actors]
     table["tier"] = tier(table["followers"]).to_numpy()
     if "_pos" in table:
@@ -131,8 +155,10 @@ def influencers(posts: pd.DataFrame, *, rank_by: str = "reach", n: int = 20, min
     top = frame.sort_values("_eng", ascending=False, kind="stable").drop_duplicates("_author").set_index("_author")["text"]
     table = frame.groupby("_author", sort=False).agg(
         followers=("author_followers", "max"), posts=("post_id", "size"), reach=("_reach", "sum"),
-        engagement=("_eng", "sum"), positive=("_pos", "sum"), negative=("_neg", "sum"),
-        actors=("actor", lambda s: ", ".join(sorted(set(s.dropna()))))).reset_index().rename(columns={"_author": "author"})
+        engagement=("_eng", "sum"), positive=("_pos", "sum"), negative=("_neg", "sum"))
+    names, _ = _actors_per_author(frame["_author"], frame["actor"])
+    table["actors"] = names.reindex(table.index).fillna("").to_numpy()
+    table = table.reset_index().rename(columns={"_author": "author"})
     table = table[table["followers"].fillna(0) >= min_followers]
     table["tier"] = tier(table["followers"]).to_numpy()
     table["engagement_per_post"] = table["engagement"] / table["posts"]

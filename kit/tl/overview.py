@@ -105,6 +105,7 @@ def top_posts(posts: pd.DataFrame, n: int = 10, *, columns=("created_at", "actor
     Texts stay raw here; they are escaped where they are rendered (pandas tables escape HTML).
     """
     interactions = posts[["likes", "shares", "comments", "quotes"]].fillna(0).sum(axis=1).astype("int64")
-    order = pd.DataFrame({"i": interactions, "t": posts["created_at"]}).sort_values(["i", "t"], ascending=[False, False])
+    # the n largest, not a sort of every post (seconds on a million)
+    order = pd.DataFrame({"i": interactions, "t": posts["created_at"]}).nlargest(n, ["i", "t"])
     out = posts.loc[order.index[:n], list(columns)].assign(interactions=interactions.loc[order.index[:n]])
     return out.reset_index(drop=True)

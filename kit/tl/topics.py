@@ -98,6 +98,8 @@ def fit(posts: pd.DataFrame, embeddings: np.ndarray, *, seed: int = 0, min_topic
         With fewer than 20 posts: raise (``True``), or (``False``) return a result in which every post
         is an outlier (no topic), ``params["note"]`` saying why, so a report can say so and go on.
     """
+    from ._numba import cache_compiled
+    cache_compiled()  # UMAP's compiled code is reused across reports instead of recompiled in each
     from bertopic import BERTopic
     from bertopic.cluster import BaseCluster
     from bertopic.dimensionality import BaseDimensionalityReduction
@@ -186,6 +188,8 @@ def cluster(reduced: np.ndarray, size: int) -> tuple[np.ndarray, str]:
 
 def _centres(topics_: np.ndarray, emb: np.ndarray) -> tuple[list[int], np.ndarray]:
     ids = sorted(int(t) for t in set(topics_) if t != OUTLIER)
+    if not ids:  # HDBSCAN found no cluster: nothing to merge
+        return ids, np.zeros((0, emb.shape[1]))
     centres = np.vstack([emb[topics_ == t].mean(axis=0) for t in ids])
     return ids, centres / np.maximum(np.linalg.norm(centres, axis=1, keepdims=True), 1e-12)
 
