@@ -34,7 +34,7 @@ def history(result: pd.DataFrame, *, by: str, n: int = 15, title: str | None = N
             template: str = TEMPLATE) -> go.Figure:
     """Response rate (with its interval) for the ``n`` largest groups of :func:`kit.tl.care.history`,
     cases on hover."""
-    part = result.nlargest(n, "cases").sort_values("cases")
+    part = result.sort_values("cases", ascending=False, kind="stable").head(n).sort_values("cases")
     fig = go.Figure(go.Bar(
         y=[escape(v) for v in part[by]], x=part["response_rate"], orientation="h", marker_color=COLOURS[0],
         error_x=dict(type="data", symmetric=False, array=part["rate_high"] - part["response_rate"],
@@ -42,6 +42,8 @@ def history(result: pd.DataFrame, *, by: str, n: int = 15, title: str | None = N
         customdata=part[["cases", "median_hours"]],
         hovertemplate="%{x:.0%} of %{customdata[0]} cases answered; median %{customdata[1]:.1f} h<extra></extra>"))
     shown = f" (the {n} largest of {len(result)})" if len(result) > n else ""
+    if result.empty:
+        fig.add_annotation(text="No cases", showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
     fig.update_layout(title=title or f"Response rate by {escape(by)}{shown}", template=template,
                       xaxis=dict(tickformat=".0%", range=[0, 1], title="response rate"))
     return fig

@@ -158,7 +158,10 @@ def summary(case_frame: pd.DataFrame, *, by: str | None = None, level: float = 0
                "median_high": m_high, "p90_hours": p90, "p90_low": p_low, "p90_high": p_high,
                "open_cases": int(g["open"].sum()) if n else 0}
         rows.append(({by: key} if by is not None else {}) | row)
-    return pd.DataFrame(rows)
+    columns = ([by] if by is not None else []) + [
+        "cases", "responded", "response_rate", "rate_low", "rate_high", "median_hours", "median_low",
+        "median_high", "p90_hours", "p90_low", "p90_high", "open_cases"]
+    return pd.DataFrame(rows, columns=columns)
 
 
 def open_cases(case_frame: pd.DataFrame, *, n: int = 20,
@@ -178,7 +181,8 @@ def history(case_frame: pd.DataFrame, *, by: str, n_examples: int = 2, level: fl
     """
     table = summary(case_frame, by=by, level=level, seed=seed)
     if table.empty or case_frame.empty:
-        return table
+        return table.assign(example_case=pd.Series(dtype="string"), example_response=pd.Series(dtype="string"),
+                            example_unanswered=pd.Series(dtype="string"))
     examples = []
     for key, g in case_frame.groupby(by, sort=True, observed=True):
         g = g.sort_values("created_at", ascending=False)

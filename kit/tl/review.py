@@ -1058,7 +1058,8 @@ def corrected_by(posts: pd.DataFrame, reviewed: pd.DataFrame | None, *, by: str 
     groups = posts[by].astype("string").fillna("(none)")
     k = len(LABELS)
     names = sorted(groups.unique())
-    counts = np.array([[((groups == g) & (predicted == label)).sum() for label in LABELS] for g in names], dtype=float)
+    counts = np.array([[((groups == g) & (predicted == label)).sum() for label in LABELS] for g in names],
+                      dtype=float).reshape(len(names), k)
     with np.errstate(invalid="ignore", divide="ignore"):
         pi = np.nan_to_num(counts / counts.sum(axis=1, keepdims=True))
     out = pd.DataFrame({by: names, "posts": groups.value_counts().reindex(names).to_numpy(), "model_net": _net(pi)})

@@ -180,3 +180,9 @@ def test_sample_influencer_count_matches_truth(sample):
     tiers = audience.influencers(m, n=10).attrs["by_tier"]
     big = sum(v for k, v in tiers.items() if k.startswith(("micro", "macro", "mega")))
     assert big == truth["influencers"]["count"]
+
+
+def test_history_of_no_cases_keeps_its_columns():
+    empty = care.cases(CARE.iloc[:0], brand_handles=["brand_hq"], brand="Brand", intents=None)
+    hist = care.history(care.with_topic(empty), by="topic")
+    assert hist.empty and {"topic", "cases", "response_rate", "example_case"} <= set(hist.columns)

@@ -488,3 +488,9 @@ def test_simulate_copies_gold_labels_with_disagreement(tmp_path):
     back = rv.load(path)
     assert list(back["label_r1"]) == list(sample["label_r1"])
     assert rv.load(None) is None
+
+
+def test_corrected_by_on_no_posts():
+    empty = _group_posts().iloc[:0]
+    out = rv.corrected_by(empty, None, by="actor")
+    assert out.empty and "corrected_net" in out
