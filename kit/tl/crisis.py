@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .metrics import wilson
+from .metrics import INTERACTIONS, interactions, wilson
 
 PHASES = ("before", "rise", "peak", "decline", "after")
 MESSAGE_TYPES = ("warnings and advice", "damage and affected people", "sympathy and support",
@@ -543,10 +543,10 @@ def spreaders(posts: pd.DataFrame, *, brand_handles=None, n: int = 10, label: st
     -------
     DataFrame
         ``author_handle, account_type, signal, followers, posts, reposts_made, amplification_received,
-        first_post``; ``n`` rows.
+        first_post, top_post`` (their most amplified post with a text, then the most engaged); ``n`` rows.
     """
     cols = ["author_handle", "account_type", "signal", "followers", "posts", "reposts_made",
-            "amplification_received", "first_post"]
+            "amplification_received", "first_post", "top_post"]
     if posts.empty:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in cols})
     handle = _authors(posts)
@@ -576,6 +576,14 @@ def spreaders(posts: pd.DataFrame, *, brand_handles=None, n: int = 10, label: st
             out["amplification_received"] = (out["amplification_received"].fillna(0)
                                              + counts.reindex(out.index).fillna(0)).astype("int64")
     out = out.rename_axis("author_handle").reset_index()
+    if "text" in posts.columns:  # what each one said: their most amplified post, then most engaged
+        frame["text"] = posts["text"].astype("string").to_numpy()
+        frame["engaged"] = interactions(posts.reindex(columns=list(INTERACTIONS))).to_numpy()
+        said = frame[frame["text"].fillna("").str.strip().str.len().gt(0).to_numpy(bool)]
+        said = said.sort_values(["received", "engaged", _TIME], ascending=[False, False, True], kind="stable")
+        out["top_post"] = out["author_handle"].map(said.groupby("author_handle")["text"].first())
+    else:
+        out["top_post"] = pd.NA
     types = account_types(posts, brand_handles=brand_handles, label=label,
                           influencer_followers=influencer_followers)
     out = out.merge(types, on="author_handle", how="left")
@@ -812,8 +820,9 @@ def topics_by_phase(posts: pd.DataFrame, *, seed: int = 0, embedder="use", min_p
 def key_moments(posts: pd.DataFrame, timeline, *, brand_handles=None, top_cascades=None, n_cascades: int = 3,
                 statement=None, label: str | None = None) -> pd.DataFrame:
     """The moments to annotate on the timeline: onset, peak, return to baseline, the first post at or
-    after the onset, the first post by a media account, the origins of the largest cascades and the
-    brand's first statement.
+    after the onset, the first post by a media account, the most engaged post of the crisis window
+    (onset to return to baseline, or all posts without an onset), the origins of the largest cascades
+    and the brand's first statement.
 
     Parameters
     ----------
@@ -849,6 +858,19 @@ def key_moments(posts: pd.DataFrame, timeline, *, brand_handles=None, top_cascad
             if len(m):
                 f = m.iloc[0]
                 rows.append(("first media post", f[_TIME], f[handle], f.get("text", pd.NA)))
+    window = posts
+    if onset is not None:
+        back = _ts(r.get("back_to_baseline"))
+        t = posts[_TIME]
+        window = posts[((t >= onset) & (t < back) if back is not None else (t >= onset)).to_numpy(bool)]
+    if "text" in window.columns and len(window) and set(INTERACTIONS) & set(window.columns):
+        window = with_text(window)
+        counts = interactions(window.reindex(columns=list(INTERACTIONS)))
+        if len(counts) and counts.max() > 0:
+            handle = "author_handle" if "author_handle" in window.columns else "author_id"
+            f = window.loc[counts.idxmax()]
+            rows.append((f"most engaged post ({int(counts.max()):,} interactions)", f[_TIME], f.get(handle, pd.NA),
+                         f["text"]))
     if statement is not None and len(statement):
         st = _row(statement)
         if _ts(st.get("first_statement")) is not None:
@@ -984,7 +1006,7 @@ def response_periods(posts: pd.DataFrame, timeline, *, brand_handles, brand: str
                        intents=list(intents) if intents is not None else None, intent_column=intent_column)
     if onset is None:
         out = care.summary(cases.assign(period="whole window"), by="period")
-        if "period" not in out.columns:  # no case at all
+        if out.empty:  # no case at all
             out = care.summary(cases.iloc[0:0]).assign(period="whole window")
         return out[["period"] + [c for c in out.columns if c != "period"]]
     t = pd.to_datetime(cases[_TIME], utc=True)
@@ -994,7 +1016,7 @@ def response_periods(posts: pd.DataFrame, timeline, *, brand_handles, brand: str
     cases = cases.assign(period=period).loc[keep]
     out = care.summary(cases, by="period")
     empty = care.summary(cases.iloc[0:0])  # one row with 0 cases: what a period without cases reads as
-    missing = [p for p in ("before", "during") if "period" not in out.columns or p not in set(out["period"])]
+    missing = [p for p in ("before", "during") if p not in set(out["period"])]
     if missing:
         out = pd.concat([out] + [empty.assign(period=p) for p in missing], ignore_index=True)
     order = {"before": 0, "during": 1, "after": 2}

@@ -69,7 +69,11 @@ def test_post_text_never_executes(tmp_path):
         "3,2026-01-06T11:00:00Z,bob,plain words,twitter,1\n",
         encoding="utf-8",
     )
-    results = report.run_all("all", {"data": str(data)}, tmp_path / "out", progress=False)
+    results = report.run_all(["audit", "monitoring", "listening"], {"data": str(data)}, tmp_path / "out",
+                             progress=False)
+    # the crisis report shows the posts that match its query terms: make the hostile ones match
+    results.append(report.run("crisis", {"data": str(data), "query_terms": ["alert", "plain"]},
+                              tmp_path / "out", progress=False))
     assert all(r.ok for r in results), [(r.name, r.error) for r in results]
     for r in results:
         page = r.html.read_text(encoding="utf-8")
