@@ -71,18 +71,10 @@ def _project(vectors: np.ndarray, *, seed: int, n_neighbors: int, min_dist: floa
         k = min(2, len(s))
         out[:, :k] = u[:, :k] * s[:k]
         return out
-    import warnings
-
-    from ._numba import cache_compiled
-    cache_compiled()  # UMAP's compiled code is reused across reports instead of recompiled in each
-    with warnings.catch_warnings():  # umap imports tqdm.auto, which warns outside a notebook front-end
-        warnings.simplefilter("ignore")
-        from umap import UMAP
-    reducer = UMAP(n_components=2, n_neighbors=min(n_neighbors, n - 1), min_dist=min_dist, metric="cosine",
-                   random_state=seed, n_jobs=1, init="spectral" if n > n_neighbors + 1 else "random", low_memory=True)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return np.asarray(reducer.fit_transform(vectors), dtype=float)
+    from . import _umap
+    return np.asarray(_umap.reduce(vectors, seed=seed, n_components=2, n_neighbors=min(n_neighbors, n - 1),
+                                   min_dist=min_dist, metric="cosine", n_jobs=1, low_memory=True,
+                                   init="spectral" if n > n_neighbors + 1 else "random"), dtype=float)
 
 
 def semantic_map(posts: pd.DataFrame, embeddings: np.ndarray, *, seed: int = 0, max_points: int = 20000,

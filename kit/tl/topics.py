@@ -70,7 +70,8 @@ def default_min_topic_size(n_posts: int) -> int:
 def fit(posts: pd.DataFrame, embeddings: np.ndarray, *, seed: int = 0, min_topic_size: int | None = None,
         languages: tuple[str, ...] = ("fr", "de", "en"), reduce_outliers: bool = True,
         n_neighbors: int = 15, n_components: int = 5, label_words: int = 4, merge_similarity: float | None = 0.75,
-        word_embedder=None, column: str = "text", n_epochs: int | None = None, strict: bool = True) -> Topics:
+        word_embedder=None, column: str = "text", n_epochs: int | None = None, strict: bool = True,
+        cache: bool = True) -> Topics:
     """Fit topics on ``posts`` with precomputed ``embeddings`` (one row per post).
 
     Parameters
@@ -97,14 +98,15 @@ def fit(posts: pd.DataFrame, embeddings: np.ndarray, *, seed: int = 0, min_topic
     strict
         With fewer than 20 posts: raise (``True``), or (``False``) return a result in which every post
         is an outlier (no topic), ``params["note"]`` saying why, so a report can say so and go on.
+    cache
+        Keep the UMAP coordinates on disk (``$KIT_CACHE/umap``, see :mod:`kit.tl._umap`): the same
+        embeddings, settings and seed are then read back instead of fitted again (identical result).
     """
-    from ._numba import cache_compiled
-    cache_compiled()  # UMAP's compiled code is reused across reports instead of recompiled in each
+    from . import _umap
     from bertopic import BERTopic
     from bertopic.cluster import BaseCluster
     from bertopic.dimensionality import BaseDimensionalityReduction
     from sklearn.feature_extraction.text import CountVectorizer
-    from umap import UMAP
 
     n = len(posts)
     if n != len(embeddings):
@@ -121,8 +123,9 @@ def fit(posts: pd.DataFrame, embeddings: np.ndarray, *, seed: int = 0, min_topic
     size = min_topic_size or default_min_topic_size(n)
     docs = [_clean(t) for t in posts[column].fillna("").astype(str)]
     vectors = np.asarray(embeddings, dtype=np.float32)
-    reduced = UMAP(n_neighbors=min(n_neighbors, n - 1), n_components=n_components, min_dist=0.0,
-                   metric="cosine", random_state=seed, low_memory=True, n_epochs=n_epochs).fit_transform(vectors)
+    reduced = _umap.reduce(vectors, seed=seed, cache=cache, n_neighbors=min(n_neighbors, n - 1),
+                           n_components=n_components, min_dist=0.0, metric="cosine", low_memory=True,
+                           n_epochs=n_epochs)
     raw_topics, selection = cluster(reduced, size)
     topics_ = raw_topics.copy()
     if merge_similarity is not None:

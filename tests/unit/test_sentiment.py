@@ -251,3 +251,17 @@ def test_default_head_on_xlm_t_val(tmp_path):
         print(f"{language:8s} {f1_head:5.1f} {f1_lex:7.1f}")
     for language, f1_head, _ in rows:
         assert f1_head >= REPORTED[language] - 1, (language, f1_head)
+
+
+def test_german_lexicon_scores_are_kept_on_disk(tmp_path, monkeypatch):
+    monkeypatch.setenv("KIT_CACHE", str(tmp_path))
+    texts = ["Das ist wirklich gut.", "Schlechter Service, sehr enttäuschend.", "Der Zug fährt um acht."]
+    S = sentiment
+    direct = np.array([S._LEXICONS.de(t) for t in texts])
+    first = S.lexicon_compound(texts + ["very good"], ["de", "de", "de", "en"])
+    np.testing.assert_allclose(first[:3], direct, atol=1e-6)
+    assert first[0] > 0 > first[1] and first[3] > 0
+    S._GERMAN_CACHE.clear()  # a new process: the scores come from disk, the analyser is not called
+    monkeypatch.setattr(S._LEXICONS, "de", lambda text: (_ for _ in ()).throw(AssertionError("scored again")))
+    np.testing.assert_array_equal(S.lexicon_compound(texts, ["de"] * 3), first[:3])
+    assert list((tmp_path / "embeddings").glob("lexicon*/*.npz"))

@@ -1,0 +1,78 @@
+"""The UMAP result cache: the second identical fit is read from disk, any change fits again."""
+
+import numpy as np
+import pytest
+
+from kit.tl import _umap
+
+
+@pytest.fixture
+def vectors():
+    rng = np.random.default_rng(0)
+    centres = rng.normal(size=(3, 16))
+    return (centres[rng.integers(0, 3, 120)] + 0.1 * rng.normal(size=(120, 16))).astype(np.float32)
+
+
+def _counting(monkeypatch):
+    import umap
+    calls = []
+    original = umap.UMAP.fit_transform
+
+    def counted(self, *args, **kwargs):
+        calls.append(1)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(umap.UMAP, "fit_transform", counted)
+    return calls
+
+
+def test_second_fit_is_read_back_identical(vectors, tmp_path, monkeypatch):
+    calls = _counting(monkeypatch)
+    first = _umap.reduce(vectors, seed=1, directory=tmp_path, n_components=2, n_neighbors=10, n_epochs=50)
+    second = _umap.reduce(vectors, seed=1, directory=tmp_path, n_components=2, n_neighbors=10, n_epochs=50)
+    assert len(calls) == 1
+    np.testing.assert_array_equal(first, second)
+    assert len(list(tmp_path.glob("*.npy"))) == 1
+
+
+def test_other_seed_settings_or_vectors_fit_again(vectors, tmp_path, monkeypatch):
+    calls = _counting(monkeypatch)
+    base = dict(directory=tmp_path, n_components=2, n_neighbors=10, n_epochs=50)
+    _umap.reduce(vectors, seed=1, **base)
+    _umap.reduce(vectors, seed=2, **base)
+    _umap.reduce(vectors, seed=1, **dict(base, n_neighbors=12))
+    changed = vectors.copy()
+    changed[0, 0] += 1
+    _umap.reduce(changed, seed=1, **base)
+    assert len(calls) == 4
+    assert len(list(tmp_path.glob("*.npy"))) == 4
+
+
+def test_no_cache_writes_nothing_and_damaged_file_is_refitted(vectors, tmp_path, monkeypatch):
+    calls = _counting(monkeypatch)
+    _umap.reduce(vectors, seed=1, cache=False, directory=tmp_path, n_components=2, n_neighbors=10, n_epochs=50)
+    assert not list(tmp_path.iterdir())
+    out = _umap.reduce(vectors, seed=1, directory=tmp_path, n_components=2, n_neighbors=10, n_epochs=50)
+    (stored,) = tmp_path.glob("*.npy")
+    stored.write_bytes(b"not a numpy file")
+    again = _umap.reduce(vectors, seed=1, directory=tmp_path, n_components=2, n_neighbors=10, n_epochs=50)
+    assert len(calls) == 3
+    np.testing.assert_array_equal(out, again)
+
+
+def test_topic_fit_uses_the_cache(tmp_path, monkeypatch):
+    import pandas as pd
+
+    from kit.tl import topics
+    monkeypatch.setenv("KIT_CACHE", str(tmp_path))
+    rng = np.random.default_rng(3)
+    centres = rng.normal(size=(3, 32))
+    group = np.repeat(np.arange(3), 40)
+    emb = (centres[group] + 0.05 * rng.normal(size=(120, 32))).astype(np.float32)
+    words = np.array(["train late delay", "refund money charge", "app crash login"])
+    posts = pd.DataFrame({"post_id": [str(i) for i in range(120)], "text": words[group], "lang": "en"})
+    first = topics.fit(posts, emb, seed=0, min_topic_size=10, n_epochs=50)
+    calls = _counting(monkeypatch)
+    second = topics.fit(posts, emb, seed=0, min_topic_size=10, n_epochs=50)
+    assert not calls and list((tmp_path / "umap").glob("*.npy"))
+    pd.testing.assert_frame_equal(first.assignments, second.assignments)
