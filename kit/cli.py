@@ -77,7 +77,7 @@ def _sample_review(out: Path, *, n: int, seed: int) -> Path:
 def _run(args) -> int:
     from . import report
     names = "all" if args.notebook == "all" else [args.notebook]
-    results = report.run_all(names, args.params, args.out, progress=not args.quiet)
+    results = report.run_all(names, args.params, args.out, progress=not args.quiet, jobs=args.jobs)
     index = Path(args.out) / "index.html"
     failed = [r for r in results if not r.ok]
     for r in results:
@@ -158,6 +158,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--params", help="YAML file, or a folder with one YAML per notebook (e.g. params/sample)")
     p.add_argument("--out", default="reports")
     p.add_argument("--quiet", action="store_true", help="no progress bars")
+    p.add_argument("--jobs", type=int, default=1,
+                   help="notebooks run at once, each in its own process (default 1; 2 on a two-core laptop "
+                        "nearly halves the time of 'run all' for twice the memory)")
     p.set_defaults(func=_run)
 
     args = parser.parse_args(argv)

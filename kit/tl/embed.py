@@ -133,7 +133,10 @@ class CachedEmbedder:
     """Wrap an embedder with an on-disk cache keyed by model name and text hash.
 
     Vectors live in ``cache_dir/<model>/*.npz`` shards; each call embeds only texts never seen,
-    in batches (with a progress bar when asked), and writes them as a new shard.
+    in batches (with a progress bar when asked), and writes them as a new shard. Processes sharing
+    the folder (reports run in parallel) take turns through a lock file, so a text is embedded once
+    and every process gets the same vector for it (a text's vector varies in the last bits with the
+    batch it was embedded in).
     """
 
     def __init__(self, embedder: Embedder, cache_dir: str | Path, *, batch_size: int = 256, progress: bool = False):
@@ -142,41 +145,53 @@ class CachedEmbedder:
         self.dir = Path(cache_dir) / re.sub(r"[^\w.-]+", "_", embedder.name)
         self.batch_size = batch_size
         self.progress = progress
-        self._mem: dict[bytes, np.ndarray] | None = None
+        self._mem: dict[bytes, np.ndarray] = {}
+        self._seen: set[str] = set()
 
     @staticmethod
     def key(text: str) -> bytes:
         return hashlib.sha1(str(text).encode("utf-8")).digest()
 
     def _load(self) -> dict[bytes, np.ndarray]:
-        if self._mem is None:
-            self._mem = {}
-            for shard in sorted(self.dir.glob("*.npz")):
-                with np.load(shard) as data:
-                    for k, v in zip(data["keys"], data["vectors"]):
-                        self._mem[bytes(k)] = v
+        """Read the shards not read yet (another process may have written some since)."""
+        for shard in sorted(self.dir.glob("*.npz")):
+            if shard.name in self._seen:
+                continue
+            self._seen.add(shard.name)
+            with np.load(shard) as data:
+                for k, v in zip(data["keys"], data["vectors"]):
+                    self._mem.setdefault(bytes(k), v)  # the first vector stored for a text stays
         return self._mem
 
-    def embed(self, texts: Sequence[str]) -> np.ndarray:
-        texts = [str(t) for t in texts]
+    def _missing(self, keys: list[bytes], texts: list[str]) -> dict[bytes, str]:
         mem = self._load()
-        keys = [self.key(t) for t in texts]
         todo: dict[bytes, str] = {}
         for k, t in zip(keys, texts):
             if k not in mem and k not in todo:
                 todo[k] = t
-        if todo:
-            new_keys = list(todo)
-            vectors = embed_batched(self.inner, [todo[k] for k in new_keys], batch_size=self.batch_size,
-                                    progress=self.progress)
+        return todo
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        texts = [str(t) for t in texts]
+        keys = [self.key(t) for t in texts]
+        if self._missing(keys, texts):
+            from filelock import FileLock
             self.dir.mkdir(parents=True, exist_ok=True)
-            tmp = self.dir / f".{uuid.uuid4().hex}.npz"
-            np.savez(tmp, keys=np.array(new_keys, dtype="S20"), vectors=vectors)
-            tmp.rename(self.dir / f"{uuid.uuid4().hex}.npz")
-            mem.update(zip(new_keys, vectors))
+            with FileLock(str(self.dir / ".lock")):
+                todo = self._missing(keys, texts)  # again: another process may have embedded them meanwhile
+                if todo:
+                    new_keys = list(todo)
+                    vectors = embed_batched(self.inner, [todo[k] for k in new_keys], batch_size=self.batch_size,
+                                            progress=self.progress)
+                    tmp = self.dir / f".{uuid.uuid4().hex}.npz"
+                    np.savez(tmp, keys=np.array(new_keys, dtype="S20"), vectors=vectors)
+                    final = self.dir / f"{uuid.uuid4().hex}.npz"
+                    tmp.rename(final)
+                    self._seen.add(final.name)
+                    self._mem.update(zip(new_keys, vectors))
         if not keys:
             return np.zeros((0, 0), dtype=np.float32)
-        return np.vstack([mem[k] for k in keys])
+        return np.vstack([self._mem[k] for k in keys])
 
 
 def embed_batched(model: Embedder, texts: Sequence[str], *, batch_size: int = 256,

@@ -69,8 +69,11 @@ def test_post_text_never_executes(tmp_path):
         "3,2026-01-06T11:00:00Z,bob,plain words,twitter,1\n",
         encoding="utf-8",
     )
-    results = report.run_all(["audit", "monitoring", "listening"], {"data": str(data)}, tmp_path / "out",
-                             progress=False)
+    names = ["audit", "monitoring", "listening"]  # two at a time: the parallel path is tested here too
+    results = report.run_all(names, {"data": str(data)}, tmp_path / "out", progress=False, jobs=2)
+    assert [r.name for r in results] == names
+    index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert all(f'href="{name}.html"' in index for name in names)
     # the crisis report shows the posts that match its query terms: make the hostile ones match
     results.append(report.run("crisis", {"data": str(data), "query_terms": ["alert", "plain"]},
                               tmp_path / "out", progress=False))

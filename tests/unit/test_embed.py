@@ -89,6 +89,19 @@ def test_cache_embeds_each_text_once_across_runs(tmp_path):
     assert list((tmp_path / "counting").glob("*.npz"))
 
 
+def test_cache_shared_by_two_processes_embeds_each_text_once(tmp_path):
+    # two reports running at once: each holds its own CachedEmbedder on the same folder
+    inner_a, inner_b = CountingEmbedder(), CountingEmbedder()
+    a = embed.CachedEmbedder(inner_a, tmp_path)
+    b = embed.CachedEmbedder(inner_b, tmp_path)
+    assert b.embed(["x"]).shape == (1, 8)  # b has read the (empty) folder before a writes
+    first = a.embed(["p", "q"])
+    second = b.embed(["q", "p", "x"])  # b sees a's new shard: nothing embedded again
+    assert sum(len(c) for c in inner_b.calls) == 1 and sum(len(c) for c in inner_a.calls) == 2
+    np.testing.assert_array_equal(second[:2], first[::-1])
+    assert (tmp_path / "counting" / ".lock").exists()
+
+
 def test_no_cache_embeds_everything(tmp_path):
     inner = CountingEmbedder()
     posts = pd.DataFrame({"text": ["a", "a"]})
