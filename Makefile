@@ -5,6 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PARAMS ?= params/sample
 OUT    ?= reports
+JOBS   ?= 2
 
 .PHONY: env report smoke test test-fast bench clean sample
 
@@ -20,10 +21,10 @@ $(STAMP): pyproject.toml constraints.txt
 	touch $(STAMP)
 
 report: env
-	$(BIN)/kit run all --params $(PARAMS) --out $(OUT)
+	$(BIN)/kit run all --params $(PARAMS) --out $(OUT) --jobs $(JOBS)
 
 smoke: env
-	$(BIN)/kit run all --params params/smoke --out $(OUT)/smoke
+	$(BIN)/kit run all --params params/smoke --out $(OUT)/smoke --jobs $(JOBS)
 
 test: env
 	$(BIN)/python -m pytest -q -p no:cacheprovider tests

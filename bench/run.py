@@ -6,8 +6,8 @@
 
 Sections (see bench/README.md for the targets):
 
-``report``      ``kit run all --params params/sample`` twice: cold (empty embedding cache in a fresh
-                ``KIT_CACHE``) then warm (same cache); per-notebook times; report sizes.
+``report``      ``kit run all --params params/sample --jobs 2`` (as ``make report``) twice: cold (empty
+                cache in a fresh ``KIT_CACHE``) then warm (same cache); per-notebook times; report sizes.
 ``read``        reading and validating ``--posts`` generated posts from CSV and from Parquet.
 ``monitoring``  reading plus every monitoring KPI table on ``--posts`` posts, sentiment taken from the
                 generator's label (``x_true_sentiment``); the lexicon and head sentiment throughput
@@ -346,7 +346,7 @@ def section_report(args, work: Path) -> list[dict]:
         log = work / f"report-{label}.log"
         print(f"report {label} ...", file=sys.stderr, flush=True)
         m = measure([str(ROOT / ".venv" / "bin" / "kit"), "run", "all", "--params", args.params, "--out", str(out),
-                     "--quiet"], env={"KIT_CACHE": str(cache)}, log=log)
+                     "--quiet", "--jobs", str(args.jobs)], env={"KIT_CACHE": str(cache)}, log=log)
         limit_s, limit_mb = TARGETS[f"report {label}"]
         ok = m["rc"] == 0 and m["seconds"] < limit_s and m["tree_peak_mb"] < limit_mb
         failed = [line for line in log.read_text(errors="replace").splitlines() if "FAILED" in line]
@@ -586,6 +586,7 @@ def main(argv=None) -> int:
     p.add_argument("--only", default=",".join(SECTIONS), help=f"comma-separated sections: {', '.join(SECTIONS)}")
     p.add_argument("--posts", type=int, default=1_000_000, help="posts for read and monitoring (default 1,000,000)")
     p.add_argument("--params", default="params/sample", help="parameters of the report section")
+    p.add_argument("--jobs", type=int, default=2, help="notebooks at once in the report section (as make report)")
     p.add_argument("--data", type=Path, default=Path(os.environ.get("KIT_BENCH_DATA", "/tmp/kit-bench")),
                    help="where generated data, embeddings and report runs are kept")
     p.add_argument("--out", type=Path, default=RESULTS, help="where bench.json and bench.md are written")

@@ -160,7 +160,8 @@ class CachedEmbedder:
             self._seen.add(shard.name)
             with np.load(shard) as data:
                 for k, v in zip(data["keys"], data["vectors"]):
-                    self._mem.setdefault(bytes(k), v)  # the first vector stored for a text stays
+                    # numpy's "S20" drops trailing NUL bytes: pad the digest back to its 20 bytes
+                    self._mem.setdefault(bytes(k).ljust(20, b"\0"), v)  # the first vector read for a text stays
         return self._mem
 
     def _missing(self, keys: list[bytes], texts: list[str]) -> dict[bytes, str]:

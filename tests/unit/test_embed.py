@@ -102,6 +102,16 @@ def test_cache_shared_by_two_processes_embeds_each_text_once(tmp_path):
     assert (tmp_path / "counting" / ".lock").exists()
 
 
+def test_cache_keys_ending_in_a_nul_byte_are_found(tmp_path):
+    # numpy's "S20" strips trailing NUL bytes on reading; such a text was embedded again in every run
+    text = next(t for t in (f"text {i}" for i in range(5000)) if embed.CachedEmbedder.key(t).endswith(b"\0"))
+    inner = CountingEmbedder()
+    first = embed.CachedEmbedder(inner, tmp_path).embed([text])
+    again = embed.CachedEmbedder(inner, tmp_path).embed([text])
+    assert sum(len(c) for c in inner.calls) == 1
+    np.testing.assert_array_equal(first, again)
+
+
 def test_no_cache_embeds_everything(tmp_path):
     inner = CountingEmbedder()
     posts = pd.DataFrame({"text": ["a", "a"]})
