@@ -224,11 +224,11 @@ def run_all(names, params, out_dir: str | Path, *, progress: bool = True, jobs: 
     context = multiprocessing.get_context("spawn")
     done: dict[str, Result] = {}
     with ProcessPoolExecutor(max_workers=min(jobs, total), mp_context=context) as pool:
-        futures = {}
-        for i, name in enumerate(names, start=1):
-            if progress:
-                _announce(i, total, name)
-            futures[pool.submit(run, name, params, out_dir, progress=False)] = (i, name)
+        if progress:
+            print(f"{total} notebooks, {min(jobs, total)} at a time: {', '.join(TITLES.get(n, n) for n in names)} ...",
+                  file=sys.stderr, flush=True)
+        futures = {pool.submit(run, name, params, out_dir, progress=False): (i, name)
+                   for i, name in enumerate(names, start=1)}
         for future in as_completed(futures):
             i, name = futures[future]
             try:
