@@ -44,7 +44,7 @@ def _handles(values) -> set[str]:
 
 def cases(posts: pd.DataFrame, *, brand_handles: Sequence[str], brand: str | None = None,
           intents: Sequence[str] | None = DEFAULT_INTENTS, intent_column: str | None = None,
-          open_after_hours: float = 24.0, as_of=None) -> pd.DataFrame:
+          open_after_hours: float = 24.0, as_of=None, scored: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per case, with its first response by the brand.
 
     Parameters
@@ -59,6 +59,11 @@ def cases(posts: pd.DataFrame, *, brand_handles: Sequence[str], brand: str | Non
         (e.g. labels a team made), else detected on the candidate posts with
         :func:`kit.tl.intent.detect` (added as column ``intent``). With ``intents`` None every
         candidate is a case (then it is a response rate to all mentions: say so in the report).
+    scored
+        Posts already scored by :func:`kit.tl.sentiment.score` (e.g. the report's mentions): intent
+        detection reuses their sentiment, matched by ``post_id``, instead of scoring the candidates
+        again (which on a large table would pick another sample for the ``fast`` model); candidates
+        missing from it are scored with ``model="auto"``.
 
     Returns
     -------
@@ -82,7 +87,7 @@ def cases(posts: pd.DataFrame, *, brand_handles: Sequence[str], brand: str | Non
     if intents is not None:
         if intent_column is None:
             from .intent import detect
-            out["intent"] = detect(out)["intent"].to_numpy() if len(out) else pd.Series(dtype="string")
+            out["intent"] = detect(_with_sentiment(out, scored))["intent"].to_numpy() if len(out) else pd.Series(dtype="string")
             intent_column = "intent"
         elif intent_column not in posts:
             raise KeyError(f"no column {intent_column!r} to select the intents {list(intents)} from")
@@ -104,6 +109,26 @@ def cases(posts: pd.DataFrame, *, brand_handles: Sequence[str], brand: str | Non
         as_of = as_of.tz_localize("UTC")
     out["age_hours"] = ((as_of - out["created_at"]).dt.total_seconds() / 3600).astype(float) if len(out) else []
     out["open"] = ~out["responded"] & (out["age_hours"] > open_after_hours)
+    return out
+
+
+def _with_sentiment(candidates: pd.DataFrame, scored: pd.DataFrame | None) -> pd.DataFrame:
+    from .sentiment import COLUMNS, score
+    if scored is None:
+        return candidates
+    first = scored.drop_duplicates("post_id")
+    known = first.set_index(first["post_id"].astype(str))
+    ids = candidates["post_id"].astype(str).to_numpy()
+    found = pd.Index(known.index).get_indexer(ids)
+    out = candidates.drop(columns=[c for c in COLUMNS if c in candidates.columns]).copy()
+    for col in COLUMNS:
+        out[col] = known[col].to_numpy()[found] if len(known) else np.full(len(out), np.nan)
+    missing = found < 0
+    if missing.any():
+        fresh = score(candidates.loc[missing], model="auto")
+        for col in COLUMNS:
+            out.loc[missing, col] = fresh[col].to_numpy()
+    out["sentiment"] = out["sentiment"].astype("string")
     return out
 
 
@@ -212,27 +237,52 @@ def describe(summary_frame: pd.DataFrame, *, brand: str) -> str:
 
 
 def with_topic(case_frame: pd.DataFrame, *, column: str | None = None, seed: int = 0, embedder="use",
-               min_topic_size: int | None = None) -> pd.DataFrame:
+               min_topic_size: int | None = None, max_fit: int = 10_000) -> pd.DataFrame:
     """Add a ``topic`` column to the cases: the values of ``column`` when the export carries a reason or
     category (e.g. a listening tool's complaint reason), else the label of the topic each case falls in
     when topics are fitted on the cases' own texts (:func:`kit.tl.topics.fit`, seeded, cached embeddings).
 
     Cases without a value get ``(none)``; a frame of fewer than 20 cases is not clustered (``(too few
-    cases)``), since topics on a handful of posts mean nothing.
+    cases)``), since topics on a handful of posts mean nothing. Above ``max_fit`` cases, topics are
+    fitted on a seeded random sample of ``max_fit`` of them and the others get the label a student
+    taught on that sample gives them (:func:`kit.tl.distil.fit`: hashed word n-grams, its agreement
+    with the fitted topics measured on held-out sample cases). ``attrs["note"]`` says which was done.
     """
     out = case_frame.copy()
     if column is not None:
         if column not in out:
             raise KeyError(f"no column {column!r} to group the cases by")
         out["topic"] = out[column].astype("string").fillna("(none)").to_numpy()
+        out.attrs["note"] = f"Cases grouped by the export's {column!r} column."
         return out
     if len(out) < 20:
         out["topic"] = pd.Series("(too few cases)", index=out.index, dtype="string")
+        out.attrs["note"] = f"{len(out)} cases: too few to group by topic."
         return out
+    from . import distil
     from .embed import embed
     from .topics import fit
-    vectors = embed(out, embedder=embedder, progress=False)
-    result = fit(out, vectors, seed=seed, min_topic_size=min_topic_size)
+    chosen = distil.sample_indices(len(out), max_fit, seed)
+    sample = out.iloc[chosen]
+    vectors = embed(sample, embedder=embedder, progress=False)
+    result = fit(sample, vectors, seed=seed, min_topic_size=min_topic_size)
     labels = result.assignments.set_index("post_id")["label"]
-    out["topic"] = labels.reindex(out["post_id"].to_numpy()).astype("string").fillna("(none)").to_numpy()
+    taught = labels.reindex(sample["post_id"].to_numpy()).astype("string").fillna("(none)").to_numpy()
+    topic = np.empty(len(out), dtype=object)
+    topic[chosen] = taught
+    if len(chosen) == len(out):
+        note = f"Topics fitted on the {len(out):,} cases' own texts."
+    else:
+        texts = out["text"].astype("string").fillna("").tolist()
+        langs = out["lang"].astype("string").fillna("und").tolist() if "lang" in out else None
+        rest = np.setdiff1d(np.arange(len(out)), chosen)
+        student = distil.fit([texts[i] for i in chosen], taught, seed=seed,
+                             langs=None if langs is None else [langs[i] for i in chosen])
+        topic[rest] = student.labels([texts[i] for i in rest], None if langs is None else [langs[i] for i in rest])
+        note = (f"Topics fitted on a random sample of {len(chosen):,} of the {len(out):,} cases; the other "
+                f"{len(rest):,} were given a topic by a student (logistic regression on hashed word n-grams) "
+                f"taught on the sample, which agrees with the fitted topics on {student.agreement:.1%} of "
+                f"{student.holdout:,} held-out sample cases.")
+    out["topic"] = pd.array(topic, dtype="string")
+    out.attrs["note"] = note
     return out

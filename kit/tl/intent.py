@@ -378,7 +378,7 @@ def seed_model(*, embedder: str = "use", C: float = 1.0):
 # -------------------------------------------------------------------------------------------- detect
 
 def detect(posts: pd.DataFrame, *, column: str = "text", lang_column: str = "lang", model=None,
-           sentiment_column: str = "sentiment", sentiment_model: str = "head", role_column: str | None = "actor_role",
+           sentiment_column: str = "sentiment", sentiment_model: str = "auto", role_column: str | None = "actor_role",
            embeddings: np.ndarray | None = None, min_confidence: float = 0.5) -> pd.DataFrame:
     """Intent of each post (:data:`INTENTS`): ``intent``, ``confidence``, ``source``, indexed like ``posts``.
 
@@ -395,8 +395,9 @@ def detect(posts: pd.DataFrame, *, column: str = "text", lang_column: str = "lan
         labelled posts). The model decides only where no cue fired and the sentiment is not clear.
     sentiment_column
         When ``posts`` has this column (from :func:`kit.tl.sentiment.score`, with ``score`` beside it) it
-        is used; otherwise sentiment is computed with ``sentiment_model`` (``"head"`` by default: USE
-        embeddings, cached on disk; ``"lexicon"`` needs no model but is slower on large tables and
+        is used; otherwise sentiment is computed with ``sentiment_model`` (``"auto"`` by default: the
+        head on USE embeddings, cached on disk, or the distilled ``fast`` model above
+        :data:`kit.tl.sentiment.AUTO_LIMIT` distinct texts; ``"lexicon"`` needs no model but is slower on large tables and
         weaker).
     role_column
         Posts whose role is one of :data:`ORG_ROLES` (the organisations' own accounts, media) are

@@ -186,3 +186,50 @@ def test_history_of_no_cases_keeps_its_columns():
     empty = care.cases(CARE.iloc[:0], brand_handles=["brand_hq"], brand="Brand", intents=None)
     hist = care.history(care.with_topic(empty), by="topic")
     assert hist.empty and {"topic", "cases", "response_rate", "example_case"} <= set(hist.columns)
+
+
+def test_cases_reuse_the_sentiment_of_scored_posts(monkeypatch):
+    from kit.tl import sentiment
+    posts = CARE.drop(columns=["intent", "sentiment"])
+    scored = sentiment.score(posts, model="lexicon")
+    scored.loc[scored["post_id"] == "1", ["sentiment", "score"]] = ["negative", -0.9]  # the report's own verdict
+    asked = []
+    real = sentiment.score
+
+    def spy(frame, **kwargs):
+        asked.append((frame["post_id"].tolist(), kwargs.get("model")))
+        return real(frame, model="lexicon")
+
+    monkeypatch.setattr(sentiment, "score", spy)
+    c = care.cases(posts, brand_handles=["brand_hq"], brand="Brand", scored=scored, intents=None)
+    assert asked == []
+    with_intents = care.cases(posts, brand_handles=["brand_hq"], brand="Brand", scored=scored)
+    assert asked == []  # every candidate was among the scored posts
+    assert "1" in set(with_intents["post_id"]) and len(c) >= len(with_intents)
+    care.cases(posts, brand_handles=["brand_hq"], brand="Brand", scored=scored[scored["post_id"] != "9"])
+    assert asked == [(["9"], "auto")]  # only the candidate missing from them is scored
+
+
+def test_with_topic_fits_a_sample_of_many_cases_and_a_student_labels_the_rest():
+    rng = np.random.default_rng(0)
+    subjects = {"refund": "refund money back payment card charged", "delay": "delay late train platform hour wait",
+                "wifi": "wifi internet connection onboard signal laptop"}
+    rows = []
+    for i in range(240):
+        name = list(subjects)[i % 3]
+        words = subjects[name].split()
+        rows.append({"post_id": str(i), "text": " ".join(rng.choice(words, size=6)), "subject": name, "lang": "en"})
+    cases_ = pd.DataFrame(rows)
+    out = care.with_topic(cases_, embedder="hash", max_fit=120, seed=0)
+    assert out["topic"].notna().all() and len(out) == 240
+    assert "random sample of 120 of the 240 cases" in out.attrs["note"] and "held-out" in out.attrs["note"]
+    from kit.tl import distil
+    taught = np.zeros(len(out), dtype=bool)
+    taught[distil.sample_indices(240, 120, 0)] = True
+    sample, rest = out[taught], out[~taught]
+    subject_of = sample.groupby("topic")["subject"].agg(lambda s: s.mode().iloc[0])  # what each fitted topic is about
+    labelled = rest[rest["topic"] != "outliers"]
+    assert len(labelled) > 80
+    assert (labelled["topic"].map(subject_of) == labelled["subject"]).mean() > 0.95  # the student keeps subjects apart
+    small = care.with_topic(cases_.iloc[:60], embedder="hash", max_fit=120)
+    assert small.attrs["note"] == "Topics fitted on the 60 cases' own texts."

@@ -1,0 +1,170 @@
+"""kit.tl.distil: a student copies a teacher's labels from hashed n-grams; the sentiment ``fast`` and
+``auto`` models and the one-score-per-distinct-text rule of ``sentiment.score``."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from kit.tl import distil, sentiment
+from kit.tl.sentiment import COLUMNS
+
+GOOD = ["great", "lovely", "superb", "merci", "super", "danke", "excellent", "happy"]
+BAD = ["awful", "late", "broken", "nul", "retard", "kaputt", "terrible", "angry"]
+FILL = ["train", "ticket", "station", "today", "the", "le", "der", "again", "service", "app"]
+
+
+def corpus(n: int, seed: int = 0) -> tuple[list[str], list[str]]:
+    """Texts whose label is the kind of cue word they hold (no cue: neutral), with filler words."""
+    rng = np.random.default_rng(seed)
+    texts, labels = [], []
+    for i in range(n):
+        kind = i % 3
+        words = list(rng.choice(FILL, size=5))
+        if kind == 0:
+            words.insert(int(rng.integers(0, 5)), str(rng.choice(GOOD)))
+        elif kind == 1:
+            words.insert(int(rng.integers(0, 5)), str(rng.choice(BAD)))
+        texts.append(" ".join(words) + f" #{i}")
+        labels.append(["positive", "negative", "neutral"][kind])
+    return texts, labels
+
+
+def test_student_learns_the_teacher_and_measures_agreement_on_held_out_texts():
+    texts, labels = corpus(600)
+    student = distil.fit(texts, labels, seed=1)
+    assert student.trained_on == 600 and student.holdout == 120
+    assert student.agreement > 0.95
+    new, truth = corpus(300, seed=9)
+    assert np.mean(student.labels(new) == np.array(truth, dtype=object)) > 0.95
+    probs = student.predict(new)
+    assert probs.shape == (300, 3)
+    np.testing.assert_allclose(probs.sum(axis=1), 1)
+    assert list(student.classes) == ["negative", "neutral", "positive"]
+
+
+def test_student_is_seeded_and_blocks_in_processes_give_the_same_scores(monkeypatch):
+    texts, labels = corpus(300)
+    a, b = distil.fit(texts, labels, seed=3), distil.fit(texts, labels, seed=3)
+    assert a.agreement == b.agreement
+    np.testing.assert_array_equal(a.coef, b.coef)
+    new, _ = corpus(250, seed=4)
+    one = a.predict(new, jobs=1)
+    monkeypatch.setattr(distil, "BLOCK", 60)  # 5 blocks over 2 processes
+    np.testing.assert_allclose(a.predict(new, jobs=2), one, rtol=1e-6)
+
+
+def test_two_label_teacher_and_language_tokens():
+    texts = [f"good trip {i}" for i in range(50)] + [f"bad trip {i}" for i in range(50)]
+    langs = ["fr"] * 50 + ["de"] * 50
+    labels = ["pos"] * 50 + ["neg"] * 50
+    student = distil.fit(texts, labels, langs=langs)
+    assert student.predict(["good", "bad"], ["fr", "de"]).shape == (2, 2)
+    assert student.labels(["good trip", "bad trip"], ["fr", "de"]).tolist() == ["pos", "neg"]
+    with pytest.raises(ValueError, match="two or more labels"):
+        distil.fit(texts, ["pos"] * 100)
+    with pytest.raises(ValueError, match="99 labels for 100 texts"):
+        distil.fit(texts, labels[:99])
+
+
+def test_distil_calls_the_teacher_on_the_sample_only():
+    texts, labels = corpus(900)
+    truth = dict(zip(texts, labels))
+    seen = []
+
+    def teacher(batch, langs):
+        seen.extend(batch)
+        return [truth[t] for t in batch]
+
+    got, source, student = distil.distil(texts, teacher, sample=300, seed=2)
+    assert len(seen) == 300 and len(set(seen)) == 300
+    assert (source == "teacher").sum() == 300 and (source == "student").sum() == 600
+    taught = source.to_numpy() == "teacher"
+    assert all(got[i] == truth[texts[i]] for i in np.flatnonzero(taught))  # the sample keeps the teacher's labels
+    assert np.mean(got[~taught] == np.array(labels, dtype=object)[~taught]) > 0.85  # chance: 1/3
+    assert student is not None and student.holdout == 60
+
+    seen.clear()
+    got, source, student = distil.distil(texts[:200], teacher, sample=300)
+    assert student is None and len(seen) == 200 and (source == "teacher").all()
+
+
+class Counting:
+    """A sentiment model that records what it was asked to score (lexicon underneath)."""
+
+    name = "counting"
+
+    def __init__(self):
+        self.calls: list[tuple[str, str]] = []
+        self._lex = sentiment.LexiconModel()
+
+    def predict(self, texts, langs=None):
+        langs = langs or ["en"] * len(texts)
+        self.calls.extend(zip(texts, langs))
+        return self._lex.predict(texts, langs)
+
+
+def test_score_scores_each_distinct_text_and_language_once():
+    posts = pd.DataFrame({"text": ["I love it", "awful", "I love it", "I love it", None, ""],
+                          "lang": ["en", "en", "en", "fr", "en", "en"]}, index=[5, 6, 7, 8, 9, 10])
+    model = Counting()
+    out = sentiment.score(posts, model=model)
+    assert sorted(model.calls) == sorted([("I love it", "en"), ("awful", "en"), ("I love it", "fr"), ("", "en")])
+    assert out.index.tolist() == [5, 6, 7, 8, 9, 10]
+    assert out.loc[5, "score"] == out.loc[7, "score"] > 0
+    assert out.loc[6, "sentiment"] == "negative"
+    assert out.attrs["note"].startswith("Sentiment of 6 posts (4 distinct texts, each scored once): counting")
+
+
+def test_score_with_embeddings_passes_the_rows_of_distinct_texts():
+    head = sentiment.train_head(["great", "awful", "ok"] * 5, ["positive", "negative", "neutral"] * 5,
+                                embedder="hash", cache=False)
+    posts = pd.DataFrame({"text": ["great", "awful", "great", "ok"], "lang": ["en"] * 4})
+    vectors = head.embed(posts["text"].tolist())
+    out = sentiment.score(posts, model=head, embeddings=vectors)
+    assert out["sentiment"].tolist() == ["positive", "negative", "positive", "neutral"]
+    with pytest.raises(ValueError, match="3 embeddings for 4 posts"):
+        sentiment.score(posts, model=head, embeddings=vectors[:3])
+
+
+def test_fast_model_scores_a_sample_with_the_teacher_and_the_rest_with_a_student():
+    texts, _ = corpus(1500)
+    teacher = Counting()
+    fast = sentiment.FastModel(teacher, sample=500, seed=0, jobs=1)
+    posts = pd.DataFrame({"text": texts, "lang": "en"})
+    out = sentiment.score(posts, model=fast)
+    assert len(teacher.calls) == 500
+    lexicon = sentiment.score(posts, model="lexicon")
+    assert np.mean(out["sentiment"].to_numpy() == lexicon["sentiment"].to_numpy()) > 0.9
+    taught = posts["text"].isin([t for t, _ in teacher.calls]).to_numpy()
+    np.testing.assert_allclose(out.loc[taught, "score"], lexicon.loc[taught, "score"])  # the sample keeps the teacher's
+    assert fast.last["teacher"] == 500 and fast.last["student"] == 1000 and fast.last["holdout"] == 100
+    assert "a random sample of 500 distinct texts" in out.attrs["note"] and "held-out" in out.attrs["note"]
+    assert list(out.columns[-len(COLUMNS):]) == list(COLUMNS)
+    np.testing.assert_allclose(out[["p_negative", "p_neutral", "p_positive"]].sum(axis=1), 1)
+
+
+def test_fast_model_on_few_texts_is_the_teacher():
+    teacher = Counting()
+    out = sentiment.score(pd.DataFrame({"text": ["I love it", "awful"]}), model=sentiment.FastModel(teacher, sample=10))
+    assert out["sentiment"].tolist() == ["positive", "negative"]
+    assert "counting on all 2 distinct texts" in out.attrs["note"]
+
+
+def test_auto_picks_the_head_below_the_limit_and_fast_above(monkeypatch):
+    asked = []
+    real = sentiment.get_model
+
+    def spy(name="head", **kwargs):
+        if not isinstance(name, str):
+            return real(name)
+        asked.append(name)
+        return real("lexicon") if name == "head" else sentiment.FastModel(Counting(), sample=50, jobs=1)
+
+    monkeypatch.setattr(sentiment, "get_model", spy)
+    monkeypatch.setattr(sentiment, "AUTO_LIMIT", 100)
+    texts, _ = corpus(150)
+    sentiment.score(pd.DataFrame({"text": texts[:100] * 2}), model="auto")  # 100 distinct texts
+    sentiment.score(pd.DataFrame({"text": texts}), model="auto")
+    assert asked == ["head", "fast"]
