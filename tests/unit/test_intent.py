@@ -117,3 +117,22 @@ def test_evaluate_reports_per_class_f1_and_macro():
     assert table.loc["complaint", "f1"] == 0.0
     assert table.loc["macro", "support"] == 3
     assert np.isclose(table.loc["macro", "f1"], table.drop("macro")["f1"].mean())
+
+
+def test_fast_cue_search_finds_what_the_whole_alternation_finds():
+    from kit.tl.intent import _COMPLAINT, _FEEDBACK, _REQUEST, _Cues, _literal_start
+    assert _literal_start(r"\bcancell?ed\b") == "cancel" and _literal_start(r"\bevery\. single\. \w+") == "every. single. "
+    assert _literal_start(r"\b(?:kurze )?frage an\b") == "" and _literal_start(r"#Fail\b") == "#fail"
+    mixed = _Cues([r"\b(?:a|b)c", r"\bdef\b"])
+    assert mixed.rest.pattern == r"\b(?:a|b)c" and [s for s, _ in mixed.parts] == ["def"]
+    assert mixed.search("xx BC") and mixed.search("a DEF") and not mixed.search("abc defg")
+    texts = ["DOUBLE-CHARGED again", "Ich bin ENTTÄUSCHT", "train CANCELED", "train cancelled", "cancer", "nul",
+             "nulle part", "Every. Single. Day.", "every single day", "Zu spät!", "zu spätes", "#FAIL", "a#failure",
+             "Bitte überlegt euch das", "feature request: dark mode", "first impressions of the app", ""]
+    from kit.tl.intent import _NEWS, _PRAISE, _QUESTION_OPENERS, _SOLICIT
+    texts += ["FYI: new timetable", "Just read this: great", "worth a read", "Quick question", "kurze Frage an euch",
+              "Weiß das jemand?", "thoughts?", "DM us please", "Hats off to the crew", "weiter so!", "bravo"]
+    for cues in (_COMPLAINT, _REQUEST, _FEEDBACK, _NEWS, _PRAISE, _QUESTION_OPENERS, _SOLICIT):
+        assert cues.parts
+        for text in texts:
+            assert (cues.search(text) is None) == (cues.pattern.search(text) is None), (text, cues.pattern.pattern[:40])
