@@ -76,3 +76,40 @@ def test_topic_fit_uses_the_cache(tmp_path, monkeypatch):
     second = topics.fit(posts, emb, seed=0, min_topic_size=10, n_epochs=50)
     assert not calls and list((tmp_path / "umap").glob("*.npy"))
     pd.testing.assert_frame_equal(first.assignments, second.assignments)
+
+
+@pytest.mark.parametrize("metric", ["cosine", "euclidean"])
+def test_exact_neighbours_match_a_brute_force_search(metric):
+    from sklearn.neighbors import NearestNeighbors
+    rng = np.random.default_rng(1)
+    X = rng.normal(size=(500, 12)).astype(np.float32)
+    X[7] = X[3]  # a duplicate: each of the two is still its own first neighbour
+    idx, dist = _umap.exact_knn(X, 10, metric=metric, block=64)
+    assert idx.shape == dist.shape == (500, 10)
+    assert (idx[:, 0] == np.arange(500)).all() and (dist[:, 0] == 0).all()
+    assert idx[3, 1] == 7 and idx[7, 1] == 3 and dist[3, 1] == pytest.approx(0, abs=1e-5)
+    assert (np.diff(dist, axis=1) >= 0).all()
+    ref = NearestNeighbors(n_neighbors=10, metric=metric, algorithm="brute").fit(X)
+    rd, ri = ref.kneighbors(X)
+    np.testing.assert_allclose(dist[:, 1:], rd[:, 1:], atol=1e-4)
+    same = [len(set(a) & set(b)) / 10 for a, b in zip(idx, ri)]
+    assert np.mean(same) > 0.99  # ties aside, the same neighbours
+
+
+def test_umap_gets_exact_neighbours_in_the_middle_range(tmp_path, monkeypatch):
+    import umap
+    seen = []
+    original = umap.UMAP.__init__
+
+    def spy(self, *args, **kwargs):
+        seen.append(kwargs.get("precomputed_knn"))
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(umap.UMAP, "__init__", spy)
+    monkeypatch.setattr(_umap, "EXACT_KNN_MAX", 5000)
+    rng = np.random.default_rng(0)
+    big = rng.normal(size=(4200, 8)).astype(np.float32)
+    out = _umap.reduce(big, seed=0, directory=tmp_path, n_neighbors=5, n_components=2, n_epochs=5, metric="cosine")
+    assert out.shape == (4200, 2) and seen[-1] is not None and seen[-1][0].shape == (4200, 5)
+    _umap.reduce(big[:300], seed=0, directory=tmp_path, n_neighbors=5, n_components=2, n_epochs=5)
+    assert seen[-1] is None  # UMAP's own exact search below 4,096 rows
