@@ -237,7 +237,7 @@ def describe(summary_frame: pd.DataFrame, *, brand: str) -> str:
 
 
 def with_topic(case_frame: pd.DataFrame, *, column: str | None = None, seed: int = 0, embedder="use",
-               min_topic_size: int | None = None, max_fit: int = 10_000) -> pd.DataFrame:
+               min_topic_size: int | None = None, max_fit: int = 5_000) -> pd.DataFrame:
     """Add a ``topic`` column to the cases: the values of ``column`` when the export carries a reason or
     category (e.g. a listening tool's complaint reason), else the label of the topic each case falls in
     when topics are fitted on the cases' own texts (:func:`kit.tl.topics.fit`, seeded, cached embeddings).

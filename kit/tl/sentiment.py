@@ -573,15 +573,18 @@ class FastModel:
     The teacher scores ``sample`` texts drawn at random (seeded) from those given; a logistic
     regression on their hashed word 1-2-grams learns the teacher's labels (:func:`kit.tl.distil.fit`,
     20 % held out to measure agreement first) and scores the other texts at some 40,000 texts a second
-    per core. Sampled texts keep the teacher's probabilities. With no more texts than ``sample`` the
+    per core. Sampled texts keep the teacher's probabilities. With ``match_shares`` the student's label
+    shares are shifted to the teacher's on the sample (:func:`kit.tl.distil.match_shares`), so that
+    aggregate figures (net sentiment) do not inherit the student's lean. With no more texts than ``sample`` the
     teacher scores them all. After :meth:`predict`, :attr:`last` says what happened (how many texts
     each scored, the held-out agreement) and :attr:`description` says it in a sentence.
     """
 
     def __init__(self, teacher: str | SentimentModel = "head", *, sample: int = 20_000, seed: int = 0,
-                 holdout: float = 0.2, jobs: int | None = None):
+                 holdout: float = 0.2, match_shares: bool = True, jobs: int | None = None):
         self.teacher = get_model(teacher)
         self.sample, self.seed, self.holdout, self.jobs = int(sample), int(seed), float(holdout), jobs
+        self.match_shares = bool(match_shares)
         self.name = f"fast(teacher {self.teacher.name} on {self.sample:,} sampled texts; hashed n-gram student)"
         self.last: dict = {}
 
@@ -595,7 +598,11 @@ class FastModel:
         return (f"{self.teacher.name} on a random sample of {last['teacher']:,} distinct texts, a student "
                 f"(logistic regression on hashed word n-grams) taught on them for the other "
                 f"{last['student']:,}; the student agrees with {self.teacher.name} on "
-                f"{last['agreement']:.1%} of {last['holdout']:,} held-out sample texts")
+                f"{last['agreement']:.1%} of {last['holdout']:,} held-out sample texts"
+                + ("; its label shares were shifted to the head's on the sample (negative / neutral / positive "
+                   + " / ".join(f"{v:.1%}" for v in last["teacher_shares"].values()) + ", the student alone gave "
+                   + " / ".join(f"{v:.1%}" for v in last["student_shares_before_matching"].values()) + ")"
+                   if last.get("shares_matched") else ""))
 
     def predict(self, texts: Sequence[str], langs: Sequence[str] | None = None) -> pd.DataFrame:
         from . import distil
@@ -616,8 +623,14 @@ class FastModel:
                               jobs=self.jobs)
         for k, label in enumerate(student.classes):
             probs[rest, LABELS.index(label)] = got[:, k]
+        target = np.array([np.mean(labels == label) for label in LABELS])
+        raw = np.bincount(probs[rest].argmax(axis=1), minlength=3) / len(rest)
+        if self.match_shares:
+            probs[rest] = distil.match_shares(probs[rest], target)
         self.last = {"teacher": len(chosen), "student": len(rest), "agreement": student.agreement,
-                     "holdout": student.holdout}
+                     "holdout": student.holdout, "teacher_shares": dict(zip(LABELS, target.round(4).tolist())),
+                     "student_shares_before_matching": dict(zip(LABELS, raw.round(4).tolist())),
+                     "shares_matched": self.match_shares}
         return frame_from_probs(probs)
 
 

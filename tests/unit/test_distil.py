@@ -168,3 +168,29 @@ def test_auto_picks_the_head_below_the_limit_and_fast_above(monkeypatch):
     sentiment.score(pd.DataFrame({"text": texts[:100] * 2}), model="auto")  # 100 distinct texts
     sentiment.score(pd.DataFrame({"text": texts}), model="auto")
     assert asked == ["head", "fast"]
+
+
+def test_match_shares_moves_label_shares_to_the_target_and_keeps_the_order():
+    rng = np.random.default_rng(0)
+    probs = rng.dirichlet([4, 1, 1], size=2000)  # leans to the first class
+    out = distil.match_shares(probs, [0.3, 0.3, 0.4])
+    shares = np.bincount(out.argmax(axis=1), minlength=3) / 2000
+    np.testing.assert_allclose(shares, [0.3, 0.3, 0.4], atol=0.003)
+    np.testing.assert_allclose(out.sum(axis=1), 1)
+    for k in range(3):  # a constant shift per class: the ranking of posts within a class is unchanged
+        assert (np.argsort(out[:, k] / out[:, 0], kind="stable") == np.argsort(probs[:, k] / probs[:, 0], kind="stable")).all()
+    assert distil.match_shares(np.zeros((0, 3)), [0.5, 0.25, 0.25]).shape == (0, 3)
+
+
+def test_fast_model_matches_the_teachers_shares_on_the_sample():
+    texts, _ = corpus(1500)
+    posts = pd.DataFrame({"text": texts, "lang": "en"})
+    fast = sentiment.FastModel(Counting(), sample=500, seed=0, jobs=1)
+    out = sentiment.score(posts, model=fast)
+    student = ~posts["text"].isin([t for t, _ in fast.teacher.calls]).to_numpy()
+    got = out.loc[student, "sentiment"].value_counts(normalize=True)
+    for label, share in fast.last["teacher_shares"].items():
+        assert abs(got.get(label, 0) - share) <= 0.003
+    assert "label shares were shifted" in out.attrs["note"]
+    off = sentiment.FastModel(Counting(), sample=500, seed=0, jobs=1, match_shares=False)
+    assert "shifted" not in sentiment.score(posts, model=off).attrs["note"]
