@@ -21,10 +21,18 @@ def cache_dir() -> Path:
     return Path(os.environ.get("KIT_CACHE", Path.home() / ".cache" / "kit")) / "umap"
 
 
+def _umap_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+    try:
+        return version("umap-learn")  # without importing umap: that compiles numba code (~15 s)
+    except PackageNotFoundError:  # pragma: no cover - umap-learn is a dependency
+        import umap
+        return umap.__version__
+
+
 def _key(vectors: np.ndarray, params: dict) -> str:
-    import umap
     h = hashlib.sha256()
-    h.update(json.dumps({"params": params, "umap": umap.__version__, "shape": vectors.shape,
+    h.update(json.dumps({"params": params, "umap": _umap_version(), "shape": vectors.shape,
                          "dtype": str(vectors.dtype)}, sort_keys=True).encode())
     h.update(np.ascontiguousarray(vectors).data)
     return h.hexdigest()[:40]
@@ -71,11 +79,6 @@ def reduce(vectors: np.ndarray, *, seed: int, cache: bool = True, directory: str
     """``UMAP(random_state=seed, **params).fit_transform(vectors)``, read from the cache when this exact
     fit was done before (``cache=False``: always fit, store nothing). From 4,096 to
     :data:`EXACT_KNN_MAX` rows the neighbours are exact (:func:`exact_knn`), as UMAP's own below 4,096."""
-    from ._numba import cache_compiled
-    cache_compiled()  # UMAP's compiled code is reused across reports instead of recompiled in each
-    with warnings.catch_warnings():  # umap imports tqdm.auto, which warns outside a notebook front-end
-        warnings.simplefilter("ignore")
-        from umap import UMAP
     path = None
     if cache:
         exact = 4096 <= len(vectors) <= EXACT_KNN_MAX
@@ -87,6 +90,11 @@ def reduce(vectors: np.ndarray, *, seed: int, cache: bool = True, directory: str
                     return out
             except (OSError, ValueError):
                 pass  # a damaged file: fit again and overwrite it
+    from ._numba import cache_compiled
+    cache_compiled()  # UMAP's compiled code is reused across reports instead of recompiled in each
+    with warnings.catch_warnings():  # umap imports tqdm.auto, which warns outside a notebook front-end
+        warnings.simplefilter("ignore")
+        from umap import UMAP  # imported only to fit: a cached result needs none of it
     if 4096 <= len(vectors) <= EXACT_KNN_MAX and params.get("metric", "euclidean") in ("cosine", "euclidean"):
         idx, dist = exact_knn(vectors, params.get("n_neighbors", 15), metric=params.get("metric", "euclidean"))
         params = dict(params, precomputed_knn=(idx, dist, None))

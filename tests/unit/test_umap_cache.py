@@ -113,3 +113,15 @@ def test_umap_gets_exact_neighbours_in_the_middle_range(tmp_path, monkeypatch):
     assert out.shape == (4200, 2) and seen[-1] is not None and seen[-1][0].shape == (4200, 5)
     _umap.reduce(big[:300], seed=0, directory=tmp_path, n_neighbors=5, n_components=2, n_epochs=5)
     assert seen[-1] is None  # UMAP's own exact search below 4,096 rows
+
+
+def test_a_cached_fit_does_not_import_umap(vectors, tmp_path):
+    import subprocess
+    import sys
+    _umap.reduce(vectors, seed=0, directory=tmp_path, n_neighbors=5, n_components=2, n_epochs=5)
+    np.save(tmp_path / "v.npy", vectors)
+    code = ("import sys, numpy as np; from kit.tl import _umap; "
+            f"out = _umap.reduce(np.load({str(tmp_path / 'v.npy')!r}), seed=0, directory={str(tmp_path)!r}, "
+            "n_neighbors=5, n_components=2, n_epochs=5); print(out.shape, 'umap' in sys.modules)")
+    got = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert got == ["(120,", "2)", "False"]
