@@ -262,27 +262,24 @@ def with_topic(case_frame: pd.DataFrame, *, column: str | None = None, seed: int
     from . import distil
     from .embed import embed
     from .topics import fit
-    chosen = distil.sample_indices(len(out), max_fit, seed)
-    sample = out.iloc[chosen]
-    vectors = embed(sample, embedder=embedder, progress=False)
-    result = fit(sample, vectors, seed=seed, min_topic_size=min_topic_size)
-    labels = result.assignments.set_index("post_id")["label"]
-    taught = labels.reindex(sample["post_id"].to_numpy()).astype("string").fillna("(none)").to_numpy()
-    topic = np.empty(len(out), dtype=object)
-    topic[chosen] = taught
-    if len(chosen) == len(out):
+
+    def teacher(rows):
+        sample = out.iloc[rows]
+        result = fit(sample, embed(sample, embedder=embedder, progress=False), seed=seed, min_topic_size=min_topic_size)
+        labels = result.assignments.set_index("post_id")["label"]
+        return labels.reindex(sample["post_id"].to_numpy()).astype("string").fillna("(none)").to_numpy()
+
+    texts = out["text"].astype("string").fillna("").tolist()
+    langs = out["lang"].astype("string").fillna("und").tolist() if "lang" in out else None
+    topic, source, student = distil.distil(texts, teacher, langs=langs, sample=max_fit, seed=seed)
+    if student is None:
         note = f"Topics fitted on the {len(out):,} cases' own texts."
     else:
-        texts = out["text"].astype("string").fillna("").tolist()
-        langs = out["lang"].astype("string").fillna("und").tolist() if "lang" in out else None
-        rest = np.setdiff1d(np.arange(len(out)), chosen)
-        student = distil.fit([texts[i] for i in chosen], taught, seed=seed,
-                             langs=None if langs is None else [langs[i] for i in chosen])
-        topic[rest] = student.labels([texts[i] for i in rest], None if langs is None else [langs[i] for i in rest])
-        note = (f"Topics fitted on a random sample of {len(chosen):,} of the {len(out):,} cases; the other "
-                f"{len(rest):,} were given a topic by a student (logistic regression on hashed word n-grams) "
-                f"taught on the sample, which agrees with the fitted topics on {student.agreement:.1%} of "
-                f"{student.holdout:,} held-out sample cases.")
+        taught = int((source == "teacher").sum())
+        note = (f"Topics fitted on a random sample of {taught:,} of the {len(out):,} cases; the other "
+                f"{len(out) - taught:,} were given a topic by a student (logistic regression on hashed word "
+                f"n-grams) taught on the sample, which agrees with the fitted topics on {student.agreement:.1%} "
+                f"of {student.holdout:,} held-out sample cases.")
     out["topic"] = pd.array(topic, dtype="string")
     out.attrs["note"] = note
     return out

@@ -218,7 +218,8 @@ def distil(texts: Sequence[str], teacher, *, langs: Sequence[str] | None = None,
     texts
         All the texts (deduplicate them first: a repeated text is only worth one teacher call).
     teacher
-        ``teacher(texts, langs) -> array`` of labels, one per text.
+        ``teacher(rows) -> array`` of labels, one per row position given (the sampled positions, sorted;
+        the caller maps them to its own rows, e.g. ``frame.iloc[rows]``).
     sample
         Texts the teacher labels. When there are no more texts than this, the teacher labels all of
         them and no student is trained.
@@ -237,7 +238,9 @@ def distil(texts: Sequence[str], teacher, *, langs: Sequence[str] | None = None,
     n = len(texts)
     chosen = sample_indices(n, sample, seed)
     pick = (lambda v: None if v is None else [v[i] for i in chosen])
-    taught = np.asarray(teacher(pick(texts), pick(langs)), dtype=object)
+    taught = np.asarray(teacher(chosen), dtype=object)
+    if len(taught) != len(chosen):
+        raise ValueError(f"the teacher gave {len(taught)} labels for {len(chosen)} texts")
     if len(chosen) == n:
         return taught, pd.Series("teacher", index=range(n), dtype="string"), None
     student = fit(pick(texts), taught, langs=pick(langs), holdout=holdout, seed=seed, **fit_kwargs)

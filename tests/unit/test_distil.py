@@ -73,7 +73,8 @@ def test_distil_calls_the_teacher_on_the_sample_only():
     truth = dict(zip(texts, labels))
     seen = []
 
-    def teacher(batch, langs):
+    def teacher(rows):
+        batch = [texts[i] for i in rows]
         seen.extend(batch)
         return [truth[t] for t in batch]
 
@@ -88,6 +89,8 @@ def test_distil_calls_the_teacher_on_the_sample_only():
     seen.clear()
     got, source, student = distil.distil(texts[:200], teacher, sample=300)
     assert student is None and len(seen) == 200 and (source == "teacher").all()
+    with pytest.raises(ValueError, match="the teacher gave 1 labels for 300 texts"):
+        distil.distil(texts, lambda rows: ["x"], sample=300)
 
 
 class Counting:
