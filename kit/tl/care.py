@@ -87,7 +87,8 @@ def cases(posts: pd.DataFrame, *, brand_handles: Sequence[str], brand: str | Non
     if intents is not None:
         if intent_column is None:
             from .intent import detect
-            out["intent"] = detect(_with_sentiment(out, scored))["intent"].to_numpy() if len(out) else pd.Series(dtype="string")
+            found = detect(_with_sentiment(out, scored)) if len(out) else None
+            out["intent"] = found["intent"].to_numpy() if found is not None else pd.Series(dtype="string")
             intent_column = "intent"
         elif intent_column not in posts:
             raise KeyError(f"no column {intent_column!r} to select the intents {list(intents)} from")

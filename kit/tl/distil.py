@@ -87,7 +87,8 @@ class Student:
     trained_on: int = 0
     info: dict = field(default_factory=dict)
 
-    def predict(self, texts: Sequence[str], langs: Sequence[str] | None = None, *, jobs: int | None = None) -> np.ndarray:
+    def predict(self, texts: Sequence[str], langs: Sequence[str] | None = None, *,
+                jobs: int | None = None) -> np.ndarray:
         """Class probabilities, one row per text, columns in ``classes`` order. Blocks of
         :data:`BLOCK` texts are vectorised in ``jobs`` processes (default: the machine's cores, one
         process when there are few texts)."""
@@ -173,7 +174,8 @@ def fit(texts: Sequence[str], labels: Sequence, *, langs: Sequence[str] | None =
                               None if langs is None else [langs[i] for i in order[:n_hold]], jobs=1)
         agreement, held = float(np.mean(pred == y[order[:n_hold]])), n_hold
     coef, intercept = train(np.arange(len(texts)))
-    return Student(classes, coef, intercept, n_features, chars, agreement=agreement, holdout=held, trained_on=len(texts))
+    return Student(classes, coef, intercept, n_features, chars, agreement=agreement, holdout=held,
+                   trained_on=len(texts))
 
 
 def match_shares(probs: np.ndarray, target: Sequence[float], *, tol: float = 0.002, max_iter: int = 200) -> np.ndarray:
@@ -210,7 +212,8 @@ def sample_indices(n: int, size: int, seed: int = 0) -> np.ndarray:
 
 
 def distil(texts: Sequence[str], teacher, *, langs: Sequence[str] | None = None, sample: int = 20_000,
-           seed: int = 0, holdout: float = 0.2, jobs: int | None = None, **fit_kwargs) -> tuple[np.ndarray, pd.Series, Student | None]:
+           seed: int = 0, holdout: float = 0.2, jobs: int | None = None,
+           **fit_kwargs) -> tuple[np.ndarray, pd.Series, Student | None]:
     """Label every text with ``teacher`` where it was run and with a student elsewhere.
 
     Parameters

@@ -572,8 +572,8 @@ class FastModel:
 
     The teacher scores ``sample`` texts drawn at random (seeded) from those given; a logistic
     regression on their hashed word 1-2-grams learns the teacher's labels (:func:`kit.tl.distil.fit`,
-    20 % held out to measure agreement first) and scores the other texts at some 40,000 texts a second
-    per core. Sampled texts keep the teacher's probabilities. With ``match_shares`` the student's label
+    20 % held out to measure agreement first) and scores the other texts at some 40,000 texts a second on two
+    cores. Sampled texts keep the teacher's probabilities. With ``match_shares`` the student's label
     shares are shifted to the teacher's on the sample (:func:`kit.tl.distil.match_shares`), so that
     aggregate figures (net sentiment) do not inherit the student's lean. With no more texts than ``sample`` the
     teacher scores them all. After :meth:`predict`, :attr:`last` says what happened (how many texts
@@ -599,7 +599,7 @@ class FastModel:
                 f"(logistic regression on hashed word n-grams) taught on them for the other "
                 f"{last['student']:,}; the student agrees with {self.teacher.name} on "
                 f"{last['agreement']:.1%} of {last['holdout']:,} held-out sample texts"
-                + ("; its label shares were shifted to the head's on the sample (negative / neutral / positive "
+                + ("; its label shares were shifted to the teacher's on the sample (negative / neutral / positive "
                    + " / ".join(f"{v:.1%}" for v in last["teacher_shares"].values()) + ", the student alone gave "
                    + " / ".join(f"{v:.1%}" for v in last["student_shares_before_matching"].values()) + ")"
                    if last.get("shares_matched") else ""))
