@@ -41,28 +41,37 @@ def steps(params: dict) -> tuple[dict, dict]:
         return out
 
     posts, _ = timed("load", lambda: kit.load(str(ROOT / params["data"])))
-    posts = timed("attach_followers", lambda: audit.attach_followers(posts, str(ROOT / params["accounts_file"]),
-                                                                     **params["accounts_columns"]))
+    posts = timed(
+        "attach_followers",
+        lambda: audit.attach_followers(posts, str(ROOT / params["accounts_file"]), **params["accounts_columns"]),
+    )
     found["followers_attached"] = posts.attrs["followers_attached"]
     found["posts"] = len(posts)
     posts = timed("detect_language", lambda: pp.detect_language(posts, languages=params["languages"]))
     found["languages"] = posts["lang"].value_counts().to_dict()
-    own = audit.engagement(audit.own_posts(posts, params["brand_accounts"], params["competitor_accounts"],
-                                           media=params["media_accounts"]), tz=params["timezone"])
+    own = audit.engagement(
+        audit.own_posts(posts, params["brand_accounts"], params["competitor_accounts"], media=params["media_accounts"]),
+        tz=params["timezone"],
+    )
     found["own_posts"] = len(own)
     perf = timed("performance", lambda: audit.performance(own, "actor", n_boot=1000, seed=0))
     found["median_rate_followers"] = perf.set_index("actor")["median_rate_followers"].round(6).to_dict()
     key = timed("keyness", lambda: audit.keyness(own, top=15))
-    found["keyness_fr"] = {a: part.sort_values("rank")["term"].head(12).tolist()
-                           for a, part in key[key["lang"] == "fr"].groupby("actor")}
+    found["keyness_fr"] = {
+        a: part.sort_values("rank")["term"].head(12).tolist() for a, part in key[key["lang"] == "fr"].groupby("actor")
+    }
     timed("effects", lambda: audit.effects(own, tz=params["timezone"]))
     vectors = timed("embed (use, cached after the first run)", lambda: embed.embed(own, progress=False))
     timed("semantic_map", lambda: maps.semantic_map(own, vectors, seed=0))
     timed("topics_by_actor", lambda: audit.topics_by_actor(own, vectors, seed=0))
-    assigned = timed("assign_pillars", lambda: audit.assign_pillars(
-        own, vectors, params["pillars"], keywords=params["pillar_keywords"]))
+    assigned = timed(
+        "assign_pillars",
+        lambda: audit.assign_pillars(own, vectors, params["pillars"], keywords=params["pillar_keywords"]),
+    )
     shares = audit.pillar_shares(assigned, params["pillars"])
-    found["brand_pillar_shares"] = shares[shares["actor"] == "lemondefr"].set_index("pillar")["share"].round(3).to_dict()
+    found["brand_pillar_shares"] = (
+        shares[shares["actor"] == "lemondefr"].set_index("pillar")["share"].round(3).to_dict()
+    )
     return timings, found
 
 
@@ -78,8 +87,12 @@ def main() -> None:
     from kit import report
 
     params = report.load_params(args.params, "audit")
-    result = {"dataset": "french_media_twitter", "brand": params["brand_accounts"],
-              "competitors": params["competitor_accounts"], "media": len(params["media_accounts"])}
+    result = {
+        "dataset": "french_media_twitter",
+        "brand": params["brand_accounts"],
+        "competitors": params["competitor_accounts"],
+        "media": len(params["media_accounts"]),
+    }
     timings, found = steps(params)
     result["step_seconds"] = timings
     result.update(found)
@@ -93,14 +106,20 @@ def main() -> None:
             values = run.values if run.ok else {}
         result["recorded"] = {k: values.get(k) for k in ("own_posts", "keyness_top", "pillar_gap", "findings")}
         result["recorded_effects"] = values.get("effects")
-    print(f"posts {result['posts']}, own posts {result['own_posts']}, followers attached to "
-          f"{result['followers_attached']} posts; languages {result['languages']}")
+    print(
+        f"posts {result['posts']}, own posts {result['own_posts']}, followers attached to "
+        f"{result['followers_attached']} posts; languages {result['languages']}"
+    )
     print("step seconds:", json.dumps(timings))
     if "notebook_seconds" in result:
-        print(f"notebook: {'ok' if result['notebook_ok'] else 'FAILED'} in {result['notebook_seconds']} s"
-              + (f" ({result['notebook_error']})" if result.get("notebook_error") else ""))
-    print("median engagement rate by followers:", {a: f"{100 * r:.4f} %" for a, r in
-                                                   result["median_rate_followers"].items()})
+        print(
+            f"notebook: {'ok' if result['notebook_ok'] else 'FAILED'} in {result['notebook_seconds']} s"
+            + (f" ({result['notebook_error']})" if result.get("notebook_error") else "")
+        )
+    print(
+        "median engagement rate by followers:",
+        {a: f"{100 * r:.4f} %" for a, r in result["median_rate_followers"].items()},
+    )
     for actor in [*params["brand_accounts"], *params["competitor_accounts"]]:
         print(f"top French keyness terms, {actor}: {', '.join(result['keyness_fr'].get(actor, []))}")
     print("brand pillar shares:", result["brand_pillar_shares"])

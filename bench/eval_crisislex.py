@@ -33,13 +33,25 @@ SHARED = ROOT.parent / "shared" / "data" / "crisislex_t26"
 sys.path.insert(0, str(ROOT))
 
 # CrisisLex information types -> coarse types; seed message types -> the same coarse types.
-COARSE_TRUTH = {"Caution and advice": "caution and advice", "Affected individuals": "affected and damage",
-                "Infrastructure and utilities": "affected and damage", "Sympathy and support": "sympathy",
-                "Donations and volunteering": "donations", "Other Useful Information": "other",
-                "Not applicable": "other"}
-COARSE_SEED = {"warnings and advice": "caution and advice", "damage and affected people": "affected and damage",
-               "sympathy and support": "sympathy", "donations and help": "donations", "criticism": "other",
-               "questions": "other", "jokes": "other", "other": "other"}
+COARSE_TRUTH = {
+    "Caution and advice": "caution and advice",
+    "Affected individuals": "affected and damage",
+    "Infrastructure and utilities": "affected and damage",
+    "Sympathy and support": "sympathy",
+    "Donations and volunteering": "donations",
+    "Other Useful Information": "other",
+    "Not applicable": "other",
+}
+COARSE_SEED = {
+    "warnings and advice": "caution and advice",
+    "damage and affected people": "affected and damage",
+    "sympathy and support": "sympathy",
+    "donations and help": "donations",
+    "criticism": "other",
+    "questions": "other",
+    "jokes": "other",
+    "other": "other",
+}
 
 
 def events() -> list[dict]:
@@ -68,22 +80,37 @@ def timeline(event: dict) -> dict:
     posts, _ = kit.load(str(event["entire"]))
     series = tl.volume(posts, freq="H", by=None, start=posts["created_at"].min(), end=posts["created_at"].max())
     row = signals.surge(series, value="posts").iloc[0]
-    return {"tweets": len(posts), "first": fmt(posts["created_at"].min()), "last": fmt(posts["created_at"].max()),
-            "hours": len(series), "baseline": float(row["baseline"]), "onset": fmt(row["onset"]),
-            "peak": fmt(row["peak"]), "peak_value": float(row["peak_value"]),
-            "half_life_hours": float(row["half_life_periods"]) if pd.notna(row["half_life_periods"]) else None,
-            "back_to_baseline": fmt(row["back_to_baseline"]), "time_to_peak": fmt(row["time_to_peak"]),
-            "seconds": round(time.perf_counter() - t0, 2)}
+    return {
+        "tweets": len(posts),
+        "first": fmt(posts["created_at"].min()),
+        "last": fmt(posts["created_at"].max()),
+        "hours": len(series),
+        "baseline": float(row["baseline"]),
+        "onset": fmt(row["onset"]),
+        "peak": fmt(row["peak"]),
+        "peak_value": float(row["peak_value"]),
+        "half_life_hours": float(row["half_life_periods"]) if pd.notna(row["half_life_periods"]) else None,
+        "back_to_baseline": fmt(row["back_to_baseline"]),
+        "time_to_peak": fmt(row["time_to_peak"]),
+        "seconds": round(time.perf_counter() - t0, 2),
+    }
 
 
 def notebook(event: dict, out_dir: Path) -> dict:
     from kit import report
 
     rel = lambda p: "../shared/data/crisislex_t26/" + p.parent.name + "/" + p.name  # noqa: E731
-    params = {"data": [rel(event["labelled"]), rel(event["entire"])], "load_options": {"time_from_id": True},
-              "brand_accounts": [], "brand": None, "query_terms": [], "role_label": "x_information_source",
-              "seed": 0}
+    params = {
+        "data": [rel(event["labelled"]), rel(event["entire"])],
+        "load_options": {"time_from_id": True},
+        "brand_accounts": [],
+        "brand": None,
+        "query_terms": [],
+        "role_label": "x_information_source",
+        "seed": 0,
+    }
     import os
+
     cwd = os.getcwd()
     os.chdir(ROOT)  # the paths are relative to the repository root, as in params/crisislex
     try:
@@ -92,10 +119,15 @@ def notebook(event: dict, out_dir: Path) -> dict:
         os.chdir(cwd)
     values = (result.record or {}).get("values", {}) if isinstance(result.record, dict) else {}
     tl_ = values.get("timeline", {})
-    return {"ok": result.ok, "error": result.error, "seconds": round(result.seconds, 1),
-            "onset": tl_.get("onset"), "peak": tl_.get("peak"),
-            "half_life_hours": tl_.get("half_life_periods"),
-            "repost_share": (values.get("repost_share") or {}).get("share")}  # no text or handles: scores only
+    return {
+        "ok": result.ok,
+        "error": result.error,
+        "seconds": round(result.seconds, 1),
+        "onset": tl_.get("onset"),
+        "peak": tl_.get("peak"),
+        "half_life_hours": tl_.get("half_life_periods"),
+        "repost_share": (values.get("repost_share") or {}).get("share"),
+    }  # no text or handles: scores only
 
 
 def labelled_tweets() -> pd.DataFrame:
@@ -136,10 +168,16 @@ def loeo(X: np.ndarray, labels: pd.Series, groups: pd.Series, *, cap: int, seed:
         pred = np.array(model.classes, dtype=object)[model.predict_proba(X[test]).argmax(axis=1)]
         majority = pd.Series(y[train]).value_counts().index[0]
         present = sorted(set(y[test]))
-        rows.append({"fold": str(ev), "n_train": int(len(keep)), "n_test": int(test.sum()),
-                     "macro_f1": classify.macro_f1(y[test], pred, classes=present),
-                     "majority_f1": classify.macro_f1(y[test], [majority] * int(test.sum()), classes=present),
-                     "majority_label": majority})
+        rows.append(
+            {
+                "fold": str(ev),
+                "n_train": int(len(keep)),
+                "n_test": int(test.sum()),
+                "macro_f1": classify.macro_f1(y[test], pred, classes=present),
+                "majority_f1": classify.macro_f1(y[test], [majority] * int(test.sum()), classes=present),
+                "majority_label": majority,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -157,10 +195,12 @@ def classifier(rows: dict, *, cap: int) -> None:
 
     t0 = time.perf_counter()
     fine = loeo(X, data["label"], data["event"], cap=cap)
-    rows["loeo_information_type"] = {"per_event": fine.to_dict("records"),
-                                     "mean_macro_f1": float(fine["macro_f1"].mean()),
-                                     "mean_majority_f1": float(fine["majority_f1"].mean()),
-                                     "seconds": round(time.perf_counter() - t0, 1)}
+    rows["loeo_information_type"] = {
+        "per_event": fine.to_dict("records"),
+        "mean_macro_f1": float(fine["macro_f1"].mean()),
+        "mean_majority_f1": float(fine["majority_f1"].mean()),
+        "seconds": round(time.perf_counter() - t0, 1),
+    }
 
     coarse = data["label"].map(COARSE_TRUTH)
     t0 = time.perf_counter()
@@ -175,13 +215,15 @@ def classifier(rows: dict, *, cap: int) -> None:
         per_event.append({"fold": ev, "seed_only_f1": classify.macro_f1(truth, pred.loc[idx], classes=present)})
     both = trained.merge(pd.DataFrame(per_event), on="fold", how="left")
     rows["loeo_coarse_types"] = {
-        "classes": sorted(set(coarse)), "per_event": both.to_dict("records"),
+        "classes": sorted(set(coarse)),
+        "per_event": both.to_dict("records"),
         "mean_macro_f1_trained_on_other_events": float(both["macro_f1"].mean()),
         "mean_macro_f1_seed_examples_only": float(both["seed_only_f1"].mean()),
         "mean_majority_f1": float(both["majority_f1"].mean()),
         "seed_examples": int(len(seed)),
         "per_class_seed_only": classify.per_class_f1(coarse, pred).to_dict("records"),
-        "seconds": round(time.perf_counter() - t0, 1)}
+        "seconds": round(time.perf_counter() - t0, 1),
+    }
 
 
 def write(result: dict, out: str) -> None:
@@ -197,8 +239,12 @@ def main(argv=None) -> int:
     ap.add_argument("--events", type=int, default=None, help="run the notebook on the first N events only")
     ap.add_argument("--cap", type=int, default=300, help="training tweets kept per label in each fold")
     ap.add_argument("--html", default="/tmp/kit_eval_crisislex", help="where the notebook reports go")
-    ap.add_argument("--only", nargs="+", default=None,
-                    help="rerun these events only and replace their rows in the existing --out file")
+    ap.add_argument(
+        "--only",
+        nargs="+",
+        default=None,
+        help="rerun these events only and replace their rows in the existing --out file",
+    )
     args = ap.parse_args(argv)
     if not SHARED.exists():
         print(f"{SHARED} absent: nothing to evaluate")
@@ -219,10 +265,16 @@ def main(argv=None) -> int:
     if not args.no_classifier:  # first: it is quick, and the JSON is written after every step
         classifier(result, cap=args.cap)
         fine, coarse = result["loeo_information_type"], result["loeo_coarse_types"]
-        print(f"Information Type, leave one event out: macro-F1 {fine['mean_macro_f1']:.3f} "
-              f"(majority {fine['mean_majority_f1']:.3f})", flush=True)
-        print(f"Coarse types: trained {coarse['mean_macro_f1_trained_on_other_events']:.3f}, seed examples only "
-              f"{coarse['mean_macro_f1_seed_examples_only']:.3f}, majority {coarse['mean_majority_f1']:.3f}", flush=True)
+        print(
+            f"Information Type, leave one event out: macro-F1 {fine['mean_macro_f1']:.3f} "
+            f"(majority {fine['mean_majority_f1']:.3f})",
+            flush=True,
+        )
+        print(
+            f"Coarse types: trained {coarse['mean_macro_f1_trained_on_other_events']:.3f}, seed examples only "
+            f"{coarse['mean_macro_f1_seed_examples_only']:.3f}, majority {coarse['mean_majority_f1']:.3f}",
+            flush=True,
+        )
         write(result, args.out)
     for i, e in enumerate(with_entire):
         row = {"event": e["event"], "timeline": timeline(e)}
@@ -231,8 +283,11 @@ def main(argv=None) -> int:
         result["events"].append(row)
         t = row["timeline"]
         nb = row.get("notebook", {})
-        print(f"{e['event']:32s} onset {t['onset']}  peak {t['peak']}  half-life {t['half_life_hours']}  "
-              f"notebook {'ok' if nb.get('ok') else nb.get('error', 'skipped')} {nb.get('seconds', '')} s", flush=True)
+        print(
+            f"{e['event']:32s} onset {t['onset']}  peak {t['peak']}  half-life {t['half_life_hours']}  "
+            f"notebook {'ok' if nb.get('ok') else nb.get('error', 'skipped')} {nb.get('seconds', '')} s",
+            flush=True,
+        )
         result["seconds"] = round(time.perf_counter() - start, 1)
         write(result, args.out)
     result["complete"] = True

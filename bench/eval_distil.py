@@ -33,6 +33,7 @@ sys.path.insert(0, str(ROOT))
 
 def macro_f1(truth, pred) -> float:
     from sklearn.metrics import f1_score
+
     return 100 * f1_score(truth, pred, average="macro", labels=["negative", "neutral", "positive"])
 
 
@@ -50,6 +51,7 @@ def evaluate(name: str, texts: list[str], langs: list[str], gold: np.ndarray, sa
     teacher = head.predict(texts, langs)["sentiment"].astype(str).to_numpy()
     head_s = time.perf_counter() - start
     from kit.tl import distil
+
     rest = np.ones(len(texts), dtype=bool)
     rest[distil.sample_indices(len(texts), sample, 0)] = False
     for match in (False, True):
@@ -57,19 +59,30 @@ def evaluate(name: str, texts: list[str], langs: list[str], gold: np.ndarray, sa
         start = time.perf_counter()
         student = fast.predict(texts, langs)["sentiment"].astype(str).to_numpy()
         fast_s = time.perf_counter() - start
-        row = {"corpus": name, "taught_on": sample, "match_shares": match, "scored_by_student": int(rest.sum()),
-               "head_f1": macro_f1(gold[rest], teacher[rest]), "student_f1": macro_f1(gold[rest], student[rest]),
-               "agreement": float(np.mean(teacher[rest] == student[rest])),
-               "heldout_agreement": fast.last.get("agreement"),
-               "gold": shares(gold[rest]), "head": shares(teacher[rest]), "student": shares(student[rest]),
-               "head_seconds_all": head_s, "fast_seconds_all": fast_s}
+        row = {
+            "corpus": name,
+            "taught_on": sample,
+            "match_shares": match,
+            "scored_by_student": int(rest.sum()),
+            "head_f1": macro_f1(gold[rest], teacher[rest]),
+            "student_f1": macro_f1(gold[rest], student[rest]),
+            "agreement": float(np.mean(teacher[rest] == student[rest])),
+            "heldout_agreement": fast.last.get("agreement"),
+            "gold": shares(gold[rest]),
+            "head": shares(teacher[rest]),
+            "student": shares(student[rest]),
+            "head_seconds_all": head_s,
+            "fast_seconds_all": fast_s,
+        }
         rows.append(row)
-        print(f"{name} (taught on {sample:,}, student scored {row['scored_by_student']:,}, shares matched: {match}): "
-              f"macro-F1 head {row['head_f1']:.1f} student {row['student_f1']:.1f}; agreement {row['agreement']:.3f} "
-              f"(held-out estimate {row['heldout_agreement']:.3f}); net sentiment gold {row['gold']['net']:+.3f} "
-              f"head {row['head']['net']:+.3f} student {row['student']['net']:+.3f}; negative share gold "
-              f"{row['gold']['negative']:.3f} head {row['head']['negative']:.3f} student {row['student']['negative']:.3f}",
-              flush=True)
+        print(
+            f"{name} (taught on {sample:,}, student scored {row['scored_by_student']:,}, shares matched: {match}): "
+            f"macro-F1 head {row['head_f1']:.1f} student {row['student_f1']:.1f}; agreement {row['agreement']:.3f} "
+            f"(held-out estimate {row['heldout_agreement']:.3f}); net sentiment gold {row['gold']['net']:+.3f} "
+            f"head {row['head']['net']:+.3f} student {row['student']['net']:+.3f}; negative share gold "
+            f"{row['gold']['negative']:.3f} head {row['head']['negative']:.3f} student {row['student']['negative']:.3f}",
+            flush=True,
+        )
 
 
 def main(argv=None) -> int:
@@ -81,8 +94,14 @@ def main(argv=None) -> int:
     if airline.exists():
         df = pd.read_csv(airline)
         for sample in (5_000, 10_000):
-            evaluate("airline_tweets", df["text"].astype(str).tolist(), ["en"] * len(df),
-                     df["airline_sentiment"].to_numpy(dtype=object), sample, rows)
+            evaluate(
+                "airline_tweets",
+                df["text"].astype(str).tolist(),
+                ["en"] * len(df),
+                df["airline_sentiment"].to_numpy(dtype=object),
+                sample,
+                rows,
+            )
     xlmt = SHARED / "xlm_t_sentiment"
     if xlmt.exists():
         names = {0: "negative", 1: "neutral", 2: "positive"}

@@ -52,8 +52,11 @@ def eval_nmi(out: dict) -> None:
         out["nmi"] = {"skipped": f"{path} absent"}
         return
     posts, _ = io.read(path)
-    neg_mask = ((posts["x_airline_sentiment"] == "negative") & posts["x_negativereason"].notna()
-                & (posts["x_negativereason"] != "Can't Tell")).to_numpy()
+    neg_mask = (
+        (posts["x_airline_sentiment"] == "negative")
+        & posts["x_negativereason"].notna()
+        & (posts["x_negativereason"] != "Can't Tell")
+    ).to_numpy()
     truth = posts.loc[neg_mask, "x_negativereason"].astype(str).to_numpy()
     vectors = embed.embed(posts, embedder="use", progress=False)
     word = embed.get_embedder("use")
@@ -62,34 +65,65 @@ def eval_nmi(out: dict) -> None:
     start = time.perf_counter()
     report_fit = topics.fit(posts, vectors, seed=0, word_embedder=word, n_epochs=200)
     pred = report_fit.assignments["topic"].to_numpy()[neg_mask]
-    rows.append({"method": "kit topics, the report's fit (all tweets, n_epochs=200)", "fitted_on": len(posts),
-                 "scored_on": int(neg_mask.sum()), "nmi": nmi(truth, pred),
-                 "topics": int((report_fit.info["topic"] >= 0).sum()), "outlier_share": float((pred == -1).mean()),
-                 "seconds": time.perf_counter() - start})
+    rows.append(
+        {
+            "method": "kit topics, the report's fit (all tweets, n_epochs=200)",
+            "fitted_on": len(posts),
+            "scored_on": int(neg_mask.sum()),
+            "nmi": nmi(truth, pred),
+            "topics": int((report_fit.info["topic"] >= 0).sum()),
+            "outlier_share": float((pred == -1).mean()),
+            "seconds": time.perf_counter() - start,
+        }
+    )
 
     from bertopic import BERTopic
+
     start = time.perf_counter()
     labels, _ = BERTopic(language="multilingual").fit_transform(posts["text"].fillna("").tolist(), embeddings=vectors)
     labels = np.asarray(labels)
-    rows.append({"method": "BERTopic defaults (all tweets, same embeddings)", "fitted_on": len(posts),
-                 "scored_on": int(neg_mask.sum()), "nmi": nmi(truth, labels[neg_mask]),
-                 "topics": int(len(set(labels) - {-1})), "outlier_share": float((labels[neg_mask] == -1).mean()),
-                 "seconds": time.perf_counter() - start})
+    rows.append(
+        {
+            "method": "BERTopic defaults (all tweets, same embeddings)",
+            "fitted_on": len(posts),
+            "scored_on": int(neg_mask.sum()),
+            "nmi": nmi(truth, labels[neg_mask]),
+            "topics": int(len(set(labels) - {-1})),
+            "outlier_share": float((labels[neg_mask] == -1).mean()),
+            "seconds": time.perf_counter() - start,
+        }
+    )
 
     neg = posts[neg_mask].reset_index(drop=True)
     nvec = vectors[neg_mask]
     start = time.perf_counter()
     neg_fit = topics.fit(neg, nvec, seed=0, word_embedder=word, n_epochs=200)
     pred = neg_fit.assignments["topic"].to_numpy()
-    rows.append({"method": "kit topics (negative tweets only, n_epochs=200)", "fitted_on": len(neg),
-                 "scored_on": len(neg), "nmi": nmi(truth, pred), "topics": int((neg_fit.info["topic"] >= 0).sum()),
-                 "outlier_share": float((pred == -1).mean()), "seconds": time.perf_counter() - start})
+    rows.append(
+        {
+            "method": "kit topics (negative tweets only, n_epochs=200)",
+            "fitted_on": len(neg),
+            "scored_on": len(neg),
+            "nmi": nmi(truth, pred),
+            "topics": int((neg_fit.info["topic"] >= 0).sum()),
+            "outlier_share": float((pred == -1).mean()),
+            "seconds": time.perf_counter() - start,
+        }
+    )
     start = time.perf_counter()
     labels, _ = BERTopic(language="multilingual").fit_transform(neg["text"].fillna("").tolist(), embeddings=nvec)
     labels = np.asarray(labels)
-    rows.append({"method": "BERTopic defaults (negative tweets only, same embeddings)", "fitted_on": len(neg),
-                 "scored_on": len(neg), "nmi": nmi(truth, labels), "topics": int(len(set(labels) - {-1})),
-                 "outlier_share": float((labels == -1).mean()), "seconds": time.perf_counter() - start})
+    rows.append(
+        {
+            "method": "BERTopic defaults (negative tweets only, same embeddings)",
+            "fitted_on": len(neg),
+            "scored_on": len(neg),
+            "nmi": nmi(truth, labels),
+            "topics": int(len(set(labels) - {-1})),
+            "outlier_share": float((labels == -1).mean()),
+            "seconds": time.perf_counter() - start,
+        }
+    )
     out["nmi"] = rows
 
 
@@ -107,13 +141,18 @@ def eval_intent(out: dict) -> None:
         pred = intent.detect(scored, embeddings=vectors if kwargs else None, **kwargs)
         seconds = time.perf_counter() - start
         table = intent.evaluate(posts, pred)
-        rows[name] = {"seconds": round(seconds, 2), "per_class": table.round(4).to_dict(orient="records"),
-                      "sources": pred["source"].value_counts().to_dict()}
+        rows[name] = {
+            "seconds": round(seconds, 2),
+            "per_class": table.round(4).to_dict(orient="records"),
+            "sources": pred["source"].value_counts().to_dict(),
+        }
     clf = intent.seed_model()
     alone = classify.predict(posts, clf, embeddings=vectors)
     table = classify.per_class_f1(posts["x_true_intent"].astype(str), alone["label"].astype(str))
-    rows["few-shot head alone (seed examples)"] = {"per_class": table.round(4).to_dict(orient="records"),
-                                                   "macro_f1": round(float(table["f1"].mean()), 4)}
+    rows["few-shot head alone (seed examples)"] = {
+        "per_class": table.round(4).to_dict(orient="records"),
+        "macro_f1": round(float(table["f1"].mean()), 4),
+    }
     out["intent"] = rows
 
 
@@ -124,12 +163,18 @@ def run_notebook(params: Path, dest: Path) -> dict:
     result = report.run("listening", params, dest, progress=False)
     values = result.values or {}
     emerging = [r for r in values.get("emerging", []) if r.get("flagged")]
-    return {"params": str(params.relative_to(ROOT)), "ok": result.ok, "error": result.error,
-            "seconds": round(time.perf_counter() - start, 1), "posts": values.get("listening_posts"),
-            "topics": len([t for t in values.get("topics", []) if t["topic"] >= 0]),
-            "emerging_flagged": [r["label"] for r in emerging],
-            "shared_topics": len([r for r in values.get("languages", []) if r["kind"] == "shared"]),
-            "actionable": values.get("actionable"), "html": str(result.html) if result.html else None}
+    return {
+        "params": str(params.relative_to(ROOT)),
+        "ok": result.ok,
+        "error": result.error,
+        "seconds": round(time.perf_counter() - start, 1),
+        "posts": values.get("listening_posts"),
+        "topics": len([t for t in values.get("topics", []) if t["topic"] >= 0]),
+        "emerging_flagged": [r["label"] for r in emerging],
+        "shared_topics": len([r for r in values.get("languages", []) if r["kind"] == "shared"]),
+        "actionable": values.get("actionable"),
+        "html": str(result.html) if result.html else None,
+    }
 
 
 def time_v(args: list[str], env: dict) -> dict:
@@ -140,10 +185,13 @@ def time_v(args: list[str], env: dict) -> dict:
     seconds = None
     if wall:
         parts = [float(p) for p in wall.group(1).split(":")]
-        seconds = sum(p * 60 ** i for i, p in enumerate(reversed(parts)))
-    return {"exit": proc.returncode, "wall_seconds": seconds,
-            "peak_rss_mib": round(int(peak.group(1)) / 1024, 1) if peak else None,
-            "tail": proc.stdout[-300:] + proc.stderr[-300:] if proc.returncode else ""}
+        seconds = sum(p * 60**i for i, p in enumerate(reversed(parts)))
+    return {
+        "exit": proc.returncode,
+        "wall_seconds": seconds,
+        "peak_rss_mib": round(int(peak.group(1)) / 1024, 1) if peak else None,
+        "tail": proc.stdout[-300:] + proc.stderr[-300:] if proc.returncode else "",
+    }
 
 
 def eval_sample(out: dict, workdir: Path) -> None:
@@ -175,11 +223,17 @@ def main(argv=None) -> int:
         elif step == "intent":
             eval_intent(out)
         elif step == "airline":
-            out["airline"] = (run_notebook(ROOT / "params" / "airline", workdir / "airline")
-                              if (SHARED / "airline_tweets").exists() else {"skipped": "airline_tweets absent"})
+            out["airline"] = (
+                run_notebook(ROOT / "params" / "airline", workdir / "airline")
+                if (SHARED / "airline_tweets").exists()
+                else {"skipped": "airline_tweets absent"}
+            )
         elif step == "crisislex":
-            out["crisislex"] = (run_notebook(ROOT / "params" / "crisislex_lac_megantic", workdir / "crisislex")
-                                if (SHARED / "crisislex_t26").exists() else {"skipped": "crisislex_t26 absent"})
+            out["crisislex"] = (
+                run_notebook(ROOT / "params" / "crisislex_lac_megantic", workdir / "crisislex")
+                if (SHARED / "crisislex_t26").exists()
+                else {"skipped": "crisislex_t26 absent"}
+            )
         elif step == "sample":
             eval_sample(out, workdir)
         target.parent.mkdir(parents=True, exist_ok=True)

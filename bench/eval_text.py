@@ -42,6 +42,7 @@ def xlmt(split: str) -> dict[str, tuple[list[str], list[str]]]:
 
 def macro_f1(truth, pred) -> float:
     from sklearn.metrics import f1_score
+
     return 100 * f1_score(truth, pred, average="macro", labels=["negative", "neutral", "positive"])
 
 
@@ -57,14 +58,29 @@ def eval_sentiment(rows: list[dict]) -> None:
         for lang, (texts, labels) in val.items():
             start = time.perf_counter()
             pred = model.predict(texts, langs=[lang] * len(texts))["sentiment"]
-            rows.append({"task": "sentiment", "backend": backend, "lang": lang, "macro_f1": macro_f1(labels, pred),
-                         "n": len(texts), "seconds": time.perf_counter() - start})
+            rows.append(
+                {
+                    "task": "sentiment",
+                    "backend": backend,
+                    "lang": lang,
+                    "macro_f1": macro_f1(labels, pred),
+                    "n": len(texts),
+                    "seconds": time.perf_counter() - start,
+                }
+            )
     for lang, (texts, labels) in train.items():
         head = sentiment.train_head(texts, labels)
         vtexts, vlabels = val[lang]
         pred = head.predict(vtexts, langs=[lang] * len(vtexts))["sentiment"]
-        rows.append({"task": "sentiment", "backend": f"head adapted on {lang} train", "lang": lang,
-                     "macro_f1": macro_f1(vlabels, pred), "n": len(vtexts)})
+        rows.append(
+            {
+                "task": "sentiment",
+                "backend": f"head adapted on {lang} train",
+                "lang": lang,
+                "macro_f1": macro_f1(vlabels, pred),
+                "n": len(vtexts),
+            }
+        )
 
 
 def eval_language(rows: list[dict]) -> None:
@@ -75,10 +91,17 @@ def eval_language(rows: list[dict]) -> None:
         frame = pd.DataFrame({"text": texts, "lang": pd.array([None] * len(texts), dtype="string")})
         got = pp.detect_language(frame)["lang"]
         decided = got != "und"
-        rows.append({"task": "language id", "backend": "py3langid (fr/de/en)", "lang": lang,
-                     "accuracy": 100 * float((got == lang).mean()),
-                     "accuracy_when_decided": 100 * float((got[decided] == lang).mean()), "und_share": float((~decided).mean()),
-                     "n": len(texts)})
+        rows.append(
+            {
+                "task": "language id",
+                "backend": "py3langid (fr/de/en)",
+                "lang": lang,
+                "accuracy": 100 * float((got == lang).mean()),
+                "accuracy_when_decided": 100 * float((got[decided] == lang).mean()),
+                "und_share": float((~decided).mean()),
+                "n": len(texts),
+            }
+        )
 
 
 def eval_topics(rows: list[dict], quick: bool) -> None:
@@ -102,17 +125,34 @@ def eval_topics(rows: list[dict], quick: bool) -> None:
     kit_seconds = time.perf_counter() - start
     truth = neg["x_negativereason"].to_numpy()
     pred = kit_topics.assignments["topic"].to_numpy()
-    rows.append({"task": "topics", "backend": "kit topics (USE)", "nmi": nmi(truth, pred),
-                 "topics": int((kit_topics.info["topic"] >= 0).sum()), "outlier_share": float((pred == -1).mean()),
-                 "n": len(neg), "seconds": kit_seconds})
+    rows.append(
+        {
+            "task": "topics",
+            "backend": "kit topics (USE)",
+            "nmi": nmi(truth, pred),
+            "topics": int((kit_topics.info["topic"] >= 0).sum()),
+            "outlier_share": float((pred == -1).mean()),
+            "n": len(neg),
+            "seconds": kit_seconds,
+        }
+    )
     from bertopic import BERTopic
+
     start = time.perf_counter()
     default = BERTopic(language="multilingual")
     labels, _ = default.fit_transform(neg["text"].tolist(), embeddings=vectors)
     labels = np.asarray(labels)
-    rows.append({"task": "topics", "backend": "BERTopic defaults (same embeddings)", "nmi": nmi(truth, labels),
-                 "topics": int(len(set(labels) - {-1})), "outlier_share": float((labels == -1).mean()),
-                 "n": len(neg), "seconds": time.perf_counter() - start})
+    rows.append(
+        {
+            "task": "topics",
+            "backend": "BERTopic defaults (same embeddings)",
+            "nmi": nmi(truth, labels),
+            "topics": int(len(set(labels) - {-1})),
+            "outlier_share": float((labels == -1).mean()),
+            "n": len(neg),
+            "seconds": time.perf_counter() - start,
+        }
+    )
 
 
 def eval_throughput(rows: list[dict], quick: bool) -> None:
@@ -134,8 +174,9 @@ def eval_throughput(rows: list[dict], quick: bool) -> None:
         start = time.perf_counter()
         embed.embed_batched(model, texts, batch_size=64)
         seconds = time.perf_counter() - start
-        rows.append({"task": "embedding", "backend": model.name, "posts_per_second": len(texts) / seconds,
-                     "n": len(texts)})
+        rows.append(
+            {"task": "embedding", "backend": model.name, "posts_per_second": len(texts) / seconds, "n": len(texts)}
+        )
 
 
 def main(argv=None) -> int:
@@ -148,8 +189,12 @@ def main(argv=None) -> int:
         print(f"{SHARED} is absent: nothing to evaluate")
         return 0
     rows: list[dict] = []
-    steps = {"sentiment": lambda: eval_sentiment(rows), "language": lambda: eval_language(rows),
-             "topics": lambda: eval_topics(rows, args.quick), "throughput": lambda: eval_throughput(rows, args.quick)}
+    steps = {
+        "sentiment": lambda: eval_sentiment(rows),
+        "language": lambda: eval_language(rows),
+        "topics": lambda: eval_topics(rows, args.quick),
+        "throughput": lambda: eval_throughput(rows, args.quick),
+    }
     for name in args.only:
         print(f"== {name}", file=sys.stderr, flush=True)
         steps[name]()

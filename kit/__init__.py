@@ -33,6 +33,7 @@ def load(data="sample", *, start=None, end=None, format=None, **kwargs):
     """
     if isinstance(data, str) and data == "sample":
         from . import datasets
+
         paths = [datasets.sample_path()]
     else:
         paths = [data] if isinstance(data, (str, Path)) else list(data)

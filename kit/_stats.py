@@ -12,8 +12,15 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["wilson", "bootstrap_quantile", "EXACT_BOOTSTRAP_FROM", "adjust_p", "jensen_shannon", "macro_f1",
-           "cohen_kappa"]
+__all__ = [
+    "wilson",
+    "bootstrap_quantile",
+    "EXACT_BOOTSTRAP_FROM",
+    "adjust_p",
+    "jensen_shannon",
+    "macro_f1",
+    "cohen_kappa",
+]
 
 #: From this many values on, :func:`bootstrap_quantile` reads the bootstrap law of the order statistic
 #: exactly instead of resampling.
@@ -43,8 +50,9 @@ def wilson(k, n, level: float = 0.95):
     return low, high
 
 
-def bootstrap_quantile(values, q: float = 0.5, *, n_boot: int = 1000, level: float = 0.95, rng=None,
-                       exact_from: int = EXACT_BOOTSTRAP_FROM) -> tuple[float, float]:
+def bootstrap_quantile(
+    values, q: float = 0.5, *, n_boot: int = 1000, level: float = 0.95, rng=None, exact_from: int = EXACT_BOOTSTRAP_FROM
+) -> tuple[float, float]:
     """Percentile bootstrap interval of the ``q`` quantile of ``values`` (missing values left out).
 
     Fewer than two values give ``(nan, nan)``: one value has no interval. From ``exact_from`` values on,

@@ -20,8 +20,19 @@ import unicodedata
 
 import pandas as pd
 
-__all__ = ["URL", "HANDLE", "HASHTAG", "RT_PREFIX", "ELISION", "WORD", "ENTITY", "strip", "tokens",
-           "normalise_handle", "handle_keys"]
+__all__ = [
+    "URL",
+    "HANDLE",
+    "HASHTAG",
+    "RT_PREFIX",
+    "ELISION",
+    "WORD",
+    "ENTITY",
+    "strip",
+    "tokens",
+    "normalise_handle",
+    "handle_keys",
+]
 
 #: Links: ``http(s)://...`` and bare ``www.`` addresses, up to the next space.
 URL = r"https?://\S+|www\.\S+"
@@ -45,14 +56,32 @@ _PATTERNS: dict[tuple, re.Pattern] = {}
 def _pattern(rt: bool, urls: bool, handles: bool, hashtags: bool, entities: bool, digits: bool) -> re.Pattern:
     key = (rt, urls, handles, hashtags, entities, digits)
     if key not in _PATTERNS:
-        parts = [p for on, p in ((rt, RT_PREFIX), (urls, URL), (handles, HANDLE), (hashtags, HASHTAG),
-                                 (entities, ENTITY), (digits, r"\d+")) if on]
+        parts = [
+            p
+            for on, p in (
+                (rt, RT_PREFIX),
+                (urls, URL),
+                (handles, HANDLE),
+                (hashtags, HASHTAG),
+                (entities, ENTITY),
+                (digits, r"\d+"),
+            )
+            if on
+        ]
         _PATTERNS[key] = re.compile("|".join(parts)) if parts else re.compile(r"(?!x)x")
     return _PATTERNS[key]
 
 
-def strip(text: str, *, urls: bool = True, handles: bool = True, hashtags: bool = False, rt: bool = False,
-          entities: bool = False, digits: bool = False) -> str:
+def strip(
+    text: str,
+    *,
+    urls: bool = True,
+    handles: bool = True,
+    hashtags: bool = False,
+    rt: bool = False,
+    entities: bool = False,
+    digits: bool = False,
+) -> str:
     """``text`` without the parts named (links and handles by default), spaces collapsed.
 
     >>> strip("Merci @brand_fr ! https://t.co/abc")
@@ -74,8 +103,9 @@ def tokens(text: str, stop=frozenset(), *, min_chars: int = 3, keep_gaps: bool =
     >>> tokens("Le train d'Anna est en retard", {"est", "le"}, keep_gaps=True)
     [None, 'train', 'anna', None, None, 'retard']
     """
-    text = ELISION.sub(" ", _pattern(False, True, True, False, False, False).sub(
-        " ", unicodedata.normalize("NFKC", str(text))))
+    text = ELISION.sub(
+        " ", _pattern(False, True, True, False, False, False).sub(" ", unicodedata.normalize("NFKC", str(text)))
+    )
     out: list = []
     for w in WORD.findall(text):
         w = w.lower().strip("-'’")
@@ -103,5 +133,4 @@ def handle_keys(series: pd.Series) -> pd.Series:
     >>> handle_keys(pd.Series(["@A", None])).tolist()
     ['a', None]
     """
-    return pd.Series([normalise_handle(v) if pd.notna(v) else None for v in series], index=series.index,
-                     dtype=object)
+    return pd.Series([normalise_handle(v) if pd.notna(v) else None for v in series], index=series.index, dtype=object)

@@ -9,8 +9,9 @@ from pathlib import Path
 
 
 def _inspect(args) -> int:
-    from . import io, tl
+    from . import io
     from .schema import SchemaError
+
     try:
         fmt = args.format or io.detect(args.path)
         posts, report = io.read(args.path, fmt, platform=args.platform, tz=args.tz)
@@ -27,20 +28,29 @@ def _inspect(args) -> int:
     if args.json:
         print(json.dumps(info, indent=1, ensure_ascii=False, default=str))
         return 0
-    out = [f"file:            {args.path}",
-           f"format:          {info['detected_format']}",
-           f"rows read:       {report.rows_read}",
-           f"rows kept:       {report.rows_kept}",
-           f"rows dropped:    {report.rows_dropped}"]
+    out = [
+        f"file:            {args.path}",
+        f"format:          {info['detected_format']}",
+        f"rows read:       {report.rows_read}",
+        f"rows kept:       {report.rows_kept}",
+        f"rows dropped:    {report.rows_dropped}",
+    ]
     for reason, n in report.dropped_by_reason().items():
         out.append(f"  {n:>6}  {reason}")
     if report.rows_dropped:
         first = report.dropped.head(5)
-        out.append("  first dropped rows: " + "; ".join(
-            f"row {r.source_row}" + (f" ({r.column})" if isinstance(r.column, str) else "") + f": {r.reason}"
-            for r in first.itertuples()))
-    out.append(f"time range (UTC): {info['time_range_utc'][0]} .. {info['time_range_utc'][1]}"
-               if info["time_range_utc"] else "time range: no posts")
+        out.append(
+            "  first dropped rows: "
+            + "; ".join(
+                f"row {r.source_row}" + (f" ({r.column})" if isinstance(r.column, str) else "") + f": {r.reason}"
+                for r in first.itertuples()
+            )
+        )
+    out.append(
+        f"time range (UTC): {info['time_range_utc'][0]} .. {info['time_range_utc'][1]}"
+        if info["time_range_utc"]
+        else "time range: no posts"
+    )
     out.append("columns mapped:")
     out += [f"  {k:<17} <- {v}" for k, v in report.columns_mapped.items()]
     if info["extra_columns"]:
@@ -55,6 +65,7 @@ def _inspect(args) -> int:
 
 def _sample(args) -> int:
     from . import datasets
+
     paths = datasets.write_sample(args.out, n_posts=args.posts, seed=args.seed)
     if args.review:
         paths["review"] = _sample_review(Path(args.out), n=args.review, seed=args.seed)
@@ -67,7 +78,9 @@ def _sample_review(out: Path, *, n: int, seed: int) -> Path:
     """A filled review of the sample's mentions (simulated reviewers copying the generator's labels, with
     10 % disagreement), drawn stratified on the default model's predictions, for the monitoring report."""
     import kit
+
     from .tl import metrics, review, sentiment
+
     posts, _ = kit.load(str(out / "posts.parquet"))
     scored = sentiment.score(metrics.mentions(posts))
     sample = review.simulate(scored, labels="x_true_sentiment", n=n, seed=seed, strata=("actor", "sentiment", "lang"))
@@ -76,13 +89,16 @@ def _sample_review(out: Path, *, n: int, seed: int) -> Path:
 
 def _run(args) -> int:
     from . import report
+
     names = "all" if args.notebook == "all" else [args.notebook]
     results = report.run_all(names, args.params, args.out, progress=not args.quiet, jobs=args.jobs)
     index = Path(args.out) / "index.html"
     failed = [r for r in results if not r.ok]
     for r in results:
-        print(f"{r.name:<11} {'ok' if r.ok else 'FAILED'}  {r.seconds:6.0f} s  {r.html or ''}"
-              + (f"  {r.error}" if r.error else ""))
+        print(
+            f"{r.name:<11} {'ok' if r.ok else 'FAILED'}  {r.seconds:6.0f} s  {r.html or ''}"
+            + (f"  {r.error}" if r.error else "")
+        )
     print(f"index: {index.resolve()}")
     return 1 if failed else 0
 
@@ -102,7 +118,9 @@ def _sentiment(args) -> int:
         return 2
     frame = frame.drop(columns="__row")
     if args.text_column not in frame.columns:
-        print(f"error: {args.input}: no column {args.text_column!r}; columns are {list(frame.columns)}", file=sys.stderr)
+        print(
+            f"error: {args.input}: no column {args.text_column!r}; columns are {list(frame.columns)}", file=sys.stderr
+        )
         return 2
     for row, _, reason in dropped:
         print(f"warning: {args.input}: row {row} not scored: {reason}", file=sys.stderr)
@@ -113,12 +131,21 @@ def _sentiment(args) -> int:
         texts["lang"] = pd.array([None] * len(texts), dtype="string")
         texts = pp.detect_language(texts)
     scored = sentiment.get_model(args.backend).predict(texts["text"].tolist(), langs=texts["lang"].tolist())
-    out = pd.concat([frame.reset_index(drop=True), texts[["lang"]].rename(columns={"lang": "detected_lang"})
-                     if not args.lang_column else None, scored.reset_index(drop=True)], axis=1)
+    out = pd.concat(
+        [
+            frame.reset_index(drop=True),
+            texts[["lang"]].rename(columns={"lang": "detected_lang"}) if not args.lang_column else None,
+            scored.reset_index(drop=True),
+        ],
+        axis=1,
+    )
     out.to_csv(args.out, index=False, encoding="utf-8")
     counts = out["sentiment"].value_counts().to_dict()
-    print(f"{len(out)} texts scored with {args.backend}: " + ", ".join(f"{k} {v}" for k, v in counts.items())
-          + f"; written to {args.out}")
+    print(
+        f"{len(out)} texts scored with {args.backend}: "
+        + ", ".join(f"{k} {v}" for k, v in counts.items())
+        + f"; written to {args.out}"
+    )
     return 0
 
 
@@ -128,8 +155,10 @@ def main(argv: list[str] | None = None) -> int:
 
     p = sub.add_parser("inspect", help="show how a file is understood: format, mapping, row accounting")
     p.add_argument("path")
-    p.add_argument("--format", help="skip detection: csv, listening, insights, parquet, twitter_v1, twitter_v2, "
-                                    "mastodon, bluesky, reddit")
+    p.add_argument(
+        "--format",
+        help="skip detection: csv, listening, insights, parquet, twitter_v1, twitter_v2, mastodon, bluesky, reddit",
+    )
     p.add_argument("--platform", help="platform of rows whose file does not say (e.g. twitter)")
     p.add_argument("--tz", default="UTC", help="zone of times written without one (default UTC)")
     p.add_argument("--json", action="store_true", help="print the load report as JSON")
@@ -139,9 +168,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", required=True)
     p.add_argument("--posts", type=int, default=20_000)
     p.add_argument("--seed", type=int, default=0)
-    p.add_argument("--review", type=int, default=0, metavar="N",
-                   help="also write review.csv: N mentions scored by the default sentiment model, labelled by "
-                        "two simulated reviewers from the generator's truth (for the monitoring report)")
+    p.add_argument(
+        "--review",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also write review.csv: N mentions scored by the default sentiment model, labelled by "
+        "two simulated reviewers from the generator's truth (for the monitoring report)",
+    )
     p.set_defaults(func=_sample)
 
     p = sub.add_parser("sentiment", help="score the texts of a CSV file (negative / neutral / positive)")
@@ -149,8 +183,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--text-column", required=True)
     p.add_argument("--lang-column", help="column with language codes (detected when absent)")
     p.add_argument("--out", required=True)
-    p.add_argument("--backend", default="head",
-                   help="head (default, multilingual), lexicon, transformers:<model path>, or a saved head's path")
+    p.add_argument(
+        "--backend",
+        default="head",
+        help="head (default, multilingual), lexicon, transformers:<model path>, or a saved head's path",
+    )
     p.set_defaults(func=_sentiment)
 
     p = sub.add_parser("run", help="run notebooks headless into HTML reports")
@@ -158,9 +195,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--params", help="YAML file, or a folder with one YAML per notebook (e.g. params/sample)")
     p.add_argument("--out", default="reports")
     p.add_argument("--quiet", action="store_true", help="no progress bars")
-    p.add_argument("--jobs", type=int, default=1,
-                   help="notebooks run at once, each in its own process (default 1; 2 on a two-core laptop "
-                        "nearly halves the time of 'run all' for twice the memory)")
+    p.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        help="notebooks run at once, each in its own process (default 1; 2 on a two-core laptop "
+        "nearly halves the time of 'run all' for twice the memory)",
+    )
     p.set_defaults(func=_run)
 
     args = parser.parse_args(argv)

@@ -22,8 +22,9 @@ def filter_period(posts: pd.DataFrame, start=None, end=None, *, time: str = "cre
     return posts.loc[mask].reset_index(drop=True)
 
 
-def split_periods(posts: pd.DataFrame, *, end=None, days: int = 7,
-                  time: str = "created_at") -> tuple[pd.DataFrame, pd.DataFrame, dict]:
+def split_periods(
+    posts: pd.DataFrame, *, end=None, days: int = 7, time: str = "created_at"
+) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
     """The current period (the ``days`` before ``end``) and the previous one of the same length.
 
     ``end`` defaults to the day after the last post (UTC midnight). Returns both tables and a dict
@@ -45,6 +46,7 @@ def match_terms(posts: pd.DataFrame, terms, *, column: str = "text") -> pd.DataF
     An empty list of terms keeps every post.
     """
     import re
+
     terms = [t for t in (terms or []) if str(t).strip()]
     if not terms:
         return posts.reset_index(drop=True)
@@ -58,8 +60,9 @@ def _utc(value) -> pd.Timestamp:
     return stamp.tz_localize("UTC") if stamp.tzinfo is None else stamp.tz_convert("UTC")
 
 
-def pseudonymise(posts: pd.DataFrame, *, salt: str, columns=("author_id", "author_handle", "author_name"),
-                 keep: tuple[str, ...] = ()) -> pd.DataFrame:
+def pseudonymise(
+    posts: pd.DataFrame, *, salt: str, columns=("author_id", "author_handle", "author_name"), keep: tuple[str, ...] = ()
+) -> pd.DataFrame:
     """Replace author identifiers with stable pseudonyms (``user-<hash>``) so reports do not expose people.
 
     The same handle and salt always give the same pseudonym; handles in ``keep`` (the brand's
@@ -72,8 +75,12 @@ def pseudonymise(posts: pd.DataFrame, *, salt: str, columns=("author_id", "autho
             continue
         values = out[col].astype("string")
         unique = values.dropna().unique()
-        mapping = {v: v if v.lower().lstrip("@") in keep_set else
-                   "user-" + hashlib.sha256(f"{salt}\x1f{col}\x1f{v}".encode()).hexdigest()[:10] for v in unique}
+        mapping = {
+            v: v
+            if v.lower().lstrip("@") in keep_set
+            else "user-" + hashlib.sha256(f"{salt}\x1f{col}\x1f{v}".encode()).hexdigest()[:10]
+            for v in unique
+        }
         out[col] = values.map(mapping).astype("string")
     return out
 
@@ -85,12 +92,20 @@ def _strip_noise(text: str) -> str:
     global _NOISE
     if _NOISE is None:
         import re
+
         _NOISE = re.compile(r"https?://\S+|www\.\S+|[@#][\w.]+|&\w+;|\d+")
     return " ".join(_NOISE.sub(" ", text).split())
 
 
-def detect_language(posts: pd.DataFrame, *, languages=("fr", "de", "en"), min_chars: int = 12,
-                    min_confidence: float = 0.5, overwrite: bool = False, column: str = "text") -> pd.DataFrame:
+def detect_language(
+    posts: pd.DataFrame,
+    *,
+    languages=("fr", "de", "en"),
+    min_chars: int = 12,
+    min_confidence: float = 0.5,
+    overwrite: bool = False,
+    column: str = "text",
+) -> pd.DataFrame:
     """Fill ``lang`` with the language of each post (py3langid), restricted to ``languages``.
 
     Links, handles, hashtags and numbers are removed first; a post with fewer than ``min_chars``

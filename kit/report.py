@@ -64,6 +64,7 @@ class Result:
 
 # --- parameters ----------------------------------------------------------------------------------
 
+
 def load_params(source: str | Path | dict | None, name: str) -> dict:
     """Parameters for notebook ``name``.
 
@@ -104,6 +105,7 @@ def notebook_defaults(name: str) -> dict:
     import ast
 
     import nbformat
+
     nb = nbformat.read(str(NOTEBOOK_DIR / NOTEBOOKS[name]), as_version=4)
     cells = [c for c in nb.cells if "parameters" in c.get("metadata", {}).get("tags", [])]
     if len(cells) != 1:
@@ -117,15 +119,24 @@ def notebook_defaults(name: str) -> dict:
                     try:
                         out[target.id] = ast.literal_eval(node.value)
                     except ValueError as exc:
-                        raise ValueError(f"{NOTEBOOKS[name]}: parameter {target.id!r} is not a literal "
-                                         "(the parameters cell holds literal defaults only)") from exc
+                        raise ValueError(
+                            f"{NOTEBOOKS[name]}: parameter {target.id!r} is not a literal "
+                            "(the parameters cell holds literal defaults only)"
+                        ) from exc
     return out
 
 
 # --- running -------------------------------------------------------------------------------------
 
-def run(name: str, params: str | Path | dict | None, out_dir: str | Path, *, progress: bool = True,
-        timeout: int | None = None) -> Result:
+
+def run(
+    name: str,
+    params: str | Path | dict | None,
+    out_dir: str | Path,
+    *,
+    progress: bool = True,
+    timeout: int | None = None,
+) -> Result:
     """Execute notebook ``name`` with ``params`` and write ``out_dir/<name>.html`` (and the executed
     ``.ipynb`` beside it). Never raises for a failing notebook: the result says what went wrong."""
     import papermill as pm
@@ -149,9 +160,15 @@ def run(name: str, params: str | Path | dict | None, out_dir: str | Path, *, pro
         if unknown:
             raise ValueError(f"parameters {unknown} are not in {NOTEBOOKS[name]}'s parameters cell")
         pm.execute_notebook(
-            str(NOTEBOOK_DIR / NOTEBOOKS[name]), str(executed), parameters=parameters, cwd=str(ROOT),
-            progress_bar=progress, kernel_name="python3", execution_timeout=timeout,
-            report_mode=False, log_output=False,
+            str(NOTEBOOK_DIR / NOTEBOOKS[name]),
+            str(executed),
+            parameters=parameters,
+            cwd=str(ROOT),
+            progress_bar=progress,
+            kernel_name="python3",
+            execution_timeout=timeout,
+            report_mode=False,
+            log_output=False,
         )
     except pm.PapermillExecutionError as exc:
         error = f"{exc.ename}: {exc.evalue} (cell {exc.exec_count})"
@@ -181,10 +198,19 @@ def run(name: str, params: str | Path | dict | None, out_dir: str | Path, *, pro
             "python": f"{platform.python_version()} on {platform.system()} {platform.machine()}",
             "status": "completed" if error is None else f"FAILED: {error}",
         }
-        html_path.write_text(to_html(executed, title=TITLES[name], provenance=provenance, error=error),
-                             encoding="utf-8")
-    return Result(name=name, ok=error is None, html=html_path, notebook=executed if executed.exists() else None,
-                  seconds=seconds, error=error, record=record, parameters=full_params)
+        html_path.write_text(
+            to_html(executed, title=TITLES[name], provenance=provenance, error=error), encoding="utf-8"
+        )
+    return Result(
+        name=name,
+        ok=error is None,
+        html=html_path,
+        notebook=executed if executed.exists() else None,
+        seconds=seconds,
+        error=error,
+        record=record,
+        parameters=full_params,
+    )
 
 
 def _announce(i: int, total: int, name: str, result: Result | None = None) -> None:
@@ -192,8 +218,9 @@ def _announce(i: int, total: int, name: str, result: Result | None = None) -> No
         print(f"[{i}/{total}] {TITLES.get(name, name)} ...", file=sys.stderr, flush=True)
     else:
         status = "ok" if result.ok else f"FAILED ({result.error})"
-        print(f"[{i}/{total}] {TITLES.get(name, name)}: {status} in {result.seconds:.0f} s",
-              file=sys.stderr, flush=True)
+        print(
+            f"[{i}/{total}] {TITLES.get(name, name)}: {status} in {result.seconds:.0f} s", file=sys.stderr, flush=True
+        )
 
 
 def run_all(names, params, out_dir: str | Path, *, progress: bool = True, jobs: int = 1) -> list[Result]:
@@ -225,17 +252,27 @@ def run_all(names, params, out_dir: str | Path, *, progress: bool = True, jobs: 
     done: dict[str, Result] = {}
     with ProcessPoolExecutor(max_workers=min(jobs, total), mp_context=context) as pool:
         if progress:
-            print(f"{total} notebooks, {min(jobs, total)} at a time: {', '.join(TITLES.get(n, n) for n in names)} ...",
-                  file=sys.stderr, flush=True)
-        futures = {pool.submit(run, name, params, out_dir, progress=False): (i, name)
-                   for i, name in enumerate(names, start=1)}
+            print(
+                f"{total} notebooks, {min(jobs, total)} at a time: {', '.join(TITLES.get(n, n) for n in names)} ...",
+                file=sys.stderr,
+                flush=True,
+            )
+        futures = {
+            pool.submit(run, name, params, out_dir, progress=False): (i, name) for i, name in enumerate(names, start=1)
+        }
         for future in as_completed(futures):
             i, name = futures[future]
             try:
                 result = future.result()
             except Exception as exc:  # the worker process itself died (e.g. out of memory)
-                result = Result(name=name, ok=False, html=None, notebook=None, seconds=float("nan"),
-                                error=f"{type(exc).__name__}: {exc}")
+                result = Result(
+                    name=name,
+                    ok=False,
+                    html=None,
+                    notebook=None,
+                    seconds=float("nan"),
+                    error=f"{type(exc).__name__}: {exc}",
+                )
             if progress:
                 _announce(i, total, name, result)
             done[name] = result
@@ -245,11 +282,19 @@ def run_all(names, params, out_dir: str | Path, *, progress: bool = True, jobs: 
 
 # --- HTML ----------------------------------------------------------------------------------------
 
+
 def _figure_html(fig_json: dict) -> str:
     import plotly.io as pio
+
     fig = pio.from_json(json.dumps(fig_json), skip_invalid=True)
-    return pio.to_html(fig, include_plotlyjs=False, include_mathjax=False, full_html=False,
-                       default_width="100%", config={"responsive": True, "displaylogo": False})
+    return pio.to_html(
+        fig,
+        include_plotlyjs=False,
+        include_mathjax=False,
+        full_html=False,
+        default_width="100%",
+        config={"responsive": True, "displaylogo": False},
+    )
 
 
 def _replace_figures(nb) -> None:
@@ -276,13 +321,21 @@ def _provenance_html(provenance: dict) -> str:
     rows = []
     for key, value in provenance.items():
         if isinstance(value, dict):
-            value = "<br>".join(f"<code>{html.escape(str(k))}</code>: {html.escape(json.dumps(v, default=str) if not isinstance(v, str) else v)}"
-                                for k, v in value.items()) or "none"
+            value = (
+                "<br>".join(
+                    f"<code>{html.escape(str(k))}</code>: {html.escape(json.dumps(v, default=str) if not isinstance(v, str) else v)}"
+                    for k, v in value.items()
+                )
+                or "none"
+            )
         else:
             value = html.escape(str(value))
         rows.append(f"<tr><th>{html.escape(key)}</th><td>{value}</td></tr>")
-    return ('<section class="kit-provenance" id="provenance"><h2>Provenance</h2><table>' + "".join(rows)
-            + "</table></section>")
+    return (
+        '<section class="kit-provenance" id="provenance"><h2>Provenance</h2><table>'
+        + "".join(rows)
+        + "</table></section>"
+    )
 
 
 def to_html(notebook: str | Path, *, title: str, provenance: dict, error: str | None = None) -> str:
@@ -294,8 +347,13 @@ def to_html(notebook: str | Path, *, title: str, provenance: dict, error: str | 
     nb = nbformat.read(str(notebook), as_version=4)
     nb.metadata["title"] = title
     _replace_figures(nb)
-    exporter = HTMLExporter(template_name="kit_report", extra_template_basedirs=[str(TEMPLATES)],
-                            exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
+    exporter = HTMLExporter(
+        template_name="kit_report",
+        extra_template_basedirs=[str(TEMPLATES)],
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+    )
     header = ""
     if error:
         header += f'<div class="kit-failed"><strong>This report failed:</strong> {html.escape(error)}</div>'
@@ -317,8 +375,11 @@ def write_index(results: list[Result], out_dir: str | Path) -> Path:
     out_dir = Path(out_dir)
     rows = []
     for r in results:
-        link = f'<a href="{html.escape(r.html.name)}">{html.escape(TITLES.get(r.name, r.name))}</a>' if r.html \
+        link = (
+            f'<a href="{html.escape(r.html.name)}">{html.escape(TITLES.get(r.name, r.name))}</a>'
+            if r.html
             else html.escape(TITLES.get(r.name, r.name))
+        )
         size = f"{r.html.stat().st_size / 1e6:.1f} MB" if r.html and r.html.exists() else ""
         status = "ok" if r.ok else f'<span class="failed">FAILED: {html.escape(r.error or "")}</span>'
         rows.append(f"<tr><td>{link}</td><td>{status}</td><td>{r.seconds:.0f} s</td><td>{size}</td></tr>")
@@ -329,8 +390,8 @@ def write_index(results: list[Result], out_dir: str | Path) -> Path:
 <style>body{{font-family:system-ui,sans-serif;max-width:860px;margin:2em auto;}}
 table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:4px 10px;text-align:left}}
 .failed{{color:#b00020}}</style></head>
-<body><h1>kit reports</h1><p>{html.escape(summary)} kit {html.escape(__version__)}, {html.escape(time.strftime('%Y-%m-%d %H:%M'))}.</p>
-<table><tr><th>report</th><th>status</th><th>run time</th><th>size</th></tr>{''.join(rows)}</table>
+<body><h1>kit reports</h1><p>{html.escape(summary)} kit {html.escape(__version__)}, {html.escape(time.strftime("%Y-%m-%d %H:%M"))}.</p>
+<table><tr><th>report</th><th>status</th><th>run time</th><th>size</th></tr>{"".join(rows)}</table>
 </body></html>"""
     path = out_dir / "index.html"
     path.write_text(page, encoding="utf-8")

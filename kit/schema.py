@@ -22,8 +22,21 @@ import pandas as pd
 
 KINDS = ("original", "repost", "quote", "reply")
 MEDIA_FORMATS = ("text", "link", "image", "video")
-PLATFORMS = ("twitter", "mastodon", "bluesky", "reddit", "facebook", "instagram", "linkedin",
-             "tiktok", "youtube", "news", "blog", "forum", "other")
+PLATFORMS = (
+    "twitter",
+    "mastodon",
+    "bluesky",
+    "reddit",
+    "facebook",
+    "instagram",
+    "linkedin",
+    "tiktok",
+    "youtube",
+    "news",
+    "blog",
+    "forum",
+    "other",
+)
 
 
 @dataclass(frozen=True)
@@ -60,9 +73,14 @@ COLUMNS: tuple[Column, ...] = (
     Column("country", "string", "Country of the author or post, where the export carries it."),
     Column("source_app", "string", "Client, device or source the post was sent from, where known."),
     Column("source_file", "string", "File the row was read from.", True),
-    Column("source_row", "Int64", "Where the row is in that file: the spreadsheet row for tables (header = "
-                                  "row 1, first post = row 2, preamble lines counted), the record or line number "
-                                  "for JSON.", True),
+    Column(
+        "source_row",
+        "Int64",
+        "Where the row is in that file: the spreadsheet row for tables (header = "
+        "row 1, first post = row 2, preamble lines counted), the record or line number "
+        "for JSON.",
+        True,
+    ),
 )
 
 COLUMN_NAMES: tuple[str, ...] = tuple(c.name for c in COLUMNS)
@@ -93,8 +111,11 @@ def coerce(frame: pd.DataFrame) -> pd.DataFrame:
         if col.name in frame.columns:
             out[col.name] = _convert(frame[col.name], col)
         else:
-            out[col.name] = pd.Series(pd.NA, index=frame.index, dtype=col.dtype) if col.dtype != "datetime64[ns, UTC]" \
+            out[col.name] = (
+                pd.Series(pd.NA, index=frame.index, dtype=col.dtype)
+                if col.dtype != "datetime64[ns, UTC]"
                 else pd.Series(pd.NaT, index=frame.index, dtype=col.dtype)
+            )
     extra = [c for c in frame.columns if c not in DTYPES]
     for c in extra:
         out[c] = frame[c]

@@ -9,23 +9,36 @@ True
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pandas as pd
 
 from ._base import InputError, LoadReport, finish
 from .tabular import read_csv, read_insights, read_listening, read_parquet, slug
 
-__all__ = ["InputError", "LoadReport", "FORMATS", "detect", "read", "read_many", "finish",
-           "read_csv", "read_listening", "read_insights", "read_parquet"]
+__all__ = [
+    "InputError",
+    "LoadReport",
+    "FORMATS",
+    "detect",
+    "read",
+    "read_many",
+    "finish",
+    "read_csv",
+    "read_listening",
+    "read_insights",
+    "read_parquet",
+]
 
 
 def _json_reader(module: str, name: str) -> Callable:
     def reader(path, mapping=None, **kwargs):
         import importlib
+
         mod = importlib.import_module(f"kit.io.{module}")
         return getattr(mod, name)(path, mapping=mapping, **kwargs)
+
     reader.__name__ = name
     return reader
 
@@ -52,7 +65,9 @@ def _first_json_record(path: Path) -> object:
     lines = [line for line in stripped.splitlines()[:50] if line.strip()]
     for line in lines[:-1] if len(lines) > 1 else lines:  # the last line of the buffer may be cut
         try:
-            record = json.loads(line)  # JSON lines: the first line that parses (a broken line is the reader's to report)
+            record = json.loads(
+                line
+            )  # JSON lines: the first line that parses (a broken line is the reader's to report)
         except json.JSONDecodeError:
             continue
         if isinstance(record, (dict, list)) and record and len(lines) > 1:
@@ -79,20 +94,36 @@ def detect_json(record: object) -> str | None:
         return "twitter_v1"
     if "account" in keys and ("reblogs_count" in keys or "favourites_count" in keys):
         return "mastodon"
-    if {"feed"} <= keys or {"posts"} <= keys and isinstance(record.get("posts"), list) and record["posts"] \
-            and isinstance(record["posts"][0], dict) and "uri" in record["posts"][0]:
+    if (
+        {"feed"} <= keys
+        or {"posts"} <= keys
+        and isinstance(record.get("posts"), list)
+        and record["posts"]
+        and isinstance(record["posts"][0], dict)
+        and "uri" in record["posts"][0]
+    ):
         return "bluesky"
-    if ("uri" in keys and ("record" in keys or "value" in keys)) or ("post" in keys and isinstance(record["post"], dict)
-                                                                     and "uri" in record["post"]):
+    if ("uri" in keys and ("record" in keys or "value" in keys)) or (
+        "post" in keys and isinstance(record["post"], dict) and "uri" in record["post"]
+    ):
         return "bluesky"
     if record.get("$type", "").startswith("app.bsky") or "records" in keys:
         return "bluesky"
     if record.get("kind") in ("t1", "t3", "Listing") or "subreddit" in keys:
         return "reddit"
-    if "data" in keys and isinstance(record["data"], dict) and ("children" in record["data"] or "subreddit" in record["data"]):
+    if (
+        "data" in keys
+        and isinstance(record["data"], dict)
+        and ("children" in record["data"] or "subreddit" in record["data"])
+    ):
         return "reddit"
-    if "data" in keys and isinstance(record["data"], list) and record["data"] and isinstance(record["data"][0], dict) \
-            and ("author_id" in record["data"][0] or "public_metrics" in record["data"][0]):
+    if (
+        "data" in keys
+        and isinstance(record["data"], list)
+        and record["data"]
+        and isinstance(record["data"][0], dict)
+        and ("author_id" in record["data"][0] or "public_metrics" in record["data"][0])
+    ):
         return "twitter_v2"
     return None
 
@@ -108,8 +139,10 @@ def detect(path: str | Path) -> str:
     if suffix in (".json", ".jsonl", ".ndjson", ".jsonlines"):
         fmt = detect_json(_first_json_record(path))
         if fmt is None:
-            raise InputError(f"{path}: JSON that matches no known export (X/Twitter v1.1 or v2, Mastodon, Bluesky, "
-                             "Reddit); pass --format")
+            raise InputError(
+                f"{path}: JSON that matches no known export (X/Twitter v1.1 or v2, Mastodon, Bluesky, "
+                "Reddit); pass --format"
+            )
         return fmt
     with open(path, "rb") as fh:
         head = fh.read(4)
@@ -119,7 +152,8 @@ def detect(path: str | Path) -> str:
         fmt = detect_json(_first_json_record(path))
         if fmt:
             return fmt
-    from .tabular import LISTENING_MARKERS, INSIGHTS_MARKERS, read_table
+    from .tabular import INSIGHTS_MARKERS, LISTENING_MARKERS, read_table
+
     frame = read_table(path, nrows=20)[0]
     cols = {slug(c) for c in frame.columns}
     if any(m <= cols for m in INSIGHTS_MARKERS):
@@ -129,8 +163,9 @@ def detect(path: str | Path) -> str:
     return "csv"
 
 
-def read(path: str | Path, format: str | None = None, mapping: dict | None = None,
-         **kwargs) -> tuple[pd.DataFrame, LoadReport]:
+def read(
+    path: str | Path, format: str | None = None, mapping: dict | None = None, **kwargs
+) -> tuple[pd.DataFrame, LoadReport]:
     """Read any supported export. ``format`` is detected when not given (see :func:`detect`).
 
     Keyword arguments (``platform``, ``actor``, ``actor_role``, ``tz``, ``strict``) go to the reader.
@@ -144,7 +179,7 @@ def read(path: str | Path, format: str | None = None, mapping: dict | None = Non
 def read_many(paths, format: str | None = None, **kwargs) -> tuple[pd.DataFrame, LoadReport]:
     """Read several files into one table; ids repeated across files are reported as duplicates."""
     frames, report = [], None
-    for p in ([paths] if isinstance(paths, (str, Path)) else paths):
+    for p in [paths] if isinstance(paths, (str, Path)) else paths:
         posts, rep = read(p, format, **kwargs)
         frames.append(posts)
         report = rep if report is None else report + rep
@@ -153,9 +188,14 @@ def read_many(paths, format: str | None = None, **kwargs) -> tuple[pd.DataFrame,
     posts = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     dup = posts["post_id"].duplicated(keep="first")
     if dup.any():
-        extra = pd.DataFrame({"source_row": posts.loc[dup, "source_row"].to_numpy(), "column": "post_id",
-                              "reason": [f"duplicate of a post in another file ({p})" for p in posts.loc[dup, "post_id"]],
-                              "source": posts.loc[dup, "source_file"].to_numpy()})
+        extra = pd.DataFrame(
+            {
+                "source_row": posts.loc[dup, "source_row"].to_numpy(),
+                "column": "post_id",
+                "reason": [f"duplicate of a post in another file ({p})" for p in posts.loc[dup, "post_id"]],
+                "source": posts.loc[dup, "source_file"].to_numpy(),
+            }
+        )
         report.dropped = pd.concat([report.dropped, extra], ignore_index=True)
         report.rows_kept -= int(dup.sum())
         report.duplicates += int(dup.sum())

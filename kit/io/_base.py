@@ -60,8 +60,11 @@ class LoadReport:
             "rows_dropped": self.rows_dropped,
             "dropped_by_reason": {k: int(v) for k, v in self.dropped_by_reason().items()},
             "dropped": [
-                {"source_row": int(r.source_row) if pd.notna(r.source_row) else None,
-                 "column": r.column if isinstance(r.column, str) else None, "reason": r.reason}
+                {
+                    "source_row": int(r.source_row) if pd.notna(r.source_row) else None,
+                    "column": r.column if isinstance(r.column, str) else None,
+                    "reason": r.reason,
+                }
                 for r in self.dropped.itertuples()
             ],
             "duplicates": self.duplicates,
@@ -70,9 +73,10 @@ class LoadReport:
             "warnings": list(self.warnings),
         }
 
-    def __add__(self, other: "LoadReport") -> "LoadReport":
-        dropped = pd.concat([self.dropped.assign(source=self.source), other.dropped.assign(source=other.source)],
-                            ignore_index=True)
+    def __add__(self, other: LoadReport) -> LoadReport:
+        dropped = pd.concat(
+            [self.dropped.assign(source=self.source), other.dropped.assign(source=other.source)], ignore_index=True
+        )
         return LoadReport(
             source=f"{self.source}; {other.source}",
             format=self.format if self.format == other.format else f"{self.format}+{other.format}",
@@ -89,29 +93,81 @@ class LoadReport:
 # --- value normalisation -------------------------------------------------------------------------
 
 KIND_ALIASES = {
-    "original": "original", "post": "original", "status": "original", "tweet": "original", "submission": "original",
-    "link": "original", "article": "original", "mention": "original",
-    "repost": "repost", "retweet": "repost", "retweeted": "repost", "rt": "repost", "share": "repost",
-    "boost": "repost", "reblog": "repost", "reshare": "repost",
-    "quote": "quote", "quoted": "quote", "quote_tweet": "quote",
-    "reply": "reply", "replied_to": "reply", "comment": "reply", "response": "reply",
+    "original": "original",
+    "post": "original",
+    "status": "original",
+    "tweet": "original",
+    "submission": "original",
+    "link": "original",
+    "article": "original",
+    "mention": "original",
+    "repost": "repost",
+    "retweet": "repost",
+    "retweeted": "repost",
+    "rt": "repost",
+    "share": "repost",
+    "boost": "repost",
+    "reblog": "repost",
+    "reshare": "repost",
+    "quote": "quote",
+    "quoted": "quote",
+    "quote_tweet": "quote",
+    "reply": "reply",
+    "replied_to": "reply",
+    "comment": "reply",
+    "response": "reply",
 }
 FORMAT_ALIASES = {
-    "text": "text", "status": "text", "none": "text", "self": "text", "plain": "text",
-    "link": "link", "article": "link", "url": "link", "shared_link": "link",
-    "image": "image", "photo": "image", "picture": "image", "album": "image", "carousel": "image", "gallery": "image",
+    "text": "text",
+    "status": "text",
+    "none": "text",
+    "self": "text",
+    "plain": "text",
+    "link": "link",
+    "article": "link",
+    "url": "link",
+    "shared_link": "link",
+    "image": "image",
+    "photo": "image",
+    "picture": "image",
+    "album": "image",
+    "carousel": "image",
+    "gallery": "image",
     "carousel_album": "image",
-    "video": "video", "animated_gif": "video", "gif": "video", "reel": "video", "reels": "video", "live": "video",
+    "video": "video",
+    "animated_gif": "video",
+    "gif": "video",
+    "reel": "video",
+    "reels": "video",
+    "live": "video",
     "live_video": "video",
     # page-insights exports name the type in the plural ("Photos", "Links", "Videos", "Shared video")
-    "photos": "image", "images": "image", "albums": "image", "links": "link", "videos": "video",
-    "shared_video": "video", "shared_videos": "video", "statuses": "text",
+    "photos": "image",
+    "images": "image",
+    "albums": "image",
+    "links": "link",
+    "videos": "video",
+    "shared_video": "video",
+    "shared_videos": "video",
+    "statuses": "text",
 }
-PLATFORM_ALIASES = {"x": "twitter", "x.com": "twitter", "twitter.com": "twitter", "tweet": "twitter", "fb": "facebook",
-                    "ig": "instagram", "bsky": "bluesky", "bluesky.social": "bluesky",
-                    # listening tools: Talkwalker's source types, Brandwatch's page types
-                    "onlinenews": "news", "newspaper": "news", "messageboard": "forum", "forums": "forum",
-                    "blogs": "blog", "microblog": "other"}
+PLATFORM_ALIASES = {
+    "x": "twitter",
+    "x.com": "twitter",
+    "twitter.com": "twitter",
+    "tweet": "twitter",
+    "fb": "facebook",
+    "ig": "instagram",
+    "bsky": "bluesky",
+    "bluesky.social": "bluesky",
+    # listening tools: Talkwalker's source types, Brandwatch's page types
+    "onlinenews": "news",
+    "newspaper": "news",
+    "messageboard": "forum",
+    "forums": "forum",
+    "blogs": "blog",
+    "microblog": "other",
+}
 TRUE = {"true", "yes", "y", "1", "paid", "promoted", "sponsored", "ad", "boosted", "t"}
 FALSE = {"false", "no", "n", "0", "organic", "unpaid", "f", ""}
 
@@ -119,8 +175,8 @@ SCI_ID = re.compile(r"^\s*\d([.,]\d+)?[eE]\+?\d+\s*$")
 
 TIME_FORMATS = (
     "ISO8601",
-    "%a %b %d %H:%M:%S %z %Y",       # Twitter v1.1
-    "%d-%m-%Y %H.%M",                # spreadsheet, day-first, dotted time
+    "%a %b %d %H:%M:%S %z %Y",  # Twitter v1.1
+    "%d-%m-%Y %H.%M",  # spreadsheet, day-first, dotted time
     "%d-%m-%Y %H:%M",
     "%d-%m-%Y %H:%M:%S",
     "%d/%m/%Y %H:%M",
@@ -139,12 +195,16 @@ TIME_FORMATS = (
 
 
 # a time written with its zone: "...10:00:00+01:00", "...10:00Z", "11:35:52 -0800", "06:22:06 +0000 2012"
-ZONED = (r"(?:\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:[zZ]|[+-]\d{2}:?\d{2}|UTC|GMT)"
-         r"|\d{2}:\d{2}:\d{2} [+-]\d{4} \d{4})\s*$")
+ZONED = (
+    r"(?:\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:[zZ]|[+-]\d{2}:?\d{2}|UTC|GMT)"
+    r"|\d{2}:\d{2}:\d{2} [+-]\d{4} \d{4})\s*$"
+)
 # a day, a month and a four-digit year, in digits or with a month name
-WHOLE_DATE = (r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}"
-              r"|[A-Za-z]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:\d{1,2}:\d{2}(?::\d{2})?\s+)?(?:\S+\s+)?\d{4}"
-              r"|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,}\.?,?\s+\d{4}")
+WHOLE_DATE = (
+    r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}"
+    r"|[A-Za-z]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:\d{1,2}:\d{2}(?::\d{2})?\s+)?(?:\S+\s+)?\d{4}"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,}\.?,?\s+\d{4}"
+)
 # what datetime64[ns] can hold; a time outside it (year 1, year 9999) is a broken value, not a post time
 _EARLIEST, _LATEST = pd.Timestamp("1677-09-22", tz="UTC"), pd.Timestamp("2262-04-11", tz="UTC")
 
@@ -281,7 +341,7 @@ def parse_counts(values: pd.Series) -> tuple[pd.Series, pd.Series]:
         mult = mult.where(~has_suffix, suffix[1].str.lower().map({"k": 1e3, "m": 1e6}))
         num = pd.to_numeric(text, errors="coerce").astype("float64") * mult
     present = values.notna() & (values.astype("string").str.strip() != "")
-    bad = present & (num.isna() | (num < 0) | (num >= 2.0 ** 63))  # 2**63: beyond Int64, not a count
+    bad = present & (num.isna() | (num < 0) | (num >= 2.0**63))  # 2**63: beyond Int64, not a count
     num = num.where(~bad)
     return num.round().astype("Int64"), bad.fillna(False)
 
@@ -292,6 +352,7 @@ def _digits_to_float(values: pd.Series) -> pd.Series:
     try:
         import pyarrow as pa
         import pyarrow.compute as pc
+
         arr = pc.cast(pa.array(values.array), pa.int64())
         return pd.Series(arr.to_numpy(zero_copy_only=False), index=values.index).astype("float64")
     except (ImportError, TypeError, ValueError, pa.ArrowException):
@@ -301,10 +362,12 @@ def _digits_to_float(values: pd.Series) -> pd.Series:
 def normalise(values: pd.Series, aliases: dict[str, str]) -> tuple[pd.Series, pd.Series]:
     """Map values through ``aliases`` (case-insensitive, spaces and dashes read as ``_``); returns the mapped
     series and a mask of unknown values."""
+
     def one(v: pd.Series) -> pd.DataFrame:
         key = v.str.strip().str.lower().str.replace(r"[\s\-]+", "_", regex=True)
         mapped = key.map(aliases).astype("string")
         return pd.DataFrame({"mapped": mapped, "unknown": (key.notna() & (key != "") & mapped.isna()).fillna(False)})
+
     got = per_value(values.astype("string"), one)
     return got["mapped"], got["unknown"].astype(bool)
 
@@ -320,9 +383,13 @@ def per_value(values: pd.Series, fn):
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     if len(uniques) * 4 > len(values):  # mostly distinct: nothing to gain
         return fn(values)
-    small = pd.concat([pd.Series(uniques, dtype=values.dtype),
-                       pd.Series([pd.NA], dtype=values.dtype if values.dtype != object else object)],
-                      ignore_index=True)
+    small = pd.concat(
+        [
+            pd.Series(uniques, dtype=values.dtype),
+            pd.Series([pd.NA], dtype=values.dtype if values.dtype != object else object),
+        ],
+        ignore_index=True,
+    )
     done = fn(small)
     at = np.where(codes < 0, len(uniques), codes)
     return done.iloc[at].set_axis(values.index)
@@ -376,7 +443,7 @@ def clean_text(values: pd.Series) -> pd.Series:
 
 
 def surrogate(platform: str, author: str, created: str, text: str) -> str:
-    digest = hashlib.sha1(f"{platform}\x1f{author}\x1f{created}\x1f{text}".encode("utf-8")).hexdigest()
+    digest = hashlib.sha1(f"{platform}\x1f{author}\x1f{created}\x1f{text}".encode()).hexdigest()
     return f"s-{digest[:16]}"
 
 
@@ -387,6 +454,7 @@ def _where(rows: pd.Series, limit: int = 5) -> str:
 
 
 # --- the common tail of every reader -------------------------------------------------------------
+
 
 def finish(
     raw: pd.DataFrame,
@@ -438,7 +506,9 @@ def finish(
         mask = mask.fillna(False).astype(bool)
         if not mask.any():
             return
-        for row, value in zip(df.loc[mask, "source_row"], df.loc[mask, column] if column in df.columns else [None] * int(mask.sum())):
+        for row, value in zip(
+            df.loc[mask, "source_row"], df.loc[mask, column] if column in df.columns else [None] * int(mask.sum())
+        ):
             reason = reason_for(value)
             if strict:
                 raise InputError(f"{source}: row {row}, column '{column}': {reason}")
@@ -449,13 +519,16 @@ def finish(
     if "platform" not in df.columns or df["platform"].isna().all():
         df["platform"] = platform or "other"
     else:
-        df["platform"] = per_value(df["platform"].astype("string"),
-                                   lambda v: v.str.strip().replace("", pd.NA).fillna(platform or "other"))
+        df["platform"] = per_value(
+            df["platform"].astype("string"), lambda v: v.str.strip().replace("", pd.NA).fillna(platform or "other")
+        )
     plat, unknown = normalise_platform(df["platform"])
     if unknown.any():
         examples = sorted(set(df.loc[unknown, "platform"].astype(str)))[:5]
-        warns.append(f"column 'platform': values {examples} name no known platform at rows "
-                     f"{_where(df.loc[unknown, 'source_row'])}; read as 'other' (the values are kept in x_platform)")
+        warns.append(
+            f"column 'platform': values {examples} name no known platform at rows "
+            f"{_where(df.loc[unknown, 'source_row'])}; read as 'other' (the values are kept in x_platform)"
+        )
         df["x_platform"] = df["platform"].astype("string")
     df["platform"] = plat.fillna("other")
     if actor is not None:
@@ -465,12 +538,15 @@ def finish(
 
     # times
     if "created_at" not in df.columns:
-        raise InputError(f"{source}: no column gives the time of posts (mapped: {columns_mapped or {}}); "
-                         "pass a mapping such as {'created_at': 'your_date_column'}")
+        raise InputError(
+            f"{source}: no column gives the time of posts (mapped: {columns_mapped or {}}); "
+            "pass a mapping such as {'created_at': 'your_date_column'}"
+        )
     raw_times = df["created_at"]
     parsed, fmt, naive = parse_times(raw_times, tz=tz)
-    if pd.api.types.is_datetime64_any_dtype(raw_times) or (pd.api.types.is_numeric_dtype(raw_times)
-                                                          and not pd.api.types.is_bool_dtype(raw_times)):
+    if pd.api.types.is_datetime64_any_dtype(raw_times) or (
+        pd.api.types.is_numeric_dtype(raw_times) and not pd.api.types.is_bool_dtype(raw_times)
+    ):
         empty = raw_times.isna()  # typed times (Parquet) are never blank text; formatting them costs seconds
     else:
         empty = raw_times.isna() | (raw_times.astype("string").str.strip() == "")
@@ -495,8 +571,10 @@ def finish(
         if col in df.columns:
             values, badc = parse_counts(df[col])
             if badc.any():
-                warns.append(f"column '{col}': {int(badc.sum())} values are not counts "
-                             f"(rows {_where(df.loc[badc, 'source_row'])}, e.g. '{df.loc[badc, col].iloc[0]}'); set to missing")
+                warns.append(
+                    f"column '{col}': {int(badc.sum())} values are not counts "
+                    f"(rows {_where(df.loc[badc, 'source_row'])}, e.g. '{df.loc[badc, col].iloc[0]}'); set to missing"
+                )
             df[col] = values
 
     # categories
@@ -505,19 +583,24 @@ def finish(
             values, unknown = normalise(df[col], aliases)
             if unknown.any():
                 examples = sorted(set(df.loc[unknown, col].astype(str)))[:5]
-                warns.append(f"column '{col}': unknown values {examples} at rows "
-                              f"{_where(df.loc[unknown, 'source_row'])}; read as {default or 'missing'}")
+                warns.append(
+                    f"column '{col}': unknown values {examples} at rows "
+                    f"{_where(df.loc[unknown, 'source_row'])}; read as {default or 'missing'}"
+                )
             df[col] = values.fillna(default) if default else values
         elif default:
             df[col] = default
     if "paid" in df.columns:
         values, badb = parse_bool(df["paid"])
         if badb.any():
-            warns.append(f"column 'paid': values that are not yes/no at rows {_where(df.loc[badb, 'source_row'])}; set to missing")
+            warns.append(
+                f"column 'paid': values that are not yes/no at rows {_where(df.loc[badb, 'source_row'])}; set to missing"
+            )
         df["paid"] = values
     if "lang" in df.columns:
-        df["lang"] = per_value(df["lang"].astype("string"),
-                               lambda v: v.str.strip().str.lower().str.split("-").str[0].replace("", pd.NA))
+        df["lang"] = per_value(
+            df["lang"].astype("string"), lambda v: v.str.strip().str.lower().str.split("-").str[0].replace("", pd.NA)
+        )
     for col in ("author_handle",):
         if col in df.columns:
             df[col] = per_value(df[col].astype("string"), lambda v: v.str.strip().str.lstrip("@"))
@@ -534,13 +617,22 @@ def finish(
         ids = pd.Series(pd.NA, index=df.index, dtype="string")
     sci = ids.str.match(SCI_ID.pattern).fillna(False).astype(bool)
     if sci.any():
-        warns.append(f"{int(sci.sum())} ids are in scientific notation (a spreadsheet rounded them; "
-                     f"e.g. '{ids[sci].iloc[0]}'): they cannot identify posts and were replaced by surrogates")
+        warns.append(
+            f"{int(sci.sum())} ids are in scientific notation (a spreadsheet rounded them; "
+            f"e.g. '{ids[sci].iloc[0]}'): they cannot identify posts and were replaced by surrogates"
+        )
         ids = ids.mask(sci)
 
     # exact duplicates: the same id (or both without one) and the same content: platform, author, time, text
-    same = pd.DataFrame({"id": ids, "platform": df["platform"].astype("string"), "author": author,
-                         "at": df["created_at"].dt.floor("s"), "text": df["text"].astype("string")})
+    same = pd.DataFrame(
+        {
+            "id": ids,
+            "platform": df["platform"].astype("string"),
+            "author": author,
+            "at": df["created_at"].dt.floor("s"),
+            "text": df["text"].astype("string"),
+        }
+    )
     distinct_ids = bool(ids.notna().all() and not ids.duplicated().any())
     if distinct_ids:
         dup = pd.Series(False, index=same.index)  # every id present and distinct: no row can repeat another
@@ -563,8 +655,10 @@ def finish(
     clash = pd.Series(False, index=ids.index) if distinct_ids else ids.duplicated(keep=False) & ids.notna()
     n_sur = int(missing_id.sum() + clash.sum())
     if clash.any():
-        warns.append(f"{int(clash.sum())} rows share an id with another row that has different content "
-                     f"(rows {_where(df.loc[clash, 'source_row'])}); they were given surrogate ids")
+        warns.append(
+            f"{int(clash.sum())} rows share an id with another row that has different content "
+            f"(rows {_where(df.loc[clash, 'source_row'])}); they were given surrogate ids"
+        )
     n_plain = int((missing_id & ~sci).sum())
     if n_plain:
         warns.append(f"{n_plain} rows had no id and were given surrogate ids")
@@ -572,9 +666,15 @@ def finish(
     key = pd.Series(pd.NA, index=df.index, dtype="string")
     if need.any():  # content hashes only where an id is needed: hashing every row costs seconds per million
         stamp = df.loc[need, "created_at"].dt.strftime("%Y-%m-%dT%H:%M:%S")
-        key[need] = [surrogate(p, a, c, t) for p, a, c, t in
-                     zip(df.loc[need, "platform"].astype(str).tolist(), author[need].tolist(), stamp.tolist(),
-                         df.loc[need, "text"].astype(str).tolist())]
+        key[need] = [
+            surrogate(p, a, c, t)
+            for p, a, c, t in zip(
+                df.loc[need, "platform"].astype(str).tolist(),
+                author[need].tolist(),
+                stamp.tolist(),
+                df.loc[need, "text"].astype(str).tolist(),
+            )
+        ]
     ids = ids.mask(clash, ids + "~" + key.str[2:10])
     ids = ids.fillna(key)
     # surrogates built from content can still collide for identical content with different ids
@@ -591,10 +691,19 @@ def finish(
         dropped_df = dropped_df.sort_values("source_row", kind="stable").reset_index(drop=True)
         dropped_df["source_row"] = dropped_df["source_row"].astype("Int64")
     report = LoadReport(
-        source=source, format=format, rows_read=rows_read, rows_kept=len(out), dropped=dropped_df,
-        columns_mapped=dict(columns_mapped or {}), warnings=warns, duplicates=n_dup, surrogate_ids=n_sur,
+        source=source,
+        format=format,
+        rows_read=rows_read,
+        rows_kept=len(out),
+        dropped=dropped_df,
+        columns_mapped=dict(columns_mapped or {}),
+        warnings=warns,
+        duplicates=n_dup,
+        surrogate_ids=n_sur,
     )
     if report.rows_kept + report.rows_dropped != report.rows_read:
-        raise AssertionError(f"{source}: row accounting is off: read {rows_read}, kept {len(out)}, dropped {len(drops)}")
+        raise AssertionError(
+            f"{source}: row accounting is off: read {rows_read}, kept {len(out)}, dropped {len(drops)}"
+        )
     schema.validate(out)
     return out, report

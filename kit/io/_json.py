@@ -16,11 +16,12 @@ from __future__ import annotations
 import gc
 import html
 import json
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 import pandas as pd
 
@@ -28,9 +29,29 @@ from ._base import InputError
 
 # every canonical column a JSON reader may fill; the raw frame always has them all, so that an
 # empty file or a file with no usable record still gives a well-formed (empty) table
-RAW_COLUMNS = ("source_row", "post_id", "platform", "author_id", "author_handle", "author_name", "author_followers",
-               "created_at", "text", "lang", "kind", "parent_id", "url", "media_format", "likes", "shares",
-               "comments", "quotes", "views", "country", "source_app")
+RAW_COLUMNS = (
+    "source_row",
+    "post_id",
+    "platform",
+    "author_id",
+    "author_handle",
+    "author_name",
+    "author_followers",
+    "created_at",
+    "text",
+    "lang",
+    "kind",
+    "parent_id",
+    "url",
+    "media_format",
+    "likes",
+    "shares",
+    "comments",
+    "quotes",
+    "views",
+    "country",
+    "source_app",
+)
 
 
 @contextmanager
@@ -121,8 +142,9 @@ def _read_lines(path: Path, text: str, whole_error: json.JSONDecodeError, *, str
             dropped.append((lineno, None, f"line {lineno}: not valid JSON ({exc.msg}, column {exc.colno})"))
     if not items or not text.lstrip().startswith("{"):
         # not JSON lines: one broken document (a truncated array, say); report where it broke
-        raise InputError(f"{path}: not JSON or JSON lines (line {whole_error.lineno}, column {whole_error.colno}: "
-                         f"{whole_error.msg})")
+        raise InputError(
+            f"{path}: not JSON or JSON lines (line {whole_error.lineno}, column {whole_error.colno}: {whole_error.msg})"
+        )
     if strict and first_bad is not None:
         lineno, exc = first_bad
         raise InputError(f"{path}: line {lineno}: not valid JSON ({exc.msg}, column {exc.colno})")
@@ -164,8 +186,11 @@ class Collector:
                 if key not in seen:
                     columns.append(key)
                     seen.add(key)
-        frame = pd.DataFrame.from_records(self.rows, columns=columns) if self.rows else \
-            pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
+        frame = (
+            pd.DataFrame.from_records(self.rows, columns=columns)
+            if self.rows
+            else pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
+        )
         for c in frame.columns:
             if c.startswith("x_"):
                 frame[c] = _typed(frame[c])
@@ -218,14 +243,18 @@ def check_mapping(mapping: dict[str, str] | None, path: Path) -> None:
     if not mapping:
         return
     from .. import schema
+
     unknown = [c for c in mapping if c not in schema.DTYPES and not str(c).startswith("x_")]
     if unknown:
-        raise InputError(f"{path}: mapping names {unknown}, which are not canonical columns "
-                         f"({', '.join(schema.COLUMN_NAMES)}) nor extra x_ columns")
+        raise InputError(
+            f"{path}: mapping names {unknown}, which are not canonical columns "
+            f"({', '.join(schema.COLUMN_NAMES)}) nor extra x_ columns"
+        )
     bad = [c for c, v in mapping.items() if not isinstance(v, str)]
     if bad:
-        raise InputError(f"{path}: mapping values must be dotted paths in the record (e.g. 'user.location'); "
-                         f"check {bad}")
+        raise InputError(
+            f"{path}: mapping values must be dotted paths in the record (e.g. 'user.location'); check {bad}"
+        )
 
 
 def id_str(value: Any) -> str | None:
@@ -258,6 +287,7 @@ def escape_amp(text: str | None) -> str | None:
 
 
 # --- HTML to plain text ---------------------------------------------------------------------------
+
 
 class _TextExtractor(HTMLParser):
     """Collects the text of an HTML fragment: ``<br>`` -> newline, paragraphs separated by a blank line.

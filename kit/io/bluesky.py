@@ -16,8 +16,9 @@ written (a literal ``&amp;`` stays ``&amp;``).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pandas as pd
 
@@ -28,14 +29,22 @@ POST = "app.bsky.feed.post"
 REPOST = "app.bsky.feed.repost"
 REASON_REPOST = "app.bsky.feed.defs#reasonRepost"
 MAPPED = {
-    "post_id": "post.uri", "author_id": "post.author.did", "author_handle": "post.author.handle",
-    "author_name": "post.author.displayName", "author_followers": "post.author.followersCount",
+    "post_id": "post.uri",
+    "author_id": "post.author.did",
+    "author_handle": "post.author.handle",
+    "author_name": "post.author.displayName",
+    "author_followers": "post.author.followersCount",
     "created_at": "post.record.createdAt | post.indexedAt | reason.indexedAt (reposts)",
-    "text": "post.record.text", "lang": "post.record.langs[0]",
-    "kind": "reason.$type | record.embed (record) | record.reply", "parent_id": "post.uri | embed.record.uri | "
-    "record.reply.parent.uri", "url": "https://bsky.app/profile/{handle}/post/{rkey}",
-    "media_format": "record.embed.$type | facets link", "likes": "post.likeCount", "shares": "post.repostCount",
-    "comments": "post.replyCount", "quotes": "post.quoteCount",
+    "text": "post.record.text",
+    "lang": "post.record.langs[0]",
+    "kind": "reason.$type | record.embed (record) | record.reply",
+    "parent_id": "post.uri | embed.record.uri | record.reply.parent.uri",
+    "url": "https://bsky.app/profile/{handle}/post/{rkey}",
+    "media_format": "record.embed.$type | facets link",
+    "likes": "post.likeCount",
+    "shares": "post.repostCount",
+    "comments": "post.replyCount",
+    "quotes": "post.quoteCount",
 }
 
 
@@ -68,8 +77,9 @@ def _embed(record: dict, view_embed: Any) -> tuple[str | None, str | None]:
     elif etype == "app.bsky.embed.record":
         quoted = get(embed, "record.uri")
     mtype = str(media.get("$type") or "").split("#")[0]
-    fmt = {"app.bsky.embed.images": "image", "app.bsky.embed.video": "video",
-           "app.bsky.embed.external": "link"}.get(mtype)
+    fmt = {"app.bsky.embed.images": "image", "app.bsky.embed.video": "video", "app.bsky.embed.external": "link"}.get(
+        mtype
+    )
     if quoted is not None and _uri_parts(quoted)[1] != POST:
         # a quoted feed generator, list or starter pack: a link, not a quote
         quoted, fmt = None, fmt or "link"
@@ -142,8 +152,16 @@ def _repost_row(row: int, reason: dict, post: dict) -> dict:
 
 def _repo_repost_row(row: int, uri: str, value: dict) -> dict:
     subject = get(value, "subject.uri")
-    return {"source_row": row, "post_id": uri, "author_id": _uri_parts(uri)[0], "created_at": value.get("createdAt"),
-            "text": "", "kind": "repost", "parent_id": subject, "url": _post_url(subject, None)}
+    return {
+        "source_row": row,
+        "post_id": uri,
+        "author_id": _uri_parts(uri)[0],
+        "created_at": value.get("createdAt"),
+        "text": "",
+        "kind": "repost",
+        "parent_id": subject,
+        "url": _post_url(subject, None),
+    }
 
 
 def _items(doc: Any, row: int, layout: str) -> Iterator[tuple[int, int | None, Any]]:
@@ -185,9 +203,16 @@ def _add(out: Collector, row: int, name: str, item: Any, mapping: dict | None) -
     out.drop(row, None, f"{name}: not a Bluesky post, feed item or record (keys: {', '.join(sorted(item)[:5])})")
 
 
-def read_bluesky(path: str | Path, *, platform: str | None = "bluesky", actor: str | None = None,
-                 actor_role: str | None = None, tz: str = "UTC", strict: bool = False,
-                 mapping: dict[str, str] | None = None) -> tuple[pd.DataFrame, LoadReport]:
+def read_bluesky(
+    path: str | Path,
+    *,
+    platform: str | None = "bluesky",
+    actor: str | None = None,
+    actor_role: str | None = None,
+    tz: str = "UTC",
+    strict: bool = False,
+    mapping: dict[str, str] | None = None,
+) -> tuple[pd.DataFrame, LoadReport]:
     """Read Bluesky feeds (getAuthorFeed, getTimeline), searches (searchPosts) or repository records (listRecords).
 
     Embeds give the format (images, video, external link) and quotes (a ``record`` embed of a
@@ -246,6 +271,15 @@ def read_bluesky(path: str | Path, *, platform: str | None = "bluesky", actor: s
             else:
                 raw["x_page_index"] = raw["x_page_index"].astype("Int64")
         del recs  # let the parsed JSON go before finish
-    return finish(raw, source=path, format="bluesky", columns_mapped={**MAPPED, **(mapping or {})},
-                  dropped=out.dropped, platform=platform or "bluesky", actor=actor, actor_role=actor_role, tz=tz,
-                  strict=strict)
+    return finish(
+        raw,
+        source=path,
+        format="bluesky",
+        columns_mapped={**MAPPED, **(mapping or {})},
+        dropped=out.dropped,
+        platform=platform or "bluesky",
+        actor=actor,
+        actor_role=actor_role,
+        tz=tz,
+        strict=strict,
+    )

@@ -12,18 +12,39 @@ from pathlib import Path
 import pandas as pd
 
 from ._base import LoadReport, finish
-from ._json import (Collector, apply_mapping, check_mapping, escape_amp, get, html_to_text, id_str, paused_gc,
-                    read_records, where)
+from ._json import (
+    Collector,
+    apply_mapping,
+    check_mapping,
+    escape_amp,
+    get,
+    html_to_text,
+    id_str,
+    paused_gc,
+    read_records,
+    where,
+)
 
 # the schema has no audio format: a sound is time-based media like a video
 MEDIA = {"image": "image", "gifv": "video", "video": "video", "audio": "video"}
 MAPPED = {
-    "post_id": "id", "author_id": "account.id", "author_handle": "account.acct", "author_name": "account.display_name",
-    "author_followers": "account.followers_count", "created_at": "created_at",
-    "text": "content (HTML) | reblog.content", "lang": "language", "kind": "reblog | quote | in_reply_to_id",
-    "parent_id": "reblog.id | quote.quoted_status.id | in_reply_to_id", "url": "url | reblog.url",
-    "media_format": "media_attachments[].type | card", "likes": "favourites_count", "shares": "reblogs_count",
-    "comments": "replies_count", "quotes": "quotes_count", "source_app": "application.name",
+    "post_id": "id",
+    "author_id": "account.id",
+    "author_handle": "account.acct",
+    "author_name": "account.display_name",
+    "author_followers": "account.followers_count",
+    "created_at": "created_at",
+    "text": "content (HTML) | reblog.content",
+    "lang": "language",
+    "kind": "reblog | quote | in_reply_to_id",
+    "parent_id": "reblog.id | quote.quoted_status.id | in_reply_to_id",
+    "url": "url | reblog.url",
+    "media_format": "media_attachments[].type | card",
+    "likes": "favourites_count",
+    "shares": "reblogs_count",
+    "comments": "replies_count",
+    "quotes": "quotes_count",
+    "source_app": "application.name",
 }
 
 
@@ -32,8 +53,11 @@ def _quoted_id(status: dict) -> str | None:
     quote = status.get("quote")
     if not isinstance(quote, dict):
         return id_str(status.get("quote_id"))
-    return id_str(get(quote, "quoted_status.id")) or id_str(quote.get("quoted_status_id")) or \
-        (id_str(quote.get("id")) if "content" in quote else None)
+    return (
+        id_str(get(quote, "quoted_status.id"))
+        or id_str(quote.get("quoted_status_id"))
+        or (id_str(quote.get("id")) if "content" in quote else None)
+    )
 
 
 def _media_format(status: dict) -> str:
@@ -88,9 +112,16 @@ def _row(s: dict, row: int) -> dict:
     }
 
 
-def read_mastodon(path: str | Path, *, platform: str | None = "mastodon", actor: str | None = None,
-                  actor_role: str | None = None, tz: str = "UTC", strict: bool = False,
-                  mapping: dict[str, str] | None = None) -> tuple[pd.DataFrame, LoadReport]:
+def read_mastodon(
+    path: str | Path,
+    *,
+    platform: str | None = "mastodon",
+    actor: str | None = None,
+    actor_role: str | None = None,
+    tz: str = "UTC",
+    strict: bool = False,
+    mapping: dict[str, str] | None = None,
+) -> tuple[pd.DataFrame, LoadReport]:
     """Read Mastodon statuses: a JSON array (an API response), JSON lines, or ``{"statuses": [...]}`` (search).
 
     A boost (``reblog``) is a ``repost`` whose ``parent_id`` is the boosted status and whose text
@@ -142,6 +173,15 @@ def read_mastodon(path: str | Path, *, platform: str | None = "mastodon", actor:
                 out.add(apply_mapping(_row(s, row), s, mapping), where(recs.layout, row))
         raw = out.frame(("x_in_reply_to_id", "x_visibility", "x_spoiler_text"))
         del recs, items  # let the parsed JSON go before finish
-    return finish(raw, source=path, format="mastodon", columns_mapped={**MAPPED, **(mapping or {})},
-                  dropped=out.dropped, platform=platform or "mastodon", actor=actor, actor_role=actor_role, tz=tz,
-                  strict=strict)
+    return finish(
+        raw,
+        source=path,
+        format="mastodon",
+        columns_mapped={**MAPPED, **(mapping or {})},
+        dropped=out.dropped,
+        platform=platform or "mastodon",
+        actor=actor,
+        actor_role=actor_role,
+        tz=tz,
+        strict=strict,
+    )

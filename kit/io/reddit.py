@@ -8,9 +8,10 @@ flattened, each one a record. ``post_id`` is the bare base-36 id.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 from urllib.parse import urlparse
 
 import pandas as pd
@@ -22,10 +23,17 @@ DELETED = {"[deleted]", "[removed]"}
 IMAGE_HOSTS = {"i.redd.it", "i.imgur.com", "imgur.com", "preview.redd.it"}
 VIDEO_HOSTS = {"v.redd.it", "youtube.com", "www.youtube.com", "youtu.be", "streamable.com", "gfycat.com"}
 MAPPED = {
-    "post_id": "id", "author_id": "author_fullname", "author_handle": "author", "created_at": "created_utc",
-    "text": "title + selftext | body", "kind": "t3 original, t1 reply", "parent_id": "parent_id",
-    "url": "https://www.reddit.com{permalink}", "media_format": "post_hint | is_video | is_gallery | is_self | url",
-    "likes": "score (when not negative)", "comments": "num_comments",
+    "post_id": "id",
+    "author_id": "author_fullname",
+    "author_handle": "author",
+    "created_at": "created_utc",
+    "text": "title + selftext | body",
+    "kind": "t3 original, t1 reply",
+    "parent_id": "parent_id",
+    "url": "https://www.reddit.com{permalink}",
+    "media_format": "post_hint | is_video | is_gallery | is_self | url",
+    "likes": "score (when not negative)",
+    "comments": "num_comments",
 }
 
 
@@ -46,7 +54,7 @@ def _epoch(value: Any) -> Any:
         except ValueError:
             return value
     if isinstance(value, (int, float)) and value == value:
-        return datetime.fromtimestamp(float(value), tz=timezone.utc).isoformat()
+        return datetime.fromtimestamp(float(value), tz=UTC).isoformat()
     return value
 
 
@@ -146,9 +154,16 @@ def _children(listing: dict) -> list:
     return data.get("children") or [] if isinstance(data, dict) else []
 
 
-def read_reddit(path: str | Path, *, platform: str | None = "reddit", actor: str | None = None,
-                actor_role: str | None = None, tz: str = "UTC", strict: bool = False,
-                mapping: dict[str, str] | None = None) -> tuple[pd.DataFrame, LoadReport]:
+def read_reddit(
+    path: str | Path,
+    *,
+    platform: str | None = "reddit",
+    actor: str | None = None,
+    actor_role: str | None = None,
+    tz: str = "UTC",
+    strict: bool = False,
+    mapping: dict[str, str] | None = None,
+) -> tuple[pd.DataFrame, LoadReport]:
     """Read Reddit listings (``/r/x/new.json``, a comments page's pair of listings) or Pushshift JSON lines.
 
     Submissions (``t3``): text is ``title`` + blank line + ``selftext``, ``score`` gives
@@ -207,14 +222,27 @@ def read_reddit(path: str | Path, *, platform: str | None = "reddit", actor: str
                 if not isinstance(data, dict):
                     out.drop(where_row, None, f"{name}: not a JSON object")
                 elif kind not in ("t1", "t3"):
-                    out.drop(where_row, None, f"{name}: neither a submission nor a comment "
-                                              f"(keys: {', '.join(sorted(data)[:5])})")
+                    out.drop(
+                        where_row,
+                        None,
+                        f"{name}: neither a submission nor a comment (keys: {', '.join(sorted(data)[:5])})",
+                    )
                 else:
                     out.add(apply_mapping(_row(data, where_row, kind == "t1"), data, mapping), name)
         raw = out.frame(("x_subreddit", "x_score", "x_link_id", "x_domain", "x_crosspost_parent"))
         raw["x_score"] = pd.to_numeric(raw["x_score"], errors="coerce").round().astype("Int64")
         del recs  # let the parsed JSON go before finish
     warnings = [f"{more} comments were not loaded by the page ('more' stubs) and are not in the table"] if more else []
-    return finish(raw, source=path, format="reddit", columns_mapped={**MAPPED, **(mapping or {})},
-                  dropped=out.dropped, warnings=warnings, platform=platform or "reddit", actor=actor,
-                  actor_role=actor_role, tz=tz, strict=strict)
+    return finish(
+        raw,
+        source=path,
+        format="reddit",
+        columns_mapped={**MAPPED, **(mapping or {})},
+        dropped=out.dropped,
+        warnings=warnings,
+        platform=platform or "reddit",
+        actor=actor,
+        actor_role=actor_role,
+        tz=tz,
+        strict=strict,
+    )

@@ -22,27 +22,120 @@ from ._base import InputError, LoadReport, finish, parse_times, snowflake_times
 # Header names seen in real exports, per canonical column, most specific first. Matching ignores
 # case, spaces, underscores, dashes, dots and brackets.
 SYNONYMS: dict[str, tuple[str, ...]] = {
-    "post_id": ("post_id", "postid", "tweet_id", "tweetid", "id_tweet", "status_id", "mention_id", "resource_id",
-                "message_id", "guid", "id"),
-    "text": ("full_text", "fulltext", "text", "tweet_text", "content", "message", "body", "post_message",
-             "snippet", "description", "caption", "title", "texte"),
-    "created_at": ("created_at", "tweet_created", "published", "publish_time", "published_at", "post_date",
-                   "posted_at", "date_utc", "datetime", "timestamp", "created", "date", "time"),
-    "author_handle": ("author_handle", "screen_name", "twitter_screen_name", "username", "user_name", "handle",
-                      "pseudo", "author", "user", "name", "page_name", "auteur"),
+    "post_id": (
+        "post_id",
+        "postid",
+        "tweet_id",
+        "tweetid",
+        "id_tweet",
+        "status_id",
+        "mention_id",
+        "resource_id",
+        "message_id",
+        "guid",
+        "id",
+    ),
+    "text": (
+        "full_text",
+        "fulltext",
+        "text",
+        "tweet_text",
+        "content",
+        "message",
+        "body",
+        "post_message",
+        "snippet",
+        "description",
+        "caption",
+        "title",
+        "texte",
+    ),
+    "created_at": (
+        "created_at",
+        "tweet_created",
+        "published",
+        "publish_time",
+        "published_at",
+        "post_date",
+        "posted_at",
+        "date_utc",
+        "datetime",
+        "timestamp",
+        "created",
+        "date",
+        "time",
+    ),
+    "author_handle": (
+        "author_handle",
+        "screen_name",
+        "twitter_screen_name",
+        "username",
+        "user_name",
+        "handle",
+        "pseudo",
+        "author",
+        "user",
+        "name",
+        "page_name",
+        "auteur",
+    ),
     "author_name": ("author_name", "display_name", "full_name", "author_display_name", "user_display_name"),
     "author_id": ("author_id", "user_id", "id_compte", "account_id", "page_id", "twitter_author_id"),
-    "author_followers": ("author_followers", "followers_count", "twitter_followers", "user_followers_count",
-                         "nb_followers", "followers", "page_followers", "fans"),
-    "likes": ("likes", "like_count", "favorite_count", "favourites_count", "favorites", "twitter_likes",
-              "facebook_likes", "reactions", "total_reactions", "upvotes", "score"),
-    "shares": ("shares", "share_count", "retweet_count", "retweets", "twitter_retweets", "reposts", "reblogs",
-               "reblogs_count", "facebook_shares"),
-    "comments": ("comments", "comment_count", "reply_count", "replies", "twitter_replies", "num_comments",
-                 "facebook_comments", "replies_count"),
+    "author_followers": (
+        "author_followers",
+        "followers_count",
+        "twitter_followers",
+        "user_followers_count",
+        "nb_followers",
+        "followers",
+        "page_followers",
+        "fans",
+    ),
+    "likes": (
+        "likes",
+        "like_count",
+        "favorite_count",
+        "favourites_count",
+        "favorites",
+        "twitter_likes",
+        "facebook_likes",
+        "reactions",
+        "total_reactions",
+        "upvotes",
+        "score",
+    ),
+    "shares": (
+        "shares",
+        "share_count",
+        "retweet_count",
+        "retweets",
+        "twitter_retweets",
+        "reposts",
+        "reblogs",
+        "reblogs_count",
+        "facebook_shares",
+    ),
+    "comments": (
+        "comments",
+        "comment_count",
+        "reply_count",
+        "replies",
+        "twitter_replies",
+        "num_comments",
+        "facebook_comments",
+        "replies_count",
+    ),
     "quotes": ("quotes", "quote_count", "quote_tweets"),
-    "views": ("views", "view_count", "impressions", "impression_count", "post_impressions",
-              "lifetime_post_total_impressions", "video_views", "plays"),
+    "views": (
+        "views",
+        "view_count",
+        "impressions",
+        "impression_count",
+        "post_impressions",
+        "lifetime_post_total_impressions",
+        "video_views",
+        "plays",
+    ),
     "reach": ("reach", "reach_new", "post_reach", "lifetime_post_total_reach", "potential_reach", "estimated_reach"),
     "lang": ("lang", "language", "language_code"),
     "url": ("url", "permalink", "link", "tweet_url", "post_url"),
@@ -59,10 +152,18 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 TIME_OF_DAY = ("heure_utc0", "heure", "hour", "time_of_day", "time_utc", "publish_hour")
 
 # A few headers pin down a format.
-LISTENING_MARKERS = ({"query_id", "full_text", "page_type"}, {"query_name", "full_text"},
-                     {"published", "engagement", "source_type"}, {"published", "content", "reach", "sentiment"})
-INSIGHTS_MARKERS = ({"post_id", "permalink", "reach"}, {"post_id", "publish_time", "impressions"},
-                    {"post_id", "lifetime_post_total_reach"}, {"publish_time", "post_type", "reach"})
+LISTENING_MARKERS = (
+    {"query_id", "full_text", "page_type"},
+    {"query_name", "full_text"},
+    {"published", "engagement", "source_type"},
+    {"published", "content", "reach", "sentiment"},
+)
+INSIGHTS_MARKERS = (
+    {"post_id", "permalink", "reach"},
+    {"post_id", "publish_time", "impressions"},
+    {"post_id", "lifetime_post_total_reach"},
+    {"publish_time", "post_type", "reach"},
+)
 
 
 def slug(name: str) -> str:
@@ -70,6 +171,7 @@ def slug(name: str) -> str:
 
 
 # --- raw reading ---------------------------------------------------------------------------------
+
 
 def _decode(path: Path, limit: int | None = None) -> tuple[str, list[str]]:
     """The text of ``path`` and warnings about its encoding; with ``limit``, only about the first
@@ -93,7 +195,8 @@ def _decode(path: Path, limit: int | None = None) -> tuple[str, list[str]]:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         return data.decode("cp1252", errors="replace"), [
-            f"file is not UTF-8 (first bad byte on line {line}); read as Windows-1252"]
+            f"file is not UTF-8 (first bad byte on line {line}); read as Windows-1252"
+        ]
 
 
 SEPARATORS = (",", ";", "\t", "|")
@@ -133,8 +236,9 @@ def _line_starts(text: str, limit: int) -> list[int]:
     return starts
 
 
-def read_table(path: str | Path, *, sep: str | None = None,
-               nrows: int | None = None) -> tuple[pd.DataFrame, int, list, list[str]]:
+def read_table(
+    path: str | Path, *, sep: str | None = None, nrows: int | None = None
+) -> tuple[pd.DataFrame, int, list, list[str]]:
     """Read a delimited text file as strings.
 
     Returns the frame (all values as strings, nothing turned into NaN but empty cells; the
@@ -162,7 +266,7 @@ def read_table(path: str | Path, *, sep: str | None = None,
             header_at, sep = 0, first
     if header_at:
         warns.append(f"skipped {header_at} lines above the header (report metadata)")
-    body = text[starts[header_at]:] if header_at else text
+    body = text[starts[header_at] :] if header_at else text
     drops: list[tuple[int, str | None, str]] = []
     try:
         # index_col=False: a first row with one field too many must not turn the first column into an index;
@@ -171,8 +275,18 @@ def read_table(path: str | Path, *, sep: str | None = None,
         if frame is None:
             with warnings.catch_warnings():
                 warnings.simplefilter("error", pd.errors.ParserWarning)
-                frame = pd.read_csv(io.StringIO(body), sep=sep, dtype=str, keep_default_na=False, na_values=[""],
-                                    engine="c", quotechar='"', skip_blank_lines=True, index_col=False, nrows=nrows)
+                frame = pd.read_csv(
+                    io.StringIO(body),
+                    sep=sep,
+                    dtype=str,
+                    keep_default_na=False,
+                    na_values=[""],
+                    engine="c",
+                    quotechar='"',
+                    skip_blank_lines=True,
+                    index_col=False,
+                    nrows=nrows,
+                )
         rows = pd.Series(np.arange(2, len(frame) + 2)) if nrows is not None else _row_numbers(body, sep, len(frame))
         frame.insert(0, "__row", rows + header_at)
     except (pd.errors.ParserError, pd.errors.ParserWarning):
@@ -206,11 +320,22 @@ def _read_arrow(body: str, sep: str, header: str) -> pd.DataFrame | None:
     try:
         table = pcsv.read_csv(
             io.BytesIO(body.encode("utf-8")),
-            parse_options=pcsv.ParseOptions(delimiter=sep, quote_char='"', double_quote=True, escape_char=False,
-                                            newlines_in_values=True, ignore_empty_lines=True),
-            convert_options=pcsv.ConvertOptions(column_types={n: pa.string() for n in names}, null_values=[""],
-                                                strings_can_be_null=True, quoted_strings_can_be_null=True),
-            read_options=pcsv.ReadOptions(block_size=16 << 20))
+            parse_options=pcsv.ParseOptions(
+                delimiter=sep,
+                quote_char='"',
+                double_quote=True,
+                escape_char=False,
+                newlines_in_values=True,
+                ignore_empty_lines=True,
+            ),
+            convert_options=pcsv.ConvertOptions(
+                column_types={n: pa.string() for n in names},
+                null_values=[""],
+                strings_can_be_null=True,
+                quoted_strings_can_be_null=True,
+            ),
+            read_options=pcsv.ReadOptions(block_size=16 << 20),
+        )
     except (pa.ArrowException, ValueError, UnicodeError):
         return None
     if table.column_names != names:
@@ -219,7 +344,7 @@ def _read_arrow(body: str, sep: str, header: str) -> pd.DataFrame | None:
     return frame.astype({c: str for c in frame.columns if frame[c].dtype == object})
 
 
-def _row_numbers(body: str, sep: str, n: int) -> "pd.Series":
+def _row_numbers(body: str, sep: str, n: int) -> pd.Series:
     """Spreadsheet row number of each record (the header is row 1), counting records, not lines."""
     if n == 0:
         return pd.Series(dtype="int64")
@@ -283,9 +408,11 @@ def _read_checked(body: str, sep: str, header_at: int, path: Path) -> tuple[pd.D
         raise InputError(f"{path}: line {header_at + reader.line_num}: {exc}") from exc
     # a quote never closed (a cut download) swallows the rest of the file into the last record
     lines = io.StringIO(body).readlines()
-    if last_row and _quote_left_open("".join(lines[last_line - 1:]), sep):
-        reason = (f"a quote opened in this row is never closed: lines {last_line + header_at}-{len(lines) + header_at} "
-                  "were read as one field")
+    if last_row and _quote_left_open("".join(lines[last_line - 1 :]), sep):
+        reason = (
+            f"a quote opened in this row is never closed: lines {last_line + header_at}-{len(lines) + header_at} "
+            "were read as one field"
+        )
         drops = [d for d in drops if d[0] != last_row] + [(last_row, None, reason)]
         if rows and rows[-1] == last_row:
             records, rows = records[:-1], rows[:-1]
@@ -295,6 +422,7 @@ def _read_checked(body: str, sep: str, header_at: int, path: Path) -> tuple[pd.D
 
 
 # --- mapping -------------------------------------------------------------------------------------
+
 
 def guess_mapping(columns: list[str]) -> dict[str, str | list[str]]:
     """Map canonical columns to source columns by header name (see :data:`SYNONYMS`)."""
@@ -327,8 +455,10 @@ def apply_mapping(frame: pd.DataFrame, mapping: dict, *, source: str) -> tuple[p
     """
     unknown = [c for c in mapping if c not in schema.DTYPES and not str(c).startswith("x_")]
     if unknown:
-        raise InputError(f"{source}: mapping names {unknown}, which are not canonical columns "
-                         f"({', '.join(schema.COLUMN_NAMES)}) nor extra x_ columns")
+        raise InputError(
+            f"{source}: mapping names {unknown}, which are not canonical columns "
+            f"({', '.join(schema.COLUMN_NAMES)}) nor extra x_ columns"
+        )
     raw = pd.DataFrame({"source_row": frame["__row"].to_numpy()})
     mapped: dict[str, str] = {}
     used: set[str] = set()
@@ -336,8 +466,10 @@ def apply_mapping(frame: pd.DataFrame, mapping: dict, *, source: str) -> tuple[p
         cols = [cols] if isinstance(cols, str) else list(cols)
         missing = [c for c in cols if c not in frame.columns]
         if missing:
-            raise InputError(f"{source}: column {missing[0]!r} (mapped to '{canonical}') is not in the file; "
-                             f"columns are {[c for c in frame.columns if c != '__row']}")
+            raise InputError(
+                f"{source}: column {missing[0]!r} (mapped to '{canonical}') is not in the file; "
+                f"columns are {[c for c in frame.columns if c != '__row']}"
+            )
         values = frame[cols[0]].astype("string")
         if len(cols) > 1:
             first = values
@@ -357,9 +489,20 @@ def apply_mapping(frame: pd.DataFrame, mapping: dict, *, source: str) -> tuple[p
 
 # --- readers -------------------------------------------------------------------------------------
 
-def read_csv(path: str | Path, mapping: dict | None = None, *, sep: str | None = None, format: str = "csv",
-             platform: str | None = None, actor: str | None = None, actor_role: str | None = None,
-             tz: str = "UTC", strict: bool = False, time_from_id: bool = False) -> tuple[pd.DataFrame, LoadReport]:
+
+def read_csv(
+    path: str | Path,
+    mapping: dict | None = None,
+    *,
+    sep: str | None = None,
+    format: str = "csv",
+    platform: str | None = None,
+    actor: str | None = None,
+    actor_role: str | None = None,
+    tz: str = "UTC",
+    strict: bool = False,
+    time_from_id: bool = False,
+) -> tuple[pd.DataFrame, LoadReport]:
     """Read a CSV export into the post table.
 
     Handles what spreadsheets do to exports: a byte-order mark, ``;`` or tab separators, ids in
@@ -389,16 +532,34 @@ def read_csv(path: str | Path, mapping: dict | None = None, *, sep: str | None =
     """
     path = Path(path)
     frame, _, drops, warns = read_table(path, sep=sep)
-    return _read_frame(path, frame, drops, warns, dict(mapping or {}), format=format, platform=platform, actor=actor,
-                       actor_role=actor_role, tz=tz, strict=strict, time_from_id=time_from_id)
+    return _read_frame(
+        path,
+        frame,
+        drops,
+        warns,
+        dict(mapping or {}),
+        format=format,
+        platform=platform,
+        actor=actor,
+        actor_role=actor_role,
+        tz=tz,
+        strict=strict,
+        time_from_id=time_from_id,
+    )
 
 
 def _full_mapping(frame: pd.DataFrame, explicit: dict) -> dict:
     """The explicit mapping, completed by guesses for the canonical columns and source columns it leaves free."""
     guessed = guess_mapping([c for c in frame.columns if c != "__row"])
     taken = {c for v in explicit.values() for c in ([v] if isinstance(v, str) else v)}
-    return {**{k: v for k, v in guessed.items() if k not in explicit and
-               not ({v} if isinstance(v, str) else set(v)) & taken}, **explicit}
+    return {
+        **{
+            k: v
+            for k, v in guessed.items()
+            if k not in explicit and not ({v} if isinstance(v, str) else set(v)) & taken
+        },
+        **explicit,
+    }
 
 
 def _looks_like_tweet_ids(values: pd.Series) -> bool:
@@ -406,10 +567,22 @@ def _looks_like_tweet_ids(values: pd.Series) -> bool:
     return len(sample) > 0 and bool(sample.str.fullmatch(r"\d{15,19}").mean() >= 0.5)
 
 
-def _read_frame(path: Path, frame: pd.DataFrame, drops: list, warns: list[str], explicit: dict, *, format: str,
-                platform: str | None = None, actor: str | None = None, actor_role: str | None = None,
-                tz: str = "UTC", strict: bool = False, time_from_id: bool = False,
-                skipped: list | None = None) -> tuple[pd.DataFrame, LoadReport]:
+def _read_frame(
+    path: Path,
+    frame: pd.DataFrame,
+    drops: list,
+    warns: list[str],
+    explicit: dict,
+    *,
+    format: str,
+    platform: str | None = None,
+    actor: str | None = None,
+    actor_role: str | None = None,
+    tz: str = "UTC",
+    strict: bool = False,
+    time_from_id: bool = False,
+    skipped: list | None = None,
+) -> tuple[pd.DataFrame, LoadReport]:
     """What the CSV readers share once the table is read: mapping, checks, then :func:`finish`.
 
     ``skipped`` are rows the reader knows are not posts (a description row): reported as dropped,
@@ -423,8 +596,10 @@ def _read_frame(path: Path, frame: pd.DataFrame, drops: list, warns: list[str], 
         guessed_time = guess_mapping(columns).get("created_at")
         full = {k: v for k, v in _full_mapping(frame, explicit).items() if k != "created_at"}
         if "post_id" not in full:
-            raise InputError(f"{path}: time_from_id=True needs a column of ids; columns are {columns}; "
-                             "pass mapping={'post_id': COLUMN}")
+            raise InputError(
+                f"{path}: time_from_id=True needs a column of ids; columns are {columns}; "
+                "pass mapping={'post_id': COLUMN}"
+            )
         if guessed_time is not None:
             warns.append(f"times taken from the ids, not from column {guessed_time!r} (time_from_id=True)")
     else:
@@ -432,15 +607,22 @@ def _read_frame(path: Path, frame: pd.DataFrame, drops: list, warns: list[str], 
         if "created_at" not in full:
             hint = "pass mapping={'created_at': COLUMN}"
             if "post_id" in full and isinstance(full["post_id"], str) and _looks_like_tweet_ids(frame[full["post_id"]]):
-                hint += (f", or time_from_id=True to take the times from the X/Twitter ids in column "
-                         f"{full['post_id']!r} (a tweet id holds its creation time)")
+                hint += (
+                    f", or time_from_id=True to take the times from the X/Twitter ids in column "
+                    f"{full['post_id']!r} (a tweet id holds its creation time)"
+                )
             raise InputError(f"{path}: no column gives the time of posts; columns are {columns}; {hint}")
     raw, mapped = apply_mapping(frame, full, source=str(path))
     if time_from_id:
         times = snowflake_times(raw["post_id"])
         bad = times.isna().to_numpy()
-        drops = [*drops, *((int(r), "created_at", f"no time: id '{v}' is not an X/Twitter id")
-                           for r, v in zip(raw.loc[bad, "source_row"], raw.loc[bad, "post_id"]))]
+        drops = [
+            *drops,
+            *(
+                (int(r), "created_at", f"no time: id '{v}' is not an X/Twitter id")
+                for r, v in zip(raw.loc[bad, "source_row"], raw.loc[bad, "post_id"])
+            ),
+        ]
         raw = raw.loc[~bad].assign(created_at=times[~bad])
         mapped["created_at"] = f"{mapped['post_id']} (time written in the X/Twitter id)"
     if strict and drops:
@@ -449,13 +631,25 @@ def _read_frame(path: Path, frame: pd.DataFrame, drops: list, warns: list[str], 
     if platform is None and "platform" not in full and any("tweet" in slug(c) for c in columns):
         platform = "twitter"
         warns.append("platform read as 'twitter' from the column names (pass platform= to change)")
-    return finish(raw, source=path, format=format, columns_mapped=mapped, dropped=[*(skipped or []), *drops],
-                  warnings=warns, rows_read=rows_read, platform=platform, actor=actor, actor_role=actor_role,
-                  tz=tz, strict=strict)
+    return finish(
+        raw,
+        source=path,
+        format=format,
+        columns_mapped=mapped,
+        dropped=[*(skipped or []), *drops],
+        warnings=warns,
+        rows_read=rows_read,
+        platform=platform,
+        actor=actor,
+        actor_role=actor_role,
+        tz=tz,
+        strict=strict,
+    )
 
 
-def read_listening(path: str | Path, mapping: dict | None = None, *, sep: str | None = None,
-                   **kwargs) -> tuple[pd.DataFrame, LoadReport]:
+def read_listening(
+    path: str | Path, mapping: dict | None = None, *, sep: str | None = None, **kwargs
+) -> tuple[pd.DataFrame, LoadReport]:
     """Read a listening-tool mention export (Brandwatch or Talkwalker style CSV).
 
     The report metadata such tools write above the table is skipped (row numbers in the report
@@ -486,8 +680,9 @@ def _is_description_row(row: pd.Series, time_col: str, count_cols: list[str]) ->
     return any(len(re.findall(r"[^\W\d_]{2,}", value)) >= 3 for value in prose)
 
 
-def read_insights(path: str | Path, mapping: dict | None = None, *, sep: str | None = None,
-                  **kwargs) -> tuple[pd.DataFrame, LoadReport]:
+def read_insights(
+    path: str | Path, mapping: dict | None = None, *, sep: str | None = None, **kwargs
+) -> tuple[pd.DataFrame, LoadReport]:
     """Read a page-insights export of owned posts (Facebook/Meta Business Suite style CSV).
 
     Such exports sometimes carry a second header line describing each metric ("Lifetime: The
@@ -502,12 +697,14 @@ def read_insights(path: str | Path, mapping: dict | None = None, *, sep: str | N
     cols = [c for c in frame.columns if c != "__row"]
     by_slug = {slug(c): c for c in cols}
     explicit = dict(mapping or {})
-    for canonical, names in {"text": ("description", "message", "post_message", "title"),
-                             "created_at": ("publish_time", "posted", "created_time", "date"),
-                             "author_handle": ("page_name", "account_name", "account_username"),
-                             "author_id": ("page_id", "account_id"),
-                             "views": ("impressions", "lifetime_post_total_impressions"),
-                             "reach": ("reach", "lifetime_post_total_reach")}.items():
+    for canonical, names in {
+        "text": ("description", "message", "post_message", "title"),
+        "created_at": ("publish_time", "posted", "created_time", "date"),
+        "author_handle": ("page_name", "account_name", "account_username"),
+        "author_id": ("page_id", "account_id"),
+        "views": ("impressions", "lifetime_post_total_impressions"),
+        "reach": ("reach", "lifetime_post_total_reach"),
+    }.items():
         if canonical in explicit:
             continue
         for n in names:
@@ -521,8 +718,9 @@ def read_insights(path: str | Path, mapping: dict | None = None, *, sep: str | N
     if isinstance(time_col, str) and len(frame) and _is_description_row(frame.iloc[0], time_col, counts):
         skipped.append((int(frame["__row"].iloc[0]), None, "metric description row under the header"))
         frame = frame.iloc[1:].reset_index(drop=True)
-    return _read_frame(path, frame, drops, warns, explicit, format=kwargs.pop("format", "insights"),
-                       skipped=skipped, **kwargs)
+    return _read_frame(
+        path, frame, drops, warns, explicit, format=kwargs.pop("format", "insights"), skipped=skipped, **kwargs
+    )
 
 
 def read_parquet(path: str | Path, mapping: dict | None = None, **kwargs) -> tuple[pd.DataFrame, LoadReport]:

@@ -19,8 +19,18 @@ from typing import Any
 import pandas as pd
 
 from ._base import LoadReport, finish
-from ._json import (Collector, apply_mapping, check_mapping, get, html_to_text, id_str, parse_all, paused_gc,
-                    read_records, where)
+from ._json import (
+    Collector,
+    apply_mapping,
+    check_mapping,
+    get,
+    html_to_text,
+    id_str,
+    parse_all,
+    paused_gc,
+    read_records,
+    where,
+)
 
 V1_TIME = "%a %b %d %H:%M:%S %z %Y"
 V1_MEDIA = {"photo": "image", "video": "video", "animated_gif": "video"}
@@ -69,16 +79,21 @@ def _format_from_urls(urls: list | None) -> str | None:
 
 # --- v1.1 ----------------------------------------------------------------------------------------
 
+
 def _v1_row(t: dict, row: int) -> dict:
     ext = t.get("extended_tweet") if isinstance(t.get("extended_tweet"), dict) else {}
     user = t.get("user") if isinstance(t.get("user"), dict) else {}
     tid = id_str(t.get("id_str")) or id_str(t.get("id"))
     handle = user.get("screen_name")
     retweeted = t.get("retweeted_status")
-    retweeted_id = (id_str(retweeted.get("id_str")) or id_str(retweeted.get("id"))) if isinstance(retweeted, dict) \
-        else None
-    quoted = id_str(t.get("quoted_status_id_str")) or id_str(t.get("quoted_status_id")) or \
-        id_str(get(t, "quoted_status.id_str"))
+    retweeted_id = (
+        (id_str(retweeted.get("id_str")) or id_str(retweeted.get("id"))) if isinstance(retweeted, dict) else None
+    )
+    quoted = (
+        id_str(t.get("quoted_status_id_str"))
+        or id_str(t.get("quoted_status_id"))
+        or id_str(get(t, "quoted_status.id_str"))
+    )
     replied = id_str(t.get("in_reply_to_status_id_str")) or id_str(t.get("in_reply_to_status_id"))
     kind, parent = _kind(retweeted_id, quoted, replied)
 
@@ -93,8 +108,12 @@ def _v1_row(t: dict, row: int) -> dict:
                 break
         if media_format:
             break
-    media_format = media_format or _format_from_urls(get(ext, "entities.urls")) or \
-        _format_from_urls(get(t, "entities.urls")) or "text"
+    media_format = (
+        media_format
+        or _format_from_urls(get(ext, "entities.urls"))
+        or _format_from_urls(get(t, "entities.urls"))
+        or "text"
+    )
 
     source = t.get("source")
     return {
@@ -122,9 +141,16 @@ def _v1_row(t: dict, row: int) -> dict:
     }
 
 
-def read_twitter_v1(path: str | Path, *, platform: str | None = "twitter", actor: str | None = None,
-                    actor_role: str | None = None, tz: str = "UTC", strict: bool = False,
-                    mapping: dict[str, str] | None = None) -> tuple[pd.DataFrame, LoadReport]:
+def read_twitter_v1(
+    path: str | Path,
+    *,
+    platform: str | None = "twitter",
+    actor: str | None = None,
+    actor_role: str | None = None,
+    tz: str = "UTC",
+    strict: bool = False,
+    mapping: dict[str, str] | None = None,
+) -> tuple[pd.DataFrame, LoadReport]:
     """Read X/Twitter API v1.1 statuses: a JSON array, JSON lines, or ``{"statuses": [...]}``.
 
     The text is ``extended_tweet.full_text``, else ``full_text``, else ``text`` (a retweet's text
@@ -175,21 +201,39 @@ def read_twitter_v1(path: str | Path, *, platform: str | None = "twitter", actor
         raw = out.frame(EXTRA)
         raw["created_at"] = parse_all(raw["created_at"], V1_TIME)
         del recs, items  # let the parsed JSON go before finish (the collector runs again there)
-    return finish(raw, source=path, format="twitter_v1", columns_mapped=_mapped(mapping, V1_MAPPED),
-                  dropped=out.dropped, platform=platform or "twitter", actor=actor, actor_role=actor_role, tz=tz,
-                  strict=strict)
+    return finish(
+        raw,
+        source=path,
+        format="twitter_v1",
+        columns_mapped=_mapped(mapping, V1_MAPPED),
+        dropped=out.dropped,
+        platform=platform or "twitter",
+        actor=actor,
+        actor_role=actor_role,
+        tz=tz,
+        strict=strict,
+    )
 
 
 V1_MAPPED = {
-    "post_id": "id_str", "author_id": "user.id_str", "author_handle": "user.screen_name", "author_name": "user.name",
-    "author_followers": "user.followers_count", "created_at": "created_at",
-    "text": "extended_tweet.full_text | full_text | text", "lang": "lang",
+    "post_id": "id_str",
+    "author_id": "user.id_str",
+    "author_handle": "user.screen_name",
+    "author_name": "user.name",
+    "author_followers": "user.followers_count",
+    "created_at": "created_at",
+    "text": "extended_tweet.full_text | full_text | text",
+    "lang": "lang",
     "kind": "retweeted_status | quoted_status_id_str | in_reply_to_status_id_str",
     "parent_id": "retweeted_status.id_str | quoted_status_id_str | in_reply_to_status_id_str",
     "url": "https://twitter.com/{user.screen_name}/status/{id_str}",
-    "media_format": "extended_entities.media[].type | entities.urls", "likes": "favorite_count",
-    "shares": "retweet_count", "comments": "reply_count", "quotes": "quote_count",
-    "country": "place.country_code", "source_app": "source",
+    "media_format": "extended_entities.media[].type | entities.urls",
+    "likes": "favorite_count",
+    "shares": "retweet_count",
+    "comments": "reply_count",
+    "quotes": "quote_count",
+    "country": "place.country_code",
+    "source_app": "source",
 }
 
 
@@ -198,6 +242,7 @@ def _mapped(mapping: dict | None, builtin: dict[str, str]) -> dict[str, str]:
 
 
 # --- v2 (twarc2) ---------------------------------------------------------------------------------
+
 
 def _index(objs: Any, key: str) -> dict[str, dict]:
     return {str(o[key]): o for o in objs or () if isinstance(o, dict) and o.get(key) is not None}
@@ -215,8 +260,9 @@ def _v2_row(t: dict, row: int, page_index: int | None, users: dict, media: dict,
     media_format = None
     attachments = t.get("attachments") if isinstance(t.get("attachments"), dict) else {}
     # flattened lines carry the media objects themselves in attachments.media
-    found = [m for m in attachments.get("media") or () if isinstance(m, dict)] or \
-        [media.get(str(k), {}) for k in attachments.get("media_keys") or ()]
+    found = [m for m in attachments.get("media") or () if isinstance(m, dict)] or [
+        media.get(str(k), {}) for k in attachments.get("media_keys") or ()
+    ]
     for m in found:
         media_format = V2_MEDIA.get(m.get("type"))
         if media_format:
@@ -262,9 +308,16 @@ def _v2_row(t: dict, row: int, page_index: int | None, users: dict, media: dict,
     }
 
 
-def read_twitter_v2(path: str | Path, *, platform: str | None = "twitter", actor: str | None = None,
-                    actor_role: str | None = None, tz: str = "UTC", strict: bool = False,
-                    mapping: dict[str, str] | None = None) -> tuple[pd.DataFrame, LoadReport]:
+def read_twitter_v2(
+    path: str | Path,
+    *,
+    platform: str | None = "twitter",
+    actor: str | None = None,
+    actor_role: str | None = None,
+    tz: str = "UTC",
+    strict: bool = False,
+    mapping: dict[str, str] | None = None,
+) -> tuple[pd.DataFrame, LoadReport]:
     """Read X/Twitter API v2 tweets: twarc2 pages, ``twarc2 flatten`` lines, or a plain ``{"data": [...]}``.
 
     In twarc2 output each line is one response page: the tweets are in ``data``, their authors,
@@ -341,13 +394,31 @@ def read_twitter_v2(path: str | Path, *, platform: str | None = "twitter", actor
         else:
             raw["x_page_index"] = raw["x_page_index"].astype("Int64")
         del recs, items
-    return finish(raw, source=path, format="twitter_v2", columns_mapped=_mapped(mapping, V2_MAPPED),
-                  dropped=out.dropped, platform=platform or "twitter", actor=actor, actor_role=actor_role, tz=tz,
-                  strict=strict)
+    return finish(
+        raw,
+        source=path,
+        format="twitter_v2",
+        columns_mapped=_mapped(mapping, V2_MAPPED),
+        dropped=out.dropped,
+        platform=platform or "twitter",
+        actor=actor,
+        actor_role=actor_role,
+        tz=tz,
+        strict=strict,
+    )
 
 
-def _add_v2(out: Collector, t: Any, row: int, page_index: int | None, name: str, users: dict, media: dict,
-            places: dict, mapping: dict | None) -> None:
+def _add_v2(
+    out: Collector,
+    t: Any,
+    row: int,
+    page_index: int | None,
+    name: str,
+    users: dict,
+    media: dict,
+    places: dict,
+    mapping: dict | None,
+) -> None:
     if not isinstance(t, dict):
         out.drop(row, None, f"{name}: not a JSON object")
         return
@@ -355,15 +426,23 @@ def _add_v2(out: Collector, t: Any, row: int, page_index: int | None, name: str,
 
 
 V2_MAPPED = {
-    "post_id": "id", "author_id": "author_id", "author_handle": "includes.users[author_id].username",
+    "post_id": "id",
+    "author_id": "author_id",
+    "author_handle": "includes.users[author_id].username",
     "author_name": "includes.users[author_id].name",
-    "author_followers": "includes.users[author_id].public_metrics.followers_count", "created_at": "created_at",
-    "text": "note_tweet.text | text", "lang": "lang", "kind": "referenced_tweets[].type",
-    "parent_id": "referenced_tweets[].id", "url": "https://twitter.com/{username}/status/{id}",
+    "author_followers": "includes.users[author_id].public_metrics.followers_count",
+    "created_at": "created_at",
+    "text": "note_tweet.text | text",
+    "lang": "lang",
+    "kind": "referenced_tweets[].type",
+    "parent_id": "referenced_tweets[].id",
+    "url": "https://twitter.com/{username}/status/{id}",
     "media_format": "includes.media[attachments.media_keys].type | entities.urls",
-    "likes": "public_metrics.like_count", "shares": "public_metrics.retweet_count",
-    "comments": "public_metrics.reply_count", "quotes": "public_metrics.quote_count",
-    "views": "public_metrics.impression_count | non_public_metrics.impression_count | "
-             "organic_metrics.impression_count",
-    "country": "includes.places[geo.place_id].country_code", "source_app": "source",
+    "likes": "public_metrics.like_count",
+    "shares": "public_metrics.retweet_count",
+    "comments": "public_metrics.reply_count",
+    "quotes": "public_metrics.quote_count",
+    "views": "public_metrics.impression_count | non_public_metrics.impression_count | organic_metrics.impression_count",
+    "country": "includes.places[geo.place_id].country_code",
+    "source_app": "source",
 }

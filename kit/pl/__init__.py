@@ -10,7 +10,17 @@ from .monitoring import band, message_test, net_sentiment_over_time, share_over_
 from .overview import breakdown, volume
 from .table import table, text
 
-__all__ = ["volume", "breakdown", "table", "text", "share_over_time", "net_sentiment_over_time", "band", "message_test", "surge"]
+__all__ = [
+    "volume",
+    "breakdown",
+    "table",
+    "text",
+    "share_over_time",
+    "net_sentiment_over_time",
+    "band",
+    "message_test",
+    "surge",
+]
 
 
 def __getattr__(name):

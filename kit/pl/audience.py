@@ -11,68 +11,124 @@ from ._style import TEMPLATE, escape
 from .monitoring import COLOURS
 
 
-def overlap(result: pd.DataFrame, *, value: str = "jaccard", title: str | None = None,
-            template: str = TEMPLATE) -> go.Figure:
+def overlap(
+    result: pd.DataFrame, *, value: str = "jaccard", title: str | None = None, template: str = TEMPLATE
+) -> go.Figure:
     """Heatmap of :func:`kit.tl.audience.overlap`: Jaccard (or ``shared`` counts) per pair of actors."""
     grid = result.pivot(index="actor_a", columns="actor_b", values=value)
     shared = result.pivot(index="actor_a", columns="actor_b", values="shared").reindex_like(grid)
     z = grid.to_numpy(dtype=float).copy()
     np.fill_diagonal(z, np.nan)  # an actor overlaps itself fully; the colour scale is for the pairs
-    text = [[f"{grid.iat[i, j]:.2f}<br>{int(shared.iat[i, j]):,} shared" if i != j else f"{int(shared.iat[i, j]):,} authors"
-             for j in range(grid.shape[1])] for i in range(grid.shape[0])]
-    fig = go.Figure(go.Heatmap(z=z, x=[escape(c) for c in grid.columns], y=[escape(r) for r in grid.index],
-                               text=text, texttemplate="%{text}", colorscale="Blues", hoverinfo="skip",
-                               colorbar=dict(title=value)))
-    fig.update_layout(title=title or f"Audience overlap between actors ({value})", template=template,
-                      yaxis=dict(autorange="reversed"))
+    text = [
+        [
+            f"{grid.iat[i, j]:.2f}<br>{int(shared.iat[i, j]):,} shared"
+            if i != j
+            else f"{int(shared.iat[i, j]):,} authors"
+            for j in range(grid.shape[1])
+        ]
+        for i in range(grid.shape[0])
+    ]
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=[escape(c) for c in grid.columns],
+            y=[escape(r) for r in grid.index],
+            text=text,
+            texttemplate="%{text}",
+            colorscale="Blues",
+            hoverinfo="skip",
+            colorbar=dict(title=value),
+        )
+    )
+    fig.update_layout(
+        title=title or f"Audience overlap between actors ({value})", template=template, yaxis=dict(autorange="reversed")
+    )
     return fig
 
 
-def influencers(result: pd.DataFrame, *, title: str = "Influencers: followers and engagement earned",
-                template: str = TEMPLATE) -> go.Figure:
+def influencers(
+    result: pd.DataFrame, *, title: str = "Influencers: followers and engagement earned", template: str = TEMPLATE
+) -> go.Figure:
     """Followers against engagement earned for the authors of :func:`kit.tl.audience.influencers`, by tier."""
     fig = go.Figure()
     for i, (name, part) in enumerate(result.groupby("tier", sort=True)):
-        fig.add_trace(go.Scatter(
-            x=part["followers"].astype(float), y=part["engagement"].astype(float), mode="markers", name=escape(name),
-            marker=dict(size=np.clip(np.sqrt(part["posts"].astype(float)) * 4, 6, 30), color=COLOURS[i % len(COLOURS)]),
-            text=[escape(a) for a in part["author"]],
-            hovertemplate="%{text}<br>%{x:,} followers<br>%{y:,} interactions<extra></extra>"))
-    fig.update_layout(title=title, template=template, xaxis=dict(type="log", title="followers"),
-                      yaxis=dict(type="log", title="interactions earned"))
+        fig.add_trace(
+            go.Scatter(
+                x=part["followers"].astype(float),
+                y=part["engagement"].astype(float),
+                mode="markers",
+                name=escape(name),
+                marker=dict(
+                    size=np.clip(np.sqrt(part["posts"].astype(float)) * 4, 6, 30), color=COLOURS[i % len(COLOURS)]
+                ),
+                text=[escape(a) for a in part["author"]],
+                hovertemplate="%{text}<br>%{x:,} followers<br>%{y:,} interactions<extra></extra>",
+            )
+        )
+    fig.update_layout(
+        title=title,
+        template=template,
+        xaxis=dict(type="log", title="followers"),
+        yaxis=dict(type="log", title="interactions earned"),
+    )
     if result.empty or result["followers"].isna().all():
-        fig.add_annotation(text="No follower counts in this export", showarrow=False, x=0.5, y=0.5,
-                           xref="paper", yref="paper")
+        fig.add_annotation(
+            text="No follower counts in this export", showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper"
+        )
     return fig
 
 
-def advocacy(result: pd.DataFrame, *, title: str = "Employee advocacy next to the brand's own accounts",
-             template: str = TEMPLATE) -> go.Figure:
+def advocacy(
+    result: pd.DataFrame, *, title: str = "Employee advocacy next to the brand's own accounts", template: str = TEMPLATE
+) -> go.Figure:
     """Posts and engagement per post of each employee, all employees and the brand (from ``advocacy``)."""
     fig = make_subplots(rows=1, cols=2, subplot_titles=("posts", "interactions per post"))
     names = [escape(a) for a in result["account"]]
-    colours = [COLOURS[0] if g == "employee" else COLOURS[1] if g == "employees" else COLOURS[2] for g in result["group"]]
+    colours = [
+        COLOURS[0] if g == "employee" else COLOURS[1] if g == "employees" else COLOURS[2] for g in result["group"]
+    ]
     fig.add_trace(go.Bar(x=names, y=result["posts"], marker_color=colours, showlegend=False), row=1, col=1)
-    fig.add_trace(go.Bar(x=names, y=result["engagement_per_post"], marker_color=colours, showlegend=False), row=1, col=2)
+    fig.add_trace(
+        go.Bar(x=names, y=result["engagement_per_post"], marker_color=colours, showlegend=False), row=1, col=2
+    )
     fig.update_layout(title=title, template=template)
     if not (result["group"] == "employee").any():
-        fig.add_annotation(text="No employee accounts listed", showarrow=False, x=0.5, y=1.1, xref="paper",
-                           yref="paper")
+        fig.add_annotation(
+            text="No employee accounts listed", showarrow=False, x=0.5, y=1.1, xref="paper", yref="paper"
+        )
     return fig
 
 
-def profile(result: pd.DataFrame, *, title: str = "Audience profile (share of posts where known)",
-            template: str = TEMPLATE) -> go.Figure:
+def profile(
+    result: pd.DataFrame, *, title: str = "Audience profile (share of posts where known)", template: str = TEMPLATE
+) -> go.Figure:
     """One bar chart per dimension of :func:`kit.tl.audience.profile`, with Wilson intervals."""
     dims = list(dict.fromkeys(result["dimension"]))
-    fig = make_subplots(rows=1, cols=max(len(dims), 1), subplot_titles=[
-        f"{escape(d)} ({result.loc[result['dimension'] == d, 'coverage'].iloc[0]:.0%} known)" for d in dims])
+    fig = make_subplots(
+        rows=1,
+        cols=max(len(dims), 1),
+        subplot_titles=[
+            f"{escape(d)} ({result.loc[result['dimension'] == d, 'coverage'].iloc[0]:.0%} known)" for d in dims
+        ],
+    )
     for i, d in enumerate(dims, start=1):
         part = result[(result["dimension"] == d) & result["share"].notna()]
-        fig.add_trace(go.Bar(x=[escape(v) for v in part["value"]], y=part["share"], showlegend=False,
-                             marker_color=COLOURS[(i - 1) % len(COLOURS)],
-                             error_y=dict(type="data", symmetric=False, array=part["high"] - part["share"],
-                                          arrayminus=part["share"] - part["low"])), row=1, col=i)
+        fig.add_trace(
+            go.Bar(
+                x=[escape(v) for v in part["value"]],
+                y=part["share"],
+                showlegend=False,
+                marker_color=COLOURS[(i - 1) % len(COLOURS)],
+                error_y=dict(
+                    type="data",
+                    symmetric=False,
+                    array=part["high"] - part["share"],
+                    arrayminus=part["share"] - part["low"],
+                ),
+            ),
+            row=1,
+            col=i,
+        )
         fig.update_yaxes(tickformat=".0%", row=1, col=i)
     fig.update_layout(title=title, template=template)
     return fig

@@ -10,40 +10,70 @@ from ._style import TEMPLATE, escape
 from .monitoring import COLOURS
 
 
-def cases(result: pd.DataFrame, *, title: str = "Hours to the brand's first response", max_hours: float = 72,
-          template: str = TEMPLATE) -> go.Figure:
+def cases(
+    result: pd.DataFrame,
+    *,
+    title: str = "Hours to the brand's first response",
+    max_hours: float = 72,
+    template: str = TEMPLATE,
+) -> go.Figure:
     """Histogram of hours to first response from :func:`kit.tl.care.cases`, with the median and 90th
     percentile marked; answers later than ``max_hours`` are piled in the last bar."""
     hours = result.loc[result["responded"], "hours_to_response"].to_numpy(dtype=float)
     fig = go.Figure()
     if len(hours) == 0:
-        fig.add_annotation(text="No response from the brand in the data", showarrow=False, x=0.5, y=0.5,
-                           xref="paper", yref="paper")
+        fig.add_annotation(
+            text="No response from the brand in the data", showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper"
+        )
     else:
-        fig.add_trace(go.Histogram(x=np.minimum(hours, max_hours), xbins=dict(start=0, end=max_hours, size=1),
-                                   marker_color=COLOURS[0], name="cases"))
+        fig.add_trace(
+            go.Histogram(
+                x=np.minimum(hours, max_hours),
+                xbins=dict(start=0, end=max_hours, size=1),
+                marker_color=COLOURS[0],
+                name="cases",
+            )
+        )
         for q, name, colour in ((0.5, "median", COLOURS[2]), (0.9, "90th percentile", COLOURS[1])):
             x = float(np.quantile(hours, q))
-            fig.add_vline(x=x, line=dict(color=colour, dash="dash"),
-                          annotation_text=f"{escape(name)} {x:.1f} h", annotation_position="top right")
+            fig.add_vline(
+                x=x,
+                line=dict(color=colour, dash="dash"),
+                annotation_text=f"{escape(name)} {x:.1f} h",
+                annotation_position="top right",
+            )
     fig.update_layout(title=title, template=template, xaxis_title="hours", yaxis_title="cases", bargap=0.05)
     return fig
 
 
-def history(result: pd.DataFrame, *, by: str, n: int = 15, title: str | None = None,
-            template: str = TEMPLATE) -> go.Figure:
+def history(
+    result: pd.DataFrame, *, by: str, n: int = 15, title: str | None = None, template: str = TEMPLATE
+) -> go.Figure:
     """Response rate (with its interval) for the ``n`` largest groups of :func:`kit.tl.care.history`,
     cases on hover."""
     part = result.sort_values("cases", ascending=False, kind="stable").head(n).sort_values("cases")
-    fig = go.Figure(go.Bar(
-        y=[escape(v) for v in part[by]], x=part["response_rate"], orientation="h", marker_color=COLOURS[0],
-        error_x=dict(type="data", symmetric=False, array=part["rate_high"] - part["response_rate"],
-                     arrayminus=part["response_rate"] - part["rate_low"]),
-        customdata=part[["cases", "median_hours"]],
-        hovertemplate="%{x:.0%} of %{customdata[0]} cases answered; median %{customdata[1]:.1f} h<extra></extra>"))
+    fig = go.Figure(
+        go.Bar(
+            y=[escape(v) for v in part[by]],
+            x=part["response_rate"],
+            orientation="h",
+            marker_color=COLOURS[0],
+            error_x=dict(
+                type="data",
+                symmetric=False,
+                array=part["rate_high"] - part["response_rate"],
+                arrayminus=part["response_rate"] - part["rate_low"],
+            ),
+            customdata=part[["cases", "median_hours"]],
+            hovertemplate="%{x:.0%} of %{customdata[0]} cases answered; median %{customdata[1]:.1f} h<extra></extra>",
+        )
+    )
     shown = f" (the {n} largest of {len(result)})" if len(result) > n else ""
     if result.empty:
         fig.add_annotation(text="No cases", showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
-    fig.update_layout(title=title or f"Response rate by {escape(by)}{shown}", template=template,
-                      xaxis=dict(tickformat=".0%", range=[0, 1], title="response rate"))
+    fig.update_layout(
+        title=title or f"Response rate by {escape(by)}{shown}",
+        template=template,
+        xaxis=dict(tickformat=".0%", range=[0, 1], title="response rate"),
+    )
     return fig

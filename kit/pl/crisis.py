@@ -13,10 +13,20 @@ from plotly.subplots import make_subplots
 from ._style import TEMPLATE, escape
 from .monitoring import COLOURS, _rgba
 
-PHASE_COLOURS = {"before": "#ffffff", "rise": COLOURS[4], "peak": COLOURS[1], "decline": COLOURS[3],
-                 "after": COLOURS[2]}
-KIND_COLOURS = {"original": COLOURS[0], "repost": COLOURS[1], "quote": COLOURS[4], "reply": COLOURS[2],
-                "unknown": "#bbbbbb"}
+PHASE_COLOURS = {
+    "before": "#ffffff",
+    "rise": COLOURS[4],
+    "peak": COLOURS[1],
+    "decline": COLOURS[3],
+    "after": COLOURS[2],
+}
+KIND_COLOURS = {
+    "original": COLOURS[0],
+    "repost": COLOURS[1],
+    "quote": COLOURS[4],
+    "reply": COLOURS[2],
+    "unknown": "#bbbbbb",
+}
 
 
 def _short(text, n: int = 90) -> str:
@@ -24,21 +34,47 @@ def _short(text, n: int = 90) -> str:
     return escape(t if len(t) <= n else t[: n - 1] + "…")
 
 
-def timeline(series: pd.DataFrame, spans: pd.DataFrame, *, value: str = "posts", negative: pd.DataFrame | None = None,
-             moments: pd.DataFrame | None = None, baseline: float | None = None, title: str | None = None,
-             template: str = TEMPLATE) -> go.Figure:
+def timeline(
+    series: pd.DataFrame,
+    spans: pd.DataFrame,
+    *,
+    value: str = "posts",
+    negative: pd.DataFrame | None = None,
+    moments: pd.DataFrame | None = None,
+    baseline: float | None = None,
+    title: str | None = None,
+    template: str = TEMPLATE,
+) -> go.Figure:
     """Volume per period with the phases (:func:`kit.tl.crisis.phase_spans`) shaded, the negative share
     (:func:`kit.tl.crisis.negative_share`) on a second axis, and key moments
     (:func:`kit.tl.crisis.key_moments`) marked with their post on hover."""
     fig = make_subplots(specs=[[{"secondary_y": negative is not None}]])
-    fig.add_trace(go.Scatter(x=series["period"], y=series[value], mode="lines", name=f"{value} per period",
-                             line=dict(color=COLOURS[0])), secondary_y=False)
+    fig.add_trace(
+        go.Scatter(
+            x=series["period"], y=series[value], mode="lines", name=f"{value} per period", line=dict(color=COLOURS[0])
+        ),
+        secondary_y=False,
+    )
     if negative is not None and len(negative):
-        fig.add_trace(go.Scatter(x=negative["period"], y=negative["share"], mode="lines", name="negative share",
-                                 line=dict(color=COLOURS[1], width=1, dash="dot"), connectgaps=False),
-                      secondary_y=True)
-        fig.update_yaxes(title_text="negative share", tickformat=".0%", range=[0, 1], tickvals=[0, 0.25, 0.5, 0.75, 1],
-                         showgrid=False, secondary_y=True)
+        fig.add_trace(
+            go.Scatter(
+                x=negative["period"],
+                y=negative["share"],
+                mode="lines",
+                name="negative share",
+                line=dict(color=COLOURS[1], width=1, dash="dot"),
+                connectgaps=False,
+            ),
+            secondary_y=True,
+        )
+        fig.update_yaxes(
+            title_text="negative share",
+            tickformat=".0%",
+            range=[0, 1],
+            tickvals=[0, 0.25, 0.5, 0.75, 1],
+            showgrid=False,
+            secondary_y=True,
+        )
     lo, hi = series["period"].min(), series["period"].max()
     for _, s in spans.iterrows():
         if s["phase"] == "before":
@@ -47,33 +83,62 @@ def timeline(series: pd.DataFrame, spans: pd.DataFrame, *, value: str = "posts",
         x1 = s["end"] if pd.notna(s["end"]) else hi
         # phases are named in the legend: labels on the shading collide when the rise and peak are short
         fig.add_vrect(x0=x0, x1=x1, fillcolor=_rgba(PHASE_COLOURS.get(s["phase"], COLOURS[5]), 0.15), line_width=0)
-        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=f"phase: {escape(s['phase'])}",
-                                 marker=dict(symbol="square", size=12,
-                                             color=_rgba(PHASE_COLOURS.get(s["phase"], COLOURS[5]), 0.4))),
-                      secondary_y=False)
+        fig.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="markers",
+                name=f"phase: {escape(s['phase'])}",
+                marker=dict(symbol="square", size=12, color=_rgba(PHASE_COLOURS.get(s["phase"], COLOURS[5]), 0.4)),
+            ),
+            secondary_y=False,
+        )
     if baseline is not None and np.isfinite(baseline):
-        fig.add_hline(y=float(baseline), line=dict(color="grey", dash="dot"), annotation_text="baseline",
-                      annotation_position="bottom right")
+        fig.add_hline(
+            y=float(baseline),
+            line=dict(color="grey", dash="dot"),
+            annotation_text="baseline",
+            annotation_position="bottom right",
+        )
     if moments is not None and len(moments):
         at = pd.DatetimeIndex(pd.to_datetime(series["period"], utc=True))
         vals = series[value].to_numpy(dtype=float)
         if len(vals):
-            idx = np.clip(at.searchsorted(pd.DatetimeIndex(pd.to_datetime(moments["time"], utc=True)), side="right") - 1,
-                          0, len(vals) - 1)
+            idx = np.clip(
+                at.searchsorted(pd.DatetimeIndex(pd.to_datetime(moments["time"], utc=True)), side="right") - 1,
+                0,
+                len(vals) - 1,
+            )
             ys = vals[idx]
         else:
             ys = np.zeros(len(moments))
-        hover = [f"<b>{escape(m)}</b><br>{pd.Timestamp(t):%d %b %H:%M} UTC"
-                 + (f"<br>@{escape(w)}" if isinstance(w, str) else "")
-                 + (f"<br>{_short(x)}" if isinstance(x, str) else "")
-                 for m, t, w, x in zip(moments["moment"], moments["time"], moments["who"], moments["text"])]
-        fig.add_trace(go.Scatter(x=moments["time"], y=ys, mode="markers+text", name="key moments",
-                                 text=[str(i + 1) for i in range(len(moments))], textposition="top center",
-                                 marker=dict(size=9, color="black", symbol="diamond"),
-                                 hovertext=hover, hoverinfo="text"), secondary_y=False)
+        hover = [
+            f"<b>{escape(m)}</b><br>{pd.Timestamp(t):%d %b %H:%M} UTC"
+            + (f"<br>@{escape(w)}" if isinstance(w, str) else "")
+            + (f"<br>{_short(x)}" if isinstance(x, str) else "")
+            for m, t, w, x in zip(moments["moment"], moments["time"], moments["who"], moments["text"])
+        ]
+        fig.add_trace(
+            go.Scatter(
+                x=moments["time"],
+                y=ys,
+                mode="markers+text",
+                name="key moments",
+                text=[str(i + 1) for i in range(len(moments))],
+                textposition="top center",
+                marker=dict(size=9, color="black", symbol="diamond"),
+                hovertext=hover,
+                hoverinfo="text",
+            ),
+            secondary_y=False,
+        )
     fig.update_yaxes(title_text=value, secondary_y=False)
-    fig.update_layout(title=title or "Crisis timeline: volume, phases and key moments", template=template,
-                      hovermode="closest", legend=dict(orientation="h", y=-0.15))
+    fig.update_layout(
+        title=title or "Crisis timeline: volume, phases and key moments",
+        template=template,
+        hovermode="closest",
+        legend=dict(orientation="h", y=-0.15),
+    )
     return fig
 
 
@@ -85,14 +150,28 @@ def amplification(result: pd.DataFrame, *, title: str | None = None, template: s
         if k == "unknown" and (k not in result.columns or not result[k].any()):
             continue
         name = {"unknown": "kind unknown (no text)", "reply": "replies"}.get(k, k + "s")
-        fig.add_trace(go.Bar(x=result["period"], y=result[k], name=name, marker_color=KIND_COLOURS[k]),
-                      secondary_y=False)
-    fig.add_trace(go.Scatter(x=result["period"], y=result["repost_share"], mode="lines", name="repost share",
-                             line=dict(color="black", width=1)), secondary_y=True)
+        fig.add_trace(
+            go.Bar(x=result["period"], y=result[k], name=name, marker_color=KIND_COLOURS[k]), secondary_y=False
+        )
+    fig.add_trace(
+        go.Scatter(
+            x=result["period"],
+            y=result["repost_share"],
+            mode="lines",
+            name="repost share",
+            line=dict(color="black", width=1),
+        ),
+        secondary_y=True,
+    )
     fig.update_yaxes(title_text="posts", secondary_y=False)
     fig.update_yaxes(title_text="repost share", tickformat=".0%", range=[0, 1], secondary_y=True)
-    fig.update_layout(title=title or "Originals, reposts, quotes and replies per period", template=template,
-                      barmode="stack", bargap=0, legend=dict(orientation="h", y=-0.15))
+    fig.update_layout(
+        title=title or "Originals, reposts, quotes and replies per period",
+        template=template,
+        barmode="stack",
+        bargap=0,
+        legend=dict(orientation="h", y=-0.15),
+    )
     return fig
 
 
@@ -100,22 +179,52 @@ def cascades(result: pd.DataFrame, *, title: str | None = None, template: str = 
     """The largest cascades (:func:`kit.tl.crisis.cascades`): reposts and quotes per original post."""
     if result.empty:
         fig = go.Figure()
-        fig.add_annotation(text="No cascades: the data links no repost, quote or reply to its original post",
-                           showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
-        fig.update_layout(title=title or "Largest cascades", template=template, height=250,
-                          xaxis=dict(visible=False), yaxis=dict(visible=False))
+        fig.add_annotation(
+            text="No cascades: the data links no repost, quote or reply to its original post",
+            showarrow=False,
+            x=0.5,
+            y=0.5,
+            xref="paper",
+            yref="paper",
+        )
+        fig.update_layout(
+            title=title or "Largest cascades",
+            template=template,
+            height=250,
+            xaxis=dict(visible=False),
+            yaxis=dict(visible=False),
+        )
         return fig
     r = result.iloc[::-1]
-    labels = [f"#{len(r) - i} @{escape(h)}" if isinstance(h, str) else f"#{len(r) - i} (not in data)"
-              for i, h in enumerate(r["author_handle"])]
+    labels = [
+        f"#{len(r) - i} @{escape(h)}" if isinstance(h, str) else f"#{len(r) - i} (not in data)"
+        for i, h in enumerate(r["author_handle"])
+    ]
     hover = [_short(t, 140) for t in r["text"]]
     fig = go.Figure()
-    for col, colour in (("reposts", KIND_COLOURS["repost"]), ("quotes", KIND_COLOURS["quote"]),
-                        ("replies", KIND_COLOURS["reply"])):
-        fig.add_trace(go.Bar(y=labels, x=r[col], orientation="h", name=col, marker_color=colour,
-                             hovertext=hover, hoverinfo="x+text+name"))
-    fig.update_layout(title=title or "Largest cascades", template=template, barmode="stack",
-                      xaxis_title="posts pointing to the original", height=max(300, 40 * len(r) + 120))
+    for col, colour in (
+        ("reposts", KIND_COLOURS["repost"]),
+        ("quotes", KIND_COLOURS["quote"]),
+        ("replies", KIND_COLOURS["reply"]),
+    ):
+        fig.add_trace(
+            go.Bar(
+                y=labels,
+                x=r[col],
+                orientation="h",
+                name=col,
+                marker_color=colour,
+                hovertext=hover,
+                hoverinfo="x+text+name",
+            )
+        )
+    fig.update_layout(
+        title=title or "Largest cascades",
+        template=template,
+        barmode="stack",
+        xaxis_title="posts pointing to the original",
+        height=max(300, 40 * len(r) + 120),
+    )
     return fig
 
 
@@ -123,12 +232,23 @@ def spreaders_by_type(result: pd.DataFrame, *, title: str | None = None, templat
     """Share of crisis posts and of amplification received per account type
     (:func:`kit.tl.crisis.spreaders_by_type`)."""
     fig = go.Figure()
-    fig.add_trace(go.Bar(x=result["account_type"], y=result["share_of_posts"], name="share of posts",
-                         marker_color=COLOURS[0]))
-    fig.add_trace(go.Bar(x=result["account_type"], y=result["share_of_amplification"],
-                         name="share of reposts and quotes received", marker_color=COLOURS[1]))
-    fig.update_layout(title=title or "Who spoke and who was amplified, by kind of account", template=template,
-                      barmode="group", yaxis=dict(tickformat=".0%"))
+    fig.add_trace(
+        go.Bar(x=result["account_type"], y=result["share_of_posts"], name="share of posts", marker_color=COLOURS[0])
+    )
+    fig.add_trace(
+        go.Bar(
+            x=result["account_type"],
+            y=result["share_of_amplification"],
+            name="share of reposts and quotes received",
+            marker_color=COLOURS[1],
+        )
+    )
+    fig.update_layout(
+        title=title or "Who spoke and who was amplified, by kind of account",
+        template=template,
+        barmode="group",
+        yaxis=dict(tickformat=".0%"),
+    )
     return fig
 
 
@@ -138,22 +258,51 @@ def by_phase(result: pd.DataFrame, column: str, *, title: str | None = None, tem
     values = list(pd.unique(result[column]))
     for i, v in enumerate(values):
         g = result[result[column] == v]
-        fig.add_trace(go.Bar(x=g["phase"], y=g["share"], name=escape(v), marker_color=COLOURS[i % len(COLOURS)],
-                             error_y=dict(type="data", symmetric=False, array=(g["high"] - g["share"]).to_numpy(),
-                                          arrayminus=(g["share"] - g["low"]).to_numpy())))
-    fig.update_layout(title=title or f"{column} by phase (95 % intervals)", template=template, barmode="group",
-                      yaxis=dict(tickformat=".0%", title="share of the phase's posts"))
+        fig.add_trace(
+            go.Bar(
+                x=g["phase"],
+                y=g["share"],
+                name=escape(v),
+                marker_color=COLOURS[i % len(COLOURS)],
+                error_y=dict(
+                    type="data",
+                    symmetric=False,
+                    array=(g["high"] - g["share"]).to_numpy(),
+                    arrayminus=(g["share"] - g["low"]).to_numpy(),
+                ),
+            )
+        )
+    fig.update_layout(
+        title=title or f"{column} by phase (95 % intervals)",
+        template=template,
+        barmode="group",
+        yaxis=dict(tickformat=".0%", title="share of the phase's posts"),
+    )
     return fig
 
 
 def negative_by_phase(result: pd.DataFrame, *, title: str | None = None, template: str = TEMPLATE) -> go.Figure:
     """Negative share per phase with its 95 % interval (:func:`kit.tl.crisis.negative_by_phase`)."""
-    fig = go.Figure(go.Bar(x=result["phase"], y=result["share"], marker_color=COLOURS[1],
-                           text=[f"{s:.0%}" for s in result["share"]], textposition="outside",
-                           error_y=dict(type="data", symmetric=False, array=(result["high"] - result["share"]).to_numpy(),
-                                        arrayminus=(result["share"] - result["low"]).to_numpy())))
-    fig.update_layout(title=title or "Share of negative posts by phase (95 % intervals)", template=template,
-                      yaxis=dict(tickformat=".0%", range=[0, 1]))
+    fig = go.Figure(
+        go.Bar(
+            x=result["phase"],
+            y=result["share"],
+            marker_color=COLOURS[1],
+            text=[f"{s:.0%}" for s in result["share"]],
+            textposition="outside",
+            error_y=dict(
+                type="data",
+                symmetric=False,
+                array=(result["high"] - result["share"]).to_numpy(),
+                arrayminus=(result["share"] - result["low"]).to_numpy(),
+            ),
+        )
+    )
+    fig.update_layout(
+        title=title or "Share of negative posts by phase (95 % intervals)",
+        template=template,
+        yaxis=dict(tickformat=".0%", range=[0, 1]),
+    )
     return fig
 
 
@@ -161,15 +310,42 @@ def response_periods(result: pd.DataFrame, *, title: str | None = None, template
     """Response rate and median hours to respond per period (:func:`kit.tl.crisis.response_periods`)."""
     fig = make_subplots(rows=1, cols=2, subplot_titles=("response rate", "median hours to first response"))
     x = result["period"].astype(str)
-    fig.add_trace(go.Bar(x=x, y=result["response_rate"], marker_color=COLOURS[0], name="response rate",
-                         error_y=dict(type="data", symmetric=False,
-                                      array=(result["rate_high"] - result["response_rate"]).to_numpy(),
-                                      arrayminus=(result["response_rate"] - result["rate_low"]).to_numpy())), 1, 1)
-    fig.add_trace(go.Bar(x=x, y=result["median_hours"], marker_color=COLOURS[2], name="median hours",
-                         error_y=dict(type="data", symmetric=False,
-                                      array=(result["median_high"] - result["median_hours"]).to_numpy(),
-                                      arrayminus=(result["median_hours"] - result["median_low"]).to_numpy())), 1, 2)
+    fig.add_trace(
+        go.Bar(
+            x=x,
+            y=result["response_rate"],
+            marker_color=COLOURS[0],
+            name="response rate",
+            error_y=dict(
+                type="data",
+                symmetric=False,
+                array=(result["rate_high"] - result["response_rate"]).to_numpy(),
+                arrayminus=(result["response_rate"] - result["rate_low"]).to_numpy(),
+            ),
+        ),
+        1,
+        1,
+    )
+    fig.add_trace(
+        go.Bar(
+            x=x,
+            y=result["median_hours"],
+            marker_color=COLOURS[2],
+            name="median hours",
+            error_y=dict(
+                type="data",
+                symmetric=False,
+                array=(result["median_high"] - result["median_hours"]).to_numpy(),
+                arrayminus=(result["median_hours"] - result["median_low"]).to_numpy(),
+            ),
+        ),
+        1,
+        2,
+    )
     fig.update_yaxes(tickformat=".0%", range=[0, 1], row=1, col=1)
-    fig.update_layout(title=title or "Answers to questions and complaints, before vs during the crisis (95 % intervals)",
-                      template=template, showlegend=False)
+    fig.update_layout(
+        title=title or "Answers to questions and complaints, before vs during the crisis (95 % intervals)",
+        template=template,
+        showlegend=False,
+    )
     return fig

@@ -7,8 +7,24 @@ import plotly.graph_objects as go
 
 from ._style import TEMPLATE, escape
 
-COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf",
-           "#bcbd22", "#7f7f7f", "#aec7e8", "#ff9896", "#98df8a", "#c5b0d5", "#ffbb78", "#c49c94")
+COLOURS = (
+    "#1f77b4",
+    "#d62728",
+    "#2ca02c",
+    "#9467bd",
+    "#ff7f0e",
+    "#8c564b",
+    "#e377c2",
+    "#17becf",
+    "#bcbd22",
+    "#7f7f7f",
+    "#aec7e8",
+    "#ff9896",
+    "#98df8a",
+    "#c5b0d5",
+    "#ffbb78",
+    "#c49c94",
+)
 
 
 def _short(value, limit: int) -> str:
@@ -30,10 +46,19 @@ def _hover(part: pd.DataFrame, hover, limit: int) -> list[str]:
     return rows
 
 
-def semantic_map(result: pd.DataFrame, *, color: str = "actor", title: str | None = None,
-                 hover=("actor", "platform", "lang", "created_at", "text"), max_hover: int = 160,
-                 order=None, marker_size: int = 5, opacity: float = 0.6, template: str = TEMPLATE,
-                 height: int = 640) -> go.Figure:
+def semantic_map(
+    result: pd.DataFrame,
+    *,
+    color: str = "actor",
+    title: str | None = None,
+    hover=("actor", "platform", "lang", "created_at", "text"),
+    max_hover: int = 160,
+    order=None,
+    marker_size: int = 5,
+    opacity: float = 0.6,
+    template: str = TEMPLATE,
+    height: int = 640,
+) -> go.Figure:
     """Scatter of :func:`kit.tl.maps.semantic_map` points, one WebGL trace per value of ``color``.
 
     Hover text is escaped (post text never becomes markup) and cut to ``max_hover`` characters.
@@ -51,13 +76,26 @@ def semantic_map(result: pd.DataFrame, *, color: str = "actor", title: str | Non
         part = result[groups == name]
         if part.empty:
             continue
-        fig.add_trace(go.Scattergl(x=part["x"], y=part["y"], mode="markers", name=escape(name),
-                                   marker=dict(size=marker_size, opacity=opacity, color=COLOURS[i % len(COLOURS)]),
-                                   hovertext=_hover(part, hover, max_hover), hoverinfo="text"))
+        fig.add_trace(
+            go.Scattergl(
+                x=part["x"],
+                y=part["y"],
+                mode="markers",
+                name=escape(name),
+                marker=dict(size=marker_size, opacity=opacity, color=COLOURS[i % len(COLOURS)]),
+                hovertext=_hover(part, hover, max_hover),
+                hoverinfo="text",
+            )
+        )
     n_posts, n_shown = result.attrs.get("n_posts", len(result)), result.attrs.get("n_shown", len(result))
     note = f" ({n_shown:,} of {n_posts:,} posts, sampled)" if n_shown < n_posts else ""
-    fig.update_layout(title=(title or "Semantic map of posts") + note, template=template, height=height,
-                      legend_title=escape(color), legend=dict(itemsizing="constant"),
-                      xaxis=dict(showticklabels=False, title="", zeroline=False),
-                      yaxis=dict(showticklabels=False, title="", zeroline=False))
+    fig.update_layout(
+        title=(title or "Semantic map of posts") + note,
+        template=template,
+        height=height,
+        legend_title=escape(color),
+        legend=dict(itemsizing="constant"),
+        xaxis=dict(showticklabels=False, title="", zeroline=False),
+        yaxis=dict(showticklabels=False, title="", zeroline=False),
+    )
     return fig

@@ -30,13 +30,13 @@ class Table:
 
     def _repr_html_(self) -> str:
         shown = self.frame.head(self.max_rows)
-        html = shown.to_html(escape=True, index=False, na_rep="", border=0, classes="kit-table",
-                             float_format=_number)
+        html = shown.to_html(escape=True, index=False, na_rep="", border=0, classes="kit-table", float_format=_number)
         more = len(self.frame) - len(shown)
         if more > 0:
             html += f"<p><em>{more} more rows not shown.</em></p>"
         if self.caption:
             import html as _html
+
             html = f"<p><strong>{_html.escape(self.caption)}</strong></p>" + html
         return html
 
@@ -57,9 +57,13 @@ class Text:
 
     def _repr_html_(self) -> str:
         import html as _html
+
         items = "".join(f"<li>{_html.escape(str(t))}</li>" for t in self.text)
-        return f'<ul class="kit-findings">{items}</ul>' if len(self.text) > 1 else \
-            f'<p class="kit-finding"><strong>{_html.escape(str(self.text[0]))}</strong></p>'
+        return (
+            f'<ul class="kit-findings">{items}</ul>'
+            if len(self.text) > 1
+            else f'<p class="kit-finding"><strong>{_html.escape(str(self.text[0]))}</strong></p>'
+        )
 
     def __repr__(self) -> str:
         return "\n".join(self.text)

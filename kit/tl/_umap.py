@@ -23,17 +23,23 @@ def cache_dir() -> Path:
 
 def _umap_version() -> str:
     from importlib.metadata import PackageNotFoundError, version
+
     try:
         return version("umap-learn")  # without importing umap: that compiles numba code (~15 s)
     except PackageNotFoundError:  # pragma: no cover - umap-learn is a dependency
         import umap
+
         return umap.__version__
 
 
 def _key(vectors: np.ndarray, params: dict) -> str:
     h = hashlib.sha256()
-    h.update(json.dumps({"params": params, "umap": _umap_version(), "shape": vectors.shape,
-                         "dtype": str(vectors.dtype)}, sort_keys=True).encode())
+    h.update(
+        json.dumps(
+            {"params": params, "umap": _umap_version(), "shape": vectors.shape, "dtype": str(vectors.dtype)},
+            sort_keys=True,
+        ).encode()
+    )
     h.update(np.ascontiguousarray(vectors).data)
     return h.hexdigest()[:40]
 
@@ -45,7 +51,9 @@ def _key(vectors: np.ndarray, params: dict) -> str:
 EXACT_KNN_MAX = 20_000
 
 
-def exact_knn(vectors: np.ndarray, k: int, *, metric: str = "cosine", block: int = 1024) -> tuple[np.ndarray, np.ndarray]:
+def exact_knn(
+    vectors: np.ndarray, k: int, *, metric: str = "cosine", block: int = 1024
+) -> tuple[np.ndarray, np.ndarray]:
     """Each row's ``k`` nearest rows (itself first), as UMAP's ``precomputed_knn`` wants them:
     (indices, distances), both (n, k), by increasing distance, ties by row number."""
     X = np.asarray(vectors, dtype=np.float32)
@@ -74,8 +82,9 @@ def exact_knn(vectors: np.ndarray, k: int, *, metric: str = "cosine", block: int
     return indices, distances
 
 
-def reduce(vectors: np.ndarray, *, seed: int, cache: bool = True, directory: str | Path | None = None,
-           **params) -> np.ndarray:
+def reduce(
+    vectors: np.ndarray, *, seed: int, cache: bool = True, directory: str | Path | None = None, **params
+) -> np.ndarray:
     """``UMAP(random_state=seed, **params).fit_transform(vectors)``, read from the cache when this exact
     fit was done before (``cache=False``: always fit, store nothing). From 4,096 to
     :data:`EXACT_KNN_MAX` rows the neighbours are exact (:func:`exact_knn`), as UMAP's own below 4,096."""
@@ -91,6 +100,7 @@ def reduce(vectors: np.ndarray, *, seed: int, cache: bool = True, directory: str
             except (OSError, ValueError):
                 pass  # a damaged file: fit again and overwrite it
     from ._numba import cache_compiled
+
     cache_compiled()  # UMAP's compiled code is reused across reports instead of recompiled in each
     with warnings.catch_warnings():  # umap imports tqdm.auto, which warns outside a notebook front-end
         warnings.simplefilter("ignore")

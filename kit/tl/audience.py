@@ -25,15 +25,20 @@ Example
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
 
 from .metrics import interactions, wilson
 
-TIERS = ((0, "regular (< 1k)"), (1_000, "nano (1k-10k)"), (10_000, "micro (10k-100k)"),
-         (100_000, "macro (100k-1M)"), (1_000_000, "mega (1M+)"))
+TIERS = (
+    (0, "regular (< 1k)"),
+    (1_000, "nano (1k-10k)"),
+    (10_000, "micro (10k-100k)"),
+    (100_000, "macro (100k-1M)"),
+    (1_000_000, "mega (1M+)"),
+)
 
 
 def _author(posts: pd.DataFrame) -> pd.Series:
@@ -58,8 +63,10 @@ def _actors_per_author(authors: pd.Series, actors: pd.Series) -> tuple[pd.Series
     combos, inverse = np.unique(present, axis=0, return_inverse=True)
     labels = np.array([", ".join(n for n, p in zip(names, row) if p) for row in combos], dtype=object)
     index = pd.Index(uniq_authors)
-    return (pd.Series(labels[inverse.ravel()], index=index, dtype="string"),
-            pd.Series(present.sum(axis=1), index=index, dtype="int64"))
+    return (
+        pd.Series(labels[inverse.ravel()], index=index, dtype="string"),
+        pd.Series(present.sum(axis=1), index=index, dtype="int64"),
+    )
 
 
 def tier(followers) -> pd.Series:
@@ -84,14 +91,23 @@ def overlap(posts: pd.DataFrame, *, actors: Sequence[str]) -> pd.DataFrame:
         for b in actors:
             shared = len(sets[a] & sets[b])
             union = len(sets[a] | sets[b])
-            rows.append({"actor_a": a, "actor_b": b, "authors_a": len(sets[a]), "authors_b": len(sets[b]),
-                         "shared": shared, "jaccard": shared / union if union else np.nan,
-                         "share_of_a": shared / len(sets[a]) if sets[a] else np.nan})
+            rows.append(
+                {
+                    "actor_a": a,
+                    "actor_b": b,
+                    "authors_a": len(sets[a]),
+                    "authors_b": len(sets[b]),
+                    "shared": shared,
+                    "jaccard": shared / union if union else np.nan,
+                    "share_of_a": shared / len(sets[a]) if sets[a] else np.nan,
+                }
+            )
     return pd.DataFrame(rows)
 
 
-def crossroads(posts: pd.DataFrame, *, actors: Sequence[str], min_actors: int = 2, n: int = 20,
-               sentiment: str | None = "sentiment") -> pd.DataFrame:
+def crossroads(
+    posts: pd.DataFrame, *, actors: Sequence[str], min_actors: int = 2, n: int = 20, sentiment: str | None = "sentiment"
+) -> pd.DataFrame:
     """Authors at the crossroads: who mentions at least ``min_actors`` of ``actors``, most actors and
     most followers first.
 
@@ -116,7 +132,9 @@ def crossroads(posts: pd.DataFrame, *, actors: Sequence[str], min_actors: int = 
     table["tier"] = tier(table["followers"]).to_numpy()
     if "_pos" in table:
         polar = table["_pos"] + table["_neg"]
-        table["net_sentiment"] = np.where(polar > 0, (table["_pos"] - table["_neg"]) / polar.where(polar > 0, 1), np.nan)
+        table["net_sentiment"] = np.where(
+            polar > 0, (table["_pos"] - table["_neg"]) / polar.where(polar > 0, 1), np.nan
+        )
         table = table.drop(columns=["_pos", "_neg"])
     table = table.sort_values(["n_actors", "followers", "posts"], ascending=False, kind="stable", na_position="last")
     out = table.head(n).reset_index(drop=True)
@@ -124,8 +142,14 @@ def crossroads(posts: pd.DataFrame, *, actors: Sequence[str], min_actors: int = 
     return out
 
 
-def influencers(posts: pd.DataFrame, *, rank_by: str = "reach", n: int = 20, min_followers: int = 0,
-                sentiment: str | None = "sentiment") -> pd.DataFrame:
+def influencers(
+    posts: pd.DataFrame,
+    *,
+    rank_by: str = "reach",
+    n: int = 20,
+    min_followers: int = 0,
+    sentiment: str | None = "sentiment",
+) -> pd.DataFrame:
     """Authors ranked by ``reach`` or by ``engagement`` earned, with their tier and what they said.
 
     Columns: ``author, tier, followers, posts, reach, engagement, engagement_per_post, actors`` and,
@@ -138,24 +162,37 @@ def influencers(posts: pd.DataFrame, *, rank_by: str = "reach", n: int = 20, min
     note = f"Authors ranked by {rank_by}."
     if rank_by == "reach" and not has_reach:
         rank_by = "engagement"
-        note = ("The export carries neither follower counts nor views, so reach cannot be measured: authors are "
-                "ranked by the interactions their posts earned.")
+        note = (
+            "The export carries neither follower counts nor views, so reach cannot be measured: authors are "
+            "ranked by the interactions their posts earned."
+        )
     frame = posts.copy()
     frame["_author"] = _author(frame)
     frame = frame.dropna(subset=["_author"])
     frame["_eng"] = interactions(frame).to_numpy()
     followers = frame["author_followers"].astype("Float64")
-    views = frame["views"].astype("Float64") if "views" in frame else pd.Series(pd.NA, index=frame.index, dtype="Float64")
+    views = (
+        frame["views"].astype("Float64") if "views" in frame else pd.Series(pd.NA, index=frame.index, dtype="Float64")
+    )
     frame["_reach"] = views.fillna(followers).fillna(0).astype(float)
     if sentiment and sentiment in frame:
         frame["_pos"] = frame[sentiment].eq("positive").fillna(False).astype(int)
         frame["_neg"] = frame[sentiment].eq("negative").fillna(False).astype(int)
     else:
         frame["_pos"] = frame["_neg"] = 0
-    top = frame.sort_values("_eng", ascending=False, kind="stable").drop_duplicates("_author").set_index("_author")["text"]
+    top = (
+        frame.sort_values("_eng", ascending=False, kind="stable")
+        .drop_duplicates("_author")
+        .set_index("_author")["text"]
+    )
     table = frame.groupby("_author", sort=False).agg(
-        followers=("author_followers", "max"), posts=("post_id", "size"), reach=("_reach", "sum"),
-        engagement=("_eng", "sum"), positive=("_pos", "sum"), negative=("_neg", "sum"))
+        followers=("author_followers", "max"),
+        posts=("post_id", "size"),
+        reach=("_reach", "sum"),
+        engagement=("_eng", "sum"),
+        positive=("_pos", "sum"),
+        negative=("_neg", "sum"),
+    )
     names, _ = _actors_per_author(frame["_author"], frame["actor"])
     table["actors"] = names.reindex(table.index).fillna("").to_numpy()
     table = table.reset_index().rename(columns={"_author": "author"})
@@ -163,15 +200,27 @@ def influencers(posts: pd.DataFrame, *, rank_by: str = "reach", n: int = 20, min
     table["tier"] = tier(table["followers"]).to_numpy()
     table["engagement_per_post"] = table["engagement"] / table["posts"]
     polar = table["positive"] + table["negative"]
-    table["net_sentiment"] = np.where(polar > 0, (table["positive"] - table["negative"]) / polar.where(polar > 0, 1), np.nan)
+    table["net_sentiment"] = np.where(
+        polar > 0, (table["positive"] - table["negative"]) / polar.where(polar > 0, 1), np.nan
+    )
     table["top_post"] = top.reindex(table["author"]).to_numpy()
     if not (sentiment and sentiment in frame):
         table = table.drop(columns=["positive", "negative", "net_sentiment"])
     by_tier = table["tier"].value_counts()
     key = ["reach", "engagement"] if rank_by == "reach" else ["engagement", "reach"]
     table = table.sort_values(key, ascending=False, kind="stable")
-    cols = ["author", "tier", "followers", "posts", "reach", "engagement", "engagement_per_post", "actors",
-            *[c for c in ("positive", "negative", "net_sentiment") if c in table], "top_post"]
+    cols = [
+        "author",
+        "tier",
+        "followers",
+        "posts",
+        "reach",
+        "engagement",
+        "engagement_per_post",
+        "actors",
+        *[c for c in ("positive", "negative", "net_sentiment") if c in table],
+        "top_post",
+    ]
     out = table[cols].head(n).reset_index(drop=True)
     out.attrs["by_tier"] = {str(k): int(v) for k, v in by_tier.items()}
     out.attrs["note"] = note
@@ -183,12 +232,17 @@ def tiers(posts: pd.DataFrame) -> pd.DataFrame:
     frame = posts.copy()
     frame["_author"] = _author(frame)
     frame["_eng"] = interactions(frame).to_numpy()
-    per_author = frame.groupby("_author", sort=False).agg(followers=("author_followers", "max"),
-                                                          posts=("post_id", "size"), engagement=("_eng", "sum"))
+    per_author = frame.groupby("_author", sort=False).agg(
+        followers=("author_followers", "max"), posts=("post_id", "size"), engagement=("_eng", "sum")
+    )
     per_author["tier"] = tier(per_author["followers"]).to_numpy()
     order = [name for _, name in TIERS] + ["(unknown)"]
-    out = per_author.groupby("tier").agg(authors=("posts", "size"), posts=("posts", "sum"),
-                                         engagement=("engagement", "sum")).reindex(order).dropna(how="all")
+    out = (
+        per_author.groupby("tier")
+        .agg(authors=("posts", "size"), posts=("posts", "sum"), engagement=("engagement", "sum"))
+        .reindex(order)
+        .dropna(how="all")
+    )
     out = out.fillna(0).astype(int).reset_index()
     out["share_of_engagement"] = out["engagement"] / out["engagement"].sum() if out["engagement"].sum() else np.nan
     return out
@@ -206,16 +260,25 @@ def advocacy(posts: pd.DataFrame, *, employee_handles: Sequence[str], brand_hand
     emp = [str(h).lower().lstrip("@") for h in employee_handles]
     own = [str(h).lower().lstrip("@") for h in brand_handles]
     frame = posts.assign(_h=handle, _eng=interactions(posts).to_numpy())
-    views = frame["views"].astype("Float64") if "views" in frame else pd.Series(pd.NA, index=frame.index, dtype="Float64")
+    views = (
+        frame["views"].astype("Float64") if "views" in frame else pd.Series(pd.NA, index=frame.index, dtype="Float64")
+    )
     frame["_reach"] = views.fillna(frame["author_followers"].astype("Float64")).fillna(0).astype(float)
 
     def row(g: pd.DataFrame, account: str, group: str) -> dict:
         kinds = g["kind"].fillna("original")
         n = len(g)
-        return {"account": account, "group": group, "posts": n, "originals": int((kinds == "original").sum()),
-                "reshares": int(kinds.isin(["repost", "quote"]).sum()),
-                "followers": g["author_followers"].max() if n else pd.NA, "reach": float(g["_reach"].sum()),
-                "engagement": int(g["_eng"].sum()), "engagement_per_post": g["_eng"].sum() / n if n else np.nan}
+        return {
+            "account": account,
+            "group": group,
+            "posts": n,
+            "originals": int((kinds == "original").sum()),
+            "reshares": int(kinds.isin(["repost", "quote"]).sum()),
+            "followers": g["author_followers"].max() if n else pd.NA,
+            "reach": float(g["_reach"].sum()),
+            "engagement": int(g["_eng"].sum()),
+            "engagement_per_post": g["_eng"].sum() / n if n else np.nan,
+        }
 
     rows = [row(frame[frame["_h"] == h], h, "employee") for h in emp]
     rows.append(row(frame[frame["_h"].isin(emp).fillna(False)], "all employees", "employees"))
@@ -223,20 +286,23 @@ def advocacy(posts: pd.DataFrame, *, employee_handles: Sequence[str], brand_hand
     out = pd.DataFrame(rows)
     out["followers"] = out["followers"].astype("Float64")
     if not emp:
-        out.attrs["note"] = ("No employee handles were given (parameter employee_handles): only the brand's own "
-                             "accounts are shown.")
+        out.attrs["note"] = (
+            "No employee handles were given (parameter employee_handles): only the brand's own accounts are shown."
+        )
     else:
         silent = [h for h in emp if (frame["_h"] == h).sum() == 0]
-        out.attrs["note"] = (f"{len(emp) - len(silent)} of {len(emp)} listed employees posted in this period"
-                             + (f"; silent: {', '.join(silent)}." if silent else "."))
+        out.attrs["note"] = f"{len(emp) - len(silent)} of {len(emp)} listed employees posted in this period" + (
+            f"; silent: {', '.join(silent)}." if silent else "."
+        )
     return out
 
 
 PROFILE_COLUMNS = ("lang", "country", "platform", "source_app")
 
 
-def profile(posts: pd.DataFrame, *, columns: Sequence[str] = PROFILE_COLUMNS, top: int = 10,
-            level: float = 0.95) -> pd.DataFrame:
+def profile(
+    posts: pd.DataFrame, *, columns: Sequence[str] = PROFILE_COLUMNS, top: int = 10, level: float = 0.95
+) -> pd.DataFrame:
     """Who the authors are, where the export says: per dimension, the most frequent values with their
     share of the posts where the dimension is known (Wilson interval) and the coverage.
 
@@ -250,17 +316,44 @@ def profile(posts: pd.DataFrame, *, columns: Sequence[str] = PROFILE_COLUMNS, to
         known = values.dropna()
         coverage = len(known) / len(posts) if len(posts) else 0.0
         if known.empty:
-            rows.append({"dimension": col, "value": "(not in this export)", "posts": 0, "share": np.nan,
-                         "low": np.nan, "high": np.nan, "coverage": 0.0})
+            rows.append(
+                {
+                    "dimension": col,
+                    "value": "(not in this export)",
+                    "posts": 0,
+                    "share": np.nan,
+                    "low": np.nan,
+                    "high": np.nan,
+                    "coverage": 0.0,
+                }
+            )
             continue
         counts = known.value_counts()
         for value, k in counts.head(top).items():
             low, high = wilson(int(k), len(known), level)
-            rows.append({"dimension": col, "value": str(value), "posts": int(k), "share": k / len(known),
-                         "low": low, "high": high, "coverage": coverage})
+            rows.append(
+                {
+                    "dimension": col,
+                    "value": str(value),
+                    "posts": int(k),
+                    "share": k / len(known),
+                    "low": low,
+                    "high": high,
+                    "coverage": coverage,
+                }
+            )
         if len(counts) > top:
             rest = int(counts.iloc[top:].sum())
             low, high = wilson(rest, len(known), level)
-            rows.append({"dimension": col, "value": f"({len(counts) - top} others)", "posts": rest,
-                         "share": rest / len(known), "low": low, "high": high, "coverage": coverage})
+            rows.append(
+                {
+                    "dimension": col,
+                    "value": f"({len(counts) - top} others)",
+                    "posts": rest,
+                    "share": rest / len(known),
+                    "low": low,
+                    "high": high,
+                    "coverage": coverage,
+                }
+            )
     return pd.DataFrame(rows)

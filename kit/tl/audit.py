@@ -49,35 +49,35 @@ BENCHMARK_SOURCE = "Rival IQ 2020 Social Media Industry Benchmark (median of 35 
 
 DEFINITIONS: dict[str, str] = {
     "own posts": "Posts published by the listed accounts of the brand, the competitors and the media "
-                 "(matched on the author handle, or author id); their actor is the tracked actor or the handle.",
+    "(matched on the author handle, or author id); their actor is the tracked actor or the handle.",
     "interactions": "likes + shares + comments + quotes of a post (missing counts as 0).",
     "engagement rate (followers)": "interactions / followers of the account that posted, per post; the table "
-                                   "shows the median post with a bootstrap 95 % interval, so one viral post "
-                                   "does not move it.",
+    "shows the median post with a bootstrap 95 % interval, so one viral post "
+    "does not move it.",
     "engagement rate (views)": "interactions / views (impressions) for posts whose export reports views; "
-                               "likewise / reach.",
+    "likewise / reach.",
     "benchmark": f"{BENCHMARK_SOURCE}: Facebook 0.26 %, Instagram 1.16 %, Twitter 0.06 % per post "
-                 "(interactions / followers). Other platforms have no published figure here.",
+    "(interactions / followers). Other platforms have no published figure here.",
     "gap": "A silence of an actor (no own post on any platform) of at least the given number of days.",
     "keyness": "Weighted log-odds ratio with an informative Dirichlet prior (Monroe et al. 2008) of a term in "
-               "one actor's posts against all other actors' posts in the same language; the prior is the "
-               "term's frequency in the whole corpus; z = log-odds / its standard deviation. |z| > 1.96 is "
-               "distinctive at the 5 % level (not corrected for the number of terms: read it as a ranking). "
-               "Counts are posts containing the term, so one post repeating a word counts once.",
+    "one actor's posts against all other actors' posts in the same language; the prior is the "
+    "term's frequency in the whole corpus; z = log-odds / its standard deviation. |z| > 1.96 is "
+    "distinctive at the 5 % level (not corrected for the number of terms: read it as a ranking). "
+    "Counts are posts containing the term, so one post repeating a word counts once.",
     "pillar": "A post belongs to the stated pillar whose keywords it contains, or else to the pillar whose "
-              "description or keywords it is most similar to in the multilingual embedding space (cosine) when "
-              "that similarity is at least the threshold; otherwise to 'other'.",
+    "description or keywords it is most similar to in the multilingual embedding space (cosine) when "
+    "that similarity is at least the threshold; otherwise to 'other'.",
     "divergence": "Jensen-Shannon divergence (base 2, 0 = same distribution, 1 = disjoint) between two "
-                  "distributions of posts over the pillars and 'other'; the stated intent spreads posts evenly "
-                  "over the pillars (or by the given weights) with none in 'other'. Interval: percentile "
-                  "bootstrap over posts.",
+    "distributions of posts over the pillars and 'other'; the stated intent spreads posts evenly "
+    "over the pillars (or by the given weights) with none in 'other'. Interval: percentile "
+    "bootstrap over posts.",
     "under-served pillar": "A pillar whose share of the brand's posts is, even at the top of its 95 % Wilson "
-                           "interval, less than half its intended share.",
+    "interval, less than half its intended share.",
     "rate ratio": "From a negative-binomial regression of interactions per post on format, hour band, paid, "
-                  "platform and pillar, with the actor as a control and log(followers) as offset (over-dispersion "
-                  "estimated by moments from a Poisson fit; standard errors scaled by the Pearson statistic): how "
-                  "many times the interactions of the reference level a level earns, all else equal. Intervals "
-                  "95 %; p-values Holm-adjusted within each model.",
+    "platform and pillar, with the actor as a control and log(followers) as offset (over-dispersion "
+    "estimated by moments from a Poisson fit; standard errors scaled by the Pearson statistic): how "
+    "many times the interactions of the reference level a level earns, all else equal. Intervals "
+    "95 %; p-values Holm-adjusted within each model.",
 }
 
 
@@ -88,6 +88,7 @@ def definitions() -> pd.DataFrame:
 
 # --- selection and followers ----------------------------------------------------------------------
 
+
 def _norm_handle(value) -> str:
     return str(value).strip().lstrip("@").lower()
 
@@ -96,8 +97,16 @@ def _handle_keys(series: pd.Series) -> pd.Series:
     return pd.Series([_norm_handle(v) if pd.notna(v) else None for v in series], index=series.index, dtype=object)
 
 
-def own_posts(posts: pd.DataFrame, brand, competitors=(), *, media=(), kinds=None,
-              handle: str = "author_handle", author_id: str = "author_id") -> pd.DataFrame:
+def own_posts(
+    posts: pd.DataFrame,
+    brand,
+    competitors=(),
+    *,
+    media=(),
+    kinds=None,
+    handle: str = "author_handle",
+    author_id: str = "author_id",
+) -> pd.DataFrame:
     """The posts published by the listed accounts, with ``actor`` and ``actor_role`` set.
 
     Parameters
@@ -145,22 +154,32 @@ def own_posts(posts: pd.DataFrame, brand, competitors=(), *, media=(), kinds=Non
     if kinds is not None and "kind" in posts.columns:
         mask &= posts["kind"].isin(list(kinds)).fillna(False).astype(bool)
     out = posts.loc[mask].copy()
-    shown = (out[handle].astype("string") if handle in out.columns else pd.Series(pd.NA, index=out.index))
+    shown = out[handle].astype("string") if handle in out.columns else pd.Series(pd.NA, index=out.index)
     shown = shown.fillna(out[author_id].astype("string") if author_id in out.columns else "(unknown)")
     out["account"] = shown.astype("string")
     out["actor_role"] = key[mask].map(roles).astype("string")
-    actor = out["actor"].astype("string") if "actor" in out.columns else pd.Series(pd.NA, index=out.index,
-                                                                                     dtype="string")
+    actor = (
+        out["actor"].astype("string") if "actor" in out.columns else pd.Series(pd.NA, index=out.index, dtype="string")
+    )
     out["actor"] = actor.fillna(out["account"]).astype("string")
     if "text" in out.columns:
-        out["text_plain"] = pd.array([unicodedata.normalize("NFKC", t) if isinstance(t, str) else t
-                                      for t in out["text"].astype(object)], dtype="string")
+        out["text_plain"] = pd.array(
+            [unicodedata.normalize("NFKC", t) if isinstance(t, str) else t for t in out["text"].astype(object)],
+            dtype="string",
+        )
     return out.reset_index(drop=True)
 
 
-def attach_followers(posts: pd.DataFrame, accounts_file=None, *, sep: str | None = None, id_column: str = "id",
-                     handle_column: str = "pseudo", followers_column: str = "nb_followers",
-                     overwrite: bool = False) -> pd.DataFrame:
+def attach_followers(
+    posts: pd.DataFrame,
+    accounts_file=None,
+    *,
+    sep: str | None = None,
+    id_column: str = "id",
+    handle_column: str = "pseudo",
+    followers_column: str = "nb_followers",
+    overwrite: bool = False,
+) -> pd.DataFrame:
     """Fill ``author_handle`` and ``author_followers`` from a separate accounts file.
 
     Some exports keep accounts apart from posts (e.g. ``accounts.csv`` with
@@ -183,8 +202,10 @@ def attach_followers(posts: pd.DataFrame, accounts_file=None, *, sep: str | None
     accounts = pd.read_csv(accounts_file, sep=sep, engine="python", dtype=str, encoding="utf-8-sig")
     missing = [c for c in (id_column, handle_column, followers_column) if c not in accounts.columns]
     if missing:
-        raise ValueError(f"{accounts_file}: no column {missing} (columns: {list(accounts.columns)}); "
-                         f"pass id_column=, handle_column=, followers_column=")
+        raise ValueError(
+            f"{accounts_file}: no column {missing} (columns: {list(accounts.columns)}); "
+            f"pass id_column=, handle_column=, followers_column="
+        )
     accounts[id_column] = accounts[id_column].str.strip()
     followers = pd.to_numeric(accounts[followers_column].str.replace(r"[\s ,]", "", regex=True), errors="coerce")
     by_id = dict(zip(accounts[id_column], zip(accounts[handle_column], followers)))
@@ -195,8 +216,12 @@ def attach_followers(posts: pd.DataFrame, accounts_file=None, *, sep: str | None
     for key, value in by_id.items():  # ids an earlier tool rounded through a float (more than 15 digits)
         if isinstance(key, str) and key.isdigit() and len(key) > 15:
             by_float[float(key)] = value
-    found = [(by_id.get(i) or (by_float.get(float(i)) if i.isdigit() and len(i) > 15 else None))
-             if ids is not None and pd.notna(i) else None for i in (ids if ids is not None else [])]
+    found = [
+        (by_id.get(i) or (by_float.get(float(i)) if i.isdigit() and len(i) > 15 else None))
+        if ids is not None and pd.notna(i)
+        else None
+        for i in (ids if ids is not None else [])
+    ]
     if not found:
         found = [None] * len(out)
     if handles is not None:
@@ -213,6 +238,7 @@ def attach_followers(posts: pd.DataFrame, accounts_file=None, *, sep: str | None
 
 # --- 1. inventory ----------------------------------------------------------------------------------
 
+
 def inventory(own: pd.DataFrame, *, by=("actor_role", "actor", "platform")) -> pd.DataFrame:
     """Accounts, posts, kinds and formats per actor and platform, with posts per week.
 
@@ -226,12 +252,19 @@ def inventory(own: pd.DataFrame, *, by=("actor_role", "actor", "platform")) -> p
         return pd.DataFrame(columns=cols)
     frame = own.assign(**{c: own[c].astype("string").fillna("(none)") for c in by})
     g = frame.groupby(by, observed=True, sort=True)
-    out = g.agg(accounts=("account" if "account" in frame.columns else "author_handle", "nunique"),
-                posts=("created_at", "size"), first_post=("created_at", "min"), last_post=("created_at", "max"))
+    out = g.agg(
+        accounts=("account" if "account" in frame.columns else "author_handle", "nunique"),
+        posts=("created_at", "size"),
+        first_post=("created_at", "min"),
+        last_post=("created_at", "max"),
+    )
     for col in ("kind", "media_format"):
         if col in frame.columns:
-            wide = frame.groupby(by + [frame[col].astype("string").fillna("unknown").rename(col)],
-                                 observed=True).size().unstack(col, fill_value=0)
+            wide = (
+                frame.groupby(by + [frame[col].astype("string").fillna("unknown").rename(col)], observed=True)
+                .size()
+                .unstack(col, fill_value=0)
+            )
             out = out.join(wide.add_prefix("kind: " if col == "kind" else "format: "))
     weeks = ((out["last_post"] - out["first_post"]).dt.total_seconds() / (7 * 86400)).clip(lower=1.0)
     out["posts_per_week"] = (out["posts"] / weeks).round(1)
@@ -252,9 +285,17 @@ def posting_heatmap(own: pd.DataFrame, *, by: str = "actor", tz: str = "UTC") ->
     grid = pd.MultiIndex.from_product([groups, range(7), range(24)], names=[by, "weekday", "hour"])
     if len(own):
         local = _local(own["created_at"], tz)
-        counts = pd.DataFrame({by: own[by].astype("string").fillna("(none)").to_numpy(),
-                               "weekday": local.dt.day_of_week.to_numpy(), "hour": local.dt.hour.to_numpy()}
-                              ).groupby([by, "weekday", "hour"]).size()
+        counts = (
+            pd.DataFrame(
+                {
+                    by: own[by].astype("string").fillna("(none)").to_numpy(),
+                    "weekday": local.dt.day_of_week.to_numpy(),
+                    "hour": local.dt.hour.to_numpy(),
+                }
+            )
+            .groupby([by, "weekday", "hour"])
+            .size()
+        )
     else:
         counts = pd.Series(dtype="int64")
     out = counts.reindex(grid, fill_value=0).rename("posts").reset_index()
@@ -291,17 +332,24 @@ def cadence(own: pd.DataFrame, *, by: str = "actor", min_days: float = 3.0) -> p
         delta = times.diff().dt.total_seconds().dropna()
         days = times.dt.floor("D").nunique()
         longest = int(delta.to_numpy().argmax()) + 1 if len(delta) else None
-        rows.append({by: value, "posts": len(times), "active_days": int(days),
-                     "posts_per_active_day": round(len(times) / max(days, 1), 2),
-                     "median_hours_between": round(float(delta.median()) / 3600, 1) if len(delta) else np.nan,
-                     "longest_silence_days": round(float(delta.max()) / 86400, 1) if len(delta) else np.nan,
-                     "longest_from": times[longest - 1] if longest else pd.NaT,
-                     "longest_to": times[longest] if longest else pd.NaT,
-                     f"silences_{min_days:g}d_or_more": int((found[by] == value).sum())})
+        rows.append(
+            {
+                by: value,
+                "posts": len(times),
+                "active_days": int(days),
+                "posts_per_active_day": round(len(times) / max(days, 1), 2),
+                "median_hours_between": round(float(delta.median()) / 3600, 1) if len(delta) else np.nan,
+                "longest_silence_days": round(float(delta.max()) / 86400, 1) if len(delta) else np.nan,
+                "longest_from": times[longest - 1] if longest else pd.NaT,
+                "longest_to": times[longest] if longest else pd.NaT,
+                f"silences_{min_days:g}d_or_more": int((found[by] == value).sum()),
+            }
+        )
     return pd.DataFrame(rows)
 
 
 # --- 2. performance --------------------------------------------------------------------------------
+
 
 def hour_band(hours) -> pd.Series:
     """The three-hour band (:data:`HOUR_BANDS`) of each hour 0-23."""
@@ -316,12 +364,16 @@ def engagement(own: pd.DataFrame, *, tz: str = "UTC", followers: str = "author_f
     out = own.copy()
     if "interactions" not in out.columns:
         present = [c for c in INTERACTIONS if c in out.columns]
-        out["interactions"] = (out[present].apply(pd.to_numeric, errors="coerce").fillna(0).sum(axis=1)
-                               if present else 0).astype("int64")
+        out["interactions"] = (
+            out[present].apply(pd.to_numeric, errors="coerce").fillna(0).sum(axis=1) if present else 0
+        ).astype("int64")
     inter = out["interactions"].astype(float)
     for name, col in (("rate_followers", followers), ("rate_views", "views"), ("rate_reach", "reach")):
-        denom = pd.to_numeric(out[col], errors="coerce").astype(float) if col in out.columns else \
-            pd.Series(np.nan, index=out.index)
+        denom = (
+            pd.to_numeric(out[col], errors="coerce").astype(float)
+            if col in out.columns
+            else pd.Series(np.nan, index=out.index)
+        )
         out[name] = np.where(denom > 0, inter / denom.where(denom > 0, 1.0), np.nan)
     if len(out):
         local = _local(out["created_at"], tz)
@@ -333,8 +385,7 @@ def engagement(own: pd.DataFrame, *, tz: str = "UTC", followers: str = "author_f
     out["hour_band"] = hour_band(out["hour"]).to_numpy()
     out["day"] = out["weekday"].map(dict(enumerate(WEEKDAYS)))
     paid = out["paid"] if "paid" in out.columns else pd.Series(pd.NA, index=out.index, dtype="boolean")
-    out["paid_label"] = paid.astype("boolean").map({True: "paid", False: "organic"}).astype("string").fillna(
-        "unknown")
+    out["paid_label"] = paid.astype("boolean").map({True: "paid", False: "organic"}).astype("string").fillna("unknown")
     return out
 
 
@@ -347,8 +398,16 @@ def _boot_median(values: np.ndarray, *, n_boot: int, level: float, rng) -> tuple
     return float(np.quantile(meds, (1 - level) / 2)), float(np.quantile(meds, (1 + level) / 2))
 
 
-def performance(own: pd.DataFrame, by="actor", *, n_boot: int = 1000, seed: int = 0, level: float = 0.95,
-                tz: str = "UTC", min_posts: int = 1) -> pd.DataFrame:
+def performance(
+    own: pd.DataFrame,
+    by="actor",
+    *,
+    n_boot: int = 1000,
+    seed: int = 0,
+    level: float = 0.95,
+    tz: str = "UTC",
+    min_posts: int = 1,
+) -> pd.DataFrame:
     """Engagement per group: medians with percentile-bootstrap intervals.
 
     Parameters
@@ -382,7 +441,8 @@ def performance(own: pd.DataFrame, by="actor", *, n_boot: int = 1000, seed: int 
             inter = part["interactions"].to_numpy(dtype=float)
             row["median_interactions"] = float(np.median(inter))
             row["median_interactions_low"], row["median_interactions_high"] = _boot_median(
-                inter, n_boot=n_boot, level=level, rng=rng)
+                inter, n_boot=n_boot, level=level, rng=rng
+            )
             row["mean_interactions"] = float(inter.mean())
             for rate in ("rate_followers", "rate_views", "rate_reach"):
                 vals = part[rate].to_numpy(dtype=float)
@@ -391,18 +451,39 @@ def performance(own: pd.DataFrame, by="actor", *, n_boot: int = 1000, seed: int 
                     row[f"posts_with_{rate[5:]}"] = int(len(ok))
                 row[f"median_{rate}"] = float(np.median(ok)) if len(ok) else np.nan
                 row[f"median_{rate}_low"], row[f"median_{rate}_high"] = _boot_median(
-                    vals, n_boot=n_boot, level=level, rng=rng)
+                    vals, n_boot=n_boot, level=level, rng=rng
+                )
             rows.append(row)
-    cols = by + ["posts", "median_interactions", "median_interactions_low", "median_interactions_high",
-                 "mean_interactions", "median_rate_followers", "median_rate_followers_low",
-                 "median_rate_followers_high", "posts_with_views", "median_rate_views", "median_rate_views_low",
-                 "median_rate_views_high", "posts_with_reach", "median_rate_reach", "median_rate_reach_low",
-                 "median_rate_reach_high"]
+    cols = by + [
+        "posts",
+        "median_interactions",
+        "median_interactions_low",
+        "median_interactions_high",
+        "mean_interactions",
+        "median_rate_followers",
+        "median_rate_followers_low",
+        "median_rate_followers_high",
+        "posts_with_views",
+        "median_rate_views",
+        "median_rate_views_low",
+        "median_rate_views_high",
+        "posts_with_reach",
+        "median_rate_reach",
+        "median_rate_reach_low",
+        "median_rate_reach_high",
+    ]
     return pd.DataFrame(rows, columns=cols)
 
 
-def benchmarks(own: pd.DataFrame, *, by=("actor", "platform"), n_boot: int = 1000, seed: int = 0,
-               level: float = 0.95, reference=None) -> pd.DataFrame:
+def benchmarks(
+    own: pd.DataFrame,
+    *,
+    by=("actor", "platform"),
+    n_boot: int = 1000,
+    seed: int = 0,
+    level: float = 0.95,
+    reference=None,
+) -> pd.DataFrame:
     """Median engagement rate by followers per actor and platform against published platform averages.
 
     ``reference`` maps platform to benchmark rate (default :data:`BENCHMARKS`). Returns the
@@ -412,13 +493,17 @@ def benchmarks(own: pd.DataFrame, *, by=("actor", "platform"), n_boot: int = 100
     """
     reference = BENCHMARKS if reference is None else dict(reference)
     perf = performance(own, list(by), n_boot=n_boot, seed=seed, level=level)
-    out = perf[list(by) + ["posts", "median_rate_followers", "median_rate_followers_low",
-                           "median_rate_followers_high"]].copy()
+    out = perf[
+        list(by) + ["posts", "median_rate_followers", "median_rate_followers_low", "median_rate_followers_high"]
+    ].copy()
     out["benchmark"] = out["platform"].map(reference).astype(float) if "platform" in out.columns else np.nan
     out["times_benchmark"] = (out["median_rate_followers"] / out["benchmark"]).round(2)
     low, high = out["median_rate_followers_low"], out["median_rate_followers_high"]
-    out["verdict"] = np.select([out["benchmark"].isna() | low.isna(), low > out["benchmark"],
-                                high < out["benchmark"]], ["no benchmark", "above", "below"], "within")
+    out["verdict"] = np.select(
+        [out["benchmark"].isna() | low.isna(), low > out["benchmark"], high < out["benchmark"]],
+        ["no benchmark", "above", "below"],
+        "within",
+    )
     return out
 
 
@@ -462,15 +547,26 @@ def log_odds(counts_a: np.ndarray, counts_b: np.ndarray, prior: np.ndarray) -> t
     a, b, p = (np.asarray(x, dtype=float) for x in (counts_a, counts_b, prior))
     n_a, n_b, a0 = a.sum(), b.sum(), p.sum()
     with np.errstate(divide="ignore", invalid="ignore"):
-        delta = (np.log((a + p) / (n_a + a0 - a - p)) - np.log((b + p) / (n_b + a0 - b - p)))
+        delta = np.log((a + p) / (n_a + a0 - a - p)) - np.log((b + p) / (n_b + a0 - b - p))
         var = 1.0 / (a + p) + 1.0 / (b + p)
     return delta, delta / np.sqrt(var)
 
 
-def keyness(own: pd.DataFrame, by: str = "actor", *, per_language: bool = True, languages=None,
-            ngrams: tuple[int, int] = (1, 2), min_posts: int = 3, min_group_posts: int = 10,
-            prior_scale: float = 1.0, top: int | None = 20, min_z: float | None = 0.0, column: str = "text",
-            stop_languages=("fr", "de", "en")) -> pd.DataFrame:
+def keyness(
+    own: pd.DataFrame,
+    by: str = "actor",
+    *,
+    per_language: bool = True,
+    languages=None,
+    ngrams: tuple[int, int] = (1, 2),
+    min_posts: int = 3,
+    min_group_posts: int = 10,
+    prior_scale: float = 1.0,
+    top: int | None = 20,
+    min_z: float | None = 0.0,
+    column: str = "text",
+    stop_languages=("fr", "de", "en"),
+) -> pd.DataFrame:
     """Distinctive vocabulary of each group against all the others: weighted log-odds with an
     informative Dirichlet prior and z-scores (Monroe, Colaresi & Quinn 2008).
 
@@ -517,16 +613,31 @@ def keyness(own: pd.DataFrame, by: str = "actor", *, per_language: bool = True, 
     """
     from .topics import stop_words
 
-    cols = ["lang", by, "term", "posts_in_group", "posts_in_others", "share_in_group", "share_in_others",
-            "log_odds", "z", "rank"]
+    cols = [
+        "lang",
+        by,
+        "term",
+        "posts_in_group",
+        "posts_in_others",
+        "share_in_group",
+        "share_in_others",
+        "log_odds",
+        "z",
+        "rank",
+    ]
     if own.empty:
         return pd.DataFrame(columns=cols)
-    langs = own["lang"].astype("string").fillna("und") if ("lang" in own.columns and per_language) else \
-        pd.Series("all", index=own.index, dtype="string")
+    langs = (
+        own["lang"].astype("string").fillna("und")
+        if ("lang" in own.columns and per_language)
+        else pd.Series("all", index=own.index, dtype="string")
+    )
     groups_all = own[by].astype("string").fillna("(none)")
     counts_lang = langs.value_counts()
     if languages is None:
-        languages = [l for l, n in counts_lang.items() if n >= min_group_posts and (l != "und" or len(counts_lang) == 1)]
+        languages = [
+            l for l, n in counts_lang.items() if n >= min_group_posts and (l != "und" or len(counts_lang) == 1)
+        ]
     stop = stop_words(tuple(stop_languages))
     texts = own[column].fillna("").astype(str)
     frames = []
@@ -555,11 +666,19 @@ def keyness(own: pd.DataFrame, by: str = "actor", *, per_language: bool = True, 
             a = mat[gi[g]]
             b = mat.sum(axis=0) - a
             delta, z = log_odds(a, b, prior)
-            part = pd.DataFrame({"lang": lang, by: g, "term": vocab, "posts_in_group": a.astype(int),
-                                 "posts_in_others": b.astype(int),
-                                 "share_in_group": a / n_posts[g],
-                                 "share_in_others": b / max(int(n_posts.sum() - n_posts[g]), 1),
-                                 "log_odds": delta, "z": z})
+            part = pd.DataFrame(
+                {
+                    "lang": lang,
+                    by: g,
+                    "term": vocab,
+                    "posts_in_group": a.astype(int),
+                    "posts_in_others": b.astype(int),
+                    "share_in_group": a / n_posts[g],
+                    "share_in_others": b / max(int(n_posts.sum() - n_posts[g]), 1),
+                    "log_odds": delta,
+                    "z": z,
+                }
+            )
             part = part.sort_values(["z", "term"], ascending=[False, True], kind="stable")
             part["rank"] = np.arange(1, len(part) + 1)
             if min_z is not None:
@@ -572,8 +691,10 @@ def keyness(own: pd.DataFrame, by: str = "actor", *, per_language: bool = True, 
 
 # --- 4. cartography --------------------------------------------------------------------------------
 
-def topic_owners(own: pd.DataFrame, assignments: pd.DataFrame, *, by: str = "actor_role",
-                 min_share: float = 0.02, labels=None) -> pd.DataFrame:
+
+def topic_owners(
+    own: pd.DataFrame, assignments: pd.DataFrame, *, by: str = "actor_role", min_share: float = 0.02, labels=None
+) -> pd.DataFrame:
     """Who covers each topic: the share of each role's (or actor's) posts that fall in it, and
     a verdict naming the groups for which the topic holds at least ``min_share`` of their posts
     ("only brand", "only competitor", "brand + competitor", "everyone"...).
@@ -582,7 +703,8 @@ def topic_owners(own: pd.DataFrame, assignments: pd.DataFrame, *, by: str = "act
     Outliers (topic -1) are left out.
     """
     joined = assignments[[c for c in ("post_id", "topic", "label") if c in assignments.columns]].merge(
-        own[["post_id", by]], on="post_id", how="inner")
+        own[["post_id", by]], on="post_id", how="inner"
+    )
     joined = joined[joined["topic"] != -1]
     if "label" not in joined.columns:
         joined["label"] = joined["topic"].astype(str)
@@ -610,6 +732,7 @@ def topic_owners(own: pd.DataFrame, assignments: pd.DataFrame, *, by: str = "act
 
 # --- 5. editorial-line gap -------------------------------------------------------------------------
 
+
 def _keyword_pattern(words) -> re.Pattern | None:
     words = [w for w in (words or []) if str(w).strip()]
     if not words:
@@ -618,8 +741,16 @@ def _keyword_pattern(words) -> re.Pattern | None:
     return re.compile(r"(?<![\w#])#?(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE)
 
 
-def assign_pillars(own: pd.DataFrame, embeddings: np.ndarray, pillars: dict, *, keywords: dict | None = None,
-                   embedder="use", threshold: float = 0.3, column: str = "text") -> pd.DataFrame:
+def assign_pillars(
+    own: pd.DataFrame,
+    embeddings: np.ndarray,
+    pillars: dict,
+    *,
+    keywords: dict | None = None,
+    embedder="use",
+    threshold: float = 0.3,
+    column: str = "text",
+) -> pd.DataFrame:
     """Assign each post to one of the brand's stated editorial pillars, or to ``"other"``.
 
     A post that contains keywords of exactly one pillar (whole words, any case) goes to it; a
@@ -680,8 +811,9 @@ def assign_pillars(own: pd.DataFrame, embeddings: np.ndarray, pillars: dict, *, 
         sims = np.zeros((0, len(names)))
     patterns = [_keyword_pattern(keywords.get(n)) for n in names]
     texts_posts = [unicodedata.normalize("NFKC", t) for t in out[column].fillna("").astype(str)]
-    hits = np.array([[bool(p.search(t)) if p is not None else False for p in patterns] for t in texts_posts],
-                    dtype=bool).reshape(len(out), len(names))
+    hits = np.array(
+        [[bool(p.search(t)) if p is not None else False for p in patterns] for t in texts_posts], dtype=bool
+    ).reshape(len(out), len(names))
     pillar, sim, how = [], [], []
     for row in range(len(out)):
         if hits[row].any():
@@ -709,8 +841,9 @@ def _intent(pillars, weights=None) -> dict[str, float]:
     return {n: w[n] / total for n in names}
 
 
-def pillar_shares(assigned: pd.DataFrame, pillars, *, by: str = "actor", level: float = 0.95,
-                  weights: dict | None = None) -> pd.DataFrame:
+def pillar_shares(
+    assigned: pd.DataFrame, pillars, *, by: str = "actor", level: float = 0.95, weights: dict | None = None
+) -> pd.DataFrame:
     """Share of each group's posts in each pillar and in ``"other"``, with Wilson intervals.
 
     ``pillars`` gives the pillar names (and order); the stated intent (``intended_share``) is an
@@ -725,10 +858,19 @@ def pillar_shares(assigned: pd.DataFrame, pillars, *, by: str = "actor", level: 
         for name in names:
             k = int(counts.get(name, 0))
             low, high = wilson(k, n, level)
-            rows.append({by: g, "pillar": name, "posts": k, "group_posts": n, "share": k / n if n else np.nan,
-                         "low": min(max(low, 0.0), 1.0), "high": min(max(high, 0.0), 1.0), "intended_share": intent.get(name, 0.0)})
-    return pd.DataFrame(rows, columns=[by, "pillar", "posts", "group_posts", "share", "low", "high",
-                                       "intended_share"])
+            rows.append(
+                {
+                    by: g,
+                    "pillar": name,
+                    "posts": k,
+                    "group_posts": n,
+                    "share": k / n if n else np.nan,
+                    "low": min(max(low, 0.0), 1.0),
+                    "high": min(max(high, 0.0), 1.0),
+                    "intended_share": intent.get(name, 0.0),
+                }
+            )
+    return pd.DataFrame(rows, columns=[by, "pillar", "posts", "group_posts", "share", "low", "high", "intended_share"])
 
 
 def jensen_shannon(p, q) -> float:
@@ -744,9 +886,17 @@ def jensen_shannon(p, q) -> float:
     return max(0.0, 0.5 * kl(p, m) + 0.5 * kl(q, m))
 
 
-def pillar_divergence(assigned: pd.DataFrame, pillars, *, brand: str, by: str = "actor",
-                      weights: dict | None = None, n_boot: int = 1000, seed: int = 0,
-                      level: float = 0.95) -> pd.DataFrame:
+def pillar_divergence(
+    assigned: pd.DataFrame,
+    pillars,
+    *,
+    brand: str,
+    by: str = "actor",
+    weights: dict | None = None,
+    n_boot: int = 1000,
+    seed: int = 0,
+    level: float = 0.95,
+) -> pd.DataFrame:
     """How far the brand's posts are from its stated intent, and from each other group.
 
     Returns one row per comparison (``brand vs stated intent``, then ``brand vs <group>``):
@@ -776,15 +926,28 @@ def pillar_divergence(assigned: pd.DataFrame, pillars, *, brand: str, by: str = 
             vals.append(jensen_shannon(pa, pb))
         return float(np.quantile(vals, (1 - level) / 2)), float(np.quantile(vals, (1 + level) / 2))
 
-    rows = [{"compared_with": "stated intent", "posts": len(mine), "other_posts": np.nan,
-             "divergence": jensen_shannon(dist(mine), intent), **dict(zip(("low", "high"), boot(mine, None)))}]
+    rows = [
+        {
+            "compared_with": "stated intent",
+            "posts": len(mine),
+            "other_posts": np.nan,
+            "divergence": jensen_shannon(dist(mine), intent),
+            **dict(zip(("low", "high"), boot(mine, None))),
+        }
+    ]
     for g in sorted(set(groups) - {brand}):
         theirs = cat[(groups == g).to_numpy()]
         if len(theirs) == 0:
             continue
-        rows.append({"compared_with": g, "posts": len(mine), "other_posts": len(theirs),
-                     "divergence": jensen_shannon(dist(mine), dist(theirs)),
-                     **dict(zip(("low", "high"), boot(mine, theirs)))})
+        rows.append(
+            {
+                "compared_with": g,
+                "posts": len(mine),
+                "other_posts": len(theirs),
+                "divergence": jensen_shannon(dist(mine), dist(theirs)),
+                **dict(zip(("low", "high"), boot(mine, theirs))),
+            }
+        )
     return pd.DataFrame(rows, columns=cols)
 
 
@@ -801,8 +964,14 @@ def under_served(shares: pd.DataFrame, *, brand: str, by: str = "actor", ratio: 
 # --- 6. what works ---------------------------------------------------------------------------------
 
 TERMS = ("media_format", "hour_band", "paid_label", "platform", "pillar")
-_TERM_NAMES = {"media_format": "format", "hour_band": "hour", "paid_label": "paid", "platform": "platform",
-               "pillar": "pillar", "actor": "actor"}
+_TERM_NAMES = {
+    "media_format": "format",
+    "hour_band": "hour",
+    "paid_label": "paid",
+    "platform": "platform",
+    "pillar": "pillar",
+    "actor": "actor",
+}
 
 
 def _fit_glm(frame: pd.DataFrame, terms: list[str], refs: dict, offset: bool):
@@ -820,7 +989,7 @@ def _fit_glm(frame: pd.DataFrame, terms: list[str], refs: dict, offset: bool):
     # then a negative-binomial GLM with that alpha; Pearson-scaled standard errors either way
     poisson = sm.GLM(y, X, family=sm.families.Poisson(), offset=off).fit()
     mu = np.asarray(poisson.fittedvalues, dtype=float)
-    alpha = float(np.sum((y - mu) ** 2 - y) / max(np.sum(mu ** 2), 1e-12))
+    alpha = float(np.sum((y - mu) ** 2 - y) / max(np.sum(mu**2), 1e-12))
     if alpha <= 1e-6:
         res = sm.GLM(y, X, family=sm.families.Poisson(), offset=off).fit(scale="X2")
         res.alpha_ = 0.0
@@ -831,8 +1000,17 @@ def _fit_glm(frame: pd.DataFrame, terms: list[str], refs: dict, offset: bool):
     return res, X.columns, kind
 
 
-def effects(own: pd.DataFrame, *, groups: dict | None = None, terms=TERMS, references: dict | None = None,
-            control: str = "actor", level: float = 0.95, min_level_posts: int = 5, tz: str = "UTC") -> pd.DataFrame:
+def effects(
+    own: pd.DataFrame,
+    *,
+    groups: dict | None = None,
+    terms=TERMS,
+    references: dict | None = None,
+    control: str = "actor",
+    level: float = 0.95,
+    min_level_posts: int = 5,
+    tz: str = "UTC",
+) -> pd.DataFrame:
     """What earns interactions: rate ratios of format, hour band, paid, platform and pillar.
 
     For each group of posts (``groups``: ``{name: role or list of roles}``; default one model on
@@ -861,8 +1039,19 @@ def effects(own: pd.DataFrame, *, groups: dict | None = None, terms=TERMS, refer
         groups.update({r: [r] for r in roles})
     refs_default = {"media_format": "text", "paid_label": "organic"}
     refs_default.update(references or {})
-    cols = ["model", "term", "level", "reference", "posts", "rate_ratio", "low", "high", "p_value", "q_value",
-            "significant"]
+    cols = [
+        "model",
+        "term",
+        "level",
+        "reference",
+        "posts",
+        "rate_ratio",
+        "low",
+        "high",
+        "p_value",
+        "q_value",
+        "significant",
+    ]
     rows, models = [], []
     z = norm.ppf(0.5 + level / 2)
     # one reference per term for every model (the most frequent level over all the posts), so models compare
@@ -874,8 +1063,11 @@ def effects(own: pd.DataFrame, *, groups: dict | None = None, terms=TERMS, refer
     for name, roles in groups.items():
         roles = [roles] if isinstance(roles, str) else list(roles)
         frame = per[per["actor_role"].isin(roles).fillna(False).astype(bool)].copy()
-        followers = pd.to_numeric(frame.get("author_followers"), errors="coerce") if "author_followers" in frame \
+        followers = (
+            pd.to_numeric(frame.get("author_followers"), errors="coerce")
+            if "author_followers" in frame
             else pd.Series(np.nan, index=frame.index)
+        )
         offset = bool(len(frame)) and bool((followers > 0).all())
         frame["_followers"] = followers
         used_terms, refs = [], {}
@@ -917,20 +1109,37 @@ def effects(own: pd.DataFrame, *, groups: dict | None = None, terms=TERMS, refer
             for col in [c for c in names if c.startswith(f"{term}=")]:
                 level_name = col.split("=", 1)[1]
                 b, se = float(params[col]), float(bse[col])
-                model_rows.append({"model": name, "term": _TERM_NAMES.get(term, term), "level": level_name,
-                                   "reference": refs[term], "posts": int((frame[term] == level_name).sum()),
-                                   "rate_ratio": math.exp(b), "low": math.exp(b - z * se),
-                                   "high": math.exp(b + z * se), "p_value": float(pvals[col])})
+                model_rows.append(
+                    {
+                        "model": name,
+                        "term": _TERM_NAMES.get(term, term),
+                        "level": level_name,
+                        "reference": refs[term],
+                        "posts": int((frame[term] == level_name).sum()),
+                        "rate_ratio": math.exp(b),
+                        "low": math.exp(b - z * se),
+                        "high": math.exp(b + z * se),
+                        "p_value": float(pvals[col]),
+                    }
+                )
         if model_rows:
             q = multipletests([r["p_value"] for r in model_rows], method="holm")[1]
             for r, qq in zip(model_rows, q):
                 r["q_value"] = float(qq)
                 r["significant"] = bool(qq < 1 - level)
         rows.extend(model_rows)
-        models.append({"model": name, "posts": len(frame), "estimator": kind, "offset": "log(followers)" if offset
-                       else "none (followers missing): the actor control absorbs audience size",
-                       "alpha": round(float(res.alpha_), 4),
-                       "controls": control if control in used_terms else "none"})
+        models.append(
+            {
+                "model": name,
+                "posts": len(frame),
+                "estimator": kind,
+                "offset": "log(followers)"
+                if offset
+                else "none (followers missing): the actor control absorbs audience size",
+                "alpha": round(float(res.alpha_), 4),
+                "controls": control if control in used_terms else "none",
+            }
+        )
     out = pd.DataFrame(rows, columns=cols)
     out.attrs["models"] = models
     return out
@@ -946,15 +1155,24 @@ def _pct(x: float, digits: int = 2) -> str:
     if pd.isna(x):
         return "n/a"
     value = 100 * float(x)
-    if value != 0 and abs(value) < 10 ** -digits * 5:
+    if value != 0 and abs(value) < 10**-digits * 5:
         return f"{value:.2g} %"
     return f"{value:.{digits}f} %"
 
 
-def findings(*, brand: str, effects_result: pd.DataFrame | None = None, shares: pd.DataFrame | None = None,
-             divergence: pd.DataFrame | None = None, benchmark: pd.DataFrame | None = None,
-             keyness_result: pd.DataFrame | None = None, gaps_result: pd.DataFrame | None = None,
-             by: str = "actor", max_effects: int = 6, max_items: int = 15) -> pd.DataFrame:
+def findings(
+    *,
+    brand: str,
+    effects_result: pd.DataFrame | None = None,
+    shares: pd.DataFrame | None = None,
+    divergence: pd.DataFrame | None = None,
+    benchmark: pd.DataFrame | None = None,
+    keyness_result: pd.DataFrame | None = None,
+    gaps_result: pd.DataFrame | None = None,
+    by: str = "actor",
+    max_effects: int = 6,
+    max_items: int = 15,
+) -> pd.DataFrame:
     """A short list of findings in words, each with the figure it rests on and where it comes from.
 
     Only effects that pass the Holm-adjusted test are stated as effects (the ``max_effects``
@@ -981,48 +1199,80 @@ def findings(*, brand: str, effects_result: pd.DataFrame | None = None, shares: 
                 bits.append(f"x{rr:.2f} for {who}{mark}")
                 evidence.append(f"{who}: [{low:.2f}, {high:.2f}], q = {r.q_value:.2g}, {r.posts} posts")
             first, second = (ref, level) if flip else (level, ref)
-            rows.append({"finding": f"{term} {first} vs {second}: " + ", ".join(bits) + " (interactions, all else equal)",
-                         "evidence": "; ".join(evidence), "section": "what works"})
+            rows.append(
+                {
+                    "finding": f"{term} {first} vs {second}: " + ", ".join(bits) + " (interactions, all else equal)",
+                    "evidence": "; ".join(evidence),
+                    "section": "what works",
+                }
+            )
     if shares is not None and len(shares):
         under = under_served(shares, brand=brand, by=by)
         for r in under[under["under_served"]].itertuples():
-            rows.append({"finding": f"Pillar '{r.pillar}' is under-served: {_pct(r.share, 1)} of {brand}'s posts "
-                                    f"against {_pct(r.intended_share, 0)} intended",
-                         "evidence": f"Wilson 95 % [{_pct(r.low, 1)}, {_pct(r.high, 1)}], {r.posts} of "
-                                     f"{r.group_posts} posts", "section": "editorial line"})
+            rows.append(
+                {
+                    "finding": f"Pillar '{r.pillar}' is under-served: {_pct(r.share, 1)} of {brand}'s posts "
+                    f"against {_pct(r.intended_share, 0)} intended",
+                    "evidence": f"Wilson 95 % [{_pct(r.low, 1)}, {_pct(r.high, 1)}], {r.posts} of "
+                    f"{r.group_posts} posts",
+                    "section": "editorial line",
+                }
+            )
         other = shares[(shares[by] == brand) & (shares["pillar"] == "other")]
         if len(other):
             o = other.iloc[0]
-            rows.append({"finding": f"{_pct(o.share, 0)} of {brand}'s posts fall outside every stated pillar",
-                         "evidence": f"Wilson 95 % [{_pct(o.low, 1)}, {_pct(o.high, 1)}]",
-                         "section": "editorial line"})
+            rows.append(
+                {
+                    "finding": f"{_pct(o.share, 0)} of {brand}'s posts fall outside every stated pillar",
+                    "evidence": f"Wilson 95 % [{_pct(o.low, 1)}, {_pct(o.high, 1)}]",
+                    "section": "editorial line",
+                }
+            )
     if divergence is not None and len(divergence):
         d = divergence.iloc[0]
-        rows.append({"finding": f"Distance of {brand}'s posting from its stated pillars: JSD {d.divergence:.2f}",
-                     "evidence": f"bootstrap 95 % [{d.low:.2f}, {d.high:.2f}] (0 = as stated, 1 = disjoint)",
-                     "section": "editorial line"})
+        rows.append(
+            {
+                "finding": f"Distance of {brand}'s posting from its stated pillars: JSD {d.divergence:.2f}",
+                "evidence": f"bootstrap 95 % [{d.low:.2f}, {d.high:.2f}] (0 = as stated, 1 = disjoint)",
+                "section": "editorial line",
+            }
+        )
     if benchmark is not None and len(benchmark):
         mine = benchmark[(benchmark[by] == brand) & benchmark["verdict"].isin(["above", "below"])]
         for r in mine.itertuples():
-            rows.append({"finding": f"{brand} on {r.platform}: median engagement rate {_pct(r.median_rate_followers)} "
-                                    f"is {r.verdict} the published average {_pct(r.benchmark)}",
-                         "evidence": f"bootstrap 95 % [{_pct(r.median_rate_followers_low)}, "
-                                     f"{_pct(r.median_rate_followers_high)}], {r.posts} posts",
-                         "section": "performance"})
+            rows.append(
+                {
+                    "finding": f"{brand} on {r.platform}: median engagement rate {_pct(r.median_rate_followers)} "
+                    f"is {r.verdict} the published average {_pct(r.benchmark)}",
+                    "evidence": f"bootstrap 95 % [{_pct(r.median_rate_followers_low)}, "
+                    f"{_pct(r.median_rate_followers_high)}], {r.posts} posts",
+                    "section": "performance",
+                }
+            )
     if gaps_result is not None and len(gaps_result):
         g = gaps_result.iloc[0]
-        rows.append({"finding": f"Longest silence: {g[by]} posted nothing for {g.days:.1f} days",
-                     "evidence": f"{pd.Timestamp(g.start):%Y-%m-%d} to {pd.Timestamp(g.end):%Y-%m-%d}",
-                     "section": "inventory"})
+        rows.append(
+            {
+                "finding": f"Longest silence: {g[by]} posted nothing for {g.days:.1f} days",
+                "evidence": f"{pd.Timestamp(g.start):%Y-%m-%d} to {pd.Timestamp(g.end):%Y-%m-%d}",
+                "section": "inventory",
+            }
+        )
     if keyness_result is not None and len(keyness_result):
         top = keyness_result[(keyness_result[by] == brand) & (keyness_result["rank"] <= 3)]
         for lang, part in top.groupby("lang", sort=True):
-            rows.append({"finding": f"{brand}'s most distinctive terms ({lang}): " + ", ".join(part["term"]),
-                         "evidence": "z = " + ", ".join(f"{v:.1f}" for v in part["z"]), "section": "lexicography"})
+            rows.append(
+                {
+                    "finding": f"{brand}'s most distinctive terms ({lang}): " + ", ".join(part["term"]),
+                    "evidence": "z = " + ", ".join(f"{v:.1f}" for v in part["z"]),
+                    "section": "lexicography",
+                }
+            )
     return pd.DataFrame(rows[:max_items] if max_items else rows, columns=["finding", "evidence", "section"])
 
 
 # --- helpers for the report: small values to record, topics per actor --------------------------------
+
 
 def brand_actor(own: pd.DataFrame) -> str | None:
     """The actor name of the brand's own posts (the most frequent one), or None when the brand has no post."""
@@ -1035,19 +1285,26 @@ def overview(own: pd.DataFrame, *, all_kinds: pd.DataFrame | None = None) -> lis
     if own.empty:
         found = 0 if all_kinds is None else len(all_kinds)
         if found:
-            return [f"The listed accounts published {found} posts in this period, but none of the kinds analysed "
-                    "(see the kinds parameter): the sections below have nothing to measure."]
-        return ["No post of the listed brand, competitor or media accounts in this period: check the account "
-                "handles in the parameters (brand_accounts, competitor_accounts, media_accounts) and the period. "
-                "The sections below have nothing to measure."]
+            return [
+                f"The listed accounts published {found} posts in this period, but none of the kinds analysed "
+                "(see the kinds parameter): the sections below have nothing to measure."
+            ]
+        return [
+            "No post of the listed brand, competitor or media accounts in this period: check the account "
+            "handles in the parameters (brand_accounts, competitor_accounts, media_accounts) and the period. "
+            "The sections below have nothing to measure."
+        ]
     lines = []
     for role in OWN_ROLES:
         part = own[own["actor_role"] == role]
         if len(part):
             actors = part["actor"].value_counts()
-            lines.append(f"{role}: {len(part):,} posts from {len(actors)} actor(s) ("
-                         + ", ".join(f"{a} {n:,}" for a, n in actors.head(8).items())
-                         + (", ..." if len(actors) > 8 else "") + ")")
+            lines.append(
+                f"{role}: {len(part):,} posts from {len(actors)} actor(s) ("
+                + ", ".join(f"{a} {n:,}" for a, n in actors.head(8).items())
+                + (", ..." if len(actors) > 8 else "")
+                + ")"
+            )
         else:
             lines.append(f"{role}: no post in this period; comparisons with the {role} are left out.")
     start, end = own["created_at"].min(), own["created_at"].max()
@@ -1060,12 +1317,13 @@ def measures(own: pd.DataFrame) -> pd.DataFrame:
     n = len(own)
     rows = []
     for name, col, use in (
-            ("follower counts", "author_followers", "engagement rate by followers, benchmarks, GLM offset"),
-            ("views / impressions", "views", "engagement rate by views"),
-            ("reach", "reach", "engagement rate by reach"),
-            ("paid flag", "paid", "paid vs organic"),
-            ("format", "media_format", "format comparisons"),
-            ("language", "lang", "keyness per language")):
+        ("follower counts", "author_followers", "engagement rate by followers, benchmarks, GLM offset"),
+        ("views / impressions", "views", "engagement rate by views"),
+        ("reach", "reach", "engagement rate by reach"),
+        ("paid flag", "paid", "paid vs organic"),
+        ("format", "media_format", "format comparisons"),
+        ("language", "lang", "keyness per language"),
+    ):
         if col in own.columns:
             present = own[col].notna()
             if col == "lang":
@@ -1073,13 +1331,27 @@ def measures(own: pd.DataFrame) -> pd.DataFrame:
             k = int(present.sum())
         else:
             k = 0
-        rows.append({"measure": name, "posts_with_it": k, "share": round(k / n, 3) if n else 0.0,
-                     "used_for": use if k else "not in this export: not shown"})
+        rows.append(
+            {
+                "measure": name,
+                "posts_with_it": k,
+                "share": round(k / n, 3) if n else 0.0,
+                "used_for": use if k else "not in this export: not shown",
+            }
+        )
     return pd.DataFrame(rows)
 
 
-def topics_by_actor(own: pd.DataFrame, embeddings: np.ndarray, *, by: str = "actor_role", seed: int = 0,
-                    min_posts: int = 50, min_share: float = 0.02, **fit_kwargs) -> pd.DataFrame:
+def topics_by_actor(
+    own: pd.DataFrame,
+    embeddings: np.ndarray,
+    *,
+    by: str = "actor_role",
+    seed: int = 0,
+    min_posts: int = 50,
+    min_share: float = 0.02,
+    **fit_kwargs,
+) -> pd.DataFrame:
     """Fit topics on the own posts (:func:`kit.tl.topics.fit`, seeded) and say who covers each
     (:func:`topic_owners`). With fewer than ``min_posts`` posts, an empty table whose
     ``attrs["note"]`` says why. ``attrs["topics"]`` keeps the topic info table."""
@@ -1110,8 +1382,13 @@ def effect_values(result: pd.DataFrame) -> dict:
     out: dict = {}
     for r in result.itertuples():
         out.setdefault(r.model, {})[f"{r.term}={r.level}"] = {
-            "rate_ratio": round(r.rate_ratio, 4), "low": round(r.low, 4), "high": round(r.high, 4),
-            "q_value": float(r.q_value), "significant": bool(r.significant), "reference": r.reference}
+            "rate_ratio": round(r.rate_ratio, 4),
+            "low": round(r.low, 4),
+            "high": round(r.high, 4),
+            "q_value": float(r.q_value),
+            "significant": bool(r.significant),
+            "reference": r.reference,
+        }
     return out
 
 
@@ -1123,8 +1400,11 @@ def readable(frame: pd.DataFrame, *, digits: int = 2) -> pd.DataFrame:
     bounds), p- and q-values with two significant digits, other decimals rounded, times to the
     minute. For display only: keep the original table for further computation."""
     out = frame.copy()
-    pct_cols = [c for c in out.columns if any(w in str(c) for w in _PCT_WORDS)
-                and not str(c).startswith(("times_", "share_of_intent", "rate_ratio"))]
+    pct_cols = [
+        c
+        for c in out.columns
+        if any(w in str(c) for w in _PCT_WORDS) and not str(c).startswith(("times_", "share_of_intent", "rate_ratio"))
+    ]
     if {"share", "low", "high"} <= set(out.columns):
         pct_cols += ["low", "high"]
     for c in out.columns:

@@ -28,7 +28,7 @@ Example
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
@@ -42,9 +42,17 @@ def _handles(values) -> set[str]:
     return {str(h).lower().lstrip("@") for h in values}
 
 
-def cases(posts: pd.DataFrame, *, brand_handles: Sequence[str], brand: str | None = None,
-          intents: Sequence[str] | None = DEFAULT_INTENTS, intent_column: str | None = None,
-          open_after_hours: float = 24.0, as_of=None, scored: pd.DataFrame | None = None) -> pd.DataFrame:
+def cases(
+    posts: pd.DataFrame,
+    *,
+    brand_handles: Sequence[str],
+    brand: str | None = None,
+    intents: Sequence[str] | None = DEFAULT_INTENTS,
+    intent_column: str | None = None,
+    open_after_hours: float = 24.0,
+    as_of=None,
+    scored: pd.DataFrame | None = None,
+) -> pd.DataFrame:
     """One row per case, with its first response by the brand.
 
     Parameters
@@ -81,12 +89,15 @@ def cases(posts: pd.DataFrame, *, brand_handles: Sequence[str], brand: str | Non
     not_repost = (posts["kind"] != "repost").fillna(True).to_numpy(dtype=bool).copy()
     public = ~by_brand.copy()
     if "actor_role" in posts:
-        public &= ~posts["actor_role"].isin(["brand", "competitor", "media", "employee"]).fillna(False).to_numpy(dtype=bool)
+        public &= ~posts["actor_role"].isin(["brand", "competitor", "media", "employee"]).fillna(False).to_numpy(
+            dtype=bool
+        )
     mask = about & not_repost & public
     out = posts.loc[mask].copy()
     if intents is not None:
         if intent_column is None:
             from .intent import detect
+
             found = detect(_with_sentiment(out, scored)) if len(out) else None
             out["intent"] = found["intent"].to_numpy() if found is not None else pd.Series(dtype="string")
             intent_column = "intent"
@@ -94,8 +105,10 @@ def cases(posts: pd.DataFrame, *, brand_handles: Sequence[str], brand: str | Non
             raise KeyError(f"no column {intent_column!r} to select the intents {list(intents)} from")
         out = out.loc[out[intent_column].isin(list(intents)).fillna(False).to_numpy(dtype=bool)]
 
-    replies = posts.loc[by_brand & (posts["kind"] == "reply").fillna(False).to_numpy(dtype=bool),
-                        ["post_id", "parent_id", "created_at", "text"]]
+    replies = posts.loc[
+        by_brand & (posts["kind"] == "reply").fillna(False).to_numpy(dtype=bool),
+        ["post_id", "parent_id", "created_at", "text"],
+    ]
     replies = replies.dropna(subset=["parent_id"]).sort_values("created_at", kind="stable")
     first = replies.drop_duplicates("parent_id").set_index("parent_id")
     matched = first.reindex(out["post_id"].astype(str).to_numpy())
@@ -115,6 +128,7 @@ def cases(posts: pd.DataFrame, *, brand_handles: Sequence[str], brand: str | Non
 
 def _with_sentiment(candidates: pd.DataFrame, scored: pd.DataFrame | None) -> pd.DataFrame:
     from .sentiment import COLUMNS, score
+
     if scored is None:
         return candidates
     first = scored.drop_duplicates("post_id")
@@ -145,6 +159,7 @@ def _bootstrap_quantile(values: np.ndarray, q: float, *, n_boot: int, level: flo
         # number of values <= x_(j) is Binomial(n, j/n), so the resampled k-th smallest value is <= x_(j)
         # with probability P(Binomial(n, j/n) >= k). The percentile interval is read from that law.
         from scipy.stats import binom
+
         x = np.sort(values)
         n = len(x)
         k = max(1, int(np.ceil(q * n)))
@@ -159,8 +174,9 @@ def _bootstrap_quantile(values: np.ndarray, q: float, *, n_boot: int, level: flo
     return float(np.quantile(stats, a)), float(np.quantile(stats, 1 - a))
 
 
-def summary(case_frame: pd.DataFrame, *, by: str | None = None, level: float = 0.95, n_boot: int = 1000,
-            seed: int = 0) -> pd.DataFrame:
+def summary(
+    case_frame: pd.DataFrame, *, by: str | None = None, level: float = 0.95, n_boot: int = 1000, seed: int = 0
+) -> pd.DataFrame:
     """Response rate (Wilson interval) and median / 90th-percentile hours to first response (bootstrap
     intervals), overall or per ``by`` group.
 
@@ -179,26 +195,57 @@ def summary(case_frame: pd.DataFrame, *, by: str | None = None, level: float = 0
         p90 = float(np.quantile(hours, 0.9)) if len(hours) else np.nan
         m_low, m_high = _bootstrap_quantile(hours, 0.5, n_boot=n_boot, level=level, rng=rng)
         p_low, p_high = _bootstrap_quantile(hours, 0.9, n_boot=n_boot, level=level, rng=rng)
-        row = {"cases": n, "responded": k, "response_rate": k / n if n else np.nan,
-               "rate_low": low, "rate_high": high, "median_hours": med, "median_low": m_low,
-               "median_high": m_high, "p90_hours": p90, "p90_low": p_low, "p90_high": p_high,
-               "open_cases": int(g["open"].sum()) if n else 0}
+        row = {
+            "cases": n,
+            "responded": k,
+            "response_rate": k / n if n else np.nan,
+            "rate_low": low,
+            "rate_high": high,
+            "median_hours": med,
+            "median_low": m_low,
+            "median_high": m_high,
+            "p90_hours": p90,
+            "p90_low": p_low,
+            "p90_high": p_high,
+            "open_cases": int(g["open"].sum()) if n else 0,
+        }
         rows.append(({by: key} if by is not None else {}) | row)
     columns = ([by] if by is not None else []) + [
-        "cases", "responded", "response_rate", "rate_low", "rate_high", "median_hours", "median_low",
-        "median_high", "p90_hours", "p90_low", "p90_high", "open_cases"]
+        "cases",
+        "responded",
+        "response_rate",
+        "rate_low",
+        "rate_high",
+        "median_hours",
+        "median_low",
+        "median_high",
+        "p90_hours",
+        "p90_low",
+        "p90_high",
+        "open_cases",
+    ]
     return pd.DataFrame(rows, columns=columns)
 
 
-def open_cases(case_frame: pd.DataFrame, *, n: int = 20,
-               columns=("created_at", "platform", "author_handle", "intent", "age_hours", "text")) -> pd.DataFrame:
+def open_cases(
+    case_frame: pd.DataFrame,
+    *,
+    n: int = 20,
+    columns=("created_at", "platform", "author_handle", "intent", "age_hours", "text"),
+) -> pd.DataFrame:
     """The oldest unanswered cases past the threshold, oldest first (columns that exist only)."""
     cols = [c for c in columns if c in case_frame]
-    return case_frame.loc[case_frame["open"], cols].sort_values("age_hours", ascending=False).head(n).reset_index(drop=True)
+    return (
+        case_frame.loc[case_frame["open"], cols]
+        .sort_values("age_hours", ascending=False)
+        .head(n)
+        .reset_index(drop=True)
+    )
 
 
-def history(case_frame: pd.DataFrame, *, by: str, n_examples: int = 2, level: float = 0.95,
-            seed: int = 0) -> pd.DataFrame:
+def history(
+    case_frame: pd.DataFrame, *, by: str, n_examples: int = 2, level: float = 0.95, seed: int = 0
+) -> pd.DataFrame:
     """How similar cases were handled before: per ``by`` value (a complaint topic or reason), the cases,
     response rate and times (:func:`summary`), and examples of a case with the brand's answer.
 
@@ -207,17 +254,24 @@ def history(case_frame: pd.DataFrame, *, by: str, n_examples: int = 2, level: fl
     """
     table = summary(case_frame, by=by, level=level, seed=seed)
     if table.empty or case_frame.empty:
-        return table.assign(example_case=pd.Series(dtype="string"), example_response=pd.Series(dtype="string"),
-                            example_unanswered=pd.Series(dtype="string"))
+        return table.assign(
+            example_case=pd.Series(dtype="string"),
+            example_response=pd.Series(dtype="string"),
+            example_unanswered=pd.Series(dtype="string"),
+        )
     examples = []
     for key, g in case_frame.groupby(by, sort=True, observed=True):
         g = g.sort_values("created_at", ascending=False)
         answered = g[g["responded"]]
         unanswered = g[~g["responded"]]
-        examples.append({by: key,
-                         "example_case": answered["text"].iloc[0] if len(answered) else pd.NA,
-                         "example_response": answered["response_text"].iloc[0] if len(answered) else pd.NA,
-                         "example_unanswered": unanswered["text"].iloc[0] if len(unanswered) else pd.NA})
+        examples.append(
+            {
+                by: key,
+                "example_case": answered["text"].iloc[0] if len(answered) else pd.NA,
+                "example_response": answered["response_text"].iloc[0] if len(answered) else pd.NA,
+                "example_unanswered": unanswered["text"].iloc[0] if len(unanswered) else pd.NA,
+            }
+        )
     out = table.merge(pd.DataFrame(examples), on=by, how="left")
     return out.sort_values("cases", ascending=False, kind="stable").reset_index(drop=True)
 
@@ -228,17 +282,28 @@ def describe(summary_frame: pd.DataFrame, *, brand: str) -> str:
         return f"No questions or complaints addressed to {brand} in this period."
     r = summary_frame.iloc[0]
     if r["responded"] == 0:
-        return (f"{int(r['cases']):,} questions and complaints were addressed to {brand}; the data holds no "
-                f"reply from its accounts to any of them (either it did not answer, or its replies are not in "
-                f"this export).")
-    return (f"{brand} answered {r['response_rate']:.0%} of {int(r['cases']):,} questions and complaints "
-            f"(95 % interval {r['rate_low']:.0%} to {r['rate_high']:.0%}); half of the answers came within "
-            f"{r['median_hours']:.1f} h and 90 % within {r['p90_hours']:.1f} h; {int(r['open_cases']):,} cases "
-            f"are still open.")
+        return (
+            f"{int(r['cases']):,} questions and complaints were addressed to {brand}; the data holds no "
+            f"reply from its accounts to any of them (either it did not answer, or its replies are not in "
+            f"this export)."
+        )
+    return (
+        f"{brand} answered {r['response_rate']:.0%} of {int(r['cases']):,} questions and complaints "
+        f"(95 % interval {r['rate_low']:.0%} to {r['rate_high']:.0%}); half of the answers came within "
+        f"{r['median_hours']:.1f} h and 90 % within {r['p90_hours']:.1f} h; {int(r['open_cases']):,} cases "
+        f"are still open."
+    )
 
 
-def with_topic(case_frame: pd.DataFrame, *, column: str | None = None, seed: int = 0, embedder="use",
-               min_topic_size: int | None = None, max_fit: int = 5_000) -> pd.DataFrame:
+def with_topic(
+    case_frame: pd.DataFrame,
+    *,
+    column: str | None = None,
+    seed: int = 0,
+    embedder="use",
+    min_topic_size: int | None = None,
+    max_fit: int = 5_000,
+) -> pd.DataFrame:
     """Add a ``topic`` column to the cases: the values of ``column`` when the export carries a reason or
     category (e.g. a listening tool's complaint reason), else the label of the topic each case falls in
     when topics are fitted on the cases' own texts (:func:`kit.tl.topics.fit`, seeded, cached embeddings).
@@ -277,10 +342,12 @@ def with_topic(case_frame: pd.DataFrame, *, column: str | None = None, seed: int
         note = f"Topics fitted on the {len(out):,} cases' own texts."
     else:
         taught = int((source == "teacher").sum())
-        note = (f"Topics fitted on a random sample of {taught:,} of the {len(out):,} cases; the other "
-                f"{len(out) - taught:,} were given a topic by a student (logistic regression on hashed word "
-                f"n-grams) taught on the sample, which agrees with the fitted topics on {student.agreement:.1%} "
-                f"of {student.holdout:,} held-out sample cases.")
+        note = (
+            f"Topics fitted on a random sample of {taught:,} of the {len(out):,} cases; the other "
+            f"{len(out) - taught:,} were given a topic by a student (logistic regression on hashed word "
+            f"n-grams) taught on the sample, which agrees with the fitted topics on {student.agreement:.1%} "
+            f"of {student.holdout:,} held-out sample cases."
+        )
     out["topic"] = pd.array(topic, dtype="string")
     out.attrs["note"] = note
     return out

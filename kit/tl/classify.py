@@ -14,8 +14,8 @@ Example
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
 
 import numpy as np
 import pandas as pd
@@ -60,9 +60,16 @@ def _embed_texts(texts: Sequence[str], embedder, cache: bool) -> np.ndarray:
     return embed(frame, embedder=embedder, cache=cache, progress=False)
 
 
-def fit(texts: Sequence[str], labels: Sequence, *, embedder: str | Embedder = "use",
-        embeddings: np.ndarray | None = None, C: float = 1.0, balanced: bool = True,
-        cache: bool = True) -> Classifier:
+def fit(
+    texts: Sequence[str],
+    labels: Sequence,
+    *,
+    embedder: str | Embedder = "use",
+    embeddings: np.ndarray | None = None,
+    C: float = 1.0,
+    balanced: bool = True,
+    cache: bool = True,
+) -> Classifier:
     """Fit a classifier on labelled examples.
 
     Parameters
@@ -88,27 +95,35 @@ def fit(texts: Sequence[str], labels: Sequence, *, embedder: str | Embedder = "u
     classes = sorted({labels[i] for i in keep})
     if len(classes) < 2:
         raise ValueError(f"need examples of at least two labels, got {classes or 'none'}")
-    X = (_embed_texts([texts[i] for i in keep], embedder, cache) if embeddings is None
-         else np.asarray(embeddings)[keep])
+    X = _embed_texts([texts[i] for i in keep], embedder, cache) if embeddings is None else np.asarray(embeddings)[keep]
     X = _normalise(X)
     y = np.array([classes.index(labels[i]) for i in keep])
     weights = balanced_weights(y, len(classes)) if balanced else None
     coef, intercept = fit_softmax(X, y, C=C, sample_weight=weights, n_classes=len(classes))
     counts = pd.Series(y).value_counts()
-    return Classifier(classes, coef, intercept, embedder,
-                      {c: int(counts.get(i, 0)) for i, c in enumerate(classes)})
+    return Classifier(classes, coef, intercept, embedder, {c: int(counts.get(i, 0)) for i, c in enumerate(classes)})
 
 
-def predict(posts: pd.DataFrame, model: Classifier, *, column: str = "text",
-            embeddings: np.ndarray | None = None, min_confidence: float | None = None,
-            other: str = "other", cache: bool = True) -> pd.DataFrame:
+def predict(
+    posts: pd.DataFrame,
+    model: Classifier,
+    *,
+    column: str = "text",
+    embeddings: np.ndarray | None = None,
+    min_confidence: float | None = None,
+    other: str = "other",
+    cache: bool = True,
+) -> pd.DataFrame:
     """Label each post: ``label``, ``confidence`` and ``prob_<class>`` columns, indexed like ``posts``.
 
     With ``min_confidence``, posts whose best probability is below it get the label ``other``.
     """
     if embeddings is None:
-        embeddings = (_embed_texts(posts[column].fillna("").astype(str).tolist(), model.embedder, cache)
-                      if len(posts) else np.zeros((0, model.coef.shape[1])))
+        embeddings = (
+            _embed_texts(posts[column].fillna("").astype(str).tolist(), model.embedder, cache)
+            if len(posts)
+            else np.zeros((0, model.coef.shape[1]))
+        )
     if len(embeddings) != len(posts):
         raise ValueError(f"{len(embeddings)} embeddings for {len(posts)} posts")
     probs = model.predict_proba(embeddings) if len(posts) else np.zeros((0, len(model.classes)))
@@ -145,9 +160,18 @@ def per_class_f1(y_true: Sequence, y_pred: Sequence, *, classes: Sequence[str] |
     return pd.DataFrame(rows)
 
 
-def cross_validate(texts: Sequence[str], labels: Sequence, *, groups: Sequence | None = None, folds: int = 5,
-                   embedder: str | Embedder = "use", embeddings: np.ndarray | None = None, C: float = 1.0,
-                   seed: int = 0, cache: bool = True) -> pd.DataFrame:
+def cross_validate(
+    texts: Sequence[str],
+    labels: Sequence,
+    *,
+    groups: Sequence | None = None,
+    folds: int = 5,
+    embedder: str | Embedder = "use",
+    embeddings: np.ndarray | None = None,
+    C: float = 1.0,
+    seed: int = 0,
+    cache: bool = True,
+) -> pd.DataFrame:
     """Held-out macro-F1: leave-one-group-out when ``groups`` is given (e.g. one crisis event), else k folds.
 
     Returns one row per fold: ``fold``, ``n_train``, ``n_test``, ``macro_f1``, and ``majority_f1``, the
@@ -168,12 +192,19 @@ def cross_validate(texts: Sequence[str], labels: Sequence, *, groups: Sequence |
         test = ~train
         if len(set(labels[train])) < 2 or not test.any():
             continue
-        model = fit(list(np.asarray(texts, dtype=object)[train]), labels[train], embedder=embedder,
-                    embeddings=X[train], C=C)
+        model = fit(
+            list(np.asarray(texts, dtype=object)[train]), labels[train], embedder=embedder, embeddings=X[train], C=C
+        )
         pred = np.array(model.classes, dtype=object)[model.predict_proba(X[test]).argmax(axis=1)]
         majority = pd.Series(labels[train]).value_counts().index[0]
         present = sorted(set(labels[test]))
-        rows.append({"fold": name, "n_train": int(train.sum()), "n_test": int(test.sum()),
-                     "macro_f1": macro_f1(labels[test], pred, classes=present),
-                     "majority_f1": macro_f1(labels[test], [majority] * int(test.sum()), classes=present)})
+        rows.append(
+            {
+                "fold": name,
+                "n_train": int(train.sum()),
+                "n_test": int(test.sum()),
+                "macro_f1": macro_f1(labels[test], pred, classes=present),
+                "majority_f1": macro_f1(labels[test], [majority] * int(test.sum()), classes=present),
+            }
+        )
     return pd.DataFrame(rows)

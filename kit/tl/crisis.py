@@ -30,23 +30,30 @@ import pandas as pd
 from .metrics import INTERACTIONS, interactions, wilson
 
 PHASES = ("before", "rise", "peak", "decline", "after")
-MESSAGE_TYPES = ("warnings and advice", "damage and affected people", "sympathy and support",
-                 "donations and help", "criticism", "questions", "jokes", "other")
+MESSAGE_TYPES = (
+    "warnings and advice",
+    "damage and affected people",
+    "sympathy and support",
+    "donations and help",
+    "criticism",
+    "questions",
+    "jokes",
+    "other",
+)
 ACCOUNT_TYPES = ("brand", "media", "official", "eyewitness", "influencer", "public")
 
 DEFINITIONS = {
     "onset": "first period of at least three in a row above the 99 % band expected from the baseline "
-             "(kit.tl.signals.surge)",
+    "(kit.tl.signals.surge)",
     "peak": "the period with most posts matching the crisis terms",
     "half-life": "time from the peak until the excess over the baseline halves, from an exponential "
-                 "fitted to the decline",
+    "fitted to the decline",
     "back to baseline": "first period after the peak that starts three periods in a row inside the band",
     "repost share": "reposts among all posts (about the brand when a brand actor is given) in the hours "
-                    "after the onset; 95 % Wilson interval",
+    "after the onset; 95 % Wilson interval",
     "cascade": "an original post with the reposts, quotes and replies that point to it (parent_id); its "
-               "size is its reposts plus quotes",
-    "first statement": "first original post (not a reply, not a repost) by a brand account at or after "
-                       "the onset",
+    "size is its reposts plus quotes",
+    "first statement": "first original post (not a reply, not a repost) by a brand account at or after the onset",
     "negative share": "posts scored negative among the posts scored, per period",
 }
 
@@ -101,8 +108,11 @@ def kinds(posts: pd.DataFrame, *, infer_retweets: bool = True) -> pd.Series:
     whose text starts with ``RT @handle`` (old X/Twitter exports such as CrisisLex) counts as a repost,
     and when the export carries no kinds at all (every post "original"), a post without text (an id and a
     time only) is ``unknown``: it may as well be a retweet."""
-    kind = posts["kind"].astype("string").fillna("original") if "kind" in posts.columns \
+    kind = (
+        posts["kind"].astype("string").fillna("original")
+        if "kind" in posts.columns
         else pd.Series("original", index=posts.index, dtype="string")
+    )
     if infer_retweets and "text" in posts.columns:
         text = posts["text"].astype("string").fillna("")
         rt = text.str.match(_RT).fillna(False).to_numpy(bool)
@@ -212,8 +222,12 @@ def phase_spans(timeline, *, start=None, end=None) -> pd.DataFrame:
         if back is not None:
             rows.append(("after", back, hi))
     out = pd.DataFrame(rows, columns=["phase", "start", "end"])
-    out = out[[not (a is not None and b is not None and pd.notna(a) and pd.notna(b) and b <= a)
-               for a, b in zip(out["start"], out["end"])]]
+    out = out[
+        [
+            not (a is not None and b is not None and pd.notna(a) and pd.notna(b) and b <= a)
+            for a, b in zip(out["start"], out["end"])
+        ]
+    ]
     for c in ("start", "end"):
         out[c] = pd.to_datetime(out[c], utc=True)
     return out.reset_index(drop=True)
@@ -258,15 +272,24 @@ def by_phase(posts: pd.DataFrame, column: str, *, phase: str = "phase", level: f
     counts["low"], counts["high"] = lo, hi
     counts[phase] = counts[phase].astype(str)
     order = {p: i for i, p in enumerate(PHASES)}
-    return counts.sort_values([phase, "posts"], key=lambda s: s.map(order) if s.name == phase else -s,
-                              kind="stable").reset_index(drop=True)
+    return counts.sort_values(
+        [phase, "posts"], key=lambda s: s.map(order) if s.name == phase else -s, kind="stable"
+    ).reset_index(drop=True)
 
 
 # ---------------------------------------------------------------------------------- negative share
 
 
-def negative_share(posts: pd.DataFrame, *, freq: str = "H", start=None, end=None, sentiment: str = "sentiment",
-                   min_posts: int = 1, level: float = 0.95) -> pd.DataFrame:
+def negative_share(
+    posts: pd.DataFrame,
+    *,
+    freq: str = "H",
+    start=None,
+    end=None,
+    sentiment: str = "sentiment",
+    min_posts: int = 1,
+    level: float = 0.95,
+) -> pd.DataFrame:
     """Share of negative posts per period, with Wilson intervals.
 
     Parameters
@@ -287,15 +310,22 @@ def negative_share(posts: pd.DataFrame, *, freq: str = "H", start=None, end=None
         and for :func:`kit.tl.signals.change_points` on ``share``.
     """
     from .overview import volume
+
     scored = posts
     if sentiment not in posts.columns:
         from .sentiment import score
+
         scored = score(posts)
         sentiment = "sentiment"
     neg = (scored[sentiment].astype("string") == "negative").fillna(False).to_numpy(bool)
     total = volume(scored, freq=freq, by=None, start=start, end=end)
-    negative = volume(scored.loc[neg], freq=freq, by=None, start=total["period"].min() if len(total) else start,
-                      end=(total["period"].max() + pd.Timedelta(seconds=1)) if len(total) else end)
+    negative = volume(
+        scored.loc[neg],
+        freq=freq,
+        by=None,
+        start=total["period"].min() if len(total) else start,
+        end=(total["period"].max() + pd.Timedelta(seconds=1)) if len(total) else end,
+    )
     out = total.merge(negative.rename(columns={"posts": "negative"}), on="period", how="left")
     out["negative"] = out["negative"].fillna(0).astype("int64")
     out["posts"] = out["posts"].astype("int64")
@@ -323,8 +353,9 @@ def negative_by_phase(posts: pd.DataFrame, *, sentiment: str = "sentiment", leve
 # ------------------------------------------------------------------------------------ amplification
 
 
-def amplification(posts: pd.DataFrame, *, freq: str = "H", start=None, end=None, min_posts: int = 5,
-                  infer_retweets: bool = True) -> pd.DataFrame:
+def amplification(
+    posts: pd.DataFrame, *, freq: str = "H", start=None, end=None, min_posts: int = 5, infer_retweets: bool = True
+) -> pd.DataFrame:
     """Originals, reposts, quotes and replies per period, with the share of reposts (NaN in periods with
     fewer than ``min_posts`` posts, where a share would be noise).
 
@@ -335,10 +366,14 @@ def amplification(posts: pd.DataFrame, *, freq: str = "H", start=None, end=None,
         posts whose kind cannot be told (see :func:`kinds`); the share is among the others.
     """
     from .overview import volume
+
     frame = posts.assign(kind=kinds(posts, infer_retweets=infer_retweets))
     vol = volume(frame, freq=freq, by="kind", start=start, end=end)
-    wide = vol.pivot_table(index="period", columns="kind", values="posts", aggfunc="sum", fill_value=0) \
-        if len(vol) else pd.DataFrame(index=pd.DatetimeIndex([], tz="UTC", name="period"))
+    wide = (
+        vol.pivot_table(index="period", columns="kind", values="posts", aggfunc="sum", fill_value=0)
+        if len(vol)
+        else pd.DataFrame(index=pd.DatetimeIndex([], tz="UTC", name="period"))
+    )
     for k in ("original", "repost", "quote", "reply", "unknown"):
         if k not in wide.columns:
             wide[k] = 0
@@ -351,8 +386,15 @@ def amplification(posts: pd.DataFrame, *, freq: str = "H", start=None, end=None,
     return out
 
 
-def repost_share(posts: pd.DataFrame, *, start=None, hours: float | None = 72, actor: str | None = None,
-                 infer_retweets: bool = True, level: float = 0.95) -> pd.DataFrame:
+def repost_share(
+    posts: pd.DataFrame,
+    *,
+    start=None,
+    hours: float | None = 72,
+    actor: str | None = None,
+    infer_retweets: bool = True,
+    level: float = 0.95,
+) -> pd.DataFrame:
     """Share of reposts among posts in ``[start, start + hours)``, with a Wilson interval.
 
     Parameters
@@ -390,10 +432,26 @@ def repost_share(posts: pd.DataFrame, *, start=None, hours: float | None = 72, a
     about = f"about {actor}" if actor is not None else "in the data"
     if unknown:
         about += f" whose kind is known ({unknown:,} posts without text left out)"
-    span = f"the {hours:g} hours after {a:%Y-%m-%d %H:%M} UTC" if (a is not None and hours is not None) \
+    span = (
+        f"the {hours:g} hours after {a:%Y-%m-%d %H:%M} UTC"
+        if (a is not None and hours is not None)
         else "the whole window"
-    return pd.DataFrame([dict(start=a, end=b, actor=actor, posts=n, reposts=k, share=k / n if n else np.nan,
-                              low=lo, high=hi, definition=f"reposts among all posts {about} in {span}")])
+    )
+    return pd.DataFrame(
+        [
+            dict(
+                start=a,
+                end=b,
+                actor=actor,
+                posts=n,
+                reposts=k,
+                share=k / n if n else np.nan,
+                low=lo,
+                high=hi,
+                definition=f"reposts among all posts {about} in {span}",
+            )
+        ]
+    )
 
 
 def cascades(posts: pd.DataFrame, *, n: int | None = 10, infer_retweets: bool = True) -> pd.DataFrame:
@@ -407,8 +465,7 @@ def cascades(posts: pd.DataFrame, *, n: int | None = 10, infer_retweets: bool = 
         time from the original to the repost or quote that reached half the final size. The original's
         columns are NA when it is not in the table.
     """
-    cols = ["post_id", "created_at", "author_handle", "text", "reposts", "quotes", "replies", "size",
-            "hours_to_half"]
+    cols = ["post_id", "created_at", "author_handle", "text", "reposts", "quotes", "replies", "size", "hours_to_half"]
     if "parent_id" not in posts.columns or posts["parent_id"].isna().all():
         return pd.DataFrame({c: pd.Series(dtype=object) for c in cols})
     kind = kinds(posts, infer_retweets=infer_retweets)
@@ -417,8 +474,14 @@ def cascades(posts: pd.DataFrame, *, n: int | None = 10, infer_retweets: bool = 
     for k in ("repost", "quote", "reply"):
         if k not in counts.columns:
             counts[k] = 0
-    out = pd.DataFrame({"post_id": counts.index.astype(str), "reposts": counts["repost"].to_numpy(),
-                        "quotes": counts["quote"].to_numpy(), "replies": counts["reply"].to_numpy()})
+    out = pd.DataFrame(
+        {
+            "post_id": counts.index.astype(str),
+            "reposts": counts["repost"].to_numpy(),
+            "quotes": counts["quote"].to_numpy(),
+            "replies": counts["reply"].to_numpy(),
+        }
+    )
     out["size"] = out["reposts"] + out["quotes"]
     roots = posts[["post_id", _TIME, "author_handle", "text"]].astype({"post_id": str}).drop_duplicates("post_id")
     out = out.merge(roots, on="post_id", how="left")
@@ -428,8 +491,9 @@ def cascades(posts: pd.DataFrame, *, n: int | None = 10, infer_retweets: bool = 
         i = max(int(math.ceil(len(g) / 2)) - 1, 0)
         half[str(pid)] = g[_TIME].iloc[i]
     t_half = out["post_id"].map(half)
-    out["hours_to_half"] = [(_hours(h - t) if pd.notna(h) and pd.notna(t) else np.nan)
-                            for h, t in zip(t_half, out[_TIME])]
+    out["hours_to_half"] = [
+        (_hours(h - t) if pd.notna(h) and pd.notna(t) else np.nan) for h, t in zip(t_half, out[_TIME])
+    ]
     out = out.sort_values(["size", "replies"], ascending=False, kind="stable").reset_index(drop=True)
     out = out[cols]
     return out.head(n) if n is not None else out
@@ -437,16 +501,32 @@ def cascades(posts: pd.DataFrame, *, n: int | None = 10, infer_retweets: bool = 
 
 # ------------------------------------------------------------------------------------------ spreaders
 
-_MEDIA = re.compile(r"news|times|tv\b|radio|press|presse|journal|zeitung|hebdo|wire|post\b|daily|tribune|"
-                    r"gazette|reuters|afp|bbc|cnn|magazin|rundschau|nachrichten|actu|info", re.IGNORECASE)
-_OFFICIAL = re.compile(r"police|polizei|gov|gouv|ministry|minist|council|mairie|city of|ville de|stadt|"
-                       r"fire ?dep|feuerwehr|pompiers|red ?cross|croix|rotes ?kreuz|mayor|maire|official|"
-                       r"emergency|\bfema\b|\bnws\b|civil protection|prefecture|préfecture", re.IGNORECASE)
-_FIRST_PERSON = re.compile(r"\b(?:i|i'm|my|me|we|our|je|j'|mon|ma|mes|nous|ich|mein|meine|wir|mir)\b",
-                           re.IGNORECASE)
-_ROLE_MAP = {"brand": "brand", "employee": "brand", "media": "media", "government": "official",
-             "official": "official", "ngos": "official", "ngo": "official", "eyewitness": "eyewitness",
-             "outsiders": "public", "public": "public", "business": "public", "competitor": "public"}
+_MEDIA = re.compile(
+    r"news|times|tv\b|radio|press|presse|journal|zeitung|hebdo|wire|post\b|daily|tribune|"
+    r"gazette|reuters|afp|bbc|cnn|magazin|rundschau|nachrichten|actu|info",
+    re.IGNORECASE,
+)
+_OFFICIAL = re.compile(
+    r"police|polizei|gov|gouv|ministry|minist|council|mairie|city of|ville de|stadt|"
+    r"fire ?dep|feuerwehr|pompiers|red ?cross|croix|rotes ?kreuz|mayor|maire|official|"
+    r"emergency|\bfema\b|\bnws\b|civil protection|prefecture|préfecture",
+    re.IGNORECASE,
+)
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|my|me|we|our|je|j'|mon|ma|mes|nous|ich|mein|meine|wir|mir)\b", re.IGNORECASE)
+_ROLE_MAP = {
+    "brand": "brand",
+    "employee": "brand",
+    "media": "media",
+    "government": "official",
+    "official": "official",
+    "ngos": "official",
+    "ngo": "official",
+    "eyewitness": "eyewitness",
+    "outsiders": "public",
+    "public": "public",
+    "business": "public",
+    "competitor": "public",
+}
 
 
 def _authors(posts: pd.DataFrame) -> pd.Series:
@@ -462,8 +542,9 @@ def _authors(posts: pd.DataFrame) -> pd.Series:
 _RT_HANDLE = re.compile(r"^\s*RT\s+@(\w+)", re.IGNORECASE)
 
 
-def account_types(posts: pd.DataFrame, *, brand_handles=None, influencer_followers: int = 10_000,
-                  label: str | None = None) -> pd.DataFrame:
+def account_types(
+    posts: pd.DataFrame, *, brand_handles=None, influencer_followers: int = 10_000, label: str | None = None
+) -> pd.DataFrame:
     """What kind of account each author is, by simple signals, in this order:
 
     1. ``brand``: a handle in ``brand_handles`` (or ``actor_role`` brand/employee);
@@ -482,28 +563,38 @@ def account_types(posts: pd.DataFrame, *, brand_handles=None, influencer_followe
     """
     frame = pd.DataFrame({"author_handle": _authors(posts)})
     frame["name"] = posts["author_name"].astype("string").fillna("") if "author_name" in posts.columns else ""
-    frame["followers"] = pd.to_numeric(posts["author_followers"], errors="coerce") \
-        if "author_followers" in posts.columns else np.nan
+    frame["followers"] = (
+        pd.to_numeric(posts["author_followers"], errors="coerce") if "author_followers" in posts.columns else np.nan
+    )
     # an explicit label (``label``, e.g. CrisisLex's information source) is trusted as it is; the
     # ``actor_role`` of exports is coarser ("public" for everyone else) and lets the signals below refine it
-    frame["role"] = posts["actor_role"].astype("string").str.lower().map(_ROLE_MAP).to_numpy() \
-        if "actor_role" in posts.columns else pd.NA
-    frame["label"] = posts[label].astype("string").str.lower().map(_ROLE_MAP).to_numpy() \
-        if label and label in posts.columns else pd.NA
+    frame["role"] = (
+        posts["actor_role"].astype("string").str.lower().map(_ROLE_MAP).to_numpy()
+        if "actor_role" in posts.columns
+        else pd.NA
+    )
+    frame["label"] = (
+        posts[label].astype("string").str.lower().map(_ROLE_MAP).to_numpy()
+        if label and label in posts.columns
+        else pd.NA
+    )
     kind = kinds(posts)
     text = posts["text"].astype("string").fillna("") if "text" in posts.columns else pd.Series("", index=posts.index)
-    frame["first_person"] = ((kind == "original").to_numpy(bool)
-                             & text.str.contains(_FIRST_PERSON).fillna(False).to_numpy(bool))
+    frame["first_person"] = (kind == "original").to_numpy(bool) & text.str.contains(_FIRST_PERSON).fillna(
+        False
+    ).to_numpy(bool)
     frame["brand"] = _is_brand(posts, brand_handles)
     g = frame.groupby("author_handle", sort=True)
-    agg = pd.DataFrame({
-        "name": g["name"].first(),
-        "followers": g["followers"].max(),
-        "role": g["role"].agg(lambda s: s.dropna().mode().iloc[0] if s.notna().any() else pd.NA),
-        "label": g["label"].agg(lambda s: s.dropna().mode().iloc[0] if s.notna().any() else pd.NA),
-        "first_person": g["first_person"].mean(),
-        "brand": g["brand"].any(),
-    })
+    agg = pd.DataFrame(
+        {
+            "name": g["name"].first(),
+            "followers": g["followers"].max(),
+            "role": g["role"].agg(lambda s: s.dropna().mode().iloc[0] if s.notna().any() else pd.NA),
+            "label": g["label"].agg(lambda s: s.dropna().mode().iloc[0] if s.notna().any() else pd.NA),
+            "first_person": g["first_person"].mean(),
+            "brand": g["brand"].any(),
+        }
+    )
     types, signals_ = [], []
     for h, r in agg.iterrows():
         words = f"{h} {r['name']}"
@@ -533,8 +624,14 @@ def account_types(posts: pd.DataFrame, *, brand_handles=None, influencer_followe
     return pd.DataFrame({"author_handle": agg.index.astype(str), "account_type": types, "signal": signals_})
 
 
-def spreaders(posts: pd.DataFrame, *, brand_handles=None, n: int = 10, label: str | None = None,
-              influencer_followers: int = 10_000) -> pd.DataFrame:
+def spreaders(
+    posts: pd.DataFrame,
+    *,
+    brand_handles=None,
+    n: int = 10,
+    label: str | None = None,
+    influencer_followers: int = 10_000,
+) -> pd.DataFrame:
     """Who spread the crisis: authors ranked by the reposts and quotes their posts received in ``posts``
     (via ``parent_id``, or the ``RT @handle`` of old-style retweets without one), then by their own posts,
     with their account type (:func:`account_types`). Posts without an author count as their own author.
@@ -545,25 +642,50 @@ def spreaders(posts: pd.DataFrame, *, brand_handles=None, n: int = 10, label: st
         ``author_handle, account_type, signal, followers, posts, reposts_made, amplification_received,
         first_post, top_post`` (their most amplified post with a text, then the most engaged); ``n`` rows.
     """
-    cols = ["author_handle", "account_type", "signal", "followers", "posts", "reposts_made",
-            "amplification_received", "first_post", "top_post"]
+    cols = [
+        "author_handle",
+        "account_type",
+        "signal",
+        "followers",
+        "posts",
+        "reposts_made",
+        "amplification_received",
+        "first_post",
+        "top_post",
+    ]
     if posts.empty:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in cols})
     handle = _authors(posts)
     kind = kinds(posts)
-    frame = pd.DataFrame({"author_handle": handle.to_numpy(), "post_id": posts["post_id"].astype(str).to_numpy(),
-                          "kind": kind.to_numpy(), _TIME: posts[_TIME].to_numpy(),
-                          "followers": pd.to_numeric(posts["author_followers"], errors="coerce").to_numpy()
-                          if "author_followers" in posts.columns else np.nan})
+    frame = pd.DataFrame(
+        {
+            "author_handle": handle.to_numpy(),
+            "post_id": posts["post_id"].astype(str).to_numpy(),
+            "kind": kind.to_numpy(),
+            _TIME: posts[_TIME].to_numpy(),
+            "followers": pd.to_numeric(posts["author_followers"], errors="coerce").to_numpy()
+            if "author_followers" in posts.columns
+            else np.nan,
+        }
+    )
     spreading = kind.isin(["repost", "quote"]).to_numpy(bool)
-    parent = posts["parent_id"].astype("string") if "parent_id" in posts.columns \
+    parent = (
+        posts["parent_id"].astype("string")
+        if "parent_id" in posts.columns
         else pd.Series(pd.NA, index=posts.index, dtype="string")
+    )
     received = parent[spreading].dropna().astype(str).value_counts()
     frame["received"] = frame["post_id"].map(received).fillna(0).astype("int64")
     g = frame.groupby("author_handle")
-    out = pd.DataFrame({"followers": g["followers"].max(), "posts": g.size(),
-                        "reposts_made": g["kind"].agg(lambda s: int((s == "repost").sum())),
-                        "amplification_received": g["received"].sum(), "first_post": g[_TIME].min()})
+    out = pd.DataFrame(
+        {
+            "followers": g["followers"].max(),
+            "posts": g.size(),
+            "reposts_made": g["kind"].agg(lambda s: int((s == "repost").sum())),
+            "amplification_received": g["received"].sum(),
+            "first_post": g[_TIME].min(),
+        }
+    )
     # old-style retweets without a parent link name the retweeted account in the text: "RT @handle: ..."
     if "text" in posts.columns:
         unlinked = spreading & parent.isna().to_numpy(bool)
@@ -573,8 +695,9 @@ def spreaders(posts: pd.DataFrame, *, brand_handles=None, n: int = 10, label: st
             out = out.reindex(out.index.union(counts.index))
             out["posts"] = out["posts"].fillna(0).astype("int64")
             out["reposts_made"] = out["reposts_made"].fillna(0).astype("int64")
-            out["amplification_received"] = (out["amplification_received"].fillna(0)
-                                             + counts.reindex(out.index).fillna(0)).astype("int64")
+            out["amplification_received"] = (
+                out["amplification_received"].fillna(0) + counts.reindex(out.index).fillna(0)
+            ).astype("int64")
     out = out.rename_axis("author_handle").reset_index()
     if "text" in posts.columns:  # what each one said: their most amplified post, then most engaged
         frame["text"] = posts["text"].astype("string").to_numpy()
@@ -584,38 +707,48 @@ def spreaders(posts: pd.DataFrame, *, brand_handles=None, n: int = 10, label: st
         out["top_post"] = out["author_handle"].map(said.groupby("author_handle")["text"].first())
     else:
         out["top_post"] = pd.NA
-    types = account_types(posts, brand_handles=brand_handles, label=label,
-                          influencer_followers=influencer_followers)
+    types = account_types(posts, brand_handles=brand_handles, label=label, influencer_followers=influencer_followers)
     out = out.merge(types, on="author_handle", how="left")
     missing = out["account_type"].isna()
     if missing.any():  # named only in "RT @handle": handle keywords are all there is
         media = out["author_handle"].str.contains(_MEDIA).fillna(False)
         official = out["author_handle"].str.contains(_OFFICIAL).fillna(False)
         brand = out["author_handle"].str.lower().isin(_handles(brand_handles))
-        out.loc[missing, "account_type"] = np.select([brand[missing], media[missing], official[missing]],
-                                                     ["brand", "media", "official"], "public")
-        out.loc[missing, "signal"] = np.where((brand | media | official)[missing], "handle (retweeted only)",
-                                              "default (retweeted only)")
-    out = out.sort_values(["amplification_received", "posts", "author_handle"], ascending=[False, False, True],
-                          kind="stable").head(n).reset_index(drop=True)
+        out.loc[missing, "account_type"] = np.select(
+            [brand[missing], media[missing], official[missing]], ["brand", "media", "official"], "public"
+        )
+        out.loc[missing, "signal"] = np.where(
+            (brand | media | official)[missing], "handle (retweeted only)", "default (retweeted only)"
+        )
+    out = (
+        out.sort_values(
+            ["amplification_received", "posts", "author_handle"], ascending=[False, False, True], kind="stable"
+        )
+        .head(n)
+        .reset_index(drop=True)
+    )
     out["followers"] = out["followers"].astype("Int64")
     return out[cols]
 
 
-def spreaders_by_type(posts: pd.DataFrame, *, brand_handles=None, label: str | None = None,
-                      influencer_followers: int = 10_000) -> pd.DataFrame:
+def spreaders_by_type(
+    posts: pd.DataFrame, *, brand_handles=None, label: str | None = None, influencer_followers: int = 10_000
+) -> pd.DataFrame:
     """Posts and amplification received per account type (``account_type, authors, posts, share_of_posts,
     amplification_received, share_of_amplification``)."""
-    everyone = spreaders(posts, brand_handles=brand_handles, n=len(posts) + 1, label=label,
-                         influencer_followers=influencer_followers)
+    everyone = spreaders(
+        posts, brand_handles=brand_handles, n=len(posts) + 1, label=label, influencer_followers=influencer_followers
+    )
     g = everyone.groupby("account_type")
-    out = pd.DataFrame({"authors": g.size(), "posts": g["posts"].sum(),
-                        "amplification_received": g["amplification_received"].sum()}).reset_index()
+    out = pd.DataFrame(
+        {"authors": g.size(), "posts": g["posts"].sum(), "amplification_received": g["amplification_received"].sum()}
+    ).reset_index()
     out["share_of_posts"] = out["posts"] / max(out["posts"].sum(), 1)
     amp = out["amplification_received"].sum()
     out["share_of_amplification"] = out["amplification_received"] / amp if amp else np.nan
     return out.sort_values("posts", ascending=False, kind="stable").reset_index(drop=True)[
-        ["account_type", "authors", "posts", "share_of_posts", "amplification_received", "share_of_amplification"]]
+        ["account_type", "authors", "posts", "share_of_posts", "amplification_received", "share_of_amplification"]
+    ]
 
 
 # -------------------------------------------------------------------------------------- message types
@@ -731,8 +864,10 @@ def read_examples(path, *, text: str = "text", label: str = "label") -> pd.DataF
     frame = pd.read_csv(Path(path), dtype=str, keep_default_na=False)
     missing = [c for c in (text, label) if c not in frame.columns]
     if missing:
-        raise ValueError(f"{path}: no column {missing[0]!r} (columns: {', '.join(frame.columns)}); the examples "
-                         f"file needs a {text!r} and a {label!r} column")
+        raise ValueError(
+            f"{path}: no column {missing[0]!r} (columns: {', '.join(frame.columns)}); the examples "
+            f"file needs a {text!r} and a {label!r} column"
+        )
     frame = frame[[text, label]].rename(columns={text: "text", label: "label"})
     frame = frame[(frame["text"].str.strip() != "") & (frame["label"].str.strip() != "")]
     if frame["label"].nunique() < 2:
@@ -740,9 +875,17 @@ def read_examples(path, *, text: str = "text", label: str = "label") -> pd.DataF
     return frame.reset_index(drop=True)
 
 
-def message_types(posts: pd.DataFrame, *, examples=None, labels=None, embedder="use",
-                  min_confidence: float | None = None, other: str = "other", C: float = 1.0,
-                  column: str = "text") -> pd.DataFrame:
+def message_types(
+    posts: pd.DataFrame,
+    *,
+    examples=None,
+    labels=None,
+    embedder="use",
+    min_confidence: float | None = None,
+    other: str = "other",
+    C: float = 1.0,
+    column: str = "text",
+) -> pd.DataFrame:
     """Message type of each post from a few-shot classifier (``kit.tl.classify``) on sentence embeddings.
 
     Parameters
@@ -761,6 +904,7 @@ def message_types(posts: pd.DataFrame, *, examples=None, labels=None, embedder="
         A copy of ``posts`` with ``message_type`` and ``message_confidence``.
     """
     from . import classify
+
     if examples is None:
         ex = seed_examples()
     elif isinstance(examples, (str, Path)):
@@ -770,11 +914,11 @@ def message_types(posts: pd.DataFrame, *, examples=None, labels=None, embedder="
     if labels is not None:
         unknown = sorted(set(labels) - set(ex["label"].astype(str)))
         if unknown:
-            raise ValueError(f"no examples for the message types {unknown}; the examples have "
-                             f"{sorted(set(ex['label'].astype(str)))}")
+            raise ValueError(
+                f"no examples for the message types {unknown}; the examples have {sorted(set(ex['label'].astype(str)))}"
+            )
         ex = ex[ex["label"].astype(str).isin(list(labels))]
-    model = classify.fit(ex["text"].astype(str).tolist(), ex["label"].astype(str).tolist(), embedder=embedder,
-                         C=C)
+    model = classify.fit(ex["text"].astype(str).tolist(), ex["label"].astype(str).tolist(), embedder=embedder, C=C)
     pred = classify.predict(posts, model, column=column)
     out = posts.copy()
     label = pred["label"].astype("string")
@@ -787,8 +931,9 @@ def message_types(posts: pd.DataFrame, *, examples=None, labels=None, embedder="
     return out
 
 
-def topics_by_phase(posts: pd.DataFrame, *, seed: int = 0, embedder="use", min_posts: int = 50,
-                    phase: str = "phase") -> tuple[pd.DataFrame, pd.DataFrame]:
+def topics_by_phase(
+    posts: pd.DataFrame, *, seed: int = 0, embedder="use", min_posts: int = 50, phase: str = "phase"
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Topics of ``posts`` (:func:`kit.tl.topics.fit` on :func:`kit.tl.embed.embed`, seeded) and how the
     posts of each phase spread over them (:func:`kit.tl.topics.by_group`).
 
@@ -801,24 +946,40 @@ def topics_by_phase(posts: pd.DataFrame, *, seed: int = 0, embedder="use", min_p
     """
     empty = pd.DataFrame(columns=["topic", "label", phase, "posts", "share_of_group", "share_of_topic"])
     if len(posts) < min_posts:
-        note = pd.DataFrame({"note": [f"{len(posts)} posts with a text in the crisis window: too few for topics "
-                                      f"(at least {min_posts})."]})
+        note = pd.DataFrame(
+            {
+                "note": [
+                    f"{len(posts)} posts with a text in the crisis window: too few for topics (at least {min_posts})."
+                ]
+            }
+        )
         return note, empty
     from . import topics
     from .embed import embed
+
     vectors = embed(posts, embedder=embedder, progress=False)
     try:
         model = topics.fit(posts, vectors, seed=seed)
     except ValueError as exc:  # e.g. every post an outlier: no topic to show
-        return pd.DataFrame({"note": [f"No topics found in the {len(posts)} posts of the crisis window ({exc})."]}), empty
+        return pd.DataFrame(
+            {"note": [f"No topics found in the {len(posts)} posts of the crisis window ({exc})."]}
+        ), empty
     return model.info, topics.by_group(posts, model, by=phase)
 
 
 # ------------------------------------------------------------------------------------ key moments
 
 
-def key_moments(posts: pd.DataFrame, timeline, *, brand_handles=None, top_cascades=None, n_cascades: int = 3,
-                statement=None, label: str | None = None) -> pd.DataFrame:
+def key_moments(
+    posts: pd.DataFrame,
+    timeline,
+    *,
+    brand_handles=None,
+    top_cascades=None,
+    n_cascades: int = 3,
+    statement=None,
+    label: str | None = None,
+) -> pd.DataFrame:
     """The moments to annotate on the timeline: onset, peak, return to baseline, the first post at or
     after the onset, the first post by a media account, the most engaged post of the crisis window
     (onset to return to baseline, or all posts without an onset), the origins of the largest cascades
@@ -869,18 +1030,31 @@ def key_moments(posts: pd.DataFrame, timeline, *, brand_handles=None, top_cascad
         if len(counts) and counts.max() > 0:
             handle = "author_handle" if "author_handle" in window.columns else "author_id"
             f = window.loc[counts.idxmax()]
-            rows.append((f"most engaged post ({int(counts.max()):,} interactions)", f[_TIME], f.get(handle, pd.NA),
-                         f["text"]))
+            rows.append(
+                (f"most engaged post ({int(counts.max()):,} interactions)", f[_TIME], f.get(handle, pd.NA), f["text"])
+            )
     if statement is not None and len(statement):
         st = _row(statement)
         if _ts(st.get("first_statement")) is not None:
-            rows.append(("brand's first statement", _ts(st["first_statement"]),
-                         ", ".join(sorted(_handles(brand_handles))) or pd.NA, st.get("statement_text")))
+            rows.append(
+                (
+                    "brand's first statement",
+                    _ts(st["first_statement"]),
+                    ", ".join(sorted(_handles(brand_handles))) or pd.NA,
+                    st.get("statement_text"),
+                )
+            )
     if top_cascades is not None and len(top_cascades):
         for i, c in top_cascades.head(n_cascades).reset_index(drop=True).iterrows():
             if pd.notna(c[_TIME]):
-                rows.append((f"cascade #{i + 1} starts ({int(c['size'])} reposts and quotes)", c[_TIME],
-                             c["author_handle"], c["text"]))
+                rows.append(
+                    (
+                        f"cascade #{i + 1} starts ({int(c['size'])} reposts and quotes)",
+                        c[_TIME],
+                        c["author_handle"],
+                        c["text"],
+                    )
+                )
     out = pd.DataFrame(rows, columns=["moment", "time", "who", "text"])
     out["time"] = pd.to_datetime(out["time"], utc=True)
     return out.sort_values("time", kind="stable").reset_index(drop=True)
@@ -916,21 +1090,23 @@ def first_statement(posts: pd.DataFrame, timeline, *, brand_handles, terms=None)
     original = own.loc[(kind.isin(["original", "quote"])).to_numpy(bool)]
     if terms:
         pat = "|".join(re.escape(str(t)) for t in terms)
-        original = original[original["text"].astype("string").str.contains(pat, case=False).fillna(False)
-                            .to_numpy(bool)]
+        original = original[
+            original["text"].astype("string").str.contains(pat, case=False).fillna(False).to_numpy(bool)
+        ]
     original = original.sort_values(_TIME, kind="stable")
     replies = own.loc[(kind == "reply").to_numpy(bool)].sort_values(_TIME, kind="stable")
     first = original.iloc[0] if len(original) else None
     reply = replies.iloc[0] if len(replies) else None
-    row = dict(onset=onset,
-               first_statement=first[_TIME] if first is not None else pd.NaT,
-               hours_to_statement=_hours(first[_TIME] - onset) if (first is not None and onset is not None)
-               else np.nan,
-               statement_post_id=str(first["post_id"]) if first is not None else None,
-               statement_text=str(first["text"]) if first is not None else None,
-               first_reply=reply[_TIME] if reply is not None else pd.NaT,
-               hours_to_reply=_hours(reply[_TIME] - onset) if (reply is not None and onset is not None) else np.nan,
-               definition=DEFINITIONS["first statement"] + (" containing one of the statement terms" if terms else ""))
+    row = dict(
+        onset=onset,
+        first_statement=first[_TIME] if first is not None else pd.NaT,
+        hours_to_statement=_hours(first[_TIME] - onset) if (first is not None and onset is not None) else np.nan,
+        statement_post_id=str(first["post_id"]) if first is not None else None,
+        statement_text=str(first["text"]) if first is not None else None,
+        first_reply=reply[_TIME] if reply is not None else pd.NaT,
+        hours_to_reply=_hours(reply[_TIME] - onset) if (reply is not None and onset is not None) else np.nan,
+        definition=DEFINITIONS["first statement"] + (" containing one of the statement terms" if terms else ""),
+    )
     out = pd.DataFrame([row])
     for c in ("onset", "first_statement", "first_reply"):
         out[c] = pd.to_datetime(out[c], utc=True)
@@ -953,9 +1129,14 @@ def brand_posts(posts: pd.DataFrame, timeline, *, brand_handles, n: int | None =
     if onset is not None:
         own = own[(own[_TIME] >= onset).to_numpy(bool)]
     own = phases(own, timeline).sort_values(_TIME, kind="stable")
-    out = pd.DataFrame({_TIME: own[_TIME].to_numpy(), "post_id": own["post_id"].astype(str).to_numpy(),
-                        "phase": own["phase"].astype(str).to_numpy(),
-                        "text": own["text"].astype("string").to_numpy()})
+    out = pd.DataFrame(
+        {
+            _TIME: own[_TIME].to_numpy(),
+            "post_id": own["post_id"].astype(str).to_numpy(),
+            "phase": own["phase"].astype(str).to_numpy(),
+            "text": own["text"].astype("string").to_numpy(),
+        }
+    )
     for c in ("likes", "shares", "comments"):
         out[c] = pd.to_numeric(own[c], errors="coerce").fillna(0).astype("int64").to_numpy() if c in own.columns else 0
     out["interactions"] = out["likes"] + out["shares"] + out["comments"]
@@ -969,9 +1150,16 @@ def brand_posts(posts: pd.DataFrame, timeline, *, brand_handles, n: int | None =
     return out.head(n) if n is not None else out
 
 
-def response_periods(posts: pd.DataFrame, timeline, *, brand_handles, brand: str | None = None,
-                     intents=("complaint", "question"), intent_column: str | None = None,
-                     before_days: float = 14) -> pd.DataFrame:
+def response_periods(
+    posts: pd.DataFrame,
+    timeline,
+    *,
+    brand_handles,
+    brand: str | None = None,
+    intents=("complaint", "question"),
+    intent_column: str | None = None,
+    before_days: float = 14,
+) -> pd.DataFrame:
     """Response rate and time to people who asked or complained, before the crisis vs during it, from
     :func:`kit.tl.care.cases` and :func:`kit.tl.care.summary` (one implementation with monitoring).
 
@@ -995,15 +1183,22 @@ def response_periods(posts: pd.DataFrame, timeline, *, brand_handles, brand: str
         response_rate, rate_low, rate_high, median_hours, ..., p90_hours, ...``.
     """
     from . import care
+
     r = _row(timeline)
     onset, back = _ts(r.get("onset")), _ts(r.get("back_to_baseline"))
     frame = posts
     if intents is not None and intent_column is None:
         from . import intent
+
         frame = posts.assign(_intent=intent.detect(posts)["intent"].to_numpy())
         intent_column = "_intent"
-    cases = care.cases(frame, brand_handles=sorted(_handles(brand_handles)), brand=brand,
-                       intents=list(intents) if intents is not None else None, intent_column=intent_column)
+    cases = care.cases(
+        frame,
+        brand_handles=sorted(_handles(brand_handles)),
+        brand=brand,
+        intents=list(intents) if intents is not None else None,
+        intent_column=intent_column,
+    )
     if onset is None:
         out = care.summary(cases.assign(period="whole window"), by="period")
         if out.empty:  # no case at all
@@ -1037,8 +1232,18 @@ def _fmt_hours(h: float) -> str:
     return f"{h / 24:.1f} days"
 
 
-def lessons(timeline, *, repost=None, statement=None, top_cascades=None, top_spreaders=None,
-            negative=None, response=None, types=None, topics=None) -> pd.DataFrame:
+def lessons(
+    timeline,
+    *,
+    repost=None,
+    statement=None,
+    top_cascades=None,
+    top_spreaders=None,
+    negative=None,
+    response=None,
+    types=None,
+    topics=None,
+) -> pd.DataFrame:
     """A short summary in words of the figures that matter for the post-mortem meeting.
 
     Every argument is the result of the matching function (``repost``: :func:`repost_share`,
@@ -1063,30 +1268,51 @@ def lessons(timeline, *, repost=None, statement=None, top_cascades=None, top_spr
     rows = []
     onset, peak = _ts(r.get("onset")), _ts(r.get("peak"))
     if onset is None:
-        rows.append(("timeline", "No surge stood out from the baseline in this window: there is no onset, "
-                                 "peak or recovery to report."))
+        rows.append(
+            (
+                "timeline",
+                "No surge stood out from the baseline in this window: there is no onset, peak or recovery to report.",
+            )
+        )
     else:
         base = r.get("baseline")
         rise = _hours(peak - onset) if peak is not None else np.nan
         src = " (the known start given as a parameter)" if str(r.get("onset_source", "")).startswith("known") else ""
         base_txt = f", from a baseline of {base:.1f} posts per period" if base is not None and pd.notna(base) else ""
-        rows.append(("timeline", f"The crisis started on {onset:%A %d %B %Y %H:%M} UTC{src}{base_txt}, and peaked "
-                                 f"{_fmt_hours(rise)} later ({peak:%d %B %H:%M} UTC, "
-                                 f"{r.get('peak_value', float('nan')):.0f} posts in the period)."))
+        rows.append(
+            (
+                "timeline",
+                f"The crisis started on {onset:%A %d %B %Y %H:%M} UTC{src}{base_txt}, and peaked "
+                f"{_fmt_hours(rise)} later ({peak:%d %B %H:%M} UTC, "
+                f"{r.get('peak_value', float('nan')):.0f} posts in the period).",
+            )
+        )
         half = _hours(r.get("half_life"))
         back = _ts(r.get("back_to_baseline"))
         if back is not None:
-            rows.append(("recovery", f"After the peak the excess over the baseline halved in {_fmt_hours(half)} "
-                                     f"(half-life) and volume was back to baseline {_fmt_hours(_hours(back - onset))} "
-                                     f"after the onset ({back:%d %B %H:%M} UTC)."))
+            rows.append(
+                (
+                    "recovery",
+                    f"After the peak the excess over the baseline halved in {_fmt_hours(half)} "
+                    f"(half-life) and volume was back to baseline {_fmt_hours(_hours(back - onset))} "
+                    f"after the onset ({back:%d %B %H:%M} UTC).",
+                )
+            )
         else:
-            rows.append(("recovery", f"After the peak the excess over the baseline halved in {_fmt_hours(half)} "
-                                     "(half-life), but volume had not returned to baseline by the end of the data."))
+            rows.append(
+                (
+                    "recovery",
+                    f"After the peak the excess over the baseline halved in {_fmt_hours(half)} "
+                    "(half-life), but volume had not returned to baseline by the end of the data.",
+                )
+            )
     if statement is not None:
         s = _row(statement) if len(statement) else {}
         if pd.notna(s.get("hours_to_statement", np.nan)):
-            txt = (f"The brand's first statement came {_fmt_hours(s['hours_to_statement'])} after the onset "
-                   f"({_ts(s['first_statement']):%d %B %H:%M} UTC)")
+            txt = (
+                f"The brand's first statement came {_fmt_hours(s['hours_to_statement'])} after the onset "
+                f"({_ts(s['first_statement']):%d %B %H:%M} UTC)"
+            )
             if peak is not None and onset is not None:
                 rel = _hours(_ts(s["first_statement"]) - peak)
                 txt += f", {_fmt_hours(abs(rel))} {'after' if rel >= 0 else 'before'} the peak"
@@ -1096,53 +1322,98 @@ def lessons(timeline, *, repost=None, statement=None, top_cascades=None, top_spr
         elif onset is None:
             rows.append(("response", "Without an onset there is no time to first statement to measure."))
         else:
-            rows.append(("response", "The brand's accounts published no statement after the onset in this data "
-                                     "(check the brand_accounts parameter if this is unexpected)."))
+            rows.append(
+                (
+                    "response",
+                    "The brand's accounts published no statement after the onset in this data "
+                    "(check the brand_accounts parameter if this is unexpected).",
+                )
+            )
     if response is not None:
         rr = response.set_index("period") if len(response) and "period" in response.columns else pd.DataFrame()
         if {"before", "during"} <= set(rr.index) and rr.loc[["before", "during"], "cases"].min() > 0:
             if rr.loc[["before", "during"], "responded"].sum() == 0:
-                rows.append(("care", f"{int(rr.loc['before', 'cases']):,} questions or complaints before the crisis "
-                                     f"and {int(rr.loc['during', 'cases']):,} during it got no reply from the brand's "
-                                     "accounts in this data."))
+                rows.append(
+                    (
+                        "care",
+                        f"{int(rr.loc['before', 'cases']):,} questions or complaints before the crisis "
+                        f"and {int(rr.loc['during', 'cases']):,} during it got no reply from the brand's "
+                        "accounts in this data.",
+                    )
+                )
             else:
-                rows.append(("care", f"The brand answered {rr.loc['before', 'response_rate']:.0%} of "
-                                     f"{int(rr.loc['before', 'cases']):,} questions and complaints before the crisis "
-                                     f"(median {_fmt_hours(rr.loc['before', 'median_hours'])}) and "
-                                     f"{rr.loc['during', 'response_rate']:.0%} of {int(rr.loc['during', 'cases']):,} "
-                                     f"during it (median {_fmt_hours(rr.loc['during', 'median_hours'])}); the "
-                                     "intervals in the table say whether the difference is more than noise."))
+                rows.append(
+                    (
+                        "care",
+                        f"The brand answered {rr.loc['before', 'response_rate']:.0%} of "
+                        f"{int(rr.loc['before', 'cases']):,} questions and complaints before the crisis "
+                        f"(median {_fmt_hours(rr.loc['before', 'median_hours'])}) and "
+                        f"{rr.loc['during', 'response_rate']:.0%} of {int(rr.loc['during', 'cases']):,} "
+                        f"during it (median {_fmt_hours(rr.loc['during', 'median_hours'])}); the "
+                        "intervals in the table say whether the difference is more than noise.",
+                    )
+                )
         else:
-            rows.append(("care", "There are not enough questions or complaints addressed to the brand both before "
-                                 "and during the crisis to compare how it answered."))
+            rows.append(
+                (
+                    "care",
+                    "There are not enough questions or complaints addressed to the brand both before "
+                    "and during the crisis to compare how it answered.",
+                )
+            )
     if repost is not None and len(repost):
         p = _row(repost)
         if p.get("posts"):
-            rows.append(("amplification", f"{p['share']:.0%} of posts were reposts (95 % interval {p['low']:.0%} "
-                                          f"to {p['high']:.0%}; {p['reposts']:,} of {p['posts']:,}: "
-                                          f"{p['definition']})."))
+            rows.append(
+                (
+                    "amplification",
+                    f"{p['share']:.0%} of posts were reposts (95 % interval {p['low']:.0%} "
+                    f"to {p['high']:.0%}; {p['reposts']:,} of {p['posts']:,}: "
+                    f"{p['definition']}).",
+                )
+            )
         else:
             rows.append(("amplification", "No posts in the window after the onset: no repost share."))
     if top_cascades is not None:
         if len(top_cascades):
             c = top_cascades.iloc[0]
             who = f"@{c['author_handle']}" if pd.notna(c.get("author_handle")) else "a post not in the data"
-            rows.append(("cascades", f"The largest cascade started from {who} and reached {int(c['size']):,} "
-                                     f"reposts and quotes; the {min(len(top_cascades), 5)} largest reached "
-                                     f"{int(top_cascades['size'].head(5).sum()):,} together."))
+            rows.append(
+                (
+                    "cascades",
+                    f"The largest cascade started from {who} and reached {int(c['size']):,} "
+                    f"reposts and quotes; the {min(len(top_cascades), 5)} largest reached "
+                    f"{int(top_cascades['size'].head(5).sum()):,} together.",
+                )
+            )
         else:
-            rows.append(("cascades", "The data does not link reposts, quotes or replies to their original post "
-                                     "(no parent_id), so cascades cannot be measured."))
+            rows.append(
+                (
+                    "cascades",
+                    "The data does not link reposts, quotes or replies to their original post "
+                    "(no parent_id), so cascades cannot be measured.",
+                )
+            )
     if top_spreaders is not None and len(top_spreaders):
         top = top_spreaders.head(5)
         kinds_ = top["account_type"].value_counts()
         if top["amplification_received"].sum() > 0:
-            rows.append(("spreaders", "Top spreaders by reposts and quotes received: " + ", ".join(
-                f"@{h} ({t})" for h, t in zip(top["author_handle"], top["account_type"])) +
-                f"; {', '.join(f'{v} {k}' for k, v in kinds_.items())} among the top {len(top)}."))
+            rows.append(
+                (
+                    "spreaders",
+                    "Top spreaders by reposts and quotes received: "
+                    + ", ".join(f"@{h} ({t})" for h, t in zip(top["author_handle"], top["account_type"]))
+                    + f"; {', '.join(f'{v} {k}' for k, v in kinds_.items())} among the top {len(top)}.",
+                )
+            )
         else:
-            rows.append(("spreaders", "No repost links in the data: spreaders are ranked by the number of posts "
-                                      "they wrote, which says who was loud, not who was amplified."))
+            rows.append(
+                (
+                    "spreaders",
+                    "No repost links in the data: spreaders are ranked by the number of posts "
+                    "they wrote, which says who was loud, not who was amplified.",
+                )
+            )
     if negative is not None and len(negative):
         ng = negative.set_index("phase")
         parts = [f"{ng.loc[p, 'share']:.0%} {p}" for p in PHASES if p in ng.index]
@@ -1152,9 +1423,15 @@ def lessons(timeline, *, repost=None, statement=None, top_cascades=None, top_spr
         if len(peak_types):
             top = peak_types.groupby("message_type")["posts"].sum().sort_values(ascending=False)
             share = top / top.sum()
-            rows.append(("messages", "During the rise and the peak people mostly posted " + ", ".join(
-                f"{k} ({v:.0%})" for k, v in share.head(3).items()) + " (few-shot classifier: read its accuracy "
-                "caveats)."))
+            rows.append(
+                (
+                    "messages",
+                    "During the rise and the peak people mostly posted "
+                    + ", ".join(f"{k} ({v:.0%})" for k, v in share.head(3).items())
+                    + " (few-shot classifier: read its accuracy "
+                    "caveats).",
+                )
+            )
     out = pd.DataFrame(rows, columns=["topic", "lesson"])
     if topics is not None:
         out = out[out["topic"].isin(list(topics))].reset_index(drop=True)

@@ -26,8 +26,8 @@ and the held-out estimate said so (57.5 %). Its lean toward some labels is remov
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
 
 import numpy as np
 import pandas as pd
@@ -40,10 +40,18 @@ BLOCK = 20_000
 
 def _vectorizers(n_features: int):
     from sklearn.feature_extraction.text import HashingVectorizer
-    words = HashingVectorizer(n_features=n_features, ngram_range=(1, 2), alternate_sign=False,
-                              token_pattern=r"(?u)\b\w+\b|[^\w\s]{1,3}", norm=None, dtype=np.float32)
-    chars = HashingVectorizer(n_features=n_features, analyzer="char_wb", ngram_range=(3, 4),
-                              alternate_sign=False, norm=None, dtype=np.float32)
+
+    words = HashingVectorizer(
+        n_features=n_features,
+        ngram_range=(1, 2),
+        alternate_sign=False,
+        token_pattern=r"(?u)\b\w+\b|[^\w\s]{1,3}",
+        norm=None,
+        dtype=np.float32,
+    )
+    chars = HashingVectorizer(
+        n_features=n_features, analyzer="char_wb", ngram_range=(3, 4), alternate_sign=False, norm=None, dtype=np.float32
+    )
     return words, chars
 
 
@@ -53,6 +61,7 @@ def _features(texts: Sequence[str], langs: Sequence[str] | None, n_features: int
     intercept; rows L2-normalised."""
     from scipy import sparse
     from sklearn.preprocessing import normalize
+
     words, grams = _vectorizers(n_features)
     texts = [str(t).lower() for t in texts]
     tagged = texts if langs is None else [f"{t} __lang_{lang}" for t, lang in zip(texts, langs)]
@@ -62,8 +71,9 @@ def _features(texts: Sequence[str], langs: Sequence[str] | None, n_features: int
     return normalize(X)
 
 
-def _scores(block: tuple[list[str], list[str] | None], coef: np.ndarray, intercept: np.ndarray,
-            n_features: int, chars: bool) -> np.ndarray:
+def _scores(
+    block: tuple[list[str], list[str] | None], coef: np.ndarray, intercept: np.ndarray, n_features: int, chars: bool
+) -> np.ndarray:
     texts, langs = block
     return np.asarray(_features(texts, langs, n_features, chars) @ coef.T) + intercept
 
@@ -87,8 +97,9 @@ class Student:
     trained_on: int = 0
     info: dict = field(default_factory=dict)
 
-    def predict(self, texts: Sequence[str], langs: Sequence[str] | None = None, *,
-                jobs: int | None = None) -> np.ndarray:
+    def predict(
+        self, texts: Sequence[str], langs: Sequence[str] | None = None, *, jobs: int | None = None
+    ) -> np.ndarray:
         """Class probabilities, one row per text, columns in ``classes`` order. Blocks of
         :data:`BLOCK` texts are vectorised in ``jobs`` processes (default: the machine's cores, one
         process when there are few texts)."""
@@ -96,13 +107,16 @@ class Student:
         langs = None if langs is None else [str(v) for v in langs]
         if not texts:
             return np.zeros((0, len(self.classes)))
-        blocks = [(texts[i:i + BLOCK], None if langs is None else langs[i:i + BLOCK])
-                  for i in range(0, len(texts), BLOCK)]
+        blocks = [
+            (texts[i : i + BLOCK], None if langs is None else langs[i : i + BLOCK]) for i in range(0, len(texts), BLOCK)
+        ]
         jobs = jobs or os.cpu_count() or 1
         if jobs > 1 and len(blocks) > 1:
             from joblib import Parallel, delayed
+
             parts = Parallel(n_jobs=min(jobs, len(blocks)))(
-                delayed(_scores)(b, self.coef, self.intercept, self.n_features, self.chars) for b in blocks)
+                delayed(_scores)(b, self.coef, self.intercept, self.n_features, self.chars) for b in blocks
+            )
         else:
             parts = [_scores(b, self.coef, self.intercept, self.n_features, self.chars) for b in blocks]
         Z = np.vstack(parts)
@@ -114,8 +128,17 @@ class Student:
         return self.classes[self.predict(texts, langs, **kwargs).argmax(axis=1)]
 
 
-def fit(texts: Sequence[str], labels: Sequence, *, langs: Sequence[str] | None = None, holdout: float = 0.2,
-        seed: int = 0, C: float = 4.0, n_features: int = 2 ** 20, chars: bool = False) -> Student:
+def fit(
+    texts: Sequence[str],
+    labels: Sequence,
+    *,
+    langs: Sequence[str] | None = None,
+    holdout: float = 0.2,
+    seed: int = 0,
+    C: float = 4.0,
+    n_features: int = 2**20,
+    chars: bool = False,
+) -> Student:
     """Train a student on texts the teacher labelled.
 
     Parameters
@@ -170,12 +193,14 @@ def fit(texts: Sequence[str], labels: Sequence, *, langs: Sequence[str] | None =
     if n_hold >= 20 and len(set(y[order[n_hold:]].tolist())) >= 2:
         coef, intercept = train(order[n_hold:])
         student = Student(classes, coef, intercept, n_features, chars)
-        pred = student.labels([texts[i] for i in order[:n_hold]],
-                              None if langs is None else [langs[i] for i in order[:n_hold]], jobs=1)
+        pred = student.labels(
+            [texts[i] for i in order[:n_hold]], None if langs is None else [langs[i] for i in order[:n_hold]], jobs=1
+        )
         agreement, held = float(np.mean(pred == y[order[:n_hold]])), n_hold
     coef, intercept = train(np.arange(len(texts)))
-    return Student(classes, coef, intercept, n_features, chars, agreement=agreement, holdout=held,
-                   trained_on=len(texts))
+    return Student(
+        classes, coef, intercept, n_features, chars, agreement=agreement, holdout=held, trained_on=len(texts)
+    )
 
 
 def match_shares(probs: np.ndarray, target: Sequence[float], *, tol: float = 0.002, max_iter: int = 200) -> np.ndarray:
@@ -211,9 +236,17 @@ def sample_indices(n: int, size: int, seed: int = 0) -> np.ndarray:
     return np.sort(np.random.default_rng(seed).choice(n, size=size, replace=False))
 
 
-def distil(texts: Sequence[str], teacher, *, langs: Sequence[str] | None = None, sample: int = 20_000,
-           seed: int = 0, holdout: float = 0.2, jobs: int | None = None,
-           **fit_kwargs) -> tuple[np.ndarray, pd.Series, Student | None]:
+def distil(
+    texts: Sequence[str],
+    teacher,
+    *,
+    langs: Sequence[str] | None = None,
+    sample: int = 20_000,
+    seed: int = 0,
+    holdout: float = 0.2,
+    jobs: int | None = None,
+    **fit_kwargs,
+) -> tuple[np.ndarray, pd.Series, Student | None]:
     """Label every text with ``teacher`` where it was run and with a student elsewhere.
 
     Parameters
@@ -240,7 +273,7 @@ def distil(texts: Sequence[str], teacher, *, langs: Sequence[str] | None = None,
     langs = None if langs is None else [str(v) for v in langs]
     n = len(texts)
     chosen = sample_indices(n, sample, seed)
-    pick = (lambda v: None if v is None else [v[i] for i in chosen])
+    pick = lambda v: None if v is None else [v[i] for i in chosen]
     taught = np.asarray(teacher(chosen), dtype=object)
     if len(taught) != len(chosen):
         raise ValueError(f"the teacher gave {len(taught)} labels for {len(chosen)} texts")
@@ -250,8 +283,7 @@ def distil(texts: Sequence[str], teacher, *, langs: Sequence[str] | None = None,
     rest = np.setdiff1d(np.arange(n), chosen)
     out = np.empty(n, dtype=object)
     out[chosen] = taught
-    out[rest] = student.labels([texts[i] for i in rest], None if langs is None else [langs[i] for i in rest],
-                               jobs=jobs)
+    out[rest] = student.labels([texts[i] for i in rest], None if langs is None else [langs[i] for i in rest], jobs=jobs)
     source = pd.Series("student", index=range(n), dtype="string")
     source.iloc[chosen] = "teacher"
     return out, source, student

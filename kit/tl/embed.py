@@ -22,8 +22,9 @@ import hashlib
 import os
 import re
 import uuid
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Protocol, Sequence, runtime_checkable
+from typing import Protocol, runtime_checkable
 
 import numpy as np
 import pandas as pd
@@ -57,7 +58,7 @@ class HashEmbedder:
 
     def _features(self, text: str) -> list[str]:
         words = re.findall(r"\w+", text.lower())
-        grams = [w[i:i + 3] for w in words for i in range(max(1, len(w) - 2))]
+        grams = [w[i : i + 3] for w in words for i in range(max(1, len(w) - 2))]
         return words + grams
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
@@ -119,13 +120,19 @@ class SentenceTransformerEmbedder:
         except OSError as exc:
             raise MissingBackend(
                 f"cannot load sentence-transformers model {model!r}: give the path of a downloaded model "
-                f"(offline machines cannot fetch from a hub) ({exc})") from exc
+                f"(offline machines cannot fetch from a hub) ({exc})"
+            ) from exc
         self.name = f"st:{Path(str(model)).name}"
         self.batch_size = batch_size
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
-        vectors = self._model.encode([str(t) for t in texts], batch_size=self.batch_size, show_progress_bar=False,
-                                     convert_to_numpy=True, normalize_embeddings=True)
+        vectors = self._model.encode(
+            [str(t) for t in texts],
+            batch_size=self.batch_size,
+            show_progress_bar=False,
+            convert_to_numpy=True,
+            normalize_embeddings=True,
+        )
         return np.asarray(vectors, dtype=np.float32)
 
 
@@ -177,13 +184,15 @@ class CachedEmbedder:
         keys = [self.key(t) for t in texts]
         if self._missing(keys, texts):
             from filelock import FileLock
+
             self.dir.mkdir(parents=True, exist_ok=True)
             with FileLock(str(self.dir / ".lock")):
                 todo = self._missing(keys, texts)  # again: another process may have embedded them meanwhile
                 if todo:
                     new_keys = list(todo)
-                    vectors = embed_batched(self.inner, [todo[k] for k in new_keys], batch_size=self.batch_size,
-                                            progress=self.progress)
+                    vectors = embed_batched(
+                        self.inner, [todo[k] for k in new_keys], batch_size=self.batch_size, progress=self.progress
+                    )
                     tmp = self.dir / f".{uuid.uuid4().hex}.npz"
                     np.savez(tmp, keys=np.array(new_keys, dtype="S20"), vectors=vectors)
                     final = self.dir / f"{uuid.uuid4().hex}.npz"
@@ -195,14 +204,16 @@ class CachedEmbedder:
         return np.vstack([self._mem[k] for k in keys])
 
 
-def embed_batched(model: Embedder, texts: Sequence[str], *, batch_size: int = 256,
-                  progress: bool = False) -> np.ndarray:
+def embed_batched(
+    model: Embedder, texts: Sequence[str], *, batch_size: int = 256, progress: bool = False
+) -> np.ndarray:
     """Embed in batches, with a progress bar when asked."""
     batches = range(0, len(texts), batch_size)
     if progress:
         from tqdm.auto import tqdm
+
         batches = tqdm(batches, desc=f"embedding ({model.name})", unit="batch")
-    parts = [model.embed(list(texts[i:i + batch_size])) for i in batches]
+    parts = [model.embed(list(texts[i : i + batch_size])) for i in batches]
     return np.vstack(parts).astype(np.float32) if parts else np.zeros((0, 0), dtype=np.float32)
 
 
@@ -226,9 +237,16 @@ def default_cache_dir() -> Path:
     return Path(os.environ.get("KIT_CACHE", Path.home() / ".cache" / "kit")) / "embeddings"
 
 
-def embed(posts: pd.DataFrame, *, embedder: str | Embedder = "use", column: str = "text",
-          cache_dir: str | Path | None = None, cache: bool = True, batch_size: int = 256,
-          progress: bool = True) -> np.ndarray:
+def embed(
+    posts: pd.DataFrame,
+    *,
+    embedder: str | Embedder = "use",
+    column: str = "text",
+    cache_dir: str | Path | None = None,
+    cache: bool = True,
+    batch_size: int = 256,
+    progress: bool = True,
+) -> np.ndarray:
     """Embed the texts of ``posts`` (one row per post, same order), reusing cached vectors.
 
     Parameters
@@ -241,9 +259,11 @@ def embed(posts: pd.DataFrame, *, embedder: str | Embedder = "use", column: str 
     """
     model = get_embedder(embedder) if isinstance(embedder, str) else embedder
     from .. import provenance
+
     provenance.note_model("embedder", model.name)
     texts = posts[column].fillna("").astype(str).tolist()
     if cache:
-        return CachedEmbedder(model, cache_dir or default_cache_dir(), batch_size=batch_size,
-                              progress=progress).embed(texts)
+        return CachedEmbedder(model, cache_dir or default_cache_dir(), batch_size=batch_size, progress=progress).embed(
+            texts
+        )
     return embed_batched(model, texts, batch_size=batch_size, progress=progress)

@@ -30,16 +30,26 @@ from __future__ import annotations
 import json
 import re
 import warnings
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Protocol, Sequence, runtime_checkable
+from typing import Protocol, runtime_checkable
 
 import numpy as np
 import pandas as pd
 
 from .embed import CachedEmbedder, Embedder, MissingBackend, default_cache_dir, embed_batched, get_embedder
 
-__all__ = ["EMOTIONS", "EmotionModel", "NadeModel", "EmotionHead", "AutoEmotionModel", "KeywordEmotionModel",
-           "emotions", "get_model", "DEFAULT_HEAD"]
+__all__ = [
+    "EMOTIONS",
+    "EmotionModel",
+    "NadeModel",
+    "EmotionHead",
+    "AutoEmotionModel",
+    "KeywordEmotionModel",
+    "emotions",
+    "get_model",
+    "DEFAULT_HEAD",
+]
 
 EMOTIONS = ("anger", "anticipation", "disgust", "fear", "joy", "sadness", "surprise", "trust")
 MODELS_DIR = Path(__file__).resolve().parent / "models"
@@ -127,9 +137,17 @@ class EmotionHead:
     (``coef``, ``intercept``) + ``.json`` metadata; no pickle.
     """
 
-    def __init__(self, coef: np.ndarray, intercept: np.ndarray, *, embedder: str | Embedder = "use",
-                 meta: dict | None = None, cache: bool = True, cache_dir: str | Path | None = None,
-                 name: str | None = None):
+    def __init__(
+        self,
+        coef: np.ndarray,
+        intercept: np.ndarray,
+        *,
+        embedder: str | Embedder = "use",
+        meta: dict | None = None,
+        cache: bool = True,
+        cache_dir: str | Path | None = None,
+        name: str | None = None,
+    ):
         self.coef = np.asarray(coef, dtype=np.float64)
         self.intercept = np.asarray(intercept, dtype=np.float64)
         if self.coef.shape[0] != len(EMOTIONS) or self.intercept.shape != (len(EMOTIONS),):
@@ -147,14 +165,18 @@ class EmotionHead:
             self._embedder = get_embedder(self.embedder_spec)
         return self._embedder
 
-    def scores(self, texts: Sequence[str], langs: Sequence[str] | None = None, *,
-               embeddings: np.ndarray | None = None) -> pd.DataFrame:
+    def scores(
+        self, texts: Sequence[str], langs: Sequence[str] | None = None, *, embeddings: np.ndarray | None = None
+    ) -> pd.DataFrame:
         texts = _texts(texts)
         if embeddings is None:
             if not texts:
                 return _frame(np.zeros((0, len(EMOTIONS))))
-            embeddings = (CachedEmbedder(self.embedder, self.cache_dir or default_cache_dir()).embed(texts)
-                          if self.cache else embed_batched(self.embedder, texts))
+            embeddings = (
+                CachedEmbedder(self.embedder, self.cache_dir or default_cache_dir()).embed(texts)
+                if self.cache
+                else embed_batched(self.embedder, texts)
+            )
         X = np.asarray(embeddings, dtype=np.float64)
         if len(X) != len(texts):
             raise ValueError(f"{len(X)} embeddings for {len(texts)} texts")
@@ -164,18 +186,25 @@ class EmotionHead:
         path = Path(path).with_suffix(".npz")
         path.parent.mkdir(parents=True, exist_ok=True)
         np.savez_compressed(path, coef=self.coef.astype(np.float32), intercept=self.intercept.astype(np.float32))
-        meta = {**self.meta, "format": FORMAT, "name": self.name, "emotions": list(EMOTIONS),
-                "embedder": self.embedder_spec, "n_features": int(self.coef.shape[1])}
+        meta = {
+            **self.meta,
+            "format": FORMAT,
+            "name": self.name,
+            "emotions": list(EMOTIONS),
+            "embedder": self.embedder_spec,
+            "n_features": int(self.coef.shape[1]),
+        }
         path.with_suffix(".json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         return path
 
     @classmethod
-    def load(cls, path: str | Path | None = None, **kwargs) -> "EmotionHead":
+    def load(cls, path: str | Path | None = None, **kwargs) -> EmotionHead:
         path = Path(path or DEFAULT_HEAD).with_suffix(".npz")
         meta_path = path.with_suffix(".json")
         if not path.exists() or not meta_path.exists():
-            raise FileNotFoundError(f"no emotion head at {path}; build it with: python -m kit.tl.train_sentiment "
-                                    "--only-emotion")
+            raise FileNotFoundError(
+                f"no emotion head at {path}; build it with: python -m kit.tl.train_sentiment --only-emotion"
+            )
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
         if meta.get("format") != FORMAT:
             raise ValueError(f"{meta_path} is not a {FORMAT} file")
@@ -212,8 +241,11 @@ class AutoEmotionModel:
     def scores(self, texts: Sequence[str], langs: Sequence[str] | None = None) -> pd.DataFrame:
         texts = _texts(texts)
         out = np.zeros((len(texts), len(EMOTIONS)))
-        is_en = np.zeros(len(texts), dtype=bool) if langs is None else \
-            np.array([str(v).lower().startswith("en") for v in langs], dtype=bool)
+        is_en = (
+            np.zeros(len(texts), dtype=bool)
+            if langs is None
+            else np.array([str(v).lower().startswith("en") for v in langs], dtype=bool)
+        )
         if is_en.any():
             out[is_en] = self.english.scores([t for t, e in zip(texts, is_en) if e]).to_numpy()
         if (~is_en).any():
@@ -223,33 +255,186 @@ class AutoEmotionModel:
 
 # A deliberately small list: word stems (matched at the start of a word, case-insensitive).
 _KEYWORDS = {
-    "anger": ["angry", "anger", "furious", "rage", "outrag", "hate", "annoy", "unacceptable", "fed up",
-              "colère", "furieu", "énervé", "enerve", "rage", "déteste", "deteste", "inadmissible", "scandal",
-              "marre", "wütend", "wut", "ärger", "sauer", "hasse", "unverschämt", "frechheit", "skandal"],
-    "anticipation": ["can't wait", "looking forward", "soon", "tomorrow", "expect", "hope",
-                     "hâte", "bientôt", "demain", "j'espère", "impatien",
-                     "freue mich", "bald", "morgen", "hoffe", "gespannt"],
-    "disgust": ["disgust", "gross", "yuck", "revolting", "nasty", "filthy",
-                "dégoût", "degout", "dégueu", "degueu", "répugn", "saleté",
-                "ekel", "widerlich", "eklig", "dreckig"],
-    "fear": ["afraid", "fear", "scared", "frighten", "terrif", "worried", "panic", "danger",
-             "peur", "effray", "terrifi", "inquiet", "angoiss", "panique",
-             "angst", "fürchte", "furchtbar", "besorgt", "panik", "gefahr"],
-    "joy": ["happy", "joy", "love", "great", "wonderful", "glad", "delight", "awesome", "thank",
-            "heureu", "joie", "adore", "génial", "genial", "super", "merci", "ravi", "bravo",
-            "glücklich", "freude", "liebe", "toll", "wunderbar", "danke", "super", "prima"],
-    "sadness": ["sad", "unhappy", "cry", "miss you", "depress", "disappoint", "sorrow", "lonely",
-                "triste", "pleur", "déçu", "decu", "déprim", "chagrin", "dommage",
-                "traurig", "weine", "enttäusch", "schade", "vermisse"],
-    "surprise": ["surpris", "wow", "unexpected", "unbelievable", "shock", "amazing", "omg",
-                 "étonn", "inattendu", "incroyable", "choqu", "waouh",
-                 "überrasch", "unglaublich", "erstaun", "schock", "krass"],
-    "trust": ["trust", "reliable", "safe", "confident", "depend on", "honest",
-              "confiance", "fiable", "sûr", "sécurité", "honnête",
-              "vertrau", "zuverlässig", "sicher", "ehrlich"],
+    "anger": [
+        "angry",
+        "anger",
+        "furious",
+        "rage",
+        "outrag",
+        "hate",
+        "annoy",
+        "unacceptable",
+        "fed up",
+        "colère",
+        "furieu",
+        "énervé",
+        "enerve",
+        "rage",
+        "déteste",
+        "deteste",
+        "inadmissible",
+        "scandal",
+        "marre",
+        "wütend",
+        "wut",
+        "ärger",
+        "sauer",
+        "hasse",
+        "unverschämt",
+        "frechheit",
+        "skandal",
+    ],
+    "anticipation": [
+        "can't wait",
+        "looking forward",
+        "soon",
+        "tomorrow",
+        "expect",
+        "hope",
+        "hâte",
+        "bientôt",
+        "demain",
+        "j'espère",
+        "impatien",
+        "freue mich",
+        "bald",
+        "morgen",
+        "hoffe",
+        "gespannt",
+    ],
+    "disgust": [
+        "disgust",
+        "gross",
+        "yuck",
+        "revolting",
+        "nasty",
+        "filthy",
+        "dégoût",
+        "degout",
+        "dégueu",
+        "degueu",
+        "répugn",
+        "saleté",
+        "ekel",
+        "widerlich",
+        "eklig",
+        "dreckig",
+    ],
+    "fear": [
+        "afraid",
+        "fear",
+        "scared",
+        "frighten",
+        "terrif",
+        "worried",
+        "panic",
+        "danger",
+        "peur",
+        "effray",
+        "terrifi",
+        "inquiet",
+        "angoiss",
+        "panique",
+        "angst",
+        "fürchte",
+        "furchtbar",
+        "besorgt",
+        "panik",
+        "gefahr",
+    ],
+    "joy": [
+        "happy",
+        "joy",
+        "love",
+        "great",
+        "wonderful",
+        "glad",
+        "delight",
+        "awesome",
+        "thank",
+        "heureu",
+        "joie",
+        "adore",
+        "génial",
+        "genial",
+        "super",
+        "merci",
+        "ravi",
+        "bravo",
+        "glücklich",
+        "freude",
+        "liebe",
+        "toll",
+        "wunderbar",
+        "danke",
+        "super",
+        "prima",
+    ],
+    "sadness": [
+        "sad",
+        "unhappy",
+        "cry",
+        "miss you",
+        "depress",
+        "disappoint",
+        "sorrow",
+        "lonely",
+        "triste",
+        "pleur",
+        "déçu",
+        "decu",
+        "déprim",
+        "chagrin",
+        "dommage",
+        "traurig",
+        "weine",
+        "enttäusch",
+        "schade",
+        "vermisse",
+    ],
+    "surprise": [
+        "surpris",
+        "wow",
+        "unexpected",
+        "unbelievable",
+        "shock",
+        "amazing",
+        "omg",
+        "étonn",
+        "inattendu",
+        "incroyable",
+        "choqu",
+        "waouh",
+        "überrasch",
+        "unglaublich",
+        "erstaun",
+        "schock",
+        "krass",
+    ],
+    "trust": [
+        "trust",
+        "reliable",
+        "safe",
+        "confident",
+        "depend on",
+        "honest",
+        "confiance",
+        "fiable",
+        "sûr",
+        "sécurité",
+        "honnête",
+        "vertrau",
+        "zuverlässig",
+        "sicher",
+        "ehrlich",
+    ],
 }
-_PATTERNS = {e: re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(set(ws), key=len, reverse=True))
-                           + ")", re.IGNORECASE) for e, ws in _KEYWORDS.items()}
+_PATTERNS = {
+    e: re.compile(
+        r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(set(ws), key=len, reverse=True)) + ")", re.IGNORECASE
+    )
+    for e, ws in _KEYWORDS.items()
+}
 
 
 class KeywordEmotionModel:
@@ -262,7 +447,7 @@ class KeywordEmotionModel:
     def scores(self, texts: Sequence[str], langs: Sequence[str] | None = None) -> pd.DataFrame:
         texts = _texts(texts)
         hits = np.array([[len(_PATTERNS[e].findall(t)) for e in EMOTIONS] for t in texts], dtype=np.float64)
-        return _frame(1 - 0.5 ** hits if len(texts) else np.zeros((0, len(EMOTIONS))))
+        return _frame(1 - 0.5**hits if len(texts) else np.zeros((0, len(EMOTIONS))))
 
 
 def get_model(name: str | EmotionModel = "auto") -> EmotionModel:
@@ -283,8 +468,14 @@ def get_model(name: str | EmotionModel = "auto") -> EmotionModel:
     raise ValueError(f"unknown emotion model {name!r}; choose auto, nade, head, keywords or a saved head's path")
 
 
-def emotions(posts: pd.DataFrame, *, model: str | EmotionModel = "auto", column: str = "text",
-             lang_column: str = "lang", min_score: float = 0.3) -> pd.DataFrame:
+def emotions(
+    posts: pd.DataFrame,
+    *,
+    model: str | EmotionModel = "auto",
+    column: str = "text",
+    lang_column: str = "lang",
+    min_score: float = 0.3,
+) -> pd.DataFrame:
     """Emotion scores per post: a copy of ``posts`` with one column per emotion (:data:`EMOTIONS`,
     values in [0, 1]) and ``emotion``, the highest-scoring one, or ``"none"`` when none reaches
     ``min_score``.
@@ -309,6 +500,7 @@ def emotions(posts: pd.DataFrame, *, model: str | EmotionModel = "auto", column:
     """
     em = get_model(model)
     from .. import provenance
+
     provenance.note_model("emotion", em.name)
     texts = posts[column].astype("string").fillna("").tolist()
     langs = posts[lang_column].astype("string").fillna("und").tolist() if lang_column in posts.columns else None

@@ -109,115 +109,359 @@ class _Cues:
                     return found
         return None if self.rest is None else self.rest.search(text)
 
-_REQUEST = _Cues([
-    # English
-    r"\bplease (?:add|bring|make|put|let|give|introduce|offer|allow|show|support|open|consider|launch)\b",
-    r"\bit would be (?:great|nice|awesome|good|cool) (?:if|to)\b", r"\bwould (?:love|like) (?:to see|it if|a|an|more)\b",
-    r"\bwould love that\b", r"\bwho else wants (?:this|it)\b", r"\bidea for\b", r"\bsuggestion\b", r"\bfeature request\b",
-    r"\bwhy not (?:add|offer|have|make)\b", r"\bwe need (?:a|an|more)\b", r"\bi wish (?:you|there)\b",
-    r"\byou should (?:add|offer|bring|make|have)\b",
-    # French
-    r"\bj'aimerais\b", r"\bj’aimerais\b", r"\bce serait (?:bien|top|génial|super|cool|pratique)\b",
-    r"\bça serait (?:bien|top|génial|super)\b", r"\bqui d'autre le veut\b", r"\bqui d’autre le veut\b",
-    r"\bidée pour\b", r"\bpensez-y\b", r"\bpourquoi ne pas\b", r"\bil faudrait\b", r"\bvous devriez\b",
-    r"\bon veut\b", r"\bmerci d'ajouter\b",
-    # German
-    r"\bwäre (?:schön|super|toll|klasse|praktisch|gut|cool)\b", r"\bwer will das (?:noch|auch)\b", r"\bvorschlag\b",
-    r"\bidee für\b", r"\bbitte überlegt\b", r"\bich wünsche mir\b", r"\bwir brauchen\b", r"\bihr solltet\b",
-    r"\bwarum nicht\b", r"\bbitte (?:führt|baut|bringt|zeigt|setzt|bietet|macht|fügt|ersetzt|unterstützt|"
-    r"veröffentlicht|öffnet|gebt|stellt|schafft|erlaubt)\b",
-])
+
+_REQUEST = _Cues(
+    [
+        # English
+        r"\bplease (?:add|bring|make|put|let|give|introduce|offer|allow|show|support|open|consider|launch)\b",
+        r"\bit would be (?:great|nice|awesome|good|cool) (?:if|to)\b",
+        r"\bwould (?:love|like) (?:to see|it if|a|an|more)\b",
+        r"\bwould love that\b",
+        r"\bwho else wants (?:this|it)\b",
+        r"\bidea for\b",
+        r"\bsuggestion\b",
+        r"\bfeature request\b",
+        r"\bwhy not (?:add|offer|have|make)\b",
+        r"\bwe need (?:a|an|more)\b",
+        r"\bi wish (?:you|there)\b",
+        r"\byou should (?:add|offer|bring|make|have)\b",
+        # French
+        r"\bj'aimerais\b",
+        r"\bj’aimerais\b",
+        r"\bce serait (?:bien|top|génial|super|cool|pratique)\b",
+        r"\bça serait (?:bien|top|génial|super)\b",
+        r"\bqui d'autre le veut\b",
+        r"\bqui d’autre le veut\b",
+        r"\bidée pour\b",
+        r"\bpensez-y\b",
+        r"\bpourquoi ne pas\b",
+        r"\bil faudrait\b",
+        r"\bvous devriez\b",
+        r"\bon veut\b",
+        r"\bmerci d'ajouter\b",
+        # German
+        r"\bwäre (?:schön|super|toll|klasse|praktisch|gut|cool)\b",
+        r"\bwer will das (?:noch|auch)\b",
+        r"\bvorschlag\b",
+        r"\bidee für\b",
+        r"\bbitte überlegt\b",
+        r"\bich wünsche mir\b",
+        r"\bwir brauchen\b",
+        r"\bihr solltet\b",
+        r"\bwarum nicht\b",
+        r"\bbitte (?:führt|baut|bringt|zeigt|setzt|bietet|macht|fügt|ersetzt|unterstützt|"
+        r"veröffentlicht|öffnet|gebt|stellt|schafft|erlaubt)\b",
+    ]
+)
 
 # imperatives a customer uses to ask for something, right after addressing the organisation
-_IMPERATIVE_EN = ("add", "bring", "put", "publish", "open", "show", "sponsor", "replace", "offer", "introduce",
-                  "support", "launch", "make", "let", "give", "allow", "build", "extend", "create", "start",
-                  "display", "install", "restore", "reintroduce", "provide")
-_IMPERATIVE_DE = ("führt", "zeigt", "bringt", "baut", "setzt", "bietet", "ersetzt", "unterstützt", "veröffentlicht",
-                  "macht", "fügt", "schafft", "öffnet", "gebt", "stellt", "erlaubt", "sponsert", "startet",
-                  "verlängert", "installiert")
-_ADDRESS = (r"^(?:(?:hey|hi|hello|dear|bonjour|salut|hé|coucou|hallo|servus|liebes?|chère|cher|moin)\b[^,:!.?]{0,40}"
-            r"[,:]\s*|@\w+\s*(?:svp|please|bitte|stp)?\s*[,:]?\s*|(?:svp|please|bitte)\s+)")
+_IMPERATIVE_EN = (
+    "add",
+    "bring",
+    "put",
+    "publish",
+    "open",
+    "show",
+    "sponsor",
+    "replace",
+    "offer",
+    "introduce",
+    "support",
+    "launch",
+    "make",
+    "let",
+    "give",
+    "allow",
+    "build",
+    "extend",
+    "create",
+    "start",
+    "display",
+    "install",
+    "restore",
+    "reintroduce",
+    "provide",
+)
+_IMPERATIVE_DE = (
+    "führt",
+    "zeigt",
+    "bringt",
+    "baut",
+    "setzt",
+    "bietet",
+    "ersetzt",
+    "unterstützt",
+    "veröffentlicht",
+    "macht",
+    "fügt",
+    "schafft",
+    "öffnet",
+    "gebt",
+    "stellt",
+    "erlaubt",
+    "sponsert",
+    "startet",
+    "verlängert",
+    "installiert",
+)
+_ADDRESS = (
+    r"^(?:(?:hey|hi|hello|dear|bonjour|salut|hé|coucou|hallo|servus|liebes?|chère|cher|moin)\b[^,:!.?]{0,40}"
+    r"[,:]\s*|@\w+\s*(?:svp|please|bitte|stp)?\s*[,:]?\s*|(?:svp|please|bitte)\s+)"
+)
 _IMPERATIVE = re.compile(
-    _ADDRESS + r"(?:please\s+|svp\s+|bitte\s+)?(?:" + "|".join(_IMPERATIVE_EN + _IMPERATIVE_DE)
-    + r"|[a-zàâçéèêëîïôûùüÿœ]{3,}ez)\b", _FLAGS)
+    _ADDRESS
+    + r"(?:please\s+|svp\s+|bitte\s+)?(?:"
+    + "|".join(_IMPERATIVE_EN + _IMPERATIVE_DE)
+    + r"|[a-zàâçéèêëîïôûùüÿœ]{3,}ez)\b",
+    _FLAGS,
+)
 
-_QUESTION_OPENERS = _Cues([
-    r"\bquestion (?:for|to|about)\b", r"\bquick question\b", r"\bpetite question\b", r"\bquestion pour\b",
-    r"\b(?:kurze )?frage an\b", r"\bkurze frage\b", r"\banyone know\b", r"\bdoes anyone\b", r"\bquelqu'un sait\b",
-    r"\bquelqu’un sait\b", r"\bweiß (?:das )?jemand\b", r"\bweiss (?:das )?jemand\b", r"\bplease answer\b",
-    r"\bbitte um antwort\b", r"\bmerci de (?:me )?répondre\b", r"\bany update\b",
-])
+_QUESTION_OPENERS = _Cues(
+    [
+        r"\bquestion (?:for|to|about)\b",
+        r"\bquick question\b",
+        r"\bpetite question\b",
+        r"\bquestion pour\b",
+        r"\b(?:kurze )?frage an\b",
+        r"\bkurze frage\b",
+        r"\banyone know\b",
+        r"\bdoes anyone\b",
+        r"\bquelqu'un sait\b",
+        r"\bquelqu’un sait\b",
+        r"\bweiß (?:das )?jemand\b",
+        r"\bweiss (?:das )?jemand\b",
+        r"\bplease answer\b",
+        r"\bbitte um antwort\b",
+        r"\bmerci de (?:me )?répondre\b",
+        r"\bany update\b",
+    ]
+)
 _INTERROGATIVE = re.compile(
     r"^(?:.*\b)?(?:how|what|when|where|why|which|who|whom|whose|is|are|was|were|do|does|did|can|could|will|would|"
     r"should|may|has|have|comment|pourquoi|quand|où|quel|quelle|quels|quelles|combien|est-ce|qui|"
     r"wie|was|wann|wo|wohin|woher|warum|wieso|weshalb|welche|welcher|welches|wer|gibt|gilt|fährt|fahren|kann|"
-    r"können|ist|sind|muss|hat|habe|bekomme|darf)\b", _FLAGS)
+    r"können|ist|sind|muss|hat|habe|bekomme|darf)\b",
+    _FLAGS,
+)
 _INVERSION_FR = re.compile(r"\b\w+-(?:t-)?(?:il|elle|ils|elles|je|on|vous|nous)\b|\bpuis-je\b|\by a-t-il\b", _FLAGS)
 _RHETORICAL = re.compile(
     r"^\W*(?:seriously|really|sérieusement|vraiment|im ernst|ernsthaft|echt|wtf|are you kidding me|"
     r"who is in charge(?: here)?|qui est responsable(?: ici)?|wer ist (?:hier )?(?:verantwortlich|zuständig)|"
-    r"how hard can it be|c'est une blague|is this a joke|ist das ein witz|what is wrong with you)\W*$", _FLAGS)
-_SOLICIT = _Cues([
-    r"^\W*(?:thoughts|opinions|des avis|vos avis|avis|meinungen|eure meinung|what do you think|"
-    r"qu'en pensez-vous|was meint ihr|was denkt ihr)\W*$",
-    r"\bdm us\b", r"\bby dm\b", r"\bper dm\b", r"\bvia dm\b", r"\ben (?:message )?privé\b", r"\bmp\b",
-    r"\bsend us\b", r"\bschickst du uns\b", r"\bschick uns\b", r"\bpouvez-vous nous envoyer\b",
-    r"\bbooking reference\b", r"\bréférence de réservation\b", r"\bbuchungsnummer\b",
-])
+    r"how hard can it be|c'est une blague|is this a joke|ist das ein witz|what is wrong with you)\W*$",
+    _FLAGS,
+)
+_SOLICIT = _Cues(
+    [
+        r"^\W*(?:thoughts|opinions|des avis|vos avis|avis|meinungen|eure meinung|what do you think|"
+        r"qu'en pensez-vous|was meint ihr|was denkt ihr)\W*$",
+        r"\bdm us\b",
+        r"\bby dm\b",
+        r"\bper dm\b",
+        r"\bvia dm\b",
+        r"\ben (?:message )?privé\b",
+        r"\bmp\b",
+        r"\bsend us\b",
+        r"\bschickst du uns\b",
+        r"\bschick uns\b",
+        r"\bpouvez-vous nous envoyer\b",
+        r"\bbooking reference\b",
+        r"\bréférence de réservation\b",
+        r"\bbuchungsnummer\b",
+    ]
+)
 
-_COMPLAINT = _Cues([
-    # English
-    r"\bnever again\b", r"\bunacceptable\b", r"\bridiculous\b", r"\bdisgrace\b", r"\bscandal", r"\bworst\b",
-    r"\bterrible\b", r"\bawful\b", r"\bfed up\b", r"\bsick of\b", r"\bcharged (?:me )?(?:twice|three times)\b",
-    r"\bdouble[- ]charged?\b", r"\bi want my money back\b", r"\bno one (?:answers|replies|explains)\b",
-    r"\bnobody\b", r"\bstill (?:no|not|hasn't|haven't|waiting)\b", r"\bcancell?ed\b", r"\bdelayed\b",
-    r"\bstuck\b", r"\bbroken\b", r"\brip[- ]off\b", r"\bdo better\b", r"\bthird time\b", r"#fail\b",
-    r"\bevery\. single\. \w+", r"\bcomplain", r"\bdisappointed\b", r"\bnot working\b", r"\bdoesn't work\b",
-    r"\bminutes late\b", r"\bhours? late\b",
-    # French
-    r"\bplus jamais\b", r"\binadmissible\b", r"\binacceptable\b", r"\bscandale", r"\bhonteu", r"\bras-le-bol\b",
-    r"\bmarre\b", r"\bnul(?:le)?\b", r"\bpersonne ne (?:répond|m'a|explique)\b", r"\bannulé", r"\ben retard\b",
-    r"\bretardé", r"\bminutes de retard\b", r"\bdébité", r"\bprélèvement", r"\bje veux être rembours",
-    r"\btoujours pas\b", r"\bfaites mieux\b", r"\btroisième fois\b", r"\bchaque\. semaine\b", r"\bdéçu",
-    r"\bmerci pour rien\b", r"\barnaque\b", r"\bne marche (?:pas|plus)\b", r"\bn'a pas marché\b", r"\bbloqué",
-    r"\bhors de prix\b",
-    # German
-    r"\bnie wieder\b", r"\bunverschämt", r"\bfrechheit\b", r"\bskandal", r"\bwucher\b", r"\bkeiner antwortet\b",
-    r"\bniemand\b", r"\bschon wieder\b", r"\bimmer noch (?:nicht|kein)", r"\bausgefallen\b", r"\bgestrichen\b",
-    r"\bzu spät\b", r"\bverspätung\b", r"\bverspätet\b", r"\bbelastet\b", r"\bdoppelabbuchung\b",
-    r"\bgeld zurück\b", r"\benttäuscht\b", r"\bdas geht besser\b", r"\bjede\. woche\b", r"\bdritte(?:s)? mal\b",
-    r"\bfunktioniert (?:nicht|schon wieder nicht)\b", r"\bkaputt\b", r"\bsteckt? fest\b", r"\bärgerlich\b",
-])
+_COMPLAINT = _Cues(
+    [
+        # English
+        r"\bnever again\b",
+        r"\bunacceptable\b",
+        r"\bridiculous\b",
+        r"\bdisgrace\b",
+        r"\bscandal",
+        r"\bworst\b",
+        r"\bterrible\b",
+        r"\bawful\b",
+        r"\bfed up\b",
+        r"\bsick of\b",
+        r"\bcharged (?:me )?(?:twice|three times)\b",
+        r"\bdouble[- ]charged?\b",
+        r"\bi want my money back\b",
+        r"\bno one (?:answers|replies|explains)\b",
+        r"\bnobody\b",
+        r"\bstill (?:no|not|hasn't|haven't|waiting)\b",
+        r"\bcancell?ed\b",
+        r"\bdelayed\b",
+        r"\bstuck\b",
+        r"\bbroken\b",
+        r"\brip[- ]off\b",
+        r"\bdo better\b",
+        r"\bthird time\b",
+        r"#fail\b",
+        r"\bevery\. single\. \w+",
+        r"\bcomplain",
+        r"\bdisappointed\b",
+        r"\bnot working\b",
+        r"\bdoesn't work\b",
+        r"\bminutes late\b",
+        r"\bhours? late\b",
+        # French
+        r"\bplus jamais\b",
+        r"\binadmissible\b",
+        r"\binacceptable\b",
+        r"\bscandale",
+        r"\bhonteu",
+        r"\bras-le-bol\b",
+        r"\bmarre\b",
+        r"\bnul(?:le)?\b",
+        r"\bpersonne ne (?:répond|m'a|explique)\b",
+        r"\bannulé",
+        r"\ben retard\b",
+        r"\bretardé",
+        r"\bminutes de retard\b",
+        r"\bdébité",
+        r"\bprélèvement",
+        r"\bje veux être rembours",
+        r"\btoujours pas\b",
+        r"\bfaites mieux\b",
+        r"\btroisième fois\b",
+        r"\bchaque\. semaine\b",
+        r"\bdéçu",
+        r"\bmerci pour rien\b",
+        r"\barnaque\b",
+        r"\bne marche (?:pas|plus)\b",
+        r"\bn'a pas marché\b",
+        r"\bbloqué",
+        r"\bhors de prix\b",
+        # German
+        r"\bnie wieder\b",
+        r"\bunverschämt",
+        r"\bfrechheit\b",
+        r"\bskandal",
+        r"\bwucher\b",
+        r"\bkeiner antwortet\b",
+        r"\bniemand\b",
+        r"\bschon wieder\b",
+        r"\bimmer noch (?:nicht|kein)",
+        r"\bausgefallen\b",
+        r"\bgestrichen\b",
+        r"\bzu spät\b",
+        r"\bverspätung\b",
+        r"\bverspätet\b",
+        r"\bbelastet\b",
+        r"\bdoppelabbuchung\b",
+        r"\bgeld zurück\b",
+        r"\benttäuscht\b",
+        r"\bdas geht besser\b",
+        r"\bjede\. woche\b",
+        r"\bdritte(?:s)? mal\b",
+        r"\bfunktioniert (?:nicht|schon wieder nicht)\b",
+        r"\bkaputt\b",
+        r"\bsteckt? fest\b",
+        r"\bärgerlich\b",
+    ]
+)
 
-_PRAISE = _Cues([
-    r"\bbravo\b", r"\bkudos\b", r"\bthank you\b", r"\bthanks\b", r"\bmerci(?! pour rien)\b", r"\bdanke\b",
-    r"\bvielen dank\b", r"\blove (?:it|this|the|you)\b", r"\bj'adore\b", r"\bj’adore\b", r"\bimpressed\b",
-    r"\bimpressionné", r"\bbeeindruckt\b", r"\bgreat (?:job|service|work|experience)\b", r"\bwell done\b",
-    r"\bamazing\b", r"\bexcellent\b", r"\bgénial\b", r"\bsuper (?:service|équipe|team)\b", r"\btop service\b",
-    r"\bunglaublich (?:freundlich|gut|schnell)\b", r"\bhilfsbereit\b", r"\bklasse\b", r"\bspitze\b",
-    r"\bchapeau\b", r"\bunforgettable\b", r"\binoubliable\b", r"\bunvergesslich\b", r"\bbest\b",
-    r"\bmeilleur", r"\bbeste\b", r"\bhonestly impressed\b", r"\bfinally\b", r"\benfin\b", r"\bendlich\b",
-    r"\brecommend\b", r"\brecommande\b", r"\bempfehle\b", r"\bweiter so\b", r"\bkeep it up\b",
-    r"\bkeep up the good work\b", r"\bcontinuez\b", r"\blob an\b", r"\bhats off\b", r"\bshout-?out\b",
-    r"\bprops to\b", r"\b(?:have|has|must) to say\b", r"\bfaut le dire\b", r"\bmuss man (?:mal )?sagen\b",
-    r"\bà saluer\b", r"\bleap forward\b", r"\bspotless\b", r"\bimpeccable\b", r"\bblitzsauber\b",
-])
+_PRAISE = _Cues(
+    [
+        r"\bbravo\b",
+        r"\bkudos\b",
+        r"\bthank you\b",
+        r"\bthanks\b",
+        r"\bmerci(?! pour rien)\b",
+        r"\bdanke\b",
+        r"\bvielen dank\b",
+        r"\blove (?:it|this|the|you)\b",
+        r"\bj'adore\b",
+        r"\bj’adore\b",
+        r"\bimpressed\b",
+        r"\bimpressionné",
+        r"\bbeeindruckt\b",
+        r"\bgreat (?:job|service|work|experience)\b",
+        r"\bwell done\b",
+        r"\bamazing\b",
+        r"\bexcellent\b",
+        r"\bgénial\b",
+        r"\bsuper (?:service|équipe|team)\b",
+        r"\btop service\b",
+        r"\bunglaublich (?:freundlich|gut|schnell)\b",
+        r"\bhilfsbereit\b",
+        r"\bklasse\b",
+        r"\bspitze\b",
+        r"\bchapeau\b",
+        r"\bunforgettable\b",
+        r"\binoubliable\b",
+        r"\bunvergesslich\b",
+        r"\bbest\b",
+        r"\bmeilleur",
+        r"\bbeste\b",
+        r"\bhonestly impressed\b",
+        r"\bfinally\b",
+        r"\benfin\b",
+        r"\bendlich\b",
+        r"\brecommend\b",
+        r"\brecommande\b",
+        r"\bempfehle\b",
+        r"\bweiter so\b",
+        r"\bkeep it up\b",
+        r"\bkeep up the good work\b",
+        r"\bcontinuez\b",
+        r"\blob an\b",
+        r"\bhats off\b",
+        r"\bshout-?out\b",
+        r"\bprops to\b",
+        r"\b(?:have|has|must) to say\b",
+        r"\bfaut le dire\b",
+        r"\bmuss man (?:mal )?sagen\b",
+        r"\bà saluer\b",
+        r"\bleap forward\b",
+        r"\bspotless\b",
+        r"\bimpeccable\b",
+        r"\bblitzsauber\b",
+    ]
+)
 
-_FEEDBACK = _Cues([
-    r"\bfeedback\b", r"\bi tried the\b", r"\bi tested\b", r"\bfirst impressions?\b", r"\bin my opinion\b",
-    r"\bmy two cents\b", r"\bthe new (?:app|design|seats?|update|version|interface|menu|timetable)\b",
-    r"\bretour d'expérience\b", r"\bmon avis\b", r"\bj'ai testé\b", r"\bj'ai essayé\b", r"\bpremières? impressions?\b",
-    r"\bla nouvelle (?:appli|version|interface)\b", r"\ble nouveau (?:design|site|menu)\b", r"\brückmeldung\b",
-    r"\bmeine meinung\b", r"\bich finde\b", r"\bhabe (?:die|das|den) \w+ (?:getestet|ausprobiert)\b",
-    r"\berster eindruck\b", r"\bdie neue (?:app|version|oberfläche)\b", r"\bdas neue (?:design|menü)\b",
-])
-_NEWS = _Cues([
-    r"^\W*(?:fyi|pour info|zur info)\b",
-    r"^\W*(?:just read(?: this)?|lu ce matin|gerade gelesen|interesting|intéressant|"
-    r"interessant|breaking|news|actu|à découvrir|must read|study|étude|studie|report|rapport|bericht)\s*[:!]",
-    r"\bworth a read\b", r"\bà lire\b", r"\blesenswert\b", r"\bfull story\b", r"\bread more\b", r"\ben savoir plus\b",
-    r"\bmehr erfahren\b", r"\bfind out more\b", r"\blink in bio\b", r"\blien en bio\b",
-])
+_FEEDBACK = _Cues(
+    [
+        r"\bfeedback\b",
+        r"\bi tried the\b",
+        r"\bi tested\b",
+        r"\bfirst impressions?\b",
+        r"\bin my opinion\b",
+        r"\bmy two cents\b",
+        r"\bthe new (?:app|design|seats?|update|version|interface|menu|timetable)\b",
+        r"\bretour d'expérience\b",
+        r"\bmon avis\b",
+        r"\bj'ai testé\b",
+        r"\bj'ai essayé\b",
+        r"\bpremières? impressions?\b",
+        r"\bla nouvelle (?:appli|version|interface)\b",
+        r"\ble nouveau (?:design|site|menu)\b",
+        r"\brückmeldung\b",
+        r"\bmeine meinung\b",
+        r"\bich finde\b",
+        r"\bhabe (?:die|das|den) \w+ (?:getestet|ausprobiert)\b",
+        r"\berster eindruck\b",
+        r"\bdie neue (?:app|version|oberfläche)\b",
+        r"\bdas neue (?:design|menü)\b",
+    ]
+)
+_NEWS = _Cues(
+    [
+        r"^\W*(?:fyi|pour info|zur info)\b",
+        r"^\W*(?:just read(?: this)?|lu ce matin|gerade gelesen|interesting|intéressant|"
+        r"interessant|breaking|news|actu|à découvrir|must read|study|étude|studie|report|rapport|bericht)\s*[:!]",
+        r"\bworth a read\b",
+        r"\bà lire\b",
+        r"\blesenswert\b",
+        r"\bfull story\b",
+        r"\bread more\b",
+        r"\ben savoir plus\b",
+        r"\bmehr erfahren\b",
+        r"\bfind out more\b",
+        r"\blink in bio\b",
+        r"\blien en bio\b",
+    ]
+)
 _URL = re.compile(r"https?://|www\.", _FLAGS)
 _UNBELIEVABLE = re.compile(r"^\W*(?:unbelievable|incroyable|unglaublich|seriously|sérieusement|im ernst)\W*$", _FLAGS)
 _BUT = re.compile(r"\b(?:but|however|mais|cependant|aber|jedoch|allerdings)\b", _FLAGS)
@@ -264,9 +508,16 @@ def _cue(text: str) -> str | None:
     return None
 
 
-def rules(posts: pd.DataFrame, *, column: str = "text", sentiment: pd.Series | None = None,
-          score: pd.Series | None = None, roles: pd.Series | None = None,
-          negative: float = -0.35, positive: float = 0.5) -> pd.DataFrame:
+def rules(
+    posts: pd.DataFrame,
+    *,
+    column: str = "text",
+    sentiment: pd.Series | None = None,
+    score: pd.Series | None = None,
+    roles: pd.Series | None = None,
+    negative: float = -0.35,
+    positive: float = 0.5,
+) -> pd.DataFrame:
     """Cue rules alone: ``intent``, ``confidence``, ``source`` (``cue``, ``sentiment``, ``role``, ``none``).
 
     ``sentiment`` (labels) and ``score`` (p(positive) - p(negative)) come from :mod:`kit.tl.sentiment`:
@@ -279,7 +530,7 @@ def rules(posts: pd.DataFrame, *, column: str = "text", sentiment: pd.Series | N
     intent = np.array([_cue(t) for t in distinct] + [None], dtype=object)[codes] if n else np.array([], dtype=object)
     source = np.where(pd.isna(pd.Series(intent, dtype=object)), "none", "cue").astype(object)
     confidence = np.where(source == "cue", 0.9, 0.5)
-    s = (np.zeros(n) if score is None else pd.to_numeric(pd.Series(score), errors="coerce").fillna(0).to_numpy())
+    s = np.zeros(n) if score is None else pd.to_numeric(pd.Series(score), errors="coerce").fillna(0).to_numpy()
     if sentiment is not None:
         lab = pd.Series(sentiment).astype("string").fillna("neutral").to_numpy()
         s = np.where((lab == "negative") & (s > negative), negative, s)
@@ -299,8 +550,14 @@ def rules(posts: pd.DataFrame, *, column: str = "text", sentiment: pd.Series | N
     if roles is not None:
         org = pd.Series(roles).astype("string").isin(ORG_ROLES).fillna(False).to_numpy(dtype=bool)
         intent[org], source[org], confidence[org] = "other", "role", 0.9
-    return pd.DataFrame({"intent": pd.array(intent, dtype="string"), "confidence": confidence,
-                         "source": pd.array(source, dtype="string")}, index=posts.index)
+    return pd.DataFrame(
+        {
+            "intent": pd.array(intent, dtype="string"),
+            "confidence": confidence,
+            "source": pd.array(source, dtype="string"),
+        },
+        index=posts.index,
+    )
 
 
 # ------------------------------------------------------------------------------------- few-shot seeds
@@ -416,6 +673,7 @@ SEED_EXAMPLES: tuple[tuple[str, str], ...] = (
 @lru_cache(maxsize=4)
 def _seed_model_cached(embedder: str, C: float):
     from . import classify
+
     texts, labels = zip(*SEED_EXAMPLES)
     return classify.fit(list(texts), list(labels), embedder=embedder, C=C)
 
@@ -427,9 +685,19 @@ def seed_model(*, embedder: str = "use", C: float = 1.0):
 
 # -------------------------------------------------------------------------------------------- detect
 
-def detect(posts: pd.DataFrame, *, column: str = "text", lang_column: str = "lang", model=None,
-           sentiment_column: str = "sentiment", sentiment_model: str = "auto", role_column: str | None = "actor_role",
-           embeddings: np.ndarray | None = None, min_confidence: float = 0.5) -> pd.DataFrame:
+
+def detect(
+    posts: pd.DataFrame,
+    *,
+    column: str = "text",
+    lang_column: str = "lang",
+    model=None,
+    sentiment_column: str = "sentiment",
+    sentiment_model: str = "auto",
+    role_column: str | None = "actor_role",
+    embeddings: np.ndarray | None = None,
+    min_confidence: float = 0.5,
+) -> pd.DataFrame:
     """Intent of each post (:data:`INTENTS`): ``intent``, ``confidence``, ``source``, indexed like ``posts``.
 
     Parameters
@@ -471,8 +739,13 @@ def detect(posts: pd.DataFrame, *, column: str = "text", lang_column: str = "lan
         score = posts["score"] if "score" in posts.columns else None
     elif len(posts):
         from . import sentiment as _sentiment
-        scored = _sentiment.score(posts[[c for c in (column, lang_column) if c in posts.columns]],
-                                  model=sentiment_model, column=column, lang_column=lang_column)
+
+        scored = _sentiment.score(
+            posts[[c for c in (column, lang_column) if c in posts.columns]],
+            model=sentiment_model,
+            column=column,
+            lang_column=lang_column,
+        )
         labels, score = scored["sentiment"], scored["score"]
     else:
         labels = score = None
@@ -481,6 +754,7 @@ def detect(posts: pd.DataFrame, *, column: str = "text", lang_column: str = "lan
     if model is None or not len(posts):
         return out
     from . import classify
+
     clf = seed_model() if isinstance(model, str) and model == "fewshot" else model
     if isinstance(clf, str):
         raise ValueError(f"unknown intent model {model!r}; use None, 'fewshot' or a kit.tl.classify.Classifier")
@@ -496,12 +770,18 @@ def evaluate(posts: pd.DataFrame, predicted: pd.DataFrame, *, truth: str = "x_tr
     """Precision, recall, F1 and support per intent against a column of true intents (e.g. the sample's
     ``x_true_intent``), plus a ``macro`` row over the intents present in the truth."""
     from .classify import per_class_f1
+
     keep = posts[truth].notna().to_numpy()
     t = posts.loc[keep, truth].astype(str).to_numpy()
     p = predicted.loc[keep, "intent"].astype(str).to_numpy()
     table = per_class_f1(t, p, classes=[c for c in INTENTS if c in set(t)])
-    macro = {"class": "macro", "precision": table["precision"].mean(), "recall": table["recall"].mean(),
-             "f1": table["f1"].mean(), "support": int(table["support"].sum())}
+    macro = {
+        "class": "macro",
+        "precision": table["precision"].mean(),
+        "recall": table["recall"].mean(),
+        "f1": table["f1"].mean(),
+        "support": int(table["support"].sum()),
+    }
     return pd.concat([table, pd.DataFrame([macro])], ignore_index=True)
 
 

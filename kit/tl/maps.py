@@ -72,14 +72,34 @@ def _project(vectors: np.ndarray, *, seed: int, n_neighbors: int, min_dist: floa
         out[:, :k] = u[:, :k] * s[:k]
         return out
     from . import _umap
-    return np.asarray(_umap.reduce(vectors, seed=seed, n_components=2, n_neighbors=min(n_neighbors, n - 1),
-                                   min_dist=min_dist, metric="cosine", n_jobs=1, low_memory=True,
-                                   init="spectral" if n > n_neighbors + 1 else "random"), dtype=float)
+
+    return np.asarray(
+        _umap.reduce(
+            vectors,
+            seed=seed,
+            n_components=2,
+            n_neighbors=min(n_neighbors, n - 1),
+            min_dist=min_dist,
+            metric="cosine",
+            n_jobs=1,
+            low_memory=True,
+            init="spectral" if n > n_neighbors + 1 else "random",
+        ),
+        dtype=float,
+    )
 
 
-def semantic_map(posts: pd.DataFrame, embeddings: np.ndarray, *, seed: int = 0, max_points: int = 20000,
-                 columns=DEFAULT_COLUMNS, stratify: str | None = "actor", n_neighbors: int = 15,
-                 min_dist: float = 0.1) -> pd.DataFrame:
+def semantic_map(
+    posts: pd.DataFrame,
+    embeddings: np.ndarray,
+    *,
+    seed: int = 0,
+    max_points: int = 20000,
+    columns=DEFAULT_COLUMNS,
+    stratify: str | None = "actor",
+    n_neighbors: int = 15,
+    min_dist: float = 0.1,
+) -> pd.DataFrame:
     """Place posts on a 2-D map by meaning (seeded UMAP of their embeddings).
 
     Parameters
@@ -123,18 +143,25 @@ def semantic_map(posts: pd.DataFrame, embeddings: np.ndarray, *, seed: int = 0, 
     else:
         groups = pd.Series(["all"] * len(posts))
     idx = sample_indices(groups, max_points, seed=seed)
-    coords = _project(vectors[idx] if len(vectors) else vectors.reshape(0, 0), seed=seed, n_neighbors=n_neighbors,
-                      min_dist=min_dist)
+    coords = _project(
+        vectors[idx] if len(vectors) else vectors.reshape(0, 0), seed=seed, n_neighbors=n_neighbors, min_dist=min_dist
+    )
     out = posts.iloc[idx][cols].reset_index(drop=True).copy()
     out.insert(0, "y", coords[:, 1] if len(coords) else np.zeros(0))
     out.insert(0, "x", coords[:, 0] if len(coords) else np.zeros(0))
     keys = groups.astype("string").fillna("(none)")
     total = keys.value_counts()
     shown = keys.iloc[idx].value_counts()
-    out["represents"] = (keys.iloc[idx].map(total / shown).to_numpy().astype(float)
-                         if len(idx) else np.zeros(0))
-    out.attrs.update({"n_posts": int(len(posts)), "n_shown": int(len(idx)), "sampled": bool(len(idx) < len(posts)),
-                      "seed": int(seed), "stratify": stratify})
+    out["represents"] = keys.iloc[idx].map(total / shown).to_numpy().astype(float) if len(idx) else np.zeros(0)
+    out.attrs.update(
+        {
+            "n_posts": int(len(posts)),
+            "n_shown": int(len(idx)),
+            "sampled": bool(len(idx) < len(posts)),
+            "seed": int(seed),
+            "stratify": stratify,
+        }
+    )
     return out
 
 

@@ -21,39 +21,39 @@ OWN_ROLES = ("brand", "competitor", "media", "employee")
 
 DEFINITIONS: dict[str, str] = {
     "mentions": "Posts about a tracked actor that the actor did not publish itself (its own accounts, "
-                "with role brand, competitor or media, and employee accounts are left out: employee advocacy "
-                "has its own section).",
+    "with role brand, competitor or media, and employee accounts are left out: employee advocacy "
+    "has its own section).",
     "unique authors": "Distinct author handles (or ids when handles are missing) among the mentions.",
     "reach": "Sum of the reach column where the export gives it; otherwise the sum of the authors' followers "
-             "(potential reach, an upper bound).",
+    "(potential reach, an upper bound).",
     "engagement": "Interactions received: likes + shares + comments + quotes (missing counts as 0).",
     "engagement rate": "Interactions / views over posts that report views; posts without views are left out. "
-                       "Where no post reports views: interactions / followers of the author.",
+    "Where no post reports views: interactions / followers of the author.",
     "share of voice": "An actor's mentions / mentions of all the named actors in the same period, "
-                      "with a 95 % Wilson interval.",
+    "with a 95 % Wilson interval.",
     "net sentiment": "(positive - negative) / (positive + negative) among mentions; neutral posts do not count. "
-                     "Interval: the Wilson interval of positive / (positive + negative), mapped to [-1, 1].",
+    "Interval: the Wilson interval of positive / (positive + negative), mapped to [-1, 1].",
     "message test": "Engagement rate per variant; variants compared with a quasi-binomial GLM on post-level "
-                    "interactions and views (over-dispersion estimated from the posts, so one viral post does "
-                    "not make a winner); Holm correction when more than two variants; minimum detectable "
-                    "effect at 80 % power for the sample at hand.",
+    "interactions and views (over-dispersion estimated from the posts, so one viral post does "
+    "not make a winner); Holm correction when more than two variants; minimum detectable "
+    "effect at 80 % power for the sample at hand.",
     "audience overlap": "For two actors, the authors who mention both; Jaccard = shared authors / authors of "
-                        "either (kit.tl.audience.overlap).",
+    "either (kit.tl.audience.overlap).",
     "crossroads author": "An author who mentions at least two of the named actors.",
     "influencer tier": "By the author's follower count: regular < 1k, nano 1k-10k, micro 10k-100k, "
-                       "macro 100k-1M, mega 1M+.",
+    "macro 100k-1M, mega 1M+.",
     "influencer reach": "Views of the author's posts where the export gives them, else the author's followers, "
-                        "summed over the posts (potential reach).",
+    "summed over the posts (potential reach).",
     "employee advocacy": "Posts by the listed employee handles (originals, and reshares = reposts + quotes), "
-                         "their reach and the interactions they earned, next to the brand's own accounts.",
+    "their reach and the interactions they earned, next to the brand's own accounts.",
     "care case": "A post about the brand, or a reply to one of its posts, by someone other than the brand, "
-                 "not a repost, whose intent (detected by kit.tl.intent, or from a column a team labelled) is "
-                 "a question or a complaint (kit.tl.care.cases).",
+    "not a repost, whose intent (detected by kit.tl.intent, or from a column a team labelled) is "
+    "a question or a complaint (kit.tl.care.cases).",
     "response rate": "Cases with a reply from one of the brand's accounts / cases, with a 95 % Wilson interval.",
     "time to first response": "Hours from the case to the brand's earliest reply to it; median and 90th "
-                              "percentile over answered cases, with 95 % bootstrap intervals.",
+    "percentile over answered cases, with 95 % bootstrap intervals.",
     "open case": "A case without a reply, older than the threshold (parameter open_after_hours) at the "
-                 "last post in the data.",
+    "last post in the data.",
 }
 
 
@@ -99,14 +99,23 @@ def share_of_voice(posts: pd.DataFrame, *, actors, own_roles=OWN_ROLES, level: f
     counts = m["actor"].value_counts().reindex(list(actors), fill_value=0)
     total = int(counts.sum())
     low, high = wilson(counts.to_numpy(), np.full(len(counts), total), level)
-    return pd.DataFrame({"actor": list(actors), "mentions": counts.to_numpy().astype("int64"),
-                         "share": counts.to_numpy() / total if total else np.nan, "low": low, "high": high})
+    return pd.DataFrame(
+        {
+            "actor": list(actors),
+            "mentions": counts.to_numpy().astype("int64"),
+            "share": counts.to_numpy() / total if total else np.nan,
+            "low": low,
+            "high": high,
+        }
+    )
 
 
-def share_over_time(posts: pd.DataFrame, *, actors, freq: str = "W", own_roles=OWN_ROLES,
-                    level: float = 0.95) -> pd.DataFrame:
+def share_over_time(
+    posts: pd.DataFrame, *, actors, freq: str = "W", own_roles=OWN_ROLES, level: float = 0.95
+) -> pd.DataFrame:
     """Share of voice per period: ``period, actor, mentions, total, share, low, high`` (Wilson intervals)."""
     from .overview import volume
+
     m = mentions(posts, actors=actors, own_roles=own_roles)
     vol = volume(m, freq=freq, by="actor")
     if vol.empty:
@@ -119,8 +128,9 @@ def share_over_time(posts: pd.DataFrame, *, actors, freq: str = "W", own_roles=O
     return vol
 
 
-def kpi_series(posts: pd.DataFrame, *, brand: str, freq: str = "W", sentiment: str | None = "sentiment",
-               covered_until=None) -> pd.DataFrame:
+def kpi_series(
+    posts: pd.DataFrame, *, brand: str, freq: str = "W", sentiment: str | None = "sentiment", covered_until=None
+) -> pd.DataFrame:
     """The brand's KPIs per period, for alerts: ``period, mentions, authors, engagement, negative, polar``
     (``negative`` and ``polar`` = negative + positive, when sentiment is known).
 
@@ -135,6 +145,7 @@ def kpi_series(posts: pd.DataFrame, *, brand: str, freq: str = "W", sentiment: s
         out.attrs["note"] = "No mention of the brand in the data: no series to watch."
         return out
     from .overview import FREQS
+
     last = pd.Timestamp(out["period"].iloc[-1])
     period_end = last + pd.tseries.frequencies.to_offset(FREQS[freq])
     if freq in ("W", "M"):
@@ -146,26 +157,34 @@ def kpi_series(posts: pd.DataFrame, *, brand: str, freq: str = "W", sentiment: s
     if until < period_end - 0.05 * length:
         out = out.iloc[:-1].reset_index(drop=True)
         out.attrs["incomplete"] = last.isoformat()
-        out.attrs["note"] = (f"The period starting {last:%Y-%m-%d %H:%M} is left out of the series and the alerts: "
-                             f"the data stops at {until:%Y-%m-%d %H:%M} UTC, before it ends, so its counts would "
-                             f"look like a drop.")
+        out.attrs["note"] = (
+            f"The period starting {last:%Y-%m-%d %H:%M} is left out of the series and the alerts: "
+            f"the data stops at {until:%Y-%m-%d %H:%M} UTC, before it ends, so its counts would "
+            f"look like a drop."
+        )
     return out
 
 
 def _kpi_series(posts: pd.DataFrame, *, brand: str, freq: str, sentiment: str | None) -> pd.DataFrame:
     from .overview import volume
+
     m = mentions(posts, actors=[brand])
     base = volume(m, freq=freq, by=None).rename(columns={"posts": "mentions"})
     if base.empty:
         columns = ["period", "mentions", "authors", "engagement"] + (
-            ["negative", "polar"] if sentiment and sentiment in m.columns else [])
+            ["negative", "polar"] if sentiment and sentiment in m.columns else []
+        )
         return pd.DataFrame({c: pd.Series(dtype="datetime64[ns, UTC]" if c == "period" else "int64") for c in columns})
     period = m["created_at"].dt.tz_convert("UTC").dt.tz_localize(None)
     from .overview import _PERIODS, FREQS
+
     stamp = period.dt.to_period(_PERIODS[freq]).dt.start_time if freq in _PERIODS else period.dt.floor(FREQS[freq])
     stamp = stamp.dt.tz_localize("UTC")
-    grouped = m.assign(period=stamp.to_numpy(), engagement=interactions(m).to_numpy(),
-                       author=m["author_handle"].fillna(m["author_id"]).to_numpy())
+    grouped = m.assign(
+        period=stamp.to_numpy(),
+        engagement=interactions(m).to_numpy(),
+        author=m["author_handle"].fillna(m["author_id"]).to_numpy(),
+    )
     extra = grouped.groupby("period").agg(authors=("author", "nunique"), engagement=("engagement", "sum"))
     if sentiment and sentiment in m.columns:
         labels = grouped[sentiment].astype("string")
@@ -174,8 +193,9 @@ def _kpi_series(posts: pd.DataFrame, *, brand: str, freq: str, sentiment: str | 
     return base.merge(extra.reset_index(), on="period", how="left").fillna(0)
 
 
-def net_sentiment(posts: pd.DataFrame, *, by: str | None = "actor", sentiment: str = "sentiment",
-                  level: float = 0.95) -> pd.DataFrame:
+def net_sentiment(
+    posts: pd.DataFrame, *, by: str | None = "actor", sentiment: str = "sentiment", level: float = 0.95
+) -> pd.DataFrame:
     """Net sentiment ((pos - neg) / (pos + neg)) per group with an interval (see :data:`DEFINITIONS`)."""
     keys = [posts[by].astype("string").fillna("(none)")] if by else [pd.Series("all", index=posts.index, name="group")]
     labels = posts[sentiment].astype("string")
@@ -185,17 +205,34 @@ def net_sentiment(posts: pd.DataFrame, *, by: str | None = "actor", sentiment: s
     low, high = wilson(pos, polar, level)
     with np.errstate(invalid="ignore", divide="ignore"):
         net = np.where(polar > 0, (pos - neg) / np.where(polar > 0, polar, 1), np.nan)
-    out = pd.DataFrame({by or "group": table.index, "positive": pos, "neutral": table["neutral"].to_numpy(),
-                        "negative": neg, "posts": table.sum(axis=1).to_numpy(), "net": net,
-                        "low": 2 * np.asarray(low) - 1, "high": 2 * np.asarray(high) - 1})
+    out = pd.DataFrame(
+        {
+            by or "group": table.index,
+            "positive": pos,
+            "neutral": table["neutral"].to_numpy(),
+            "negative": neg,
+            "posts": table.sum(axis=1).to_numpy(),
+            "net": net,
+            "low": 2 * np.asarray(low) - 1,
+            "high": 2 * np.asarray(high) - 1,
+        }
+    )
     return out.reset_index(drop=True)
 
 
-def net_sentiment_over_time(posts: pd.DataFrame, *, actors, freq: str = "W", sentiment: str = "sentiment",
-                            own_roles=OWN_ROLES, level: float = 0.95) -> pd.DataFrame:
+def net_sentiment_over_time(
+    posts: pd.DataFrame,
+    *,
+    actors,
+    freq: str = "W",
+    sentiment: str = "sentiment",
+    own_roles=OWN_ROLES,
+    level: float = 0.95,
+) -> pd.DataFrame:
     """Net sentiment of the mentions per period and actor, with intervals: ``period, actor, positive,
     neutral, negative, posts, net, low, high``. Periods with no polar post have NaN net."""
     from .overview import _PERIODS, FREQS
+
     m = mentions(posts, actors=actors, own_roles=own_roles)
     columns = ["period", "actor", "positive", "neutral", "negative", "posts", "net", "low", "high"]
     if m.empty:
@@ -215,12 +252,19 @@ def engagement_rate(posts: pd.DataFrame) -> dict:
     inter = interactions(posts)
     has_views = posts["views"].fillna(0) > 0
     if has_views.any():
-        return {"rate": float(inter[has_views].sum() / posts.loc[has_views, "views"].sum()), "base": "views",
-                "posts": int(has_views.sum())}
+        return {
+            "rate": float(inter[has_views].sum() / posts.loc[has_views, "views"].sum()),
+            "base": "views",
+            "posts": int(has_views.sum()),
+        }
     followers = posts["author_followers"].fillna(0)
     has_f = followers > 0
     if has_f.any():
-        return {"rate": float(inter[has_f].sum() / followers[has_f].sum()), "base": "followers", "posts": int(has_f.sum())}
+        return {
+            "rate": float(inter[has_f].sum() / followers[has_f].sum()),
+            "base": "followers",
+            "posts": int(has_f.sum()),
+        }
     return {"rate": float("nan"), "base": "none", "posts": 0}
 
 
@@ -235,19 +279,28 @@ def headline(posts: pd.DataFrame, *, brand: str, competitors=(), sentiment: str 
         reach = float(m["author_followers"].fillna(0).sum())
     else:
         reach = np.nan  # the export carries neither reach nor followers: unknown, not zero
-    out = {"mentions": len(m), "unique authors": int(authors), "reach": reach,
-           "engagement": int(interactions(m).sum()), "engagement rate": engagement_rate(m)["rate"]}
+    out = {
+        "mentions": len(m),
+        "unique authors": int(authors),
+        "reach": reach,
+        "engagement": int(interactions(m).sum()),
+        "engagement rate": engagement_rate(m)["rate"],
+    }
     sov = share_of_voice(posts, actors=actors).set_index("actor").loc[brand]
     out["share of voice"] = (float(sov["share"]), float(sov["low"]), float(sov["high"]))
     if sentiment and sentiment in posts.columns:
         ns = net_sentiment(m, by=None, sentiment=sentiment)
-        out["net sentiment"] = (float(ns["net"].iloc[0]), float(ns["low"].iloc[0]), float(ns["high"].iloc[0])) \
-            if len(ns) else (np.nan, np.nan, np.nan)
+        out["net sentiment"] = (
+            (float(ns["net"].iloc[0]), float(ns["low"].iloc[0]), float(ns["high"].iloc[0]))
+            if len(ns)
+            else (np.nan, np.nan, np.nan)
+        )
     return out
 
 
-def compare_periods(current: pd.DataFrame, previous: pd.DataFrame, *, brand: str, competitors=(),
-                    sentiment: str | None = "sentiment") -> pd.DataFrame:
+def compare_periods(
+    current: pd.DataFrame, previous: pd.DataFrame, *, brand: str, competitors=(), sentiment: str | None = "sentiment"
+) -> pd.DataFrame:
     """Headline KPIs for two periods side by side with the change (absolute, and relative for counts).
 
     Share-like metrics carry their intervals (``low``/``high`` for the current period); a change
@@ -259,19 +312,40 @@ def compare_periods(current: pd.DataFrame, previous: pd.DataFrame, *, brand: str
     for metric in cur:
         c, p = cur[metric], prev.get(metric)
         if isinstance(c, tuple):
-            row = {"metric": metric, "current": c[0], "previous": p[0], "change": c[0] - p[0],
-                   "relative_change": np.nan, "low": c[1], "high": c[2],
-                   "significant": bool(c[1] > p[2] or c[2] < p[1]) if not np.isnan([c[1], p[2]]).any() else False}
+            row = {
+                "metric": metric,
+                "current": c[0],
+                "previous": p[0],
+                "change": c[0] - p[0],
+                "relative_change": np.nan,
+                "low": c[1],
+                "high": c[2],
+                "significant": bool(c[1] > p[2] or c[2] < p[1]) if not np.isnan([c[1], p[2]]).any() else False,
+            }
         else:
-            row = {"metric": metric, "current": c, "previous": p, "change": c - p,
-                   "relative_change": (c - p) / p if p and not np.isnan(p) else np.nan, "low": np.nan, "high": np.nan,
-                   "significant": np.nan}
+            row = {
+                "metric": metric,
+                "current": c,
+                "previous": p,
+                "change": c - p,
+                "relative_change": (c - p) / p if p and not np.isnan(p) else np.nan,
+                "low": np.nan,
+                "high": np.nan,
+                "significant": np.nan,
+            }
         rows.append(row)
     return pd.DataFrame(rows)
 
 
-def message_test(posts: pd.DataFrame, *, campaign: str, campaign_column: str = "x_campaign",
-                 variant_column: str = "x_variant", alpha: float = 0.05, power: float = 0.8) -> pd.DataFrame:
+def message_test(
+    posts: pd.DataFrame,
+    *,
+    campaign: str,
+    campaign_column: str = "x_campaign",
+    variant_column: str = "x_variant",
+    alpha: float = 0.05,
+    power: float = 0.8,
+) -> pd.DataFrame:
     """Compare the variants of a message test on engagement rate (interactions / views).
 
     Each variant's rate is pooled over its posts. Each pair of variants is compared with a
@@ -297,7 +371,7 @@ def message_test(posts: pd.DataFrame, *, campaign: str, campaign_column: str = "
         raise ValueError(f"campaign {campaign!r} has {len(variants)} variant(s); a test needs two or more")
     rows = []
     for i, a in enumerate(variants):
-        for b in variants[i + 1:]:
+        for b in variants[i + 1 :]:
             sub = part[part[variant_column].astype(str).isin([a, b])]
             k = sub["interactions"].to_numpy(dtype=float)
             n = sub["views"].to_numpy(dtype=float)
@@ -316,10 +390,22 @@ def message_test(posts: pd.DataFrame, *, campaign: str, campaign_column: str = "
             se = float(np.sqrt(grad @ cov @ grad))
             z = norm.ppf(1 - alpha / 2)
             mde = (z + norm.ppf(power)) * se
-            rows.append({"variant_a": a, "variant_b": b, "rate_a": ra, "rate_b": rb, "difference": rb - ra,
-                         "ci_low": rb - ra - z * se, "ci_high": rb - ra + z * se, "p_value": float(fit.pvalues[1]),
-                         "posts_a": int((x[:, 1] == 0).sum()), "posts_b": int((x[:, 1] == 1).sum()),
-                         "dispersion": float(fit.scale), "mde": mde})
+            rows.append(
+                {
+                    "variant_a": a,
+                    "variant_b": b,
+                    "rate_a": ra,
+                    "rate_b": rb,
+                    "difference": rb - ra,
+                    "ci_low": rb - ra - z * se,
+                    "ci_high": rb - ra + z * se,
+                    "p_value": float(fit.pvalues[1]),
+                    "posts_a": int((x[:, 1] == 0).sum()),
+                    "posts_b": int((x[:, 1] == 1).sum()),
+                    "dispersion": float(fit.scale),
+                    "mde": mde,
+                }
+            )
     out = pd.DataFrame(rows)
     out["p_adjusted"] = multipletests(out["p_value"], method="holm")[1] if len(out) > 1 else out["p_value"]
     out["significant"] = out["p_adjusted"] < alpha
@@ -327,31 +413,64 @@ def message_test(posts: pd.DataFrame, *, campaign: str, campaign_column: str = "
     def verdict(r) -> str:
         if r["significant"]:
             win, lose = (r["variant_b"], r["variant_a"]) if r["difference"] > 0 else (r["variant_a"], r["variant_b"])
-            return (f"{win} beats {lose}: {max(r['rate_a'], r['rate_b']):.2%} vs {min(r['rate_a'], r['rate_b']):.2%} "
-                    f"(difference {abs(r['difference']):.2%}, 95 % CI {r['ci_low']:+.2%} to {r['ci_high']:+.2%}, "
-                    f"adjusted p = {r['p_adjusted']:.3g}).")
-        return (f"No winner between {r['variant_a']} and {r['variant_b']}: the difference "
-                f"({r['difference']:+.2%}) is within what chance gives (adjusted p = {r['p_adjusted']:.2g}); "
-                f"this test could only detect differences of about {r['mde']:.2%} or more.")
+            return (
+                f"{win} beats {lose}: {max(r['rate_a'], r['rate_b']):.2%} vs {min(r['rate_a'], r['rate_b']):.2%} "
+                f"(difference {abs(r['difference']):.2%}, 95 % CI {r['ci_low']:+.2%} to {r['ci_high']:+.2%}, "
+                f"adjusted p = {r['p_adjusted']:.3g})."
+            )
+        return (
+            f"No winner between {r['variant_a']} and {r['variant_b']}: the difference "
+            f"({r['difference']:+.2%}) is within what chance gives (adjusted p = {r['p_adjusted']:.2g}); "
+            f"this test could only detect differences of about {r['mde']:.2%} or more."
+        )
 
     out["verdict"] = out.apply(verdict, axis=1)
     out.insert(0, "campaign", campaign)
     return out
 
 
-def message_tests(posts: pd.DataFrame, *, campaigns, campaign_column: str = "x_campaign",
-                  variant_column: str = "x_variant", alpha: float = 0.05) -> pd.DataFrame:
+def message_tests(
+    posts: pd.DataFrame,
+    *,
+    campaigns,
+    campaign_column: str = "x_campaign",
+    variant_column: str = "x_variant",
+    alpha: float = 0.05,
+) -> pd.DataFrame:
     """:func:`message_test` for several campaigns, one table; campaigns without data are listed with
     the reason instead of failing the report."""
     parts = []
     for campaign in campaigns:
         try:
-            parts.append(message_test(posts, campaign=campaign, campaign_column=campaign_column,
-                                      variant_column=variant_column, alpha=alpha))
+            parts.append(
+                message_test(
+                    posts,
+                    campaign=campaign,
+                    campaign_column=campaign_column,
+                    variant_column=variant_column,
+                    alpha=alpha,
+                )
+            )
         except (ValueError, KeyError) as exc:
             parts.append(pd.DataFrame({"campaign": [campaign], "verdict": [f"Not tested: {exc}"]}))
-    columns = ["campaign", "variant_a", "variant_b", "rate_a", "rate_b", "difference", "ci_low", "ci_high", "p_value",
-               "p_adjusted", "significant", "posts_a", "posts_b", "dispersion", "mde", "verdict"]
+    columns = [
+        "campaign",
+        "variant_a",
+        "variant_b",
+        "rate_a",
+        "rate_b",
+        "difference",
+        "ci_low",
+        "ci_high",
+        "p_value",
+        "p_adjusted",
+        "significant",
+        "posts_a",
+        "posts_b",
+        "dispersion",
+        "mde",
+        "verdict",
+    ]
     if not parts:
         return pd.DataFrame(columns=columns)
     return pd.concat(parts, ignore_index=True).reindex(columns=columns)

@@ -8,8 +8,9 @@ FREQS = {"H": "h", "D": "D", "W": "W-MON", "M": "MS"}  # date_range frequencies;
 _PERIODS = {"W": "W-SUN", "M": "M"}
 
 
-def volume(posts: pd.DataFrame, *, freq: str = "D", by: str | None = "actor",
-           time: str = "created_at", start=None, end=None) -> pd.DataFrame:
+def volume(
+    posts: pd.DataFrame, *, freq: str = "D", by: str | None = "actor", time: str = "created_at", start=None, end=None
+) -> pd.DataFrame:
     """Posts per period (and per value of ``by``), with empty periods as zeros.
 
     The periods run from the first to the last post, or over ``[start, end)`` when given (so a
@@ -45,10 +46,10 @@ def volume(posts: pd.DataFrame, *, freq: str = "D", by: str | None = "actor",
     else:
         groups = sorted(counts.index.get_level_values(by).unique()) if not counts.empty else []
         if not groups:
-            return pd.DataFrame({"period": pd.Series(full_range).dt.tz_localize("UTC"), by: pd.Series(dtype="string"),
-                                 "posts": 0}).iloc[0:0]
-        index = pd.MultiIndex.from_product([full_range, groups],
-                                           names=["period", by])
+            return pd.DataFrame(
+                {"period": pd.Series(full_range).dt.tz_localize("UTC"), by: pd.Series(dtype="string"), "posts": 0}
+            ).iloc[0:0]
+        index = pd.MultiIndex.from_product([full_range, groups], names=["period", by])
         out = counts.reindex(index, fill_value=0).reset_index()
     out["period"] = out["period"].dt.tz_localize("UTC")
     return out
@@ -68,7 +69,9 @@ def breakdown(posts: pd.DataFrame, by: str | list[str] = "lang", *, missing: str
     out = posts.groupby(keys, observed=True).size().rename("posts").reset_index()
     total = out["posts"].sum()
     out["share"] = out["posts"] / total if total else 0.0
-    return out.sort_values(["posts"] + cols, ascending=[False] + [True] * len(cols), kind="stable").reset_index(drop=True)
+    return out.sort_values(["posts"] + cols, ascending=[False] + [True] * len(cols), kind="stable").reset_index(
+        drop=True
+    )
 
 
 def summary(posts: pd.DataFrame) -> pd.DataFrame:
@@ -98,8 +101,12 @@ def load_warnings(report) -> pd.DataFrame:
     return pd.DataFrame({"warning": list(report.warnings) or ["none"]})
 
 
-def top_posts(posts: pd.DataFrame, n: int = 10, *, columns=("created_at", "actor", "author_handle", "platform",
-                                                          "kind", "lang", "text")) -> pd.DataFrame:
+def top_posts(
+    posts: pd.DataFrame,
+    n: int = 10,
+    *,
+    columns=("created_at", "actor", "author_handle", "platform", "kind", "lang", "text"),
+) -> pd.DataFrame:
     """The ``n`` posts with the most interactions (likes + shares + comments + quotes), newest first on ties.
 
     Texts stay raw here; they are escaped where they are rendered (pandas tables escape HTML).

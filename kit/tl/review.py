@@ -61,8 +61,21 @@ NONE = "(none)"
 # Words accepted for each label, after stripping, NFC normalisation and casefolding.
 LABEL_WORDS: dict[str, str] = {}
 for _label, _words in {
-    "negative": ("negative", "neg", "négatif", "negatif", "négative", "négatifs", "negativ", "negativo",
-                 "-1", "−1", "-1.0", "−1.0", "-1,0"),
+    "negative": (
+        "negative",
+        "neg",
+        "négatif",
+        "negatif",
+        "négative",
+        "négatifs",
+        "negativ",
+        "negativo",
+        "-1",
+        "−1",
+        "-1.0",
+        "−1.0",
+        "-1,0",
+    ),
     "neutral": ("neutral", "neutre", "neutres", "neutro", "0", "0.0", "0,0", "+0", "-0"),
     "positive": ("positive", "pos", "positif", "positifs", "positiv", "positivo", "1", "+1", "1.0", "+1.0", "1,0"),
 }.items():
@@ -72,8 +85,10 @@ for _label, _words in {
 IRONY_WORDS: dict[str, bool] = {w: True for w in ("yes", "y", "oui", "o", "ja", "j", "true", "vrai", "wahr", "1", "x")}
 IRONY_WORDS.update({w: False for w in ("no", "n", "non", "nein", "false", "faux", "falsch", "0")})
 
-_ACCEPTED = ("negative/neutral/positive (also négatif/neutre/positif, negativ/neutral/positiv, -1/0/1), "
-             "or leave it empty if you did not review the post")
+_ACCEPTED = (
+    "negative/neutral/positive (also négatif/neutre/positif, negativ/neutral/positiv, -1/0/1), "
+    "or leave it empty if you did not review the post"
+)
 
 # Cells Excel would read as a formula (and texts starting with the guard itself) get a leading apostrophe.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
@@ -111,6 +126,7 @@ class ReviewError(ValueError):
 
 
 # --------------------------------------------------------------------------------------------- sampling
+
 
 def _band(confidence: pd.Series, bands: tuple[float, float]) -> pd.Series:
     low, high = bands
@@ -161,11 +177,18 @@ def _allocate(sizes: np.ndarray, scores: np.ndarray, n: int, lower: np.ndarray) 
     return alloc
 
 
-def draw_sample(posts: pd.DataFrame, n: int = 200, *,
-                strata: Sequence[str] = ("sentiment", "lang", "topic", "confidence_band"),
-                seed: int = 0, oversample_uncertain: bool = True, min_per_stratum: int = 2,
-                confidence_bands: tuple[float, float] = (0.6, 0.8), confidence: str = "confidence",
-                id_column: str = "post_id") -> pd.DataFrame:
+def draw_sample(
+    posts: pd.DataFrame,
+    n: int = 200,
+    *,
+    strata: Sequence[str] = ("sentiment", "lang", "topic", "confidence_band"),
+    seed: int = 0,
+    oversample_uncertain: bool = True,
+    min_per_stratum: int = 2,
+    confidence_bands: tuple[float, float] = (0.6, 0.8),
+    confidence: str = "confidence",
+    id_column: str = "post_id",
+) -> pd.DataFrame:
     """Draw a stratified sample of posts for human review, with each post's design weight.
 
     Posts are grouped into strata by the values of ``strata`` (missing values form their own
@@ -237,8 +260,9 @@ def draw_sample(posts: pd.DataFrame, n: int = 200, *,
     ids = posts[id_column].astype("string")
     if ids.isna().any() or ids.duplicated().any():
         bad = ids[ids.isna() | ids.duplicated(keep=False)].head(5).tolist()
-        raise ReviewError(f"column '{id_column}' must be unique and non-empty to draw a review sample; "
-                          f"offending values: {bad}")
+        raise ReviewError(
+            f"column '{id_column}' must be unique and non-empty to draw a review sample; offending values: {bad}"
+        )
     if len(posts) == 0:
         raise ReviewError("no posts to sample from")
     order = np.argsort(ids.to_numpy(dtype=str), kind="stable")  # row order of the input does not matter
@@ -265,8 +289,11 @@ def draw_sample(posts: pd.DataFrame, n: int = 200, *,
         keys.pop()
         dropped.insert(0, used.pop())
     if dropped:
-        warnings.warn(f"more strata than n={n} posts: not stratifying on {dropped} (strata are used in the "
-                      f"order given; kept {used})", stacklevel=2)
+        warnings.warn(
+            f"more strata than n={n} posts: not stratifying on {dropped} (strata are used in the "
+            f"order given; kept {used})",
+            stacklevel=2,
+        )
     stratum = _join_keys(keys).to_numpy(dtype=object) if keys else np.full(len(base), "all", dtype=object)
 
     names, inverse = np.unique(stratum.astype(str), return_inverse=True)
@@ -287,12 +314,16 @@ def draw_sample(posts: pd.DataFrame, n: int = 200, *,
     if n < sizes.sum() and lower.sum() > n:
         lower = np.minimum(1, sizes)
         if lower.sum() > n:  # a single strata column with more values than n
-            warnings.warn(f"{len(names)} strata for n={n}: drawing one post per stratum, {len(names)} posts",
-                          stacklevel=2)
+            warnings.warn(
+                f"{len(names)} strata for n={n}: drawing one post per stratum, {len(names)} posts", stacklevel=2
+            )
             n = int(lower.sum())
         else:
-            warnings.warn(f"{len(names)} strata with at least {floor} posts each exceed n={n}: "
-                          "drawing at least one post per stratum instead", stacklevel=2)
+            warnings.warn(
+                f"{len(names)} strata with at least {floor} posts each exceed n={n}: "
+                "drawing at least one post per stratum instead",
+                stacklevel=2,
+            )
     alloc = _allocate(sizes, scores, n, lower)
 
     rng = np.random.default_rng(seed)
@@ -318,6 +349,7 @@ def draw_sample(posts: pd.DataFrame, n: int = 200, *,
 
 
 # --------------------------------------------------------------------------------------------- CSV files
+
 
 def _guard(value):
     if isinstance(value, str) and value.startswith(_FORMULA_START):
@@ -345,9 +377,17 @@ def _reviewer_names(reviewers: Iterable[str]) -> list[str]:
     return names
 
 
-def write_review_csv(sample: pd.DataFrame, path: str | Path, *, reviewers: Sequence[str] = ("reviewer_1",),
-                     text_column: str = "text", blind: bool = False, prediction: str = "sentiment",
-                     confidence: str = "confidence", id_column: str = "post_id") -> Path:
+def write_review_csv(
+    sample: pd.DataFrame,
+    path: str | Path,
+    *,
+    reviewers: Sequence[str] = ("reviewer_1",),
+    text_column: str = "text",
+    blind: bool = False,
+    prediction: str = "sentiment",
+    confidence: str = "confidence",
+    id_column: str = "post_id",
+) -> Path:
     """Write the CSV an analyst fills in; return its path.
 
     Columns, in order: ``post_id``, ``text``, ``lang``, ``model_sentiment`` and ``model_confidence``
@@ -395,10 +435,14 @@ def write_review_csv(sample: pd.DataFrame, path: str | Path, *, reviewers: Seque
     out["text"] = sample[text_column].astype("string").fillna("").astype(object)
     out["lang"] = sample["lang"].astype("string").fillna("").astype(object) if "lang" in sample.columns else blank
     if not blind:
-        out["model_sentiment"] = (_normalise_predictions(sample[prediction], prediction).fillna("").astype(object)
-                                  if prediction in sample.columns else blank)
-        out["model_confidence"] = (pd.to_numeric(sample[confidence], errors="coerce").round(4)
-                                   if confidence in sample.columns else blank)
+        out["model_sentiment"] = (
+            _normalise_predictions(sample[prediction], prediction).fillna("").astype(object)
+            if prediction in sample.columns
+            else blank
+        )
+        out["model_confidence"] = (
+            pd.to_numeric(sample[confidence], errors="coerce").round(4) if confidence in sample.columns else blank
+        )
     for name in names:  # blank for the analyst, unless the sample already carries this reviewer's labels
         col = f"label_{name}"
         out[col] = sample[col].astype("string").fillna("").astype(object) if col in sample.columns else blank
@@ -497,8 +541,10 @@ def _read_one(path: Path) -> pd.DataFrame:
                 if value == "":
                     problems.append(f"{where}: empty post id")
                 elif re.fullmatch(r"[+-]?\d+([.,]\d+)?[eE][+-]?\d+", value):
-                    problems.append(f"{where}: post id {value!r} was turned into a number by a spreadsheet; "
-                                    "re-open the original file with the post_id column set to Text")
+                    problems.append(
+                        f"{where}: post id {value!r} was turned into a number by a spreadsheet; "
+                        "re-open the original file with the post_id column set to Text"
+                    )
                 out[col] = _unguard(value)
             elif col.startswith("label_") or col == "model_sentiment":
                 if value == "":
@@ -540,8 +586,9 @@ def _read_one(path: Path) -> pd.DataFrame:
     seen: dict[str, int] = {}
     for p in parsed:
         if p["post_id"] and p["post_id"] in seen:
-            problems.append(f"row {p['source_row']}, column 'post_id': post id {p['post_id']!r} "
-                            f"already on row {seen[p['post_id']]}")
+            problems.append(
+                f"row {p['source_row']}, column 'post_id': post id {p['post_id']!r} already on row {seen[p['post_id']]}"
+            )
         seen.setdefault(p["post_id"], p["source_row"])
     if problems:
         raise ReviewError(_problems_message(path, problems))
@@ -588,8 +635,7 @@ def _merge(frames: list[pd.DataFrame], paths: list[Path]) -> pd.DataFrame:
                 clash = a.notna() & b.notna() & (a != b).fillna(False)
                 if clash.any():
                     ids = joined.loc[clash, "post_id"].head(5).tolist()
-                    raise ReviewError(f"{path}: column '{col}' gives other labels than an earlier file for "
-                                      f"posts {ids}")
+                    raise ReviewError(f"{path}: column '{col}' gives other labels than an earlier file for posts {ids}")
                 joined[col] = a.fillna(b)
             elif col == "irony":
                 joined[col] = (a.fillna(False) | b.fillna(False)).where(a.notna() | b.notna(), pd.NA).astype("boolean")
@@ -654,6 +700,7 @@ def read_review_csv(path: str | Path | Sequence[str | Path]) -> pd.DataFrame:
 
 # --------------------------------------------------------------------------------------------- consensus
 
+
 def _label_columns(reviewed: pd.DataFrame) -> list[str]:
     cols = [c for c in reviewed.columns if isinstance(c, str) and c.startswith("label_") and len(c) > 6]
     if not cols:
@@ -668,8 +715,10 @@ def _normalise_predictions(values: pd.Series, column: str) -> pd.Series:
     bad = text.notna() & keys.isna()
     if bad.any():
         examples = sorted(set(text[bad].astype(str)))[:5]
-        raise ReviewError(f"column '{column}' has values {examples} that are not {'/'.join(LABELS)} "
-                          f"(rows {list(values.index[bad.to_numpy()][:5])})")
+        raise ReviewError(
+            f"column '{column}' has values {examples} that are not {'/'.join(LABELS)} "
+            f"(rows {list(values.index[bad.to_numpy()][:5])})"
+        )
     return keys.astype("string")
 
 
@@ -697,17 +746,26 @@ def consensus(reviewed: pd.DataFrame) -> pd.DataFrame:
     top = votes.max(axis=1)
     n_top = (votes == top[:, None]).sum(axis=1)
     n_votes = votes.sum(axis=1)
-    status = np.where(n_votes == 0, "not reviewed",
-                      np.where(n_top > 1, "tie", np.where(top == n_votes, "agreed", "majority")))
+    status = np.where(
+        n_votes == 0, "not reviewed", np.where(n_top > 1, "tie", np.where(top == n_votes, "agreed", "majority"))
+    )
     label = np.where((n_votes > 0) & (n_top == 1), np.array(LABELS, dtype=object)[votes.argmax(axis=1)], None)
-    ids = reviewed["post_id"].astype("string").to_numpy() if "post_id" in reviewed.columns \
+    ids = (
+        reviewed["post_id"].astype("string").to_numpy()
+        if "post_id" in reviewed.columns
         else np.arange(len(reviewed)).astype(str)
-    return pd.DataFrame({"post_id": pd.array(ids, dtype="string"),
-                         "label": pd.array(label, dtype="string"),
-                         "status": status.astype(object)})
+    )
+    return pd.DataFrame(
+        {
+            "post_id": pd.array(ids, dtype="string"),
+            "label": pd.array(label, dtype="string"),
+            "status": status.astype(object),
+        }
+    )
 
 
 # --------------------------------------------------------------------------------------------- agreement
+
 
 def _codes(values: pd.Series) -> np.ndarray:
     mapping = {label: k for k, label in enumerate(LABELS)}
@@ -746,8 +804,16 @@ def _strength(kappa: float) -> str:
     return "almost perfect"
 
 
-def agreement(reviewed: pd.DataFrame, *, posts: pd.DataFrame | None = None, prediction: str = "sentiment",
-              n_boot: int = 1000, seed: int = 0, level: float = 0.95, weights: str | None = None) -> pd.DataFrame:
+def agreement(
+    reviewed: pd.DataFrame,
+    *,
+    posts: pd.DataFrame | None = None,
+    prediction: str = "sentiment",
+    n_boot: int = 1000,
+    seed: int = 0,
+    level: float = 0.95,
+    weights: str | None = None,
+) -> pd.DataFrame:
     """Cohen's kappa and raw agreement between reviewers, and between each reviewer and the model.
 
     One row per pair of raters: every pair of reviewers (``label_<name>`` columns), each reviewer
@@ -789,7 +855,7 @@ def agreement(reviewed: pd.DataFrame, *, posts: pd.DataFrame | None = None, pred
     from sklearn.metrics import cohen_kappa_score
 
     cols = _label_columns(reviewed)
-    raters: dict[str, pd.Series] = {c[len("label_"):]: reviewed[c].astype("string") for c in cols}
+    raters: dict[str, pd.Series] = {c[len("label_") :]: reviewed[c].astype("string") for c in cols}
     model = None
     if "model_sentiment" in reviewed.columns and reviewed["model_sentiment"].notna().any():
         model = _normalise_predictions(reviewed["model_sentiment"], "model_sentiment")
@@ -799,10 +865,12 @@ def agreement(reviewed: pd.DataFrame, *, posts: pd.DataFrame | None = None, pred
         predicted = _normalise_predictions(posts[prediction], prediction)
         lookup = pd.Series(predicted.to_numpy(), index=posts["post_id"].astype("string").to_numpy())
         lookup = lookup[~lookup.index.duplicated()]
-        model = pd.Series(reviewed["post_id"].astype("string").map(lookup).to_numpy(),
-                          index=reviewed.index, dtype="string")
+        model = pd.Series(
+            reviewed["post_id"].astype("string").map(lookup).to_numpy(), index=reviewed.index, dtype="string"
+        )
     pairs: list[tuple[str, str, pd.Series, pd.Series]] = [
-        (x, y, raters[x], raters[y]) for x, y in itertools.combinations(raters, 2)]
+        (x, y, raters[x], raters[y]) for x, y in itertools.combinations(raters, 2)
+    ]
     if model is not None:
         pairs += [(x, MODEL, raters[x], model) for x in raters]
         if len(raters) > 1:
@@ -827,7 +895,7 @@ def agreement(reviewed: pd.DataFrame, *, posts: pd.DataFrame | None = None, pred
         if n > 1 and n_boot > 0:
             boots = _kappa_boot(ca, cb, rng.integers(0, n, size=(int(n_boot), n)), w)
             boots = boots[np.isfinite(boots)]
-            low, high = (np.quantile(boots, [alpha, 1 - alpha]) if len(boots) else (np.nan, np.nan))
+            low, high = np.quantile(boots, [alpha, 1 - alpha]) if len(boots) else (np.nan, np.nan)
         else:
             low = high = np.nan
         rows.append((name_a, name_b, n, raw, kappa, float(low), float(high)))
@@ -837,6 +905,7 @@ def agreement(reviewed: pd.DataFrame, *, posts: pd.DataFrame | None = None, pred
 
 
 # --------------------------------------------------------------------------------------------- estimates
+
 
 def _matched(posts: pd.DataFrame, reviewed: pd.DataFrame, prediction: str, id_column: str, weight: str):
     """Predicted and true codes and weights of the usable reviewed posts, the corpus counts, an accounting."""
@@ -861,8 +930,9 @@ def _matched(posts: pd.DataFrame, reviewed: pd.DataFrame, prediction: str, id_co
     use = has_label & in_posts & has_pred
     bad_w = use & ~(w > 0)
     if bad_w.any():
-        raise ReviewError(f"column '{weight}' is missing or not positive for reviewed posts "
-                          f"{cons['post_id'][bad_w].head(5).tolist()}")
+        raise ReviewError(
+            f"column '{weight}' is missing or not positive for reviewed posts {cons['post_id'][bad_w].head(5).tolist()}"
+        )
     accounting = {
         "posts": int(len(posts)),
         "posts_without_prediction": int(predicted.isna().sum()),
@@ -888,8 +958,14 @@ def _conditional(pcodes, tcodes, w, k):
         return m / totals, m
 
 
-def confusion(posts: pd.DataFrame, reviewed: pd.DataFrame, *, prediction: str = "sentiment",
-              id_column: str = "post_id", weight: str = "weight") -> pd.DataFrame:
+def confusion(
+    posts: pd.DataFrame,
+    reviewed: pd.DataFrame,
+    *,
+    prediction: str = "sentiment",
+    id_column: str = "post_id",
+    weight: str = "weight",
+) -> pd.DataFrame:
     """The model's confusion estimated on the review: ``P(true | predicted)``, weighted by design.
 
     Returns one row per (``predicted``, ``true``) pair: ``n`` reviewed posts (consensus label,
@@ -913,9 +989,15 @@ def confusion(posts: pd.DataFrame, reviewed: pd.DataFrame, *, prediction: str = 
     n = np.zeros((k, k), dtype=int)
     np.add.at(n, (pcodes, tcodes), 1)
     i, j = np.indices((k, k))
-    return pd.DataFrame({"predicted": np.array(LABELS, dtype=object)[i.ravel()],
-                         "true": np.array(LABELS, dtype=object)[j.ravel()],
-                         "n": n.ravel(), "weighted": sums.ravel(), "p_true_given_predicted": cond.ravel()})
+    return pd.DataFrame(
+        {
+            "predicted": np.array(LABELS, dtype=object)[i.ravel()],
+            "true": np.array(LABELS, dtype=object)[j.ravel()],
+            "n": n.ravel(),
+            "weighted": sums.ravel(),
+            "p_true_given_predicted": cond.ravel(),
+        }
+    )
 
 
 def _net(shares: np.ndarray) -> np.ndarray:
@@ -924,9 +1006,17 @@ def _net(shares: np.ndarray) -> np.ndarray:
         return (pos - neg) / (pos + neg)
 
 
-def corrected_shares(posts: pd.DataFrame, reviewed: pd.DataFrame, *, seed: int = 0, n_boot: int = 2000,
-                     level: float = 0.95, prediction: str = "sentiment", id_column: str = "post_id",
-                     weight: str = "weight") -> pd.DataFrame:
+def corrected_shares(
+    posts: pd.DataFrame,
+    reviewed: pd.DataFrame,
+    *,
+    seed: int = 0,
+    n_boot: int = 2000,
+    level: float = 0.95,
+    prediction: str = "sentiment",
+    id_column: str = "post_id",
+    weight: str = "weight",
+) -> pd.DataFrame:
     r"""Negative/neutral/positive shares of the whole corpus corrected by the human review.
 
     The estimator (the "calibrated confusion" or ratio estimator, post-stratified on the model's
@@ -994,8 +1084,10 @@ def corrected_shares(posts: pd.DataFrame, reviewed: pd.DataFrame, *, seed: int =
     present = np.bincount(pcodes, minlength=k) if len(pcodes) else np.zeros(k, dtype=int)
     missing = [LABELS[c] for c in range(k) if counts[c] > 0 and present[c] == 0]
     if missing:
-        raise ReviewError(f"no reviewed post (with a consensus label) among those the model predicts {missing}: "
-                          "their errors cannot be estimated; review some (draw_sample stratifies by sentiment)")
+        raise ReviewError(
+            f"no reviewed post (with a consensus label) among those the model predicts {missing}: "
+            "their errors cannot be estimated; review some (draw_sample stratifies by sentiment)"
+        )
     cond, _ = _conditional(pcodes, tcodes, w, k)
     cond = np.nan_to_num(cond)  # classes the model never predicts have pi = 0
     point = pi @ cond
@@ -1019,21 +1111,33 @@ def corrected_shares(posts: pd.DataFrame, reviewed: pd.DataFrame, *, seed: int =
     else:
         ci = np.full((2, k), np.nan)
         net_ci = np.array([np.nan, np.nan])
-    out = pd.DataFrame({
-        "measure": list(LABELS) + ["net_sentiment"],
-        "model": np.append(pi, _net(pi)),
-        "corrected": np.append(point, _net(point)),
-        "ci_low": np.append(ci[0], net_ci[0]),
-        "ci_high": np.append(ci[1], net_ci[1]),
-        "n_reviewed": accounting["reviewed_used"],
-    })
+    out = pd.DataFrame(
+        {
+            "measure": list(LABELS) + ["net_sentiment"],
+            "model": np.append(pi, _net(pi)),
+            "corrected": np.append(point, _net(point)),
+            "ci_low": np.append(ci[0], net_ci[0]),
+            "ci_high": np.append(ci[1], net_ci[1]),
+            "n_reviewed": accounting["reviewed_used"],
+        }
+    )
     out.attrs["accounting"] = accounting
     return out
 
 
-def corrected_by(posts: pd.DataFrame, reviewed: pd.DataFrame | None, *, by: str = "actor", seed: int = 0,
-                 n_boot: int = 2000, level: float = 0.95, min_reviewed: int = 10, prediction: str = "sentiment",
-                 id_column: str = "post_id", weight: str = "weight") -> pd.DataFrame:
+def corrected_by(
+    posts: pd.DataFrame,
+    reviewed: pd.DataFrame | None,
+    *,
+    by: str = "actor",
+    seed: int = 0,
+    n_boot: int = 2000,
+    level: float = 0.95,
+    min_reviewed: int = 10,
+    prediction: str = "sentiment",
+    id_column: str = "post_id",
+    weight: str = "weight",
+) -> pd.DataFrame:
     """Net sentiment per group (e.g. per actor), raw and corrected by a human review.
 
     Each group's predicted shares are corrected with the model's confusion ``P(true | predicted)``
@@ -1058,14 +1162,21 @@ def corrected_by(posts: pd.DataFrame, reviewed: pd.DataFrame | None, *, by: str 
     groups = posts[by].astype("string").fillna("(none)")
     k = len(LABELS)
     names = sorted(groups.unique())
-    counts = np.array([[((groups == g) & (predicted == label)).sum() for label in LABELS] for g in names],
-                      dtype=float).reshape(len(names), k)
+    counts = np.array(
+        [[((groups == g) & (predicted == label)).sum() for label in LABELS] for g in names], dtype=float
+    ).reshape(len(names), k)
     with np.errstate(invalid="ignore", divide="ignore"):
         pi = np.nan_to_num(counts / counts.sum(axis=1, keepdims=True))
     out = pd.DataFrame({by: names, "posts": groups.value_counts().reindex(names).to_numpy(), "model_net": _net(pi)})
     if reviewed is None or len(reviewed) == 0:
-        for col in ("corrected_net", "ci_low", "ci_high", "corrected_negative", "corrected_neutral",
-                    "corrected_positive"):
+        for col in (
+            "corrected_net",
+            "ci_low",
+            "ci_high",
+            "corrected_negative",
+            "corrected_neutral",
+            "corrected_positive",
+        ):
             out[col] = np.nan
         out["n_reviewed"] = 0
         out["confusion"] = "none"
@@ -1077,22 +1188,29 @@ def corrected_by(posts: pd.DataFrame, reviewed: pd.DataFrame | None, *, by: str 
     group_of = pd.Series(groups.to_numpy(), index=ids)
     lookup, group_of = lookup[~lookup.index.duplicated()], group_of[~group_of.index.duplicated()]
     if not cons["post_id"].isin(lookup.index).any():
-        raise ReviewError("none of the reviewed posts is in these posts: the review file belongs to other data "
-                          f"(first reviewed ids: {cons['post_id'].head(3).tolist()})")
+        raise ReviewError(
+            "none of the reviewed posts is in these posts: the review file belongs to other data "
+            f"(first reviewed ids: {cons['post_id'].head(3).tolist()})"
+        )
     pred = cons["post_id"].map(lookup)
     if "model_sentiment" in reviewed.columns:
         shown = _normalise_predictions(reviewed["model_sentiment"].replace("", pd.NA), "model_sentiment")
         pred = pred.fillna(pd.Series(shown.to_numpy(), index=pred.index))
     rgroup = cons["post_id"].map(group_of).to_numpy(dtype=object)
-    w = (pd.to_numeric(reviewed[weight], errors="coerce").to_numpy(dtype=float) if weight in reviewed.columns
-         else np.ones(len(reviewed)))
+    w = (
+        pd.to_numeric(reviewed[weight], errors="coerce").to_numpy(dtype=float)
+        if weight in reviewed.columns
+        else np.ones(len(reviewed))
+    )
     use = (cons["label"].notna() & pred.notna()).to_numpy() & (w > 0)
     pcodes, tcodes, w, rgroup = _codes(pred[use]), _codes(cons["label"][use]), w[use], rgroup[use]
     present = np.bincount(pcodes, minlength=k)
     missing = [LABELS[c] for c in range(k) if counts[:, c].sum() > 0 and present[c] == 0]
     if missing:
-        raise ReviewError(f"no reviewed post among those the model predicts {missing}: their errors cannot be "
-                          "estimated; review some (draw_sample stratifies by sentiment)")
+        raise ReviewError(
+            f"no reviewed post among those the model predicts {missing}: their errors cannot be "
+            "estimated; review some (draw_sample stratifies by sentiment)"
+        )
     rng = np.random.default_rng(seed)
     onehot = np.eye(k)
 
@@ -1133,15 +1251,24 @@ def corrected_by(posts: pd.DataFrame, reviewed: pd.DataFrame | None, *, by: str 
         out[f"corrected_{label}"] = point[:, j]
     out["n_reviewed"] = n_used
     out["confusion"] = how
-    out.attrs["note"] = (f"Corrected with {int(use.sum())} reviewed posts ({sum(n_used)} of them in these groups); "
-                         f"each group's confusion from its own reviewed posts where it has at least {min_reviewed} "
-                         f"per predicted class, else pooled.")
+    out.attrs["note"] = (
+        f"Corrected with {int(use.sum())} reviewed posts ({sum(n_used)} of them in these groups); "
+        f"each group's confusion from its own reviewed posts where it has at least {min_reviewed} "
+        f"per predicted class, else pooled."
+    )
     return out
 
 
-def simulate(posts: pd.DataFrame, *, labels: str, n: int = 300, seed: int = 0,
-             reviewers: Sequence[str] = ("reviewer_1", "reviewer_2"), disagreement: float = 0.1,
-             **sample_kwargs) -> pd.DataFrame:
+def simulate(
+    posts: pd.DataFrame,
+    *,
+    labels: str,
+    n: int = 300,
+    seed: int = 0,
+    reviewers: Sequence[str] = ("reviewer_1", "reviewer_2"),
+    disagreement: float = 0.1,
+    **sample_kwargs,
+) -> pd.DataFrame:
     """A filled review drawn from posts that already carry gold labels (a labelled dataset, or the
     sample scenario): a :func:`draw_sample` of ``n`` posts whose ``label_<reviewer>`` columns copy the
     ``labels`` column, each reviewer independently replacing it by another label with probability
@@ -1168,11 +1295,13 @@ def load(path: str | Path | Sequence[str | Path] | None) -> pd.DataFrame | None:
         return None
     if isinstance(path, str) and path == "sample":
         from ..datasets import sample_path
+
         path = sample_path("review.csv")
     return read_review_csv(path)
 
 
 # --------------------------------------------------------------------------------------------- training
+
 
 def to_training(reviewed: pd.DataFrame, *, text_column: str = "text") -> tuple[list[str], list[str]]:
     """Texts and consensus labels of the reviewed posts, for ``train_head(texts, labels)``.
@@ -1192,10 +1321,23 @@ def to_training(reviewed: pd.DataFrame, *, text_column: str = "text") -> tuple[l
     cons = consensus(reviewed)
     texts = reviewed[text_column].astype("string").to_numpy()
     labels = cons["label"].to_numpy()
-    keep = [i for i in range(len(reviewed))
-            if not pd.isna(labels[i]) and not pd.isna(texts[i]) and str(texts[i]).strip()]
+    keep = [
+        i for i in range(len(reviewed)) if not pd.isna(labels[i]) and not pd.isna(texts[i]) and str(texts[i]).strip()
+    ]
     return [str(texts[i]) for i in keep], [str(labels[i]) for i in keep]
 
 
-__all__ = ["LABELS", "BANDS", "REVIEW_INSTRUCTIONS", "ReviewError", "draw_sample", "write_review_csv",
-           "read_review_csv", "consensus", "agreement", "confusion", "corrected_shares", "to_training"]
+__all__ = [
+    "LABELS",
+    "BANDS",
+    "REVIEW_INSTRUCTIONS",
+    "ReviewError",
+    "draw_sample",
+    "write_review_csv",
+    "read_review_csv",
+    "consensus",
+    "agreement",
+    "confusion",
+    "corrected_shares",
+    "to_training",
+]

@@ -34,8 +34,9 @@ from __future__ import annotations
 import json
 import os
 import warnings
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Protocol, Sequence, runtime_checkable
+from typing import Protocol, runtime_checkable
 
 import numpy as np
 import pandas as pd
@@ -43,8 +44,19 @@ import pandas as pd
 from .embed import CachedEmbedder, Embedder, MissingBackend, default_cache_dir, embed_batched, get_embedder
 
 __all__ = [
-    "LABELS", "COLUMNS", "SentimentModel", "HeadModel", "LexiconModel", "TransformersModel",
-    "FastModel", "score", "get_model", "train_head", "lexicon_compound", "DEFAULT_HEAD", "AUTO_LIMIT",
+    "LABELS",
+    "COLUMNS",
+    "SentimentModel",
+    "HeadModel",
+    "LexiconModel",
+    "TransformersModel",
+    "FastModel",
+    "score",
+    "get_model",
+    "train_head",
+    "lexicon_compound",
+    "DEFAULT_HEAD",
+    "AUTO_LIMIT",
 ]
 
 LABELS = ("negative", "neutral", "positive")
@@ -74,14 +86,16 @@ def frame_from_probs(probs: np.ndarray) -> pd.DataFrame:
     total = probs.sum(axis=1, keepdims=True)
     probs = probs / np.where(total == 0, 1, total)
     best = probs.argmax(axis=1) if len(probs) else np.zeros(0, dtype=int)
-    return pd.DataFrame({
-        "sentiment": pd.Series(np.asarray(LABELS, dtype=object)[best], dtype="string"),
-        "score": np.clip(probs[:, 2] - probs[:, 0], -1.0, 1.0),
-        "confidence": probs.max(axis=1) if len(probs) else np.zeros(0),
-        "p_negative": probs[:, 0],
-        "p_neutral": probs[:, 1],
-        "p_positive": probs[:, 2],
-    })
+    return pd.DataFrame(
+        {
+            "sentiment": pd.Series(np.asarray(LABELS, dtype=object)[best], dtype="string"),
+            "score": np.clip(probs[:, 2] - probs[:, 0], -1.0, 1.0),
+            "confidence": probs.max(axis=1) if len(probs) else np.zeros(0),
+            "p_negative": probs[:, 0],
+            "p_neutral": probs[:, 1],
+            "p_positive": probs[:, 2],
+        }
+    )
 
 
 def _texts(texts: Sequence[str]) -> list[str]:
@@ -91,8 +105,10 @@ def _texts(texts: Sequence[str]) -> list[str]:
 def _langs(langs: Sequence[str] | None, n: int) -> list[str] | None:
     if langs is None:
         return None
-    out = ["und" if v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v)) else str(v).lower()[:2]
-           for v in langs]
+    out = [
+        "und" if v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v)) else str(v).lower()[:2]
+        for v in langs
+    ]
     if len(out) != n:
         raise ValueError(f"langs has {len(out)} values for {n} texts")
     return out
@@ -108,6 +124,7 @@ def guess_langs(texts: Sequence[str], languages: Sequence[str] = ("fr", "de", "e
 
 
 # --------------------------------------------------------------------------------------------- lexicons
+
 
 class _Lexicons:
     """The three rule-based analysers, loaded on first use (each takes a moment)."""
@@ -141,8 +158,10 @@ class _Lexicons:
                 from textblob_de.sentiments import PatternAnalyzer
                 from textblob_de.tokenizers import PatternTokenizer
             except ImportError as exc:  # pragma: no cover - a declared dependency
-                raise MissingBackend("German lexicon scores need: pip install textblob-de 'textblob<0.18' "
-                                     "(textblob 0.18 removed a module textblob-de imports)") from exc
+                raise MissingBackend(
+                    "German lexicon scores need: pip install textblob-de 'textblob<0.18' "
+                    "(textblob 0.18 removed a module textblob-de imports)"
+                ) from exc
             # The pattern tokenizer: the default one needs NLTK's punkt data, which is not installed offline.
             self._de = PatternAnalyzer(tokenizer=PatternTokenizer())
         return float(self._de.analyze(text).polarity) if text.strip() else 0.0
@@ -195,8 +214,11 @@ def lexicon_features(compound: np.ndarray, names: Sequence[str], band: float = 0
     """Head features from lexicon polarity: ``compound`` itself, ``pos_hit`` (>= band), ``neg_hit`` (<= -band).
     The two indicators put the three lexicons on one scale (textblob-de gives mostly -1/0/+1)."""
     compound = np.asarray(compound, dtype=np.float64)
-    table = {"compound": compound, "pos_hit": (compound >= band).astype(np.float64),
-             "neg_hit": (compound <= -band).astype(np.float64)}
+    table = {
+        "compound": compound,
+        "pos_hit": (compound >= band).astype(np.float64),
+        "neg_hit": (compound <= -band).astype(np.float64),
+    }
     if not names:
         return np.zeros((len(compound), 0))
     return np.column_stack([table[n] for n in names])
@@ -235,15 +257,24 @@ class LexiconModel:
 
 # ------------------------------------------------------------------------------------------- the head
 
+
 def _softmax(z: np.ndarray) -> np.ndarray:
     z = z - z.max(axis=1, keepdims=True)
     e = np.exp(z)
     return e / e.sum(axis=1, keepdims=True)
 
 
-def fit_softmax(X: np.ndarray, y: np.ndarray, *, C: float = 1.0, sample_weight: np.ndarray | None = None,
-                prior_coef: np.ndarray | None = None, prior_intercept: np.ndarray | None = None,
-                n_classes: int = 3, max_iter: int = 1000) -> tuple[np.ndarray, np.ndarray]:
+def fit_softmax(
+    X: np.ndarray,
+    y: np.ndarray,
+    *,
+    C: float = 1.0,
+    sample_weight: np.ndarray | None = None,
+    prior_coef: np.ndarray | None = None,
+    prior_intercept: np.ndarray | None = None,
+    n_classes: int = 3,
+    max_iter: int = 1000,
+) -> tuple[np.ndarray, np.ndarray]:
     """Multinomial logistic regression by L-BFGS: minimise sum_i w_i CE_i + ||W - W0||^2 / (2 C).
 
     With ``prior_coef`` (W0) the penalty pulls the weights toward that head instead of toward zero
@@ -262,8 +293,8 @@ def fit_softmax(X: np.ndarray, y: np.ndarray, *, C: float = 1.0, sample_weight: 
     Y[np.arange(n), y] = 1.0
 
     def loss(theta):
-        W = theta[:n_classes * d].reshape(n_classes, d)
-        b = theta[n_classes * d:]
+        W = theta[: n_classes * d].reshape(n_classes, d)
+        b = theta[n_classes * d :]
         Z = X @ W.T + b
         Z = Z - Z.max(axis=1, keepdims=True)
         logp = Z - np.log(np.exp(Z).sum(axis=1, keepdims=True))
@@ -272,11 +303,11 @@ def fit_softmax(X: np.ndarray, y: np.ndarray, *, C: float = 1.0, sample_weight: 
         G = (np.exp(logp) - Y) * w[:, None]
         gW = G.T @ X + diff / C
         gb = G.sum(axis=0)
-        return ce + (diff ** 2).sum() / (2 * C), np.concatenate([gW.ravel(), gb])
+        return ce + (diff**2).sum() / (2 * C), np.concatenate([gW.ravel(), gb])
 
     theta0 = np.concatenate([W0.ravel(), b0])
     res = minimize(loss, theta0, jac=True, method="L-BFGS-B", options={"maxiter": max_iter})
-    return res.x[:n_classes * d].reshape(n_classes, d), res.x[n_classes * d:]
+    return res.x[: n_classes * d].reshape(n_classes, d), res.x[n_classes * d :]
 
 
 def balanced_weights(y: np.ndarray, n_classes: int = 3, sample_weight: np.ndarray | None = None) -> np.ndarray:
@@ -300,10 +331,20 @@ class HeadModel:
     be passed in (``predict(..., embeddings=...)``) when already computed.
     """
 
-    def __init__(self, coef: np.ndarray, intercept: np.ndarray, *, embedder: str | Embedder = "use",
-                 lexicon_features: Sequence[str] = (), lexicon_band: float = 0.05, neutral_bias: float = 0.0,
-                 meta: dict | None = None, cache: bool = True, cache_dir: str | Path | None = None,
-                 name: str | None = None):
+    def __init__(
+        self,
+        coef: np.ndarray,
+        intercept: np.ndarray,
+        *,
+        embedder: str | Embedder = "use",
+        lexicon_features: Sequence[str] = (),
+        lexicon_band: float = 0.05,
+        neutral_bias: float = 0.0,
+        meta: dict | None = None,
+        cache: bool = True,
+        cache_dir: str | Path | None = None,
+        name: str | None = None,
+    ):
         self.coef = np.asarray(coef, dtype=np.float64)
         self.intercept = np.asarray(intercept, dtype=np.float64)
         if self.coef.shape[0] != 3 or self.intercept.shape != (3,):
@@ -333,8 +374,9 @@ class HeadModel:
             return CachedEmbedder(self.embedder, self.cache_dir or default_cache_dir()).embed(texts)
         return embed_batched(self.embedder, texts)
 
-    def features(self, texts: Sequence[str], langs: Sequence[str] | None = None, *,
-                 embeddings: np.ndarray | None = None) -> np.ndarray:
+    def features(
+        self, texts: Sequence[str], langs: Sequence[str] | None = None, *, embeddings: np.ndarray | None = None
+    ) -> np.ndarray:
         texts = _texts(texts)
         X = self.embed(texts) if embeddings is None else np.asarray(embeddings, dtype=np.float32)
         if len(X) != len(texts):
@@ -346,8 +388,10 @@ class HeadModel:
             lex = lexicon_features(lexicon_compound(texts, langs), self.lexicon_features, self.lexicon_band)
             X = np.hstack([X, lex])
         if X.shape[1] != self.coef.shape[1]:
-            raise ValueError(f"features have {X.shape[1]} columns, the head expects {self.coef.shape[1]} "
-                             f"(embedder {self.embedder_spec!r})")
+            raise ValueError(
+                f"features have {X.shape[1]} columns, the head expects {self.coef.shape[1]} "
+                f"(embedder {self.embedder_spec!r})"
+            )
         return X
 
     def predict_proba_features(self, X: np.ndarray) -> np.ndarray:
@@ -355,8 +399,9 @@ class HeadModel:
         Z[:, 1] += self.neutral_bias
         return _softmax(Z)
 
-    def predict(self, texts: Sequence[str], langs: Sequence[str] | None = None, *,
-                embeddings: np.ndarray | None = None) -> pd.DataFrame:
+    def predict(
+        self, texts: Sequence[str], langs: Sequence[str] | None = None, *, embeddings: np.ndarray | None = None
+    ) -> pd.DataFrame:
         X = self.features(texts, langs, embeddings=embeddings)
         return frame_from_probs(self.predict_proba_features(X) if len(X) else np.zeros((0, 3)))
 
@@ -366,30 +411,44 @@ class HeadModel:
         path = Path(path).with_suffix(".npz")
         path.parent.mkdir(parents=True, exist_ok=True)
         np.savez_compressed(path, coef=self.coef.astype(np.float32), intercept=self.intercept.astype(np.float32))
-        meta = {**self.meta, "format": FORMAT, "name": self.name, "labels": list(LABELS),
-                "embedder": self.embedder_spec, "lexicon_features": list(self.lexicon_features),
-                "lexicon_band": self.lexicon_band, "neutral_bias": self.neutral_bias,
-                "n_features": int(self.coef.shape[1])}
+        meta = {
+            **self.meta,
+            "format": FORMAT,
+            "name": self.name,
+            "labels": list(LABELS),
+            "embedder": self.embedder_spec,
+            "lexicon_features": list(self.lexicon_features),
+            "lexicon_band": self.lexicon_band,
+            "neutral_bias": self.neutral_bias,
+            "n_features": int(self.coef.shape[1]),
+        }
         path.with_suffix(".json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         return path
 
     @classmethod
-    def load(cls, path: str | Path | None = None, **kwargs) -> "HeadModel":
+    def load(cls, path: str | Path | None = None, **kwargs) -> HeadModel:
         """Load a head saved by :meth:`save` (default: the shipped one). ``kwargs`` go to the constructor
         (e.g. ``cache=False``, ``embedder=<an Embedder object>``)."""
         path = Path(path or DEFAULT_HEAD).with_suffix(".npz")
         meta_path = path.with_suffix(".json")
         if not path.exists() or not meta_path.exists():
-            raise FileNotFoundError(f"no sentiment head at {path} (+ {meta_path.name}); "
-                                    "build the shipped one with: python -m kit.tl.train_sentiment")
+            raise FileNotFoundError(
+                f"no sentiment head at {path} (+ {meta_path.name}); "
+                "build the shipped one with: python -m kit.tl.train_sentiment"
+            )
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
         if meta.get("format") != FORMAT:
             raise ValueError(f"{meta_path} is not a {FORMAT} file (format {meta.get('format')!r})")
         with np.load(path, allow_pickle=False) as data:
             coef, intercept = data["coef"], data["intercept"]
-        args = dict(embedder=meta["embedder"], lexicon_features=meta.get("lexicon_features", ()),
-                    lexicon_band=meta.get("lexicon_band", 0.05), neutral_bias=meta.get("neutral_bias", 0.0),
-                    meta=meta, name=meta.get("name"))
+        args = dict(
+            embedder=meta["embedder"],
+            lexicon_features=meta.get("lexicon_features", ()),
+            lexicon_band=meta.get("lexicon_band", 0.05),
+            neutral_bias=meta.get("neutral_bias", 0.0),
+            meta=meta,
+            name=meta.get("name"),
+        )
         args.update(kwargs)
         return cls(coef, intercept, **args)
 
@@ -410,11 +469,21 @@ def encode_labels(labels: Sequence) -> np.ndarray:
     return np.array(out, dtype=np.int64)
 
 
-def train_head(texts: Sequence[str], labels: Sequence, *, embedder: str | Embedder = "use",
-               base: str | Path | HeadModel | None = None, langs: Sequence[str] | None = None,
-               lexicon: bool | None = None, C: float = 1.0, balanced: bool = True,
-               embeddings: np.ndarray | None = None, cache: bool = True,
-               cache_dir: str | Path | None = None, name: str | None = None) -> HeadModel:
+def train_head(
+    texts: Sequence[str],
+    labels: Sequence,
+    *,
+    embedder: str | Embedder = "use",
+    base: str | Path | HeadModel | None = None,
+    langs: Sequence[str] | None = None,
+    lexicon: bool | None = None,
+    C: float = 1.0,
+    balanced: bool = True,
+    embeddings: np.ndarray | None = None,
+    cache: bool = True,
+    cache_dir: str | Path | None = None,
+    name: str | None = None,
+) -> HeadModel:
     """Fit a sentiment head on a team's own labelled sample (its domain, its languages).
 
     Parameters
@@ -462,24 +531,49 @@ def train_head(texts: Sequence[str], labels: Sequence, *, embedder: str | Embedd
         use_lex = (embedder == "use") if lexicon is None else lexicon
         features = ("compound", "pos_hit", "neg_hit") if use_lex else ()
         band = 0.05
-    head = HeadModel(np.zeros((3, 1)), np.zeros(3), embedder=embedder, lexicon_features=features,
-                     lexicon_band=band, cache=cache, cache_dir=cache_dir)
+    head = HeadModel(
+        np.zeros((3, 1)),
+        np.zeros(3),
+        embedder=embedder,
+        lexicon_features=features,
+        lexicon_band=band,
+        cache=cache,
+        cache_dir=cache_dir,
+    )
     emb = head.embed(texts) if embeddings is None else np.asarray(embeddings, dtype=np.float32)
     head.coef = np.zeros((3, emb.shape[1] + len(features)))
     X = head.features(texts, langs, embeddings=emb)
     sw = balanced_weights(y) if balanced else np.ones(len(y))
-    coef, intercept = fit_softmax(X, y, C=C, sample_weight=sw,
-                                  prior_coef=None if base is None else base.coef,
-                                  prior_intercept=None if base is None else base.intercept)
+    coef, intercept = fit_softmax(
+        X,
+        y,
+        C=C,
+        sample_weight=sw,
+        prior_coef=None if base is None else base.coef,
+        prior_intercept=None if base is None else base.intercept,
+    )
     counts = np.bincount(y, minlength=3).tolist()
-    meta = {"trained_on": {"n": len(y), "class_counts": dict(zip(LABELS, counts))}, "C": C,
-            "balanced": balanced, "base": None if base is None else base.name}
-    return HeadModel(coef, intercept, embedder=embedder, lexicon_features=features, lexicon_band=band,
-                     meta=meta, cache=cache, cache_dir=cache_dir,
-                     name=name or f"head({head.embedder_spec}{', adapted from ' + base.name if base else ''})")
+    meta = {
+        "trained_on": {"n": len(y), "class_counts": dict(zip(LABELS, counts))},
+        "C": C,
+        "balanced": balanced,
+        "base": None if base is None else base.name,
+    }
+    return HeadModel(
+        coef,
+        intercept,
+        embedder=embedder,
+        lexicon_features=features,
+        lexicon_band=band,
+        meta=meta,
+        cache=cache,
+        cache_dir=cache_dir,
+        name=name or f"head({head.embedder_spec}{', adapted from ' + base.name if base else ''})",
+    )
 
 
 # ------------------------------------------------------------------------------------ transformers
+
 
 class TransformersModel:
     """A Hugging Face ``transformers`` text-classification model from a local folder.
@@ -491,8 +585,9 @@ class TransformersModel:
     negative/positive), or 1-5 stars (1-2 negative, 3 neutral, 4-5 positive).
     """
 
-    def __init__(self, path_or_name: str | Path, *, batch_size: int = 32, max_length: int = 256,
-                 device: str | int = "cpu"):
+    def __init__(
+        self, path_or_name: str | Path, *, batch_size: int = 32, max_length: int = 256, device: str | int = "cpu"
+    ):
         try:
             from transformers import AutoModelForSequenceClassification, AutoTokenizer
         except ImportError as exc:
@@ -505,7 +600,8 @@ class TransformersModel:
             raise MissingBackend(
                 f"cannot load a text-classification model from {self.path!r} offline: give the path of a "
                 f"folder saved with save_pretrained (config, weights and tokenizer); nothing is fetched "
-                f"from a hub ({type(exc).__name__}: {exc})") from exc
+                f"from a hub ({type(exc).__name__}: {exc})"
+            ) from exc
         self.model.eval()
         self.batch_size = batch_size
         self.max_length = max_length
@@ -521,18 +617,22 @@ class TransformersModel:
         texts = _texts(texts)
         self.model.to(self.device)
         out = np.zeros((len(texts), 3))
-        limit = min(self.max_length, getattr(self.tokenizer, "model_max_length", None) or self.max_length,
-                    getattr(self.model.config, "max_position_embeddings", None) or self.max_length)
+        limit = min(
+            self.max_length,
+            getattr(self.tokenizer, "model_max_length", None) or self.max_length,
+            getattr(self.model.config, "max_position_embeddings", None) or self.max_length,
+        )
         multi_label = getattr(self.model.config, "problem_type", None) == "multi_label_classification"
         with torch.no_grad():
             for start in range(0, len(texts), self.batch_size):
-                batch = texts[start:start + self.batch_size]
-                enc = self.tokenizer(batch, padding=True, truncation=True, max_length=limit,
-                                     return_tensors="pt").to(self.device)
+                batch = texts[start : start + self.batch_size]
+                enc = self.tokenizer(batch, padding=True, truncation=True, max_length=limit, return_tensors="pt").to(
+                    self.device
+                )
                 logits = self.model(**enc).logits.float()
                 # what the text-classification pipeline applies: softmax, or sigmoid for multi-label heads
                 probs = (torch.sigmoid(logits) if multi_label else torch.softmax(logits, dim=-1)).cpu().numpy()
-                out[start:start + len(batch)] = probs @ self.mapping
+                out[start : start + len(batch)] = probs @ self.mapping
         return frame_from_probs(out)
 
 
@@ -561,11 +661,14 @@ def label_mapping(labels: Sequence[str]) -> np.ndarray:
         for i in range(n):
             M[i, [0, 2][i] if n == 2 else i] = 1
         return M
-    raise ValueError(f"cannot map the model's labels {list(labels)} to negative/neutral/positive "
-                     "(expected negative/neutral/positive, LABEL_0..2 or 1-5 stars)")
+    raise ValueError(
+        f"cannot map the model's labels {list(labels)} to negative/neutral/positive "
+        "(expected negative/neutral/positive, LABEL_0..2 or 1-5 stars)"
+    )
 
 
 # ------------------------------------------------------------------------------------------ distilled
+
 
 class FastModel:
     """A teacher (the head by default) on a seeded sample, a student on hashed n-grams for the rest.
@@ -580,8 +683,16 @@ class FastModel:
     each scored, the held-out agreement) and :attr:`description` says it in a sentence.
     """
 
-    def __init__(self, teacher: str | SentimentModel = "head", *, sample: int = 20_000, seed: int = 0,
-                 holdout: float = 0.2, match_shares: bool = True, jobs: int | None = None):
+    def __init__(
+        self,
+        teacher: str | SentimentModel = "head",
+        *,
+        sample: int = 20_000,
+        seed: int = 0,
+        holdout: float = 0.2,
+        match_shares: bool = True,
+        jobs: int | None = None,
+    ):
         self.teacher = get_model(teacher)
         self.sample, self.seed, self.holdout, self.jobs = int(sample), int(seed), float(holdout), jobs
         self.match_shares = bool(match_shares)
@@ -595,21 +706,29 @@ class FastModel:
             return self.name
         if not last.get("student"):
             return f"{self.teacher.name} on all {last['teacher']:,} distinct texts"
-        return (f"{self.teacher.name} on a random sample of {last['teacher']:,} distinct texts, a student "
-                f"(logistic regression on hashed word n-grams) taught on them for the other "
-                f"{last['student']:,}; the student agrees with {self.teacher.name} on "
-                f"{last['agreement']:.1%} of {last['holdout']:,} held-out sample texts"
-                + ("; its label shares were shifted to the teacher's on the sample (negative / neutral / positive "
-                   + " / ".join(f"{v:.1%}" for v in last["teacher_shares"].values()) + ", the student alone gave "
-                   + " / ".join(f"{v:.1%}" for v in last["student_shares_before_matching"].values()) + ")"
-                   if last.get("shares_matched") else ""))
+        return (
+            f"{self.teacher.name} on a random sample of {last['teacher']:,} distinct texts, a student "
+            f"(logistic regression on hashed word n-grams) taught on them for the other "
+            f"{last['student']:,}; the student agrees with {self.teacher.name} on "
+            f"{last['agreement']:.1%} of {last['holdout']:,} held-out sample texts"
+            + (
+                "; its label shares were shifted to the teacher's on the sample (negative / neutral / positive "
+                + " / ".join(f"{v:.1%}" for v in last["teacher_shares"].values())
+                + ", the student alone gave "
+                + " / ".join(f"{v:.1%}" for v in last["student_shares_before_matching"].values())
+                + ")"
+                if last.get("shares_matched")
+                else ""
+            )
+        )
 
     def predict(self, texts: Sequence[str], langs: Sequence[str] | None = None) -> pd.DataFrame:
         from . import distil
+
         texts = _texts(texts)
         langs = _langs(langs, len(texts))
         chosen = distil.sample_indices(len(texts), self.sample, self.seed)
-        pick = (lambda v: None if v is None else [v[i] for i in chosen])
+        pick = lambda v: None if v is None else [v[i] for i in chosen]
         taught = self.teacher.predict(pick(texts), pick(langs))
         if len(chosen) == len(texts):
             self.last = {"teacher": len(texts), "student": 0}
@@ -619,22 +738,29 @@ class FastModel:
         rest = np.setdiff1d(np.arange(len(texts)), chosen)
         probs = np.zeros((len(texts), 3))
         probs[chosen] = taught[["p_negative", "p_neutral", "p_positive"]].to_numpy()
-        got = student.predict([texts[i] for i in rest], None if langs is None else [langs[i] for i in rest],
-                              jobs=self.jobs)
+        got = student.predict(
+            [texts[i] for i in rest], None if langs is None else [langs[i] for i in rest], jobs=self.jobs
+        )
         for k, label in enumerate(student.classes):
             probs[rest, LABELS.index(label)] = got[:, k]
         target = np.array([np.mean(labels == label) for label in LABELS])
         raw = np.bincount(probs[rest].argmax(axis=1), minlength=3) / len(rest)
         if self.match_shares:
             probs[rest] = distil.match_shares(probs[rest], target)
-        self.last = {"teacher": len(chosen), "student": len(rest), "agreement": student.agreement,
-                     "holdout": student.holdout, "teacher_shares": dict(zip(LABELS, target.round(4).tolist())),
-                     "student_shares_before_matching": dict(zip(LABELS, raw.round(4).tolist())),
-                     "shares_matched": self.match_shares}
+        self.last = {
+            "teacher": len(chosen),
+            "student": len(rest),
+            "agreement": student.agreement,
+            "holdout": student.holdout,
+            "teacher_shares": dict(zip(LABELS, target.round(4).tolist())),
+            "student_shares_before_matching": dict(zip(LABELS, raw.round(4).tolist())),
+            "shares_matched": self.match_shares,
+        }
         return frame_from_probs(probs)
 
 
 # ------------------------------------------------------------------------------------------ the verb
+
 
 def get_model(name: str | SentimentModel = "head", **kwargs) -> SentimentModel:
     """A sentiment model: ``head`` (default, shipped), ``lexicon``, ``transformers:<path>``, or the path
@@ -649,16 +775,24 @@ def get_model(name: str | SentimentModel = "head", **kwargs) -> SentimentModel:
     if name == "fast":
         return FastModel(**kwargs)
     if name.startswith("transformers:"):
-        return TransformersModel(name[len("transformers:"):], **kwargs)
+        return TransformersModel(name[len("transformers:") :], **kwargs)
     path = Path(name)
     if path.suffix in (".npz", ".json") or path.with_suffix(".npz").exists():
         return HeadModel.load(path, **kwargs)
-    raise ValueError(f"unknown sentiment model {name!r}; choose head, lexicon, fast, transformers:<path> "
-                     "or the path of a saved head (.npz)")
+    raise ValueError(
+        f"unknown sentiment model {name!r}; choose head, lexicon, fast, transformers:<path> "
+        "or the path of a saved head (.npz)"
+    )
 
 
-def score(posts: pd.DataFrame, *, model: str | SentimentModel = "head", column: str = "text",
-          lang_column: str = "lang", embeddings: np.ndarray | None = None) -> pd.DataFrame:
+def score(
+    posts: pd.DataFrame,
+    *,
+    model: str | SentimentModel = "head",
+    column: str = "text",
+    lang_column: str = "lang",
+    embeddings: np.ndarray | None = None,
+) -> pd.DataFrame:
     """Sentiment of each post: a copy of ``posts`` with :data:`COLUMNS` added (replaced if present).
 
     Each distinct (text, language) pair is scored once (reposts and copies share their text's score).
@@ -695,6 +829,7 @@ def score(posts: pd.DataFrame, *, model: str | SentimentModel = "head", column: 
         model = "fast" if len(first) > AUTO_LIMIT else "head"
     sm = get_model(model)
     from .. import provenance
+
     provenance.note_model("sentiment", sm.name)
     u_texts = texts.iloc[first].tolist()
     u_langs = None if langs is None else langs.iloc[first].tolist()
@@ -714,6 +849,5 @@ def score(posts: pd.DataFrame, *, model: str | SentimentModel = "head", column: 
     how = getattr(sm, "description", sm.name)
     if how != sm.name:
         provenance.note_model("sentiment", how)
-    out.attrs["note"] = (f"Sentiment of {len(posts):,} posts ({len(first):,} distinct texts, each scored once): "
-                         f"{how}.")
+    out.attrs["note"] = f"Sentiment of {len(posts):,} posts ({len(first):,} distinct texts, each scored once): {how}."
     return out

@@ -31,10 +31,23 @@ BAND_COLUMNS = ["period", "value", "expected", "low", "high", "outside", "z"]
 ALERT_COLUMNS = ["metric", "period", "value", "expected", "low", "high", "band", "direction", "z", "message"]
 SEGMENT_COLUMNS = ["segment", "start", "end", "periods", "mean"]
 BURST_COLUMNS = ["start", "end", "periods", "weight", "total"]
-SURGE_COLUMNS = ["baseline", "onset", "peak", "peak_value", "peak_excess", "half_life", "half_life_periods",
-                 "back_to_baseline", "time_to_peak", "duration"]
-_SEASONS = {"weekday": lambda idx: idx.day_of_week, "hour": lambda idx: idx.hour,
-            "weekhour": lambda idx: idx.day_of_week * 24 + idx.hour}
+SURGE_COLUMNS = [
+    "baseline",
+    "onset",
+    "peak",
+    "peak_value",
+    "peak_excess",
+    "half_life",
+    "half_life_periods",
+    "back_to_baseline",
+    "time_to_peak",
+    "duration",
+]
+_SEASONS = {
+    "weekday": lambda idx: idx.day_of_week,
+    "hour": lambda idx: idx.hour,
+    "weekhour": lambda idx: idx.day_of_week * 24 + idx.hour,
+}
 
 
 # ---------------------------------------------------------------------------------------------------- input
@@ -50,8 +63,7 @@ def _as_series(series, value: str | None = None, time: str = "period") -> pd.Ser
             if len(numeric) != 1:
                 raise ValueError(f"say which column holds the values with value=...; numeric columns: {numeric}")
             value = numeric[0]
-        out = pd.Series(series[value].to_numpy(dtype=float, na_value=np.nan), index=pd.Index(series[time]),
-                        name=value)
+        out = pd.Series(series[value].to_numpy(dtype=float, na_value=np.nan), index=pd.Index(series[time]), name=value)
     elif isinstance(series, pd.Series):
         out = pd.Series(series.to_numpy(dtype=float, na_value=np.nan), index=series.index.copy(), name=series.name)
     else:
@@ -76,6 +88,7 @@ def _step(index: pd.Index):
 
 def _expected(values: pd.Series, *, window: int, min_periods: int, method: str, seasonal: str | None):
     """Expected value and robust spread from the previous ``window`` periods (of the same season)."""
+
     def roll(s: pd.Series):
         past = s.shift(1).rolling(window, min_periods=min_periods)
         centre = past.median() if method == "median" else past.mean()
@@ -162,9 +175,18 @@ def _outside(value, low, high) -> list:
         return ["above" if v > h else "below" if v < lo else None for v, lo, h in zip(value, low, high)]
 
 
-def baseline_band(series, *, window: int = 28, level: float = 0.95, min_periods: int | None = None,
-                  method: str = "median", band: str = "poisson", seasonal: str | None = None,
-                  denominator=None, value: str | None = None) -> pd.DataFrame:
+def baseline_band(
+    series,
+    *,
+    window: int = 28,
+    level: float = 0.95,
+    min_periods: int | None = None,
+    method: str = "median",
+    band: str = "poisson",
+    seasonal: str | None = None,
+    denominator=None,
+    value: str | None = None,
+) -> pd.DataFrame:
     """Expected value of each period from the periods before it, with a band and a flag when outside.
 
     The expected value is the rolling median (or mean) of the previous ``window`` periods, never
@@ -237,15 +259,22 @@ def baseline_band(series, *, window: int = 28, level: float = 0.95, min_periods:
             den = _as_series(denominator)
     s = _as_series(series, value=value)
     if s.empty:
-        return pd.DataFrame({c: pd.Series(dtype="float64") for c in BAND_COLUMNS}
-                            | {"period": pd.Series(s.index, dtype=s.index.dtype), "outside": pd.Series(dtype=object)})
+        return pd.DataFrame(
+            {c: pd.Series(dtype="float64") for c in BAND_COLUMNS}
+            | {"period": pd.Series(s.index, dtype=s.index.dtype), "outside": pd.Series(dtype=object)}
+        )
     if den is not None:
         den = den.reindex(s.index)
         with np.errstate(divide="ignore", invalid="ignore"):
             share = np.where(den > 0, s / den, np.nan)
         if method == "median":  # median of past shares: one crisis period in the window does not move it
-            centre, _, _ = _expected(pd.Series(share, index=s.index), window=window, min_periods=min_periods,
-                                     method="median", seasonal=seasonal)
+            centre, _, _ = _expected(
+                pd.Series(share, index=s.index),
+                window=window,
+                min_periods=min_periods,
+                method="median",
+                seasonal=seasonal,
+            )
             expected = centre.to_numpy(dtype=float)
         else:
             num_sum, _, _ = _expected(s, window=window, min_periods=min_periods, method="mean", seasonal=seasonal)
@@ -263,10 +292,14 @@ def baseline_band(series, *, window: int = 28, level: float = 0.95, min_periods:
     history = count.to_numpy(dtype=float) * (2 / np.pi if method == "median" else 1.0)  # median's efficiency
     low, high = _limits(centre, spread, None, level=level, band=band, history=history)
     with np.errstate(divide="ignore", invalid="ignore"):
-        sd = np.sqrt(np.clip(centre.to_numpy(), 0, None) * (1 + 1 / history)) if band == "poisson" \
+        sd = (
+            np.sqrt(np.clip(centre.to_numpy(), 0, None) * (1 + 1 / history))
+            if band == "poisson"
             else spread.fillna(0).to_numpy()
-    out = pd.DataFrame({"period": s.index, "value": s.to_numpy(), "expected": centre.to_numpy(),
-                        "low": low, "high": high})
+        )
+    out = pd.DataFrame(
+        {"period": s.index, "value": s.to_numpy(), "expected": centre.to_numpy(), "low": low, "high": high}
+    )
     out["outside"] = pd.Series(_outside(s, low, high), dtype=object)
     out["z"] = _z(s, centre, sd)
     return out
@@ -298,9 +331,20 @@ def _when(period, step) -> str:
     return f"at {period:%H:%M} on {day}"
 
 
-def alerts(frame: pd.DataFrame, *, metrics, denominators: dict | None = None, last: int | None = None,
-           time: str = "period", window: int = 8, level: float = 0.95, min_periods: int | None = None,
-           method: str = "median", band: str | dict = "poisson", seasonal: str | None = None) -> pd.DataFrame:
+def alerts(
+    frame: pd.DataFrame,
+    *,
+    metrics,
+    denominators: dict | None = None,
+    last: int | None = None,
+    time: str = "period",
+    window: int = 8,
+    level: float = 0.95,
+    min_periods: int | None = None,
+    method: str = "median",
+    band: str | dict = "poisson",
+    seasonal: str | None = None,
+) -> pd.DataFrame:
     """The periods where metrics fall outside their expected band, one row each, with a plain-English message.
 
     Each metric column goes through :func:`baseline_band` (same options for all; ``band`` may be a dict
@@ -342,20 +386,43 @@ def alerts(frame: pd.DataFrame, *, metrics, denominators: dict | None = None, la
     rows = []
     for metric, label in labels.items():
         kind = band.get(metric, "poisson") if isinstance(band, dict) else band
-        b = baseline_band(frame[[time, metric] + ([denominators[metric]] if metric in denominators else [])]
-                          .rename(columns={time: "period"}),
-                          value=metric, denominator=denominators.get(metric), window=window, level=level,
-                          min_periods=min_periods, method=method, band=kind, seasonal=seasonal)
+        b = baseline_band(
+            frame[[time, metric] + ([denominators[metric]] if metric in denominators else [])].rename(
+                columns={time: "period"}
+            ),
+            value=metric,
+            denominator=denominators.get(metric),
+            window=window,
+            level=level,
+            min_periods=min_periods,
+            method=method,
+            band=kind,
+            seasonal=seasonal,
+        )
         if last is not None:
-            b = b.iloc[max(len(b) - last, 0):]
+            b = b.iloc[max(len(b) - last, 0) :]
         step = _step(pd.Index(frame[time]))
         share = metric in denominators
         for r in b[b["outside"].notna()].itertuples(index=False):
             text = f"{_number(r.low, share)}-{_number(r.high, share)}"
-            msg = (f"{label} {'were' if (not share and label.lower().endswith('s')) else 'was'} {_number(r.value, share)} {_when(r.period, step)}, "
-                   f"{r.outside} the expected {text}")
-            rows.append(dict(metric=metric, period=r.period, value=r.value, expected=r.expected, low=r.low,
-                             high=r.high, band=text, direction=r.outside, z=r.z, message=msg))
+            msg = (
+                f"{label} {'were' if (not share and label.lower().endswith('s')) else 'was'} {_number(r.value, share)} {_when(r.period, step)}, "
+                f"{r.outside} the expected {text}"
+            )
+            rows.append(
+                dict(
+                    metric=metric,
+                    period=r.period,
+                    value=r.value,
+                    expected=r.expected,
+                    low=r.low,
+                    high=r.high,
+                    band=text,
+                    direction=r.outside,
+                    z=r.z,
+                    message=msg,
+                )
+            )
     if not rows:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in ALERT_COLUMNS})
     out = pd.DataFrame(rows, columns=ALERT_COLUMNS)
@@ -395,8 +462,9 @@ def _poisson_cost():
     return CostPoisson
 
 
-def change_points(series, *, penalty: float | None = None, model: str = "l2", min_size: int = 2,
-                  value: str | None = None) -> pd.DataFrame:
+def change_points(
+    series, *, penalty: float | None = None, model: str = "l2", min_size: int = 2, value: str | None = None
+) -> pd.DataFrame:
     """Segments of constant level, found by PELT (``ruptures``) with a BIC-like penalty.
 
     Parameters
@@ -433,9 +501,15 @@ def change_points(series, *, penalty: float | None = None, model: str = "l2", mi
 
     s = _as_series(series, value=value).dropna()
     if s.empty:
-        return pd.DataFrame({"segment": pd.Series(dtype="int64"), "start": pd.Series(s.index, dtype=s.index.dtype),
-                             "end": pd.Series(s.index, dtype=s.index.dtype), "periods": pd.Series(dtype="int64"),
-                             "mean": pd.Series(dtype="float64")})
+        return pd.DataFrame(
+            {
+                "segment": pd.Series(dtype="int64"),
+                "start": pd.Series(s.index, dtype=s.index.dtype),
+                "end": pd.Series(s.index, dtype=s.index.dtype),
+                "periods": pd.Series(dtype="int64"),
+                "mean": pd.Series(dtype="float64"),
+            }
+        )
     x = s.to_numpy(dtype=float)
     n = len(x)
     if penalty is None:
@@ -446,7 +520,7 @@ def change_points(series, *, penalty: float | None = None, model: str = "l2", mi
             sigma = 1.4826 * np.median(np.abs(d - np.median(d))) / math.sqrt(2) if n > 2 else 0.0
             if sigma == 0:
                 sigma = np.std(x) or 1.0
-            penalty = 2.0 * sigma ** 2 * math.log(max(n, 2))
+            penalty = 2.0 * sigma**2 * math.log(max(n, 2))
     if n < 2 * min_size or np.all(x == x[0]):
         ends = [n]
     elif model == "poisson":
@@ -455,10 +529,15 @@ def change_points(series, *, penalty: float | None = None, model: str = "l2", mi
     else:
         ends = rpt.Pelt(model=model, min_size=min_size, jump=1).fit(x.reshape(-1, 1)).predict(pen=penalty)
     starts = [0] + list(ends[:-1])
-    return pd.DataFrame({"segment": np.arange(len(ends)), "start": s.index[starts],
-                         "end": s.index[[e - 1 for e in ends]],
-                         "periods": np.array(ends) - np.array(starts),
-                         "mean": [float(x[a:b].mean()) for a, b in zip(starts, ends)]})
+    return pd.DataFrame(
+        {
+            "segment": np.arange(len(ends)),
+            "start": s.index[starts],
+            "end": s.index[[e - 1 for e in ends]],
+            "periods": np.array(ends) - np.array(starts),
+            "mean": [float(x[a:b].mean()) for a, b in zip(starts, ends)],
+        }
+    )
 
 
 # ---------------------------------------------------------------------------------------------------- bursts
@@ -509,9 +588,15 @@ def bursts(series, *, s: float = 2.0, gamma: float = 1.0, total=None, value: str
     if s <= 1:
         raise ValueError("s must be greater than 1")
     r = _as_series(series, value=value).fillna(0)
-    empty = pd.DataFrame({"start": pd.Series(r.index[:0]), "end": pd.Series(r.index[:0]),
-                          "periods": pd.Series(dtype="int64"), "weight": pd.Series(dtype="float64"),
-                          "total": pd.Series(dtype="float64")})
+    empty = pd.DataFrame(
+        {
+            "start": pd.Series(r.index[:0]),
+            "end": pd.Series(r.index[:0]),
+            "periods": pd.Series(dtype="int64"),
+            "weight": pd.Series(dtype="float64"),
+            "total": pd.Series(dtype="float64"),
+        }
+    )
     n = len(r)
     x = np.clip(r.to_numpy(dtype=float), 0, None)
     if n == 0 or x.sum() == 0:
@@ -524,8 +609,9 @@ def bursts(series, *, s: float = 2.0, gamma: float = 1.0, total=None, value: str
         cost = np.stack([-stats.binom.logpmf(x, d, p0), -stats.binom.logpmf(x, d, p1)], axis=1)
     else:
         lam0 = x.mean()
-        cost = np.stack([-stats.poisson.logpmf(np.round(x), lam0), -stats.poisson.logpmf(np.round(x), s * lam0)],
-                        axis=1)
+        cost = np.stack(
+            [-stats.poisson.logpmf(np.round(x), lam0), -stats.poisson.logpmf(np.round(x), s * lam0)], axis=1
+        )
     up = gamma * math.log(n) if n > 1 else gamma
     # Viterbi over two states; start in the base state
     best = np.array([cost[0, 0], up + cost[0, 1]])
@@ -547,14 +633,24 @@ def bursts(series, *, s: float = 2.0, gamma: float = 1.0, total=None, value: str
             a = t
             while t < n and state[t] == 1:
                 t += 1
-            rows.append(dict(start=r.index[a], end=r.index[t - 1], periods=t - a,
-                             weight=float((cost[a:t, 0] - cost[a:t, 1]).sum()), total=float(x[a:t].sum())))
+            rows.append(
+                dict(
+                    start=r.index[a],
+                    end=r.index[t - 1],
+                    periods=t - a,
+                    weight=float((cost[a:t, 0] - cost[a:t, 1]).sum()),
+                    total=float(x[a:t].sum()),
+                )
+            )
         else:
             t += 1
     if not rows:
         return empty
-    return pd.DataFrame(rows, columns=BURST_COLUMNS).sort_values("weight", ascending=False,
-                                                                   kind="stable").reset_index(drop=True)
+    return (
+        pd.DataFrame(rows, columns=BURST_COLUMNS)
+        .sort_values("weight", ascending=False, kind="stable")
+        .reset_index(drop=True)
+    )
 
 
 # ---------------------------------------------------------------------------------------------------- surge
@@ -574,9 +670,20 @@ def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
     return out
 
 
-def surge(series, *, baseline: float | None = None, k: int = 3, window: int = 24, level: float = 0.99,
-          min_periods: int | None = None, band: str = "poisson", seasonal: str | None = None,
-          onset_from: str = "band", half_life: str = "fit", value: str | None = None) -> pd.DataFrame:
+def surge(
+    series,
+    *,
+    baseline: float | None = None,
+    k: int = 3,
+    window: int = 24,
+    level: float = 0.99,
+    min_periods: int | None = None,
+    band: str = "poisson",
+    seasonal: str | None = None,
+    onset_from: str = "band",
+    half_life: str = "fit",
+    value: str | None = None,
+) -> pd.DataFrame:
     """Baseline, onset, peak, half-life and return to baseline of the largest surge in a series.
 
     1. Peak: the period with the largest value.
@@ -636,9 +743,18 @@ def surge(series, *, baseline: float | None = None, k: int = 3, window: int = 24
     step = _step(s.index)
     na_time = pd.NaT if is_time else np.nan
     na_span = pd.NaT if is_time else np.nan
-    result = dict(baseline=np.nan, onset=na_time, peak=na_time, peak_value=np.nan, peak_excess=np.nan,
-                  half_life=na_span, half_life_periods=np.nan, back_to_baseline=na_time, time_to_peak=na_span,
-                  duration=na_span)
+    result = dict(
+        baseline=np.nan,
+        onset=na_time,
+        peak=na_time,
+        peak_value=np.nan,
+        peak_excess=np.nan,
+        half_life=na_span,
+        half_life_periods=np.nan,
+        back_to_baseline=na_time,
+        time_to_peak=na_span,
+        duration=na_span,
+    )
 
     def frame(res):
         out = pd.DataFrame([res], columns=SURGE_COLUMNS)
@@ -660,8 +776,9 @@ def surge(series, *, baseline: float | None = None, k: int = 3, window: int = 24
 
     min_periods = min(window, 7) if min_periods is None else min_periods
     if baseline is not None:
-        lo, hi = _limits(np.full(n, float(baseline)), np.zeros(n), None, level=level,
-                         band="poisson" if band == "poisson" else "mad")
+        lo, hi = _limits(
+            np.full(n, float(baseline)), np.zeros(n), None, level=level, band="poisson" if band == "poisson" else "mad"
+        )
         above = x > hi
     else:
         b = baseline_band(s, window=window, level=level, min_periods=min_periods, band=band, seasonal=seasonal)
@@ -697,7 +814,7 @@ def surge(series, *, baseline: float | None = None, k: int = 3, window: int = 24
         return frame(result)
 
     # the frozen baseline: pre-onset values only
-    pre = x[max(onset - window, 0):onset]
+    pre = x[max(onset - window, 0) : onset]
     level_value = float(baseline) if baseline is not None else (float(np.median(pre)) if len(pre) else 0.0)
     if baseline is not None or seasonal is None:
         expected = np.full(n, level_value)
@@ -723,19 +840,25 @@ def surge(series, *, baseline: float | None = None, k: int = 3, window: int = 24
     excess = x - expected
     seg = slice(onset, None)
     peak = onset + int(np.argmax(x[seg]))
-    result.update(baseline=level_value, onset=s.index[onset], peak=s.index[peak], peak_value=float(x[peak]),
-                  peak_excess=float(excess[peak]), time_to_peak=span(peak - onset))
+    result.update(
+        baseline=level_value,
+        onset=s.index[onset],
+        peak=s.index[peak],
+        peak_value=float(x[peak]),
+        peak_excess=float(excess[peak]),
+        time_to_peak=span(peak - onset),
+    )
     inside = x <= high
     back = None
     for t in range(peak + 1, n - k + 1):
-        if inside[t:t + k].all():
+        if inside[t : t + k].all():
             back = t
             result.update(back_to_baseline=s.index[t], duration=span(t - onset))
             break
     hl = np.nan
     if excess[peak] > 0 and half_life == "crossing":
         half = excess[peak] / 2
-        below = np.nonzero(excess[peak + 1:] <= half)[0]
+        below = np.nonzero(excess[peak + 1 :] <= half)[0]
         if len(below):
             t = peak + 1 + int(below[0])
             frac = (excess[t - 1] - half) / (excess[t - 1] - excess[t]) if excess[t - 1] != excess[t] else 1.0

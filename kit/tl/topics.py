@@ -29,8 +29,33 @@ _TOKEN = r"(?u)\b[^\W\d_][\w'’-]{2,}\b"
 def stop_words(languages: tuple[str, ...] = ("fr", "de", "en")) -> frozenset[str]:
     """Stop words for ``languages`` (from the ``stop-words`` package) plus social-media noise."""
     from stop_words import get_stop_words
-    words: set[str] = {"rt", "amp", "via", "http", "https", "www", "com", "co", "t.co", "lol", "ok", "oui", "non",
-                       "ja", "nein", "yes", "no", "merci", "danke", "thanks", "thank", "bitte", "please", "svp"}
+
+    words: set[str] = {
+        "rt",
+        "amp",
+        "via",
+        "http",
+        "https",
+        "www",
+        "com",
+        "co",
+        "t.co",
+        "lol",
+        "ok",
+        "oui",
+        "non",
+        "ja",
+        "nein",
+        "yes",
+        "no",
+        "merci",
+        "danke",
+        "thanks",
+        "thank",
+        "bitte",
+        "please",
+        "svp",
+    }
     for lang in languages:
         try:
             words.update(w.lower() for w in get_stop_words(lang))
@@ -67,11 +92,24 @@ def default_min_topic_size(n_posts: int) -> int:
     return int(np.clip(round(n_posts * 0.006), 10, 200))
 
 
-def fit(posts: pd.DataFrame, embeddings: np.ndarray, *, seed: int = 0, min_topic_size: int | None = None,
-        languages: tuple[str, ...] = ("fr", "de", "en"), reduce_outliers: bool = True,
-        n_neighbors: int = 15, n_components: int = 5, label_words: int = 4, merge_similarity: float | None = 0.75,
-        word_embedder=None, column: str = "text", n_epochs: int | None = None, strict: bool = True,
-        cache: bool = True) -> Topics:
+def fit(
+    posts: pd.DataFrame,
+    embeddings: np.ndarray,
+    *,
+    seed: int = 0,
+    min_topic_size: int | None = None,
+    languages: tuple[str, ...] = ("fr", "de", "en"),
+    reduce_outliers: bool = True,
+    n_neighbors: int = 15,
+    n_components: int = 5,
+    label_words: int = 4,
+    merge_similarity: float | None = 0.75,
+    word_embedder=None,
+    column: str = "text",
+    n_epochs: int | None = None,
+    strict: bool = True,
+    cache: bool = True,
+) -> Topics:
     """Fit topics on ``posts`` with precomputed ``embeddings`` (one row per post).
 
     Parameters
@@ -102,11 +140,12 @@ def fit(posts: pd.DataFrame, embeddings: np.ndarray, *, seed: int = 0, min_topic
         Keep the UMAP coordinates on disk (``$KIT_CACHE/umap``, see :mod:`kit.tl._umap`): the same
         embeddings, settings and seed are then read back instead of fitted again (identical result).
     """
-    from . import _umap
     from bertopic import BERTopic
     from bertopic.cluster import BaseCluster
     from bertopic.dimensionality import BaseDimensionalityReduction
     from sklearn.feature_extraction.text import CountVectorizer
+
+    from . import _umap
 
     n = len(posts)
     if n != len(embeddings):
@@ -115,17 +154,32 @@ def fit(posts: pd.DataFrame, embeddings: np.ndarray, *, seed: int = 0, min_topic
         message = f"{n} posts are too few for topics (need at least 20)"
         if strict:
             raise ValueError(message)
-        assignments = pd.DataFrame({"post_id": posts["post_id"].to_numpy(), "topic": np.full(n, OUTLIER),
-                                    "label": "outliers", "outlier": np.ones(n, dtype=bool)})
-        info = pd.DataFrame({"topic": [OUTLIER], "label": ["outliers"], "size": [n], "share": [1.0 if n else 0.0],
-                             "words": [""]})
+        assignments = pd.DataFrame(
+            {
+                "post_id": posts["post_id"].to_numpy(),
+                "topic": np.full(n, OUTLIER),
+                "label": "outliers",
+                "outlier": np.ones(n, dtype=bool),
+            }
+        )
+        info = pd.DataFrame(
+            {"topic": [OUTLIER], "label": ["outliers"], "size": [n], "share": [1.0 if n else 0.0], "words": [""]}
+        )
         return Topics(assignments=assignments, info=info, seed=seed, params={"note": message})
     size = min_topic_size or default_min_topic_size(n)
     docs = [_clean(t) for t in posts[column].fillna("").astype(str)]
     vectors = np.asarray(embeddings, dtype=np.float32)
-    reduced = _umap.reduce(vectors, seed=seed, cache=cache, n_neighbors=min(n_neighbors, n - 1),
-                           n_components=n_components, min_dist=0.0, metric="cosine", low_memory=True,
-                           n_epochs=n_epochs)
+    reduced = _umap.reduce(
+        vectors,
+        seed=seed,
+        cache=cache,
+        n_neighbors=min(n_neighbors, n - 1),
+        n_components=n_components,
+        min_dist=0.0,
+        metric="cosine",
+        low_memory=True,
+        n_epochs=n_epochs,
+    )
     raw_topics, selection = cluster(reduced, size)
     topics_ = raw_topics.copy()
     if merge_similarity is not None:
@@ -136,26 +190,42 @@ def fit(posts: pd.DataFrame, embeddings: np.ndarray, *, seed: int = 0, min_topic
     topics_ = _renumber(topics_)
     # BERTopic computes the c-TF-IDF words of the clusters found above (its "manual" mode).
     # c-TF-IDF counts words over one document per topic: min_df must stay 1 or words unique to a topic vanish
-    vectorizer = CountVectorizer(stop_words=sorted(stop_words(tuple(languages))), token_pattern=_TOKEN,
-                                 lowercase=True, min_df=1, ngram_range=(1, 1), max_features=50_000)
+    vectorizer = CountVectorizer(
+        stop_words=sorted(stop_words(tuple(languages))),
+        token_pattern=_TOKEN,
+        lowercase=True,
+        min_df=1,
+        ngram_range=(1, 1),
+        max_features=50_000,
+    )
     # language="multilingual": BERTopic's "english" mode deletes every non-ASCII letter (é, ü, ß...)
-    model = BERTopic(umap_model=BaseDimensionalityReduction(), hdbscan_model=BaseCluster(),
-                     vectorizer_model=vectorizer, embedding_model=None, calculate_probabilities=False,
-                     top_n_words=30, verbose=False, language="multilingual")
+    model = BERTopic(
+        umap_model=BaseDimensionalityReduction(),
+        hdbscan_model=BaseCluster(),
+        vectorizer_model=vectorizer,
+        embedding_model=None,
+        calculate_probabilities=False,
+        top_n_words=30,
+        verbose=False,
+        language="multilingual",
+    )
     model.fit(docs, embeddings=vectors, y=topics_)
     # BERTopic renumbers the given topics by frequency, breaking ties its own way: read its number for
     # each of ours from the documents (topics of equal size would otherwise swap labels)
     theirs = pd.crosstab(pd.Series(topics_, name="ours"), pd.Series(np.asarray(model.topics_), name="theirs"))
     mapping = {int(t): int(theirs.loc[t].idxmax()) for t in theirs.index}
-    words = {t: [w for w, _ in (model.get_topic(mapping.get(int(t), t)) or []) if w.strip()]
-             for t in sorted(set(topics_))}
+    words = {
+        t: [w for w, _ in (model.get_topic(mapping.get(int(t), t)) or []) if w.strip()] for t in sorted(set(topics_))
+    }
     labels = {t: ("outliers" if t == OUTLIER else _label(words[t], label_words, word_embedder)) for t in words}
-    assignments = pd.DataFrame({
-        "post_id": posts["post_id"].to_numpy(),
-        "topic": topics_,
-        "label": [labels[t] for t in topics_],
-        "outlier": raw_topics == OUTLIER,
-    })
+    assignments = pd.DataFrame(
+        {
+            "post_id": posts["post_id"].to_numpy(),
+            "topic": topics_,
+            "label": [labels[t] for t in topics_],
+            "outlier": raw_topics == OUTLIER,
+        }
+    )
     sizes = assignments["topic"].value_counts()
     info = pd.DataFrame({"topic": sorted(words)})
     info["label"] = info["topic"].map(labels)
@@ -163,11 +233,22 @@ def fit(posts: pd.DataFrame, embeddings: np.ndarray, *, seed: int = 0, min_topic
     info["share"] = info["size"] / n
     info["words"] = info["topic"].map(lambda t: ", ".join(words[t][:10]))
     info = info.sort_values(["topic"]).reset_index(drop=True)
-    return Topics(assignments=assignments, info=info, seed=seed, model=model,
-                  params={"min_topic_size": size, "n_neighbors": n_neighbors, "n_components": n_components,
-                          "reduce_outliers": reduce_outliers, "merge_similarity": merge_similarity,
-                          "cluster_selection": selection, "n_epochs": n_epochs,
-                          "languages": list(languages)})
+    return Topics(
+        assignments=assignments,
+        info=info,
+        seed=seed,
+        model=model,
+        params={
+            "min_topic_size": size,
+            "n_neighbors": n_neighbors,
+            "n_components": n_components,
+            "reduce_outliers": reduce_outliers,
+            "merge_similarity": merge_similarity,
+            "cluster_selection": selection,
+            "n_epochs": n_epochs,
+            "languages": list(languages),
+        },
+    )
 
 
 def cluster(reduced: np.ndarray, size: int) -> tuple[np.ndarray, str]:
@@ -177,8 +258,9 @@ def cluster(reduced: np.ndarray, size: int) -> tuple[np.ndarray, str]:
     from hdbscan import HDBSCAN
 
     def run(method: str) -> np.ndarray:
-        return HDBSCAN(min_cluster_size=size, min_samples=max(2, size // 4), metric="euclidean",
-                       cluster_selection_method=method).fit_predict(reduced)
+        return HDBSCAN(
+            min_cluster_size=size, min_samples=max(2, size // 4), metric="euclidean", cluster_selection_method=method
+        ).fit_predict(reduced)
 
     labels = run("eom")
     wanted = max(4, len(reduced) // (10 * size))
@@ -197,8 +279,14 @@ def _centres(topics_: np.ndarray, emb: np.ndarray) -> tuple[list[int], np.ndarra
     return ids, centres / np.maximum(np.linalg.norm(centres, axis=1, keepdims=True), 1e-12)
 
 
-def merge_close(topics_: np.ndarray, emb: np.ndarray, *, similarity: float = 0.75,
-                langs: np.ndarray | None = None, monolingual: float = 0.6) -> np.ndarray:
+def merge_close(
+    topics_: np.ndarray,
+    emb: np.ndarray,
+    *,
+    similarity: float = 0.75,
+    langs: np.ndarray | None = None,
+    monolingual: float = 0.6,
+) -> np.ndarray:
     """Merge topics whose centres have cosine similarity >= ``similarity``.
 
     With ``langs`` (one language code per post), only topics that each live mostly (share >=
@@ -227,8 +315,7 @@ def merge_close(topics_: np.ndarray, emb: np.ndarray, *, similarity: float = 0.7
             t = parent[t]
         return t
 
-    pairs = sorted(((sims[i, j], a, b) for i, a in enumerate(ids) for j, b in enumerate(ids) if i < j),
-                   reverse=True)
+    pairs = sorted(((sims[i, j], a, b) for i, a in enumerate(ids) for j, b in enumerate(ids) if i < j), reverse=True)
     for sim, a, b in pairs:
         if sim < similarity:
             break
@@ -283,14 +370,17 @@ def _label(words: list[str], k: int, word_embedder=None) -> str:
 
 # --- tables built on a fit ------------------------------------------------------------------------
 
+
 def _joined(posts: pd.DataFrame, result: Topics, columns: list[str]) -> pd.DataFrame:
-    return result.assignments[["post_id", "topic", "label"]].merge(posts[["post_id", *columns]], on="post_id",
-                                                                     how="left", validate="one_to_one")
+    return result.assignments[["post_id", "topic", "label"]].merge(
+        posts[["post_id", *columns]], on="post_id", how="left", validate="one_to_one"
+    )
 
 
 def over_time(posts: pd.DataFrame, result: Topics, *, freq: str = "W", time: str = "created_at") -> pd.DataFrame:
     """Posts and share of posts per topic and period (tidy: ``period, topic, label, posts, share``)."""
     from .overview import volume
+
     frame = posts[["post_id", time]].merge(result.assignments[["post_id", "topic"]], on="post_id")
     vol = volume(frame.assign(topic=frame["topic"].astype(str)), freq=freq, by="topic", time=time)
     vol["topic"] = vol["topic"].astype(int)
@@ -311,8 +401,14 @@ def by_group(posts: pd.DataFrame, result: Topics, *, by: str = "actor") -> pd.Da
     return counts.sort_values(["topic", "posts"], ascending=[True, False]).reset_index(drop=True)
 
 
-def representative(posts: pd.DataFrame, result: Topics, embeddings: np.ndarray, *, n: int = 3,
-                   columns=("created_at", "actor", "lang", "text")) -> pd.DataFrame:
+def representative(
+    posts: pd.DataFrame,
+    result: Topics,
+    embeddings: np.ndarray,
+    *,
+    n: int = 3,
+    columns=("created_at", "actor", "lang", "text"),
+) -> pd.DataFrame:
     """The ``n`` posts closest to each topic's centre (duplicate texts skipped): what a topic is about."""
     emb = np.asarray(embeddings, dtype=np.float32)
     emb = emb / np.maximum(np.linalg.norm(emb, axis=1, keepdims=True), 1e-12)
@@ -344,8 +440,15 @@ def stability(posts: pd.DataFrame, embeddings: np.ndarray, *, seeds=(0, 1, 2), *
     from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
 
     runs = {s: fit(posts, embeddings, seed=s, **fit_kwargs).assignments["topic"].to_numpy() for s in seeds}
-    rows = [{"seed_a": a, "seed_b": b, "ari": adjusted_rand_score(runs[a], runs[b]),
-             "nmi": normalized_mutual_info_score(runs[a], runs[b])} for a, b in combinations(seeds, 2)]
+    rows = [
+        {
+            "seed_a": a,
+            "seed_b": b,
+            "ari": adjusted_rand_score(runs[a], runs[b]),
+            "nmi": normalized_mutual_info_score(runs[a], runs[b]),
+        }
+        for a, b in combinations(seeds, 2)
+    ]
     return pd.DataFrame(rows)
 
 
@@ -354,9 +457,20 @@ def _period_name(p) -> str:
     return stamp.strftime("%Y-%m-%d") if stamp == stamp.normalize() else stamp.strftime("%Y-%m-%d %H:%M")
 
 
-def emerging(posts: pd.DataFrame, result: Topics, *, freq: str = "W", recent: int = 2, min_posts: int = 10,
-             alpha: float = 0.05, as_of=None, time: str = "created_at", reference: str = "total",
-             min_growth: float = 2.0, strict: bool = True) -> pd.DataFrame:
+def emerging(
+    posts: pd.DataFrame,
+    result: Topics,
+    *,
+    freq: str = "W",
+    recent: int = 2,
+    min_posts: int = 10,
+    alpha: float = 0.05,
+    as_of=None,
+    time: str = "created_at",
+    reference: str = "total",
+    min_growth: float = 2.0,
+    strict: bool = True,
+) -> pd.DataFrame:
     """Topics whose share grew in the last ``recent`` periods against their own baseline (the periods before).
 
     For each topic, a one-sided two-proportion z-test compares its share of posts in the recent
@@ -397,11 +511,30 @@ def emerging(posts: pd.DataFrame, result: Topics, *, freq: str = "W", recent: in
         message = f"need more than {recent} periods of data to compare with a baseline, found {len(periods)}"
         if strict:
             raise ValueError(message)
-        empty = pd.DataFrame(columns=["topic", "label", "baseline_posts", "recent_posts", "baseline_share",
-                                      "recent_share", "z", "p_value", "growth", "q_value", "flagged", "first_post"])
+        empty = pd.DataFrame(
+            columns=[
+                "topic",
+                "label",
+                "baseline_posts",
+                "recent_posts",
+                "baseline_share",
+                "recent_share",
+                "z",
+                "p_value",
+                "growth",
+                "q_value",
+                "flagged",
+                "first_post",
+            ]
+        )
         empty["flagged"] = empty["flagged"].astype(bool)
-        empty.attrs.update({"reference": reference, "note": f"Emerging topics not tested: {message} "
-                            f"(period: {freq}); use a longer period of data or a shorter freq."})
+        empty.attrs.update(
+            {
+                "reference": reference,
+                "note": f"Emerging topics not tested: {message} "
+                f"(period: {freq}); use a longer period of data or a shorter freq.",
+            }
+        )
         return empty
     recent_periods = set(periods[-recent:])
     is_recent = series["period"].isin(recent_periods)
@@ -413,9 +546,12 @@ def emerging(posts: pd.DataFrame, result: Topics, *, freq: str = "W", recent: in
     out["recent_share"] = out["recent_posts"] / max(n_rec, 1)
     if reference == "median":
         from scipy.stats import binom
+
         total = out["baseline_posts"] + out["recent_posts"]
         ratio = (out["recent_posts"] + 0.5) / (out["baseline_posts"] + 0.5)
-        eligible = out["baseline_posts"] >= min_posts  # established topics (a crisis split in new topics is not typical)
+        eligible = (
+            out["baseline_posts"] >= min_posts
+        )  # established topics (a crisis split in new topics is not typical)
         m = float(ratio[eligible].median()) if eligible.any() else (n_rec + 0.5) / (n_base + 0.5)
         p0 = m / (1 + m)
         sd = np.sqrt(total * p0 * (1 - p0))
@@ -438,13 +574,19 @@ def emerging(posts: pd.DataFrame, result: Topics, *, freq: str = "W", recent: in
     out = out.rename_axis("topic").reset_index()
     out.insert(1, "label", out["topic"].map(result.labels()))
     out = out.sort_values("z", ascending=False, kind="stable").reset_index(drop=True)
-    out.attrs.update({"reference": reference, "typical_ratio": m if reference == "median" else None,
-                      "recent_periods": [_period_name(p) for p in sorted(recent_periods)],
-                      "baseline_periods": [_period_name(p) for p in periods[:-recent]]})
+    out.attrs.update(
+        {
+            "reference": reference,
+            "typical_ratio": m if reference == "median" else None,
+            "recent_periods": [_period_name(p) for p in sorted(recent_periods)],
+            "baseline_periods": [_period_name(p) for p in periods[:-recent]],
+        }
+    )
     return out
 
 
 # --- the listening report's tables ------------------------------------------------------------------
+
 
 def with_topics(posts: pd.DataFrame, result: Topics) -> pd.DataFrame:
     """A copy of ``posts`` with ``topic`` (number, -1 for outliers) and ``topic_label`` columns added
@@ -463,12 +605,21 @@ def _with_topic(posts: pd.DataFrame, result: Topics, columns) -> pd.DataFrame:
 
 def _wilson(k, n, level: float = 0.95) -> tuple[np.ndarray, np.ndarray]:
     from .metrics import wilson
+
     pairs = [wilson(int(a), int(b), level) if b > 0 else (np.nan, np.nan) for a, b in zip(k, n)]
     return np.array([p[0] for p in pairs], dtype=float), np.array([p[1] for p in pairs], dtype=float)
 
 
-def summary(posts: pd.DataFrame, result: Topics, *, languages=("fr", "de", "en"), lang: str = "lang",
-            sentiment: str = "sentiment", emotion: str = "emotion", level: float = 0.95) -> pd.DataFrame:
+def summary(
+    posts: pd.DataFrame,
+    result: Topics,
+    *,
+    languages=("fr", "de", "en"),
+    lang: str = "lang",
+    sentiment: str = "sentiment",
+    emotion: str = "emotion",
+    level: float = 0.95,
+) -> pd.DataFrame:
     """One row per topic: what it is, how big, in which languages, with which tone.
 
     Columns: ``topic, label, size, share`` (of all posts), ``share_<lang>`` for each of ``languages``
@@ -504,12 +655,23 @@ def summary(posts: pd.DataFrame, result: Topics, *, languages=("fr", "de", "en")
         out["dominant_emotion"] = out["topic"].map(top).astype("string").fillna("none")
         out["emotion_share"] = out["topic"].map(cnt).fillna(0) / out["size"].where(out["size"] > 0)
     order = np.where(out["topic"] == OUTLIER, 1, 0)
-    return out.assign(_o=order).sort_values(["_o", "size"], ascending=[True, False], kind="stable") \
-              .drop(columns="_o").reset_index(drop=True)
+    return (
+        out.assign(_o=order)
+        .sort_values(["_o", "size"], ascending=[True, False], kind="stable")
+        .drop(columns="_o")
+        .reset_index(drop=True)
+    )
 
 
-def languages(posts: pd.DataFrame, result: Topics, *, languages=("fr", "de", "en"), lang: str = "lang",
-              min_share: float = 0.1, min_posts: int = 5) -> pd.DataFrame:
+def languages(
+    posts: pd.DataFrame,
+    result: Topics,
+    *,
+    languages=("fr", "de", "en"),
+    lang: str = "lang",
+    min_share: float = 0.1,
+    min_posts: int = 5,
+) -> pd.DataFrame:
     """Which topics are shared across languages and which live in one language only.
 
     The rule: a language *carries* a topic when at least ``min_posts`` of the topic's posts and at
@@ -522,7 +684,9 @@ def languages(posts: pd.DataFrame, result: Topics, *, languages=("fr", "de", "en
     """
     joined = _with_topic(posts, result, [lang])
     joined = joined[joined["topic"] != OUTLIER]
-    codes = joined[lang].astype("string").fillna("und") if lang in joined.columns else pd.Series("und", index=joined.index)
+    codes = (
+        joined[lang].astype("string").fillna("und") if lang in joined.columns else pd.Series("und", index=joined.index)
+    )
     counts = pd.crosstab(joined["topic"], codes)
     info = result.info[result.info["topic"] != OUTLIER][["topic", "label"]].reset_index(drop=True)
     counts = counts.reindex(info["topic"]).fillna(0).astype("int64")
@@ -534,18 +698,34 @@ def languages(posts: pd.DataFrame, result: Topics, *, languages=("fr", "de", "en
         out[f"posts_{code}"] = col
         carried.append((col >= min_posts) & (col >= min_share * np.maximum(out["size"].to_numpy(), 1)))
     out["posts_other"] = out["size"] - out[[f"posts_{c}" for c in languages]].sum(axis=1)
-    names = [", ".join(c for c, ok in zip(languages, row) if ok) for row in zip(*carried)] if carried else [""] * len(out)
+    names = (
+        [", ".join(c for c, ok in zip(languages, row) if ok) for row in zip(*carried)] if carried else [""] * len(out)
+    )
     out["languages"] = pd.array(names, dtype="string")
     n_carried = np.sum(carried, axis=0) if carried else np.zeros(len(out))
-    out["kind"] = pd.array(np.where(n_carried >= 2, "shared", np.where(n_carried == 1, "one language", "unclear")),
-                           dtype="string")
+    out["kind"] = pd.array(
+        np.where(n_carried >= 2, "shared", np.where(n_carried == 1, "one language", "unclear")), dtype="string"
+    )
     rank = out["kind"].map({"shared": 0, "one language": 1, "unclear": 2})
-    return out.assign(_r=rank).sort_values(["_r", "size"], ascending=[True, False], kind="stable") \
-              .drop(columns="_r").reset_index(drop=True)
+    return (
+        out.assign(_r=rank)
+        .sort_values(["_r", "size"], ascending=[True, False], kind="stable")
+        .drop(columns="_r")
+        .reset_index(drop=True)
+    )
 
 
-def absent(posts: pd.DataFrame, result: Topics, *, brand: str | None, competitors=None, by: str = "actor",
-           alpha: float = 0.05, min_posts: int = 10, level: float = 0.95) -> pd.DataFrame:
+def absent(
+    posts: pd.DataFrame,
+    result: Topics,
+    *,
+    brand: str | None,
+    competitors=None,
+    by: str = "actor",
+    alpha: float = 0.05,
+    min_posts: int = 10,
+    level: float = 0.95,
+) -> pd.DataFrame:
     """Conversations the competitors are in and the brand is not (or much less than usual).
 
     Among the posts of the brand and its competitors (values of ``by``), the brand has an overall
@@ -563,8 +743,20 @@ def absent(posts: pd.DataFrame, result: Topics, *, brand: str | None, competitor
     from scipy.stats import binomtest
     from statsmodels.stats.multitest import multipletests
 
-    columns = ["topic", "label", "brand_posts", "competitor_posts", "top_competitor", "brand_share", "brand_low",
-               "brand_high", "expected", "p_value", "q_value", "absent"]
+    columns = [
+        "topic",
+        "label",
+        "brand_posts",
+        "competitor_posts",
+        "top_competitor",
+        "brand_share",
+        "brand_low",
+        "brand_high",
+        "expected",
+        "p_value",
+        "q_value",
+        "absent",
+    ]
     if by not in posts.columns or not brand:
         return pd.DataFrame(columns=columns)
     joined = _with_topic(posts, result, [by])
@@ -589,14 +781,23 @@ def absent(posts: pd.DataFrame, result: Topics, *, brand: str | None, competitor
     out["brand_share"] = out["brand_posts"] / n
     out["brand_low"], out["brand_high"] = _wilson(out["brand_posts"], n, level)
     out["expected"] = expected
-    out["p_value"] = [binomtest(int(k), int(m), expected, alternative="less").pvalue for k, m in zip(out["brand_posts"], n)]
+    out["p_value"] = [
+        binomtest(int(k), int(m), expected, alternative="less").pvalue for k, m in zip(out["brand_posts"], n)
+    ]
     out["q_value"] = multipletests(out["p_value"], method="fdr_bh")[1] if len(out) else []
     out["absent"] = (out["q_value"] < alpha) & (out["brand_share"] < expected / 2)
     return out.sort_values("brand_share", kind="stable").reset_index(drop=True)[columns]
 
 
-def first_posts(posts: pd.DataFrame, result: Topics, topics_=None, *, n: int = 3, time: str = "created_at",
-                columns=("created_at", "actor", "lang", "text")) -> pd.DataFrame:
+def first_posts(
+    posts: pd.DataFrame,
+    result: Topics,
+    topics_=None,
+    *,
+    n: int = 3,
+    time: str = "created_at",
+    columns=("created_at", "actor", "lang", "text"),
+) -> pd.DataFrame:
     """The first ``n`` posts in time of each topic in ``topics_`` (topic numbers, or the table of
     :func:`emerging`, whose flagged topics are taken; all topics by default): how a topic started."""
     cols = [c for c in columns if c in posts.columns]
@@ -611,9 +812,18 @@ def first_posts(posts: pd.DataFrame, result: Topics, topics_=None, *, n: int = 3
     return part[["topic", "label", *cols]].reset_index(drop=True)
 
 
-def actionable(posts: pd.DataFrame, result: Topics, *, kinds=("question", "complaint", "feature_request", "feedback"),
-               intent: str = "intent", freq: str = "W", recent: int = 2, alpha: float = 0.05,
-               time: str = "created_at", level: float = 0.95) -> pd.DataFrame:
+def actionable(
+    posts: pd.DataFrame,
+    result: Topics,
+    *,
+    kinds=("question", "complaint", "feature_request", "feedback"),
+    intent: str = "intent",
+    freq: str = "W",
+    recent: int = 2,
+    alpha: float = 0.05,
+    time: str = "created_at",
+    level: float = 0.95,
+) -> pd.DataFrame:
     """Questions, complaints, feature requests and feedback, counted by topic, with their trend.
 
     ``posts`` carries an ``intent`` column (:func:`kit.tl.intent.detect`). One row per intent and
@@ -628,8 +838,20 @@ def actionable(posts: pd.DataFrame, result: Topics, *, kinds=("question", "compl
     from scipy.stats import norm
     from statsmodels.stats.multitest import multipletests
 
-    columns = ["intent", "topic", "label", "posts", "share_of_topic", "low", "high", "recent_posts",
-               "baseline_posts", "change", "q_value", "trend"]
+    columns = [
+        "intent",
+        "topic",
+        "label",
+        "posts",
+        "share_of_topic",
+        "low",
+        "high",
+        "recent_posts",
+        "baseline_posts",
+        "change",
+        "q_value",
+        "trend",
+    ]
     if intent not in posts.columns:
         raise KeyError(f"no {intent!r} column in posts: add it with kit.tl.intent.annotate(posts)")
     joined = _with_topic(posts, result, [intent, time])
@@ -664,13 +886,24 @@ def actionable(posts: pd.DataFrame, result: Topics, *, kinds=("question", "compl
         out["change"], out["q_value"], out["trend"] = np.nan, np.nan, "n/a"
     out = out.rename(columns={intent: "intent"})
     rank = out["intent"].map({k: i for i, k in enumerate(kinds)})
-    return out.assign(_r=rank).sort_values(["_r", "posts"], ascending=[True, False], kind="stable") \
-              .drop(columns="_r").reset_index(drop=True)[columns]
+    return (
+        out.assign(_r=rank)
+        .sort_values(["_r", "posts"], ascending=[True, False], kind="stable")
+        .drop(columns="_r")
+        .reset_index(drop=True)[columns]
+    )
 
 
-def actionable_examples(posts: pd.DataFrame, result: Topics, *, kinds=("question", "complaint", "feature_request",
-                        "feedback"), intent: str = "intent", n: int = 2, top_topics: int = 5,
-                        columns=("created_at", "actor", "lang", "text")) -> pd.DataFrame:
+def actionable_examples(
+    posts: pd.DataFrame,
+    result: Topics,
+    *,
+    kinds=("question", "complaint", "feature_request", "feedback"),
+    intent: str = "intent",
+    n: int = 2,
+    top_topics: int = 5,
+    columns=("created_at", "actor", "lang", "text"),
+) -> pd.DataFrame:
     """Example posts for each intent in its ``top_topics`` largest topics: the ``n`` most recent distinct
     texts (the intent's most confident posts first when ``intent_confidence`` exists)."""
     cols = [c for c in columns if c in posts.columns]
@@ -691,8 +924,16 @@ def actionable_examples(posts: pd.DataFrame, result: Topics, *, kinds=("question
     return pd.concat(rows, ignore_index=True)[["intent", "topic", "label", *cols]]
 
 
-def sentiment_by(posts: pd.DataFrame, result: Topics, *, by: str | None = "actor", sentiment: str = "sentiment",
-                 min_posts: int = 10, level: float = 0.95, top: int | None = None) -> pd.DataFrame:
+def sentiment_by(
+    posts: pd.DataFrame,
+    result: Topics,
+    *,
+    by: str | None = "actor",
+    sentiment: str = "sentiment",
+    min_posts: int = 10,
+    level: float = 0.95,
+    top: int | None = None,
+) -> pd.DataFrame:
     """Sentiment per topic (and per value of ``by``, e.g. actor): ``posts``, counts per class,
     ``negative_share`` with its Wilson interval (``negative_low``, ``negative_high``) and
     ``net_sentiment`` = (pos - neg) / (pos + neg). Cells with fewer than ``min_posts`` posts are left
@@ -707,8 +948,13 @@ def sentiment_by(posts: pd.DataFrame, result: Topics, *, by: str | None = "actor
         joined[by] = joined[by].astype("string").fillna("(none)")
     s = joined[sentiment].astype("string")
     keys = ["topic", *group]
-    out = joined.assign(negative=(s == "negative"), neutral=(s == "neutral"), positive=(s == "positive")) \
-        .groupby(keys)[["negative", "neutral", "positive"]].sum().astype("int64").reset_index()
+    out = (
+        joined.assign(negative=(s == "negative"), neutral=(s == "neutral"), positive=(s == "positive"))
+        .groupby(keys)[["negative", "neutral", "positive"]]
+        .sum()
+        .astype("int64")
+        .reset_index()
+    )
     out["posts"] = out[["negative", "neutral", "positive"]].sum(axis=1)
     out = out[out["posts"] >= min_posts].reset_index(drop=True)
     out.insert(1, "label", out["topic"].map(result.labels()))
@@ -723,6 +969,7 @@ def emotion_profile(posts: pd.DataFrame, result: Topics, *, emotions=None, top: 
     """Mean emotion scores per topic (tidy: ``topic, label, emotion, score, posts``), from the columns
     :func:`kit.tl.emotion.emotions` adds. Outliers left out; ``top`` keeps the largest topics."""
     from .emotion import EMOTIONS
+
     names = [e for e in (emotions or EMOTIONS) if e in posts.columns]
     if not names:
         return pd.DataFrame(columns=["topic", "label", "emotion", "score", "posts"])
@@ -735,8 +982,9 @@ def emotion_profile(posts: pd.DataFrame, result: Topics, *, emotions=None, top: 
     out = means.reset_index().melt(id_vars="topic", var_name="emotion", value_name="score")
     out.insert(1, "label", out["topic"].map(result.labels()))
     out["posts"] = out["topic"].map(sizes).astype("int64")
-    return out.sort_values(["posts", "topic", "emotion"], ascending=[False, True, True], kind="stable") \
-              .reset_index(drop=True)
+    return out.sort_values(["posts", "topic", "emotion"], ascending=[False, True, True], kind="stable").reset_index(
+        drop=True
+    )
 
 
 # --- the human review loop, as the listening report runs it ---------------------------------------
@@ -748,12 +996,14 @@ def _output_dir() -> Path:
     """Where a report's side files go: beside the report in a ``kit run`` (the folder of its record
     file, ``KIT_RECORD``), the current folder otherwise."""
     import os
+
     record = os.environ.get("KIT_RECORD")
     return Path(record).resolve().parent if record else Path.cwd()
 
 
-def review_sample(posts: pd.DataFrame, *, n: int = 200, seed: int = 0, path: str | Path | None = None,
-                  reviewers=("reviewer_1",)) -> pd.DataFrame:
+def review_sample(
+    posts: pd.DataFrame, *, n: int = 200, seed: int = 0, path: str | Path | None = None, reviewers=("reviewer_1",)
+) -> pd.DataFrame:
     """Draw the stratified review sample (:func:`kit.tl.review.draw_sample`: by predicted sentiment,
     language, topic and confidence band, uncertain posts drawn more) and write it as a review CSV
     (:func:`kit.tl.review.write_review_csv`) at ``path`` (default: ``listening_review_sample.csv``
@@ -761,11 +1011,13 @@ def review_sample(posts: pd.DataFrame, *, n: int = 200, seed: int = 0, path: str
 
     Returns a one-row table: ``file``, ``posts`` (in the sample), ``strata`` (columns used), ``status``."""
     from . import review
+
     target = Path(path) if path is not None else _output_dir() / REVIEW_FILE_NAME
     columns = ["file", "posts", "strata", "status"]
     if n <= 0 or posts.empty:
-        return pd.DataFrame([[str(target), 0, "", "no sample drawn (review_items is 0 or there are no posts)"]],
-                            columns=columns)
+        return pd.DataFrame(
+            [[str(target), 0, "", "no sample drawn (review_items is 0 or there are no posts)"]], columns=columns
+        )
     if target.exists():
         try:
             filled = review.read_review_csv(target)
@@ -773,15 +1025,17 @@ def review_sample(posts: pd.DataFrame, *, n: int = 200, seed: int = 0, path: str
         except Exception:  # not a review file we can read: leave it alone too
             labelled = 1
         if labelled:
-            return pd.DataFrame([[str(target), labelled, "", "kept: the file already holds labels; not overwritten"]],
-                                columns=columns)
+            return pd.DataFrame(
+                [[str(target), labelled, "", "kept: the file already holds labels; not overwritten"]], columns=columns
+            )
     frame = posts.copy()
     if "topic" in frame.columns:
         frame["topic"] = frame["topic"].astype("string")
     sample = review.draw_sample(frame, n=n, seed=seed)
     review.write_review_csv(sample, target, reviewers=reviewers)
-    return pd.DataFrame([[str(target), len(sample), ", ".join(sample.attrs.get("strata", [])), "written"]],
-                        columns=columns)
+    return pd.DataFrame(
+        [[str(target), len(sample), ", ".join(sample.attrs.get("strata", [])), "written"]], columns=columns
+    )
 
 
 def review_results(posts: pd.DataFrame, review_file=None, *, seed: int = 0, n_boot: int = 2000) -> dict:
@@ -793,15 +1047,28 @@ def review_results(posts: pd.DataFrame, review_file=None, *, seed: int = 0, n_bo
     and ``corrected`` the corrected negative/neutral/positive shares and net sentiment of ``posts``
     with bootstrap intervals (:func:`kit.tl.review.corrected_shares`)."""
     from . import review
+
     if not review_file:
-        status = pd.DataFrame({"review": ["No review file given (parameter review_file is empty): the sentiment "
-                                          "figures above are the model's, uncorrected."]})
+        status = pd.DataFrame(
+            {
+                "review": [
+                    "No review file given (parameter review_file is empty): the sentiment "
+                    "figures above are the model's, uncorrected."
+                ]
+            }
+        )
         return {"status": status, "agreement": pd.DataFrame(), "corrected": pd.DataFrame()}
     reviewed = review.read_review_csv(review_file)
     n_reviewed = int(reviewed["reviewed"].sum()) if "reviewed" in reviewed.columns else len(reviewed)
     known = reviewed["post_id"].astype(str).isin(posts["post_id"].astype(str))
-    status = pd.DataFrame({"review": [f"{review_file}: {len(reviewed)} rows, {n_reviewed} labelled by at least one "
-                                      f"reviewer, {int(known.sum())} found among this report's posts."]})
+    status = pd.DataFrame(
+        {
+            "review": [
+                f"{review_file}: {len(reviewed)} rows, {n_reviewed} labelled by at least one "
+                f"reviewer, {int(known.sum())} found among this report's posts."
+            ]
+        }
+    )
     if n_reviewed == 0:
         return {"status": status, "agreement": pd.DataFrame(), "corrected": pd.DataFrame()}
     agreement = review.agreement(reviewed, posts=posts, seed=seed)
@@ -810,6 +1077,7 @@ def review_results(posts: pd.DataFrame, review_file=None, *, seed: int = 0, n_bo
 
 
 # --- sentences for the report ----------------------------------------------------------------------
+
 
 def _fmt_topic(row) -> str:
     return f"topic {int(row['topic'])} ({row['label']})"
@@ -827,8 +1095,10 @@ def describe_emerging(table: pd.DataFrame) -> list[str]:
     out = [f"{len(flagged)} topic(s) flagged as emerging{when}:"]
     for _, row in flagged.iterrows():
         first = pd.Timestamp(row["first_post"]).strftime("%Y-%m-%d") if pd.notna(row["first_post"]) else "?"
-        out.append(f"{_fmt_topic(row)}: {int(row['recent_posts'])} recent posts against {int(row['baseline_posts'])} "
-                   f"before, growth x{row['growth']:.1f}, adjusted p = {row['q_value']:.2g}; first post {first}.")
+        out.append(
+            f"{_fmt_topic(row)}: {int(row['recent_posts'])} recent posts against {int(row['baseline_posts'])} "
+            f"before, growth x{row['growth']:.1f}, adjusted p = {row['q_value']:.2g}; first post {first}."
+        )
     return out
 
 
@@ -841,10 +1111,17 @@ def describe_languages(table: pd.DataFrame) -> list[str]:
     out = [f"{len(shared)} of {len(table)} topics are shared across languages; {len(single)} live in one language."]
     all3 = shared[shared["languages"].str.count(",") >= 2]
     if len(all3):
-        out.append("In French, German and English at once: " + "; ".join(_fmt_topic(r) for _, r in all3.head(8).iterrows()) + ".")
+        out.append(
+            "In French, German and English at once: "
+            + "; ".join(_fmt_topic(r) for _, r in all3.head(8).iterrows())
+            + "."
+        )
     if len(single):
-        out.append("One language only: " + "; ".join(f"{_fmt_topic(r)} [{r['languages']}]"
-                                                   for _, r in single.head(8).iterrows()) + ".")
+        out.append(
+            "One language only: "
+            + "; ".join(f"{_fmt_topic(r)} [{r['languages']}]" for _, r in single.head(8).iterrows())
+            + "."
+        )
     return out
 
 
@@ -856,12 +1133,18 @@ def describe_absent(table: pd.DataFrame, *, brand: str | None) -> list[str]:
         return [f"No comparison possible: {brand} or its competitors have no posts in these topics."]
     gone = table[table["absent"]]
     if gone.empty:
-        return [f"{brand} takes part in every conversation its competitors are in (no topic where its share is "
-                f"significantly below half its overall share of {table['expected'].iloc[0]:.0%})."]
-    return [f"{brand} is absent (share significantly below half its overall {table['expected'].iloc[0]:.0%}) from "
-            f"{len(gone)} conversation(s) its competitors are in:"] + [
+        return [
+            f"{brand} takes part in every conversation its competitors are in (no topic where its share is "
+            f"significantly below half its overall share of {table['expected'].iloc[0]:.0%})."
+        ]
+    return [
+        f"{brand} is absent (share significantly below half its overall {table['expected'].iloc[0]:.0%}) from "
+        f"{len(gone)} conversation(s) its competitors are in:"
+    ] + [
         f"{_fmt_topic(r)}: {int(r['brand_posts'])} {brand} posts against {int(r['competitor_posts'])} for the "
-        f"competitors (mostly {r['top_competitor']})." for _, r in gone.iterrows()]
+        f"competitors (mostly {r['top_competitor']})."
+        for _, r in gone.iterrows()
+    ]
 
 
 def describe_actionable(table: pd.DataFrame) -> list[str]:
@@ -872,16 +1155,24 @@ def describe_actionable(table: pd.DataFrame) -> list[str]:
     out = ["Detected: " + ", ".join(f"{int(v):,} {k.replace('_', ' ')}s" for k, v in totals.items()) + "."]
     rising = table[table["trend"] == "rising"]
     if len(rising):
-        out.append("Rising (adjusted p < 0.05): " + "; ".join(
-            f"{r['intent'].replace('_', ' ')}s in {_fmt_topic(r)} (x{r['change']:.1f})" for _, r in rising.head(8).iterrows()) + ".")
+        out.append(
+            "Rising (adjusted p < 0.05): "
+            + "; ".join(
+                f"{r['intent'].replace('_', ' ')}s in {_fmt_topic(r)} (x{r['change']:.1f})"
+                for _, r in rising.head(8).iterrows()
+            )
+            + "."
+        )
     return out
 
 
 def review_instructions(*, file_name: str = REVIEW_FILE_NAME) -> str:
     """:data:`kit.tl.review.REVIEW_INSTRUCTIONS` (Markdown) naming the listening report's review file and parameter."""
     from .review import REVIEW_INSTRUCTIONS
-    return (REVIEW_INSTRUCTIONS.replace("review_file: path/to/review.csv", f"review_file: path/to/{file_name}")
-            .replace("`review.csv`", f"`{file_name}` (beside the report; copy it before you fill it)"))
+
+    return REVIEW_INSTRUCTIONS.replace("review_file: path/to/review.csv", f"review_file: path/to/{file_name}").replace(
+        "`review.csv`", f"`{file_name}` (beside the report; copy it before you fill it)"
+    )
 
 
 def describe_fit(result: Topics) -> list[str]:
@@ -891,5 +1182,7 @@ def describe_fit(result: Topics) -> list[str]:
         return [f"No topics: {result.params['note']}."]
     k = int((result.info["topic"] >= 0).sum())
     out = int((result.assignments["topic"] == OUTLIER).sum())
-    return [f"{k} topics among {n:,} posts (smallest topic size {result.params.get('min_topic_size')}, seed "
-            f"{result.seed}); {out:,} posts ({out / max(n, 1):.0%}) are close to no topic (outliers)."]
+    return [
+        f"{k} topics among {n:,} posts (smallest topic size {result.params.get('min_topic_size')}, seed "
+        f"{result.seed}); {out:,} posts ({out / max(n, 1):.0%}) are close to no topic (outliers)."
+    ]

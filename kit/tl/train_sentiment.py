@@ -26,7 +26,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import io
-import json
 import subprocess
 import sys
 import tarfile
@@ -41,16 +40,24 @@ from .embed import CachedEmbedder, default_cache_dir, get_embedder
 
 SDIST = "vaderSentiment==3.3.2"
 INNER = "additional_resources/hutto_ICWSM_2014.tar.gz"
-FILES = {"tweets": "tweets_GroundTruth.txt", "nyt": "nytEditorialSnippets_GroundTruth.txt",
-         "movie": "movieReviewSnippets_GroundTruth.txt", "amazon": "amazonReviewSnippets_GroundTruth.txt"}
-CITATION = ("Hutto, C.J. & Gilbert, E.E. (2014). VADER: A Parsimonious Rule-based Model for Sentiment Analysis "
-            "of Social Media Text. Eighth International Conference on Weblogs and Social Media (ICWSM-14).")
+FILES = {
+    "tweets": "tweets_GroundTruth.txt",
+    "nyt": "nytEditorialSnippets_GroundTruth.txt",
+    "movie": "movieReviewSnippets_GroundTruth.txt",
+    "amazon": "amazonReviewSnippets_GroundTruth.txt",
+}
+CITATION = (
+    "Hutto, C.J. & Gilbert, E.E. (2014). VADER: A Parsimonious Rule-based Model for Sentiment Analysis "
+    "of Social Media Text. Eighth International Conference on Weblogs and Social Media (ICWSM-14)."
+)
 
 
 def fetch_sdist(dest: Path) -> Path:
     """``pip download`` the vaderSentiment 3.3.2 source archive (not the wheel) into ``dest``."""
-    subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:", "-q",
-                    "-d", str(dest), SDIST], check=True)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:", "-q", "-d", str(dest), SDIST],
+        check=True,
+    )
     found = sorted(dest.glob("vaderSentiment-3.3.2.tar.gz")) + sorted(dest.glob("*.tar.gz"))
     if not found:
         raise FileNotFoundError(f"pip download left no source archive in {dest}")
@@ -110,6 +117,7 @@ def macro_f1(y: np.ndarray, pred: np.ndarray, n_classes: int = 3) -> float:
 
 def spearman(a: np.ndarray, b: np.ndarray) -> float:
     from scipy.stats import spearmanr
+
     return float(spearmanr(a, b)[0])
 
 
@@ -118,10 +126,20 @@ def embed_texts(texts: list[str], cache_dir: Path | None, progress: bool = True)
     return model.embed(texts)
 
 
-def train_sentiment(corpus: dict, *, threshold: float = 0.5, sources=("tweets", "nyt"), seed: int = 0,
-                    holdout: float = 0.2, lexicon_dropout: float = 0.3, Cs=(0.3, 1.0, 3.0),
-                    cache_dir: Path | None = None, out: Path = S.DEFAULT_HEAD, provenance: dict | None = None,
-                    progress: bool = True) -> dict:
+def train_sentiment(
+    corpus: dict,
+    *,
+    threshold: float = 0.5,
+    sources=("tweets", "nyt"),
+    seed: int = 0,
+    holdout: float = 0.2,
+    lexicon_dropout: float = 0.3,
+    Cs=(0.3, 1.0, 3.0),
+    cache_dir: Path | None = None,
+    out: Path = S.DEFAULT_HEAD,
+    provenance: dict | None = None,
+    progress: bool = True,
+) -> dict:
     rng = np.random.RandomState(seed)
     texts, ratings, src = [], [], []
     for key in sources:
@@ -154,8 +172,11 @@ def train_sentiment(corpus: dict, *, threshold: float = 0.5, sources=("tweets", 
         head = fit(~held, C)
         P = head.predict_proba_features(X_eval[held])
         rho = {k: spearman((P[:, 2] - P[:, 0])[src[held] == k], ratings[held][src[held] == k]) for k in sources}
-        search[C] = {"spearman": rho, "mean_spearman": float(np.mean(list(rho.values()))),
-                     "macro_f1": macro_f1(y[held], P.argmax(1))}
+        search[C] = {
+            "spearman": rho,
+            "mean_spearman": float(np.mean(list(rho.values()))),
+            "macro_f1": macro_f1(y[held], P.argmax(1)),
+        }
         print(f"C={C:g}: held-out Spearman {rho} macro-F1 {search[C]['macro_f1']:.3f}", flush=True)
     C = max(Cs, key=lambda c: (round(search[c]["mean_spearman"], 3), -abs(np.log(c))))
     head = fit(~held, C)
@@ -172,40 +193,73 @@ def train_sentiment(corpus: dict, *, threshold: float = 0.5, sources=("tweets", 
     print("neutral bias vs held-out macro-F1:", " ".join(f"{b:+.1f}:{f:.3f}" for b, f in zip(biases, f1s)))
     head.neutral_bias = bias
     P = head.predict_proba_features(X_eval[held])
-    heldout = {"n": int(held.sum()), "C": C, "neutral_bias": bias, "macro_f1": macro_f1(y[held], P.argmax(1)),
-               "per_source": {k: {"n": int((src[held] == k).sum()),
-                                  "macro_f1": macro_f1(y[held][src[held] == k], P[src[held] == k].argmax(1)),
-                                  "spearman": spearman((P[:, 2] - P[:, 0])[src[held] == k],
-                                                       ratings[held][src[held] == k])} for k in sources}}
+    heldout = {
+        "n": int(held.sum()),
+        "C": C,
+        "neutral_bias": bias,
+        "macro_f1": macro_f1(y[held], P.argmax(1)),
+        "per_source": {
+            k: {
+                "n": int((src[held] == k).sum()),
+                "macro_f1": macro_f1(y[held][src[held] == k], P[src[held] == k].argmax(1)),
+                "spearman": spearman((P[:, 2] - P[:, 0])[src[held] == k], ratings[held][src[held] == k]),
+            }
+            for k in sources
+        },
+    }
     # the same held-out rows scored by the lexicon alone, for comparison
     lex_pred = labels_from_ratings(compound[held], 0.05)
     heldout["lexicon_macro_f1"] = macro_f1(y[held], lex_pred)
-    print(f"chosen C={C:g}, neutral bias {bias:+.1f}; held-out macro-F1 {heldout['macro_f1']:.3f} "
-          f"(lexicon alone {heldout['lexicon_macro_f1']:.3f})", flush=True)
+    print(
+        f"chosen C={C:g}, neutral bias {bias:+.1f}; held-out macro-F1 {heldout['macro_f1']:.3f} "
+        f"(lexicon alone {heldout['lexicon_macro_f1']:.3f})",
+        flush=True,
+    )
     for k, v in heldout["per_source"].items():
         print(f"  {k:7s} n={v['n']:5d} macro-F1 {v['macro_f1']:.3f} Spearman {v['spearman']:.3f}")
     coef, intercept = S.fit_softmax(X_train, y, C=C, sample_weight=S.balanced_weights(y))
     counts = np.bincount(y, minlength=3).tolist()
     meta = {
         "name": "head(use+lexicon, vader-icwsm2014)",
-        "trained_on": {"corpus": "Hutto & Gilbert ICWSM-2014 ground truth (vaderSentiment 3.3.2 sdist)",
-                       "licence": "MIT (c) 2016 C.J. Hutto", "citation": CITATION,
-                       "files": [FILES[k] for k in sources], "n": len(y),
-                       "class_counts": dict(zip(S.LABELS, counts)), "neutral_threshold": threshold,
-                       **(provenance or {})},
-        "procedure": {"seed": seed, "holdout": holdout, "lexicon_dropout": lexicon_dropout, "C_grid": list(Cs),
-                      "C": C, "balanced": True, "search": {str(k): v for k, v in search.items()}},
+        "trained_on": {
+            "corpus": "Hutto & Gilbert ICWSM-2014 ground truth (vaderSentiment 3.3.2 sdist)",
+            "licence": "MIT (c) 2016 C.J. Hutto",
+            "citation": CITATION,
+            "files": [FILES[k] for k in sources],
+            "n": len(y),
+            "class_counts": dict(zip(S.LABELS, counts)),
+            "neutral_threshold": threshold,
+            **(provenance or {}),
+        },
+        "procedure": {
+            "seed": seed,
+            "holdout": holdout,
+            "lexicon_dropout": lexicon_dropout,
+            "C_grid": list(Cs),
+            "C": C,
+            "balanced": True,
+            "search": {str(k): v for k, v in search.items()},
+        },
         "heldout": heldout,
     }
-    final = S.HeadModel(coef, intercept, embedder="use", lexicon_features=names, neutral_bias=bias, meta=meta,
-                        name=meta["name"])
+    final = S.HeadModel(
+        coef, intercept, embedder="use", lexicon_features=names, neutral_bias=bias, meta=meta, name=meta["name"]
+    )
     path = final.save(out)
     print(f"wrote {path} and {path.with_suffix('.json').name}")
     return meta
 
 
-def train_emotion(corpus: dict, *, seed: int = 0, holdout: float = 0.2, alphas=(0.3, 1.0, 3.0, 10.0),
-                  cache_dir: Path | None = None, out: Path | None = None, progress: bool = True) -> dict:
+def train_emotion(
+    corpus: dict,
+    *,
+    seed: int = 0,
+    holdout: float = 0.2,
+    alphas=(0.3, 1.0, 3.0, 10.0),
+    cache_dir: Path | None = None,
+    out: Path | None = None,
+    progress: bool = True,
+) -> dict:
     """Distil nade's English emotion scores onto USE embeddings (ridge regression, one output per emotion)."""
     from . import emotion as E
 
@@ -246,13 +300,25 @@ def train_emotion(corpus: dict, *, seed: int = 0, holdout: float = 0.2, alphas=(
     print(f"held-out agreement on the top emotion: {agree:.3f}")
     every = np.ones(len(texts), dtype=bool)
     coef, intercept = rescale(*ridge(every, alpha), every)
-    meta = {"name": "emotion-head(use, distilled from nade socialmedia_en)",
-            "trained_on": {"texts": f"{len(texts)} English texts of the Hutto & Gilbert ICWSM-2014 corpus "
-                                    "(tweets, NYT, movie, Amazon snippets); their ratings are not used",
-                           "teacher": "nade 0.3.1 (socialmedia_en)", "licence": "MIT", "citation": CITATION},
-            "procedure": {"model": "ridge, outputs rescaled to nade's spread", "alpha": alpha, "alpha_grid": list(alphas), "seed": seed,
-                          "holdout": holdout, "search_mean_r": {str(k): v for k, v in search.items()}},
-            "heldout": {"n": int(held.sum()), "pearson_r": r, "top_emotion_agreement": agree}}
+    meta = {
+        "name": "emotion-head(use, distilled from nade socialmedia_en)",
+        "trained_on": {
+            "texts": f"{len(texts)} English texts of the Hutto & Gilbert ICWSM-2014 corpus "
+            "(tweets, NYT, movie, Amazon snippets); their ratings are not used",
+            "teacher": "nade 0.3.1 (socialmedia_en)",
+            "licence": "MIT",
+            "citation": CITATION,
+        },
+        "procedure": {
+            "model": "ridge, outputs rescaled to nade's spread",
+            "alpha": alpha,
+            "alpha_grid": list(alphas),
+            "seed": seed,
+            "holdout": holdout,
+            "search_mean_r": {str(k): v for k, v in search.items()},
+        },
+        "heldout": {"n": int(held.sum()), "pearson_r": r, "top_emotion_agreement": agree},
+    }
     head = E.EmotionHead(coef, intercept, embedder="use", meta=meta, name=meta["name"])
     path = head.save(out or E.DEFAULT_HEAD)
     print(f"wrote {path} and {path.with_suffix('.json').name}")
@@ -261,8 +327,12 @@ def train_emotion(corpus: dict, *, seed: int = 0, holdout: float = 0.2, alphas=(
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m kit.tl.train_sentiment", description=__doc__.split("\n")[0])
-    parser.add_argument("--corpus", type=Path, help="vaderSentiment-3.3.2.tar.gz (or the inner archive, or a "
-                        "folder); default: fetched with pip download into a temporary folder")
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        help="vaderSentiment-3.3.2.tar.gz (or the inner archive, or a "
+        "folder); default: fetched with pip download into a temporary folder",
+    )
     parser.add_argument("--out", type=Path, default=S.DEFAULT_HEAD)
     parser.add_argument("--neutral-threshold", type=float, default=0.5)
     parser.add_argument("--seed", type=int, default=0)
@@ -275,11 +345,20 @@ def main(argv: list[str] | None = None) -> int:
         source = args.corpus or fetch_sdist(Path(tmp))
         corpus, digest = read_corpus(source)
     print("corpus:", {k: len(v) for k, v in corpus.items()}, "sha256", digest)
-    provenance = {"archive": Path(source).name if args.corpus else "vaderSentiment-3.3.2.tar.gz",
-                  "archive_sha256": digest}
+    provenance = {
+        "archive": Path(source).name if args.corpus else "vaderSentiment-3.3.2.tar.gz",
+        "archive_sha256": digest,
+    }
     if not args.only_emotion:
-        train_sentiment(corpus, threshold=args.neutral_threshold, seed=args.seed, cache_dir=args.cache_dir,
-                        out=args.out, provenance=provenance, progress=not args.quiet)
+        train_sentiment(
+            corpus,
+            threshold=args.neutral_threshold,
+            seed=args.seed,
+            cache_dir=args.cache_dir,
+            out=args.out,
+            provenance=provenance,
+            progress=not args.quiet,
+        )
     if args.emotion or args.only_emotion:
         train_emotion(corpus, seed=args.seed, cache_dir=args.cache_dir, progress=not args.quiet)
     return 0

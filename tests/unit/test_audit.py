@@ -19,8 +19,9 @@ SHARED_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 
 def frame(rows) -> pd.DataFrame:
     """rows: (time, handle, platform, format, text, likes, followers)."""
-    f = pd.DataFrame(rows, columns=["created_at", "author_handle", "platform", "media_format", "text", "likes",
-                                    "author_followers"])
+    f = pd.DataFrame(
+        rows, columns=["created_at", "author_handle", "platform", "media_format", "text", "likes", "author_followers"]
+    )
     f["post_id"] = [f"p{i}" for i in range(len(f))]
     f["kind"] = "original"
     f["lang"] = "en"
@@ -35,10 +36,20 @@ def posts() -> pd.DataFrame:
     start = pd.Timestamp("2026-01-05 09:00", tz="UTC")
     for i in range(40):
         t = start + pd.Timedelta(hours=7 * i)
-        rows.append((t, "brand", "twitter", "video" if i % 2 else "text",
-                     "Our electric trains are green today <script>x</script>", 10 + i, 1000))
-        rows.append((t + pd.Timedelta(minutes=30), "Rival", "twitter", "text", "Rival trains have the cheapest fares",
-                     5, 2000))
+        rows.append(
+            (
+                t,
+                "brand",
+                "twitter",
+                "video" if i % 2 else "text",
+                "Our electric trains are green today <script>x</script>",
+                10 + i,
+                1000,
+            )
+        )
+        rows.append(
+            (t + pd.Timedelta(minutes=30), "Rival", "twitter", "text", "Rival trains have the cheapest fares", 5, 2000)
+        )
     rows.append((start, "fan", "twitter", "text", "I love trains", 1, 10))
     return frame(rows)
 
@@ -69,8 +80,9 @@ def test_keyness_puts_the_owned_word_first_and_signs_are_right(posts):
 
 
 def test_keyness_bigrams_hashtags_and_stop_words():
-    toks = audit.tokens("Le #VoltariaGreen : l'électrique, c'est https://x.y @someone zéro émission",
-                        frozenset({"le", "est"}))
+    toks = audit.tokens(
+        "Le #VoltariaGreen : l'électrique, c'est https://x.y @someone zéro émission", frozenset({"le", "est"})
+    )
     assert [t for t in toks if t] == ["#voltariagreen", "électrique", "zéro", "émission"]
     assert "zéro émission" in audit._terms("zéro émission", frozenset(), (1, 2))
 
@@ -110,9 +122,15 @@ def test_single_actor_and_empty_period(posts):
     assert audit.findings(brand="b").empty
     assert audit.overview(empty)[0].startswith("No post of the listed")
     assert audit.overview(own(posts))[0].startswith("brand: 40 posts")
-    for fig in (pa.inventory(audit.inventory(empty)), pa.posting_heatmap(audit.posting_heatmap(empty)),
-                pa.performance(audit.performance(empty)), pa.benchmarks(audit.benchmarks(empty)),
-                pa.keyness(audit.keyness(empty)), pa.effects(audit.effects(empty)), pa.pillar_shares(shares)):
+    for fig in (
+        pa.inventory(audit.inventory(empty)),
+        pa.posting_heatmap(audit.posting_heatmap(empty)),
+        pa.performance(audit.performance(empty)),
+        pa.benchmarks(audit.benchmarks(empty)),
+        pa.keyness(audit.keyness(empty)),
+        pa.effects(audit.effects(empty)),
+        pa.pillar_shares(shares),
+    ):
         assert isinstance(fig, go.Figure)
         assert any("No " in a.text or "Too few" in a.text for a in fig.layout.annotations)
 
@@ -146,8 +164,10 @@ def test_heatmap_cadence_and_gaps():
 
 
 def test_engagement_rates_and_benchmark_verdicts():
-    rows = [(pd.Timestamp("2026-01-05", tz="UTC") + pd.Timedelta(hours=i), "brand", "instagram", "image", "x",
-             300, 10_000) for i in range(30)]
+    rows = [
+        (pd.Timestamp("2026-01-05", tz="UTC") + pd.Timedelta(hours=i), "brand", "instagram", "image", "x", 300, 10_000)
+        for i in range(30)
+    ]
     o = audit.own_posts(frame(rows), "brand")
     per = audit.engagement(o)
     assert per["rate_followers"].iloc[0] == pytest.approx(0.03) and per["rate_views"].isna().all()
@@ -161,10 +181,18 @@ def test_effects_recover_a_planted_rate_ratio():
     n = 600
     fmt = rng.choice(["text", "video", "image"], n)
     hours = rng.integers(6, 23, n)
-    mean = 1000 * 0.01 * np.where(fmt == "video", 2.0, np.where(fmt == "image", 1.3, 1.0)) * \
-        np.where((hours >= 18) & (hours <= 20), 1.5, 1.0) * rng.lognormal(-0.125, 0.5, n)
-    times = pd.Timestamp("2026-01-05", tz="UTC") + pd.to_timedelta(np.arange(n) // 10, unit="D") + \
-        pd.to_timedelta(hours, unit="h")
+    mean = (
+        1000
+        * 0.01
+        * np.where(fmt == "video", 2.0, np.where(fmt == "image", 1.3, 1.0))
+        * np.where((hours >= 18) & (hours <= 20), 1.5, 1.0)
+        * rng.lognormal(-0.125, 0.5, n)
+    )
+    times = (
+        pd.Timestamp("2026-01-05", tz="UTC")
+        + pd.to_timedelta(np.arange(n) // 10, unit="D")
+        + pd.to_timedelta(hours, unit="h")
+    )
     f = frame([(t, "brand", "twitter", m, "x", int(c), 1000) for t, m, c in zip(times, fmt, rng.poisson(mean))])
     eff = audit.effects(audit.own_posts(f, "brand"))
     video = eff.query("term == 'format' and level == 'video'").iloc[0]
@@ -176,16 +204,25 @@ def test_effects_recover_a_planted_rate_ratio():
 
 def test_pillar_assignment_shares_divergence_and_under_served(tmp_path, monkeypatch):
     monkeypatch.setenv("KIT_CACHE", str(tmp_path))
-    texts = ["solar panels on the station roof"] * 30 + ["meet Anna, her story on the train"] * 2 + \
-        ["weather today is grey"] * 10
-    f = frame([(pd.Timestamp("2026-01-05", tz="UTC") + pd.Timedelta(hours=i), "brand", "twitter", "text", t, 1, 10)
-               for i, t in enumerate(texts)])
+    texts = (
+        ["solar panels on the station roof"] * 30
+        + ["meet Anna, her story on the train"] * 2
+        + ["weather today is grey"] * 10
+    )
+    f = frame(
+        [
+            (pd.Timestamp("2026-01-05", tz="UTC") + pd.Timedelta(hours=i), "brand", "twitter", "text", t, 1, 10)
+            for i, t in enumerate(texts)
+        ]
+    )
     o = audit.own_posts(f, "brand")
     pillars = {"green": "renewable energy and solar power", "stories": "passenger stories"}
     from kit.tl.embed import get_embedder
+
     vectors = get_embedder("hash").embed(o["text"].tolist())
-    assigned = audit.assign_pillars(o, vectors, pillars, keywords={"green": ["solar"], "stories": ["story"]},
-                                    embedder="hash", threshold=0.99)
+    assigned = audit.assign_pillars(
+        o, vectors, pillars, keywords={"green": ["solar"], "stories": ["story"]}, embedder="hash", threshold=0.99
+    )
     assert assigned["pillar"].value_counts().to_dict() == {"green": 30, "other": 10, "stories": 2}
     assert set(assigned.loc[assigned["pillar"] != "other", "pillar_by"]) == {"keyword"}
     shares = audit.pillar_shares(assigned, pillars)
@@ -205,8 +242,10 @@ def test_pillar_assignment_shares_divergence_and_under_served(tmp_path, monkeypa
 
 def test_attach_followers_from_an_accounts_file(tmp_path):
     path = tmp_path / "accounts.csv"
-    path.write_text("pseudo;id;description;nb_followers\nLeMonde;24;Journal, le soir;10125109\nlibe;68;x;3403074\n",
-                    encoding="utf-8")
+    path.write_text(
+        "pseudo;id;description;nb_followers\nLeMonde;24;Journal, le soir;10125109\nlibe;68;x;3403074\n",
+        encoding="utf-8",
+    )
     f = frame([(pd.Timestamp("2026-01-05", tz="UTC"), None, "twitter", "text", "x", 1, None)] * 2)
     f["author_id"] = pd.array(["24", "99"], dtype="string")
     out = audit.attach_followers(f, path, sep=None)
@@ -234,16 +273,23 @@ def test_public_functions_take_at_most_three_positional_arguments():
     for name, fn in inspect.getmembers(audit, inspect.isfunction):
         if name.startswith("_") or fn.__module__ != audit.__name__:
             continue
-        positional = [p for p in inspect.signature(fn).parameters.values()
-                      if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+        positional = [
+            p
+            for p in inspect.signature(fn).parameters.values()
+            if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
+        ]
         assert len(positional) <= 3, name
 
 
 def test_sample_truth_gap_format_hour_and_paid_effects():
     posts, truth = datasets.load_sample()
-    o = audit.own_posts(posts, ["voltaria"], ["railix", "trenova", "cityhop"],
-                        media=["mobilitehebdo", "verkehrsblatt", "transittimes", "eurorailwire"],
-                        kinds=["original", "quote"])
+    o = audit.own_posts(
+        posts,
+        ["voltaria"],
+        ["railix", "trenova", "cityhop"],
+        media=["mobilitehebdo", "verkehrsblatt", "transittimes", "eurorailwire"],
+        kinds=["original", "quote"],
+    )
     gap = audit.gaps(o, min_days=3).iloc[0]
     planted = truth["posting_gap"]
     assert gap["actor"] == planted["actor"]
@@ -275,8 +321,9 @@ def test_french_media_followers_handles_and_french_keyness():
     posts, _ = kit.load(folder / "tweets.csv")
     posts = audit.attach_followers(posts, folder / "accounts.csv")
     assert posts.attrs["followers_attached"] == len(posts) and posts["author_handle"].notna().all()
-    o = audit.own_posts(pp.detect_language(posts, languages=["fr", "en"]), "lemondefr",
-                        ["franceinfo", "Le_Figaro", "libe"])
+    o = audit.own_posts(
+        pp.detect_language(posts, languages=["fr", "en"]), "lemondefr", ["franceinfo", "Le_Figaro", "libe"]
+    )
     assert set(o["actor"]) == {"lemondefr", "franceinfo", "Le_Figaro", "libe"}
     followers = o.groupby("actor")["author_followers"].first()
     assert followers["lemondefr"] == 10125109

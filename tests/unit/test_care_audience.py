@@ -12,14 +12,41 @@ T0 = pd.Timestamp("2026-03-01T08:00:00Z")
 
 
 def frame(rows):
-    cols = ["post_id", "author_handle", "author_id", "author_followers", "created_at", "text", "kind", "parent_id",
-            "actor", "actor_role", "likes", "shares", "comments", "quotes", "views", "intent", "sentiment"]
+    cols = [
+        "post_id",
+        "author_handle",
+        "author_id",
+        "author_followers",
+        "created_at",
+        "text",
+        "kind",
+        "parent_id",
+        "actor",
+        "actor_role",
+        "likes",
+        "shares",
+        "comments",
+        "quotes",
+        "views",
+        "intent",
+        "sentiment",
+    ]
     out = pd.DataFrame([dict(zip(cols, r)) for r in rows], columns=cols)
     out["created_at"] = pd.to_datetime(out["created_at"], utc=True)
     for c in ("likes", "shares", "comments", "quotes", "views", "author_followers"):
         out[c] = out[c].astype("Int64")
-    for c in ("post_id", "author_handle", "author_id", "text", "kind", "parent_id", "actor", "actor_role", "intent",
-              "sentiment"):
+    for c in (
+        "post_id",
+        "author_handle",
+        "author_id",
+        "text",
+        "kind",
+        "parent_id",
+        "actor",
+        "actor_role",
+        "intent",
+        "sentiment",
+    ):
         out[c] = out[c].astype("string")
     return out
 
@@ -28,19 +55,201 @@ def h(hours):
     return T0 + pd.Timedelta(hours=hours)
 
 
-CARE = frame([
-    # id, handle, id, followers, time, text, kind, parent, actor, role, likes, shares, comments, quotes, views, intent, sent
-    ("1", "ann", "a", 10, h(0), "where is my refund?", "original", None, "Brand", "public", 0, 0, 0, 0, None, "question", "neutral"),
-    ("2", "bob", "b", 20, h(1), "charged twice!!", "original", None, "Brand", "public", 0, 0, 0, 0, None, "complaint", "negative"),
-    ("3", "cat", "c", 30, h(2), "love it", "original", None, "Brand", "public", 5, 0, 0, 0, None, "praise", "positive"),
-    ("4", "dan", "d", 40, h(3), "RT charged twice", "repost", "2", "Brand", "public", 0, 0, 0, 0, None, "complaint", "negative"),
-    ("5", "Brand_HQ", "x", 1000, h(2), "sorry, DM us", "reply", "1", "Brand", "brand", 0, 0, 0, 0, None, None, None),
-    ("6", "brand_hq", "x", 1000, h(5), "second answer", "reply", "1", "Brand", "brand", 0, 0, 0, 0, None, None, None),
-    ("7", "brand_hq", "x", 1000, h(4), "we are on it", "reply", "2", "Brand", "brand", 0, 0, 0, 0, None, None, None),
-    ("8", "eve", "e", 50, h(40), "why no answer?", "original", None, "Brand", "public", 0, 0, 0, 0, None, "question", "negative"),
-    ("9", "fay", "f", 60, h(41), "@brand_hq help", "reply", "10", None, "public", 0, 0, 0, 0, None, "question", "neutral"),
-    ("10", "brand_hq", "x", 1000, h(39), "new timetable", "original", None, "Brand", "brand", 9, 1, 0, 0, None, None, None),
-])
+CARE = frame(
+    [
+        # id, handle, id, followers, time, text, kind, parent, actor, role, likes, shares, comments, quotes, views, intent, sent
+        (
+            "1",
+            "ann",
+            "a",
+            10,
+            h(0),
+            "where is my refund?",
+            "original",
+            None,
+            "Brand",
+            "public",
+            0,
+            0,
+            0,
+            0,
+            None,
+            "question",
+            "neutral",
+        ),
+        (
+            "2",
+            "bob",
+            "b",
+            20,
+            h(1),
+            "charged twice!!",
+            "original",
+            None,
+            "Brand",
+            "public",
+            0,
+            0,
+            0,
+            0,
+            None,
+            "complaint",
+            "negative",
+        ),
+        (
+            "3",
+            "cat",
+            "c",
+            30,
+            h(2),
+            "love it",
+            "original",
+            None,
+            "Brand",
+            "public",
+            5,
+            0,
+            0,
+            0,
+            None,
+            "praise",
+            "positive",
+        ),
+        (
+            "4",
+            "dan",
+            "d",
+            40,
+            h(3),
+            "RT charged twice",
+            "repost",
+            "2",
+            "Brand",
+            "public",
+            0,
+            0,
+            0,
+            0,
+            None,
+            "complaint",
+            "negative",
+        ),
+        (
+            "5",
+            "Brand_HQ",
+            "x",
+            1000,
+            h(2),
+            "sorry, DM us",
+            "reply",
+            "1",
+            "Brand",
+            "brand",
+            0,
+            0,
+            0,
+            0,
+            None,
+            None,
+            None,
+        ),
+        (
+            "6",
+            "brand_hq",
+            "x",
+            1000,
+            h(5),
+            "second answer",
+            "reply",
+            "1",
+            "Brand",
+            "brand",
+            0,
+            0,
+            0,
+            0,
+            None,
+            None,
+            None,
+        ),
+        (
+            "7",
+            "brand_hq",
+            "x",
+            1000,
+            h(4),
+            "we are on it",
+            "reply",
+            "2",
+            "Brand",
+            "brand",
+            0,
+            0,
+            0,
+            0,
+            None,
+            None,
+            None,
+        ),
+        (
+            "8",
+            "eve",
+            "e",
+            50,
+            h(40),
+            "why no answer?",
+            "original",
+            None,
+            "Brand",
+            "public",
+            0,
+            0,
+            0,
+            0,
+            None,
+            "question",
+            "negative",
+        ),
+        (
+            "9",
+            "fay",
+            "f",
+            60,
+            h(41),
+            "@brand_hq help",
+            "reply",
+            "10",
+            None,
+            "public",
+            0,
+            0,
+            0,
+            0,
+            None,
+            "question",
+            "neutral",
+        ),
+        (
+            "10",
+            "brand_hq",
+            "x",
+            1000,
+            h(39),
+            "new timetable",
+            "original",
+            None,
+            "Brand",
+            "brand",
+            9,
+            1,
+            0,
+            0,
+            None,
+            None,
+            None,
+        ),
+    ]
+)
 
 
 def test_cases_first_response_and_intents():
@@ -81,8 +290,12 @@ def test_summary_of_no_cases_and_no_replies():
     s = care.summary(empty)
     assert s["cases"].iloc[0] == 0 and np.isnan(s["response_rate"].iloc[0])
     assert "No questions or complaints" in care.describe(s, brand="Brand")
-    silent = care.cases(CARE[CARE["author_handle"].str.lower() != "brand_hq"], brand_handles=["brand_hq"], brand="Brand",
-                        intent_column="intent")
+    silent = care.cases(
+        CARE[CARE["author_handle"].str.lower() != "brand_hq"],
+        brand_handles=["brand_hq"],
+        brand="Brand",
+        intent_column="intent",
+    )
     s = care.summary(silent)
     assert s["responded"].iloc[0] == 0 and np.isnan(s["median_hours"].iloc[0])
     assert "no reply from its accounts" in care.describe(s, brand="Brand")
@@ -114,17 +327,20 @@ def test_sample_care_matches_the_generator(sample):
 @pytest.fixture(scope="module")
 def sample():
     from kit import datasets
+
     return datasets.load_sample()
 
 
-AUD = frame([
-    ("1", "ann", "a", 500, h(0), "a1", "original", None, "A", "public", 1, 0, 0, 0, None, None, "positive"),
-    ("2", "ann", "a", 500, h(1), "b1", "original", None, "B", "public", 0, 0, 0, 0, None, None, "negative"),
-    ("3", "bob", "b", 20_000, h(1), "a2", "original", None, "A", "public", 10, 5, 0, 0, 30_000, None, "negative"),
-    ("4", "cat", "c", None, h(2), "b2", "original", None, "B", "public", 0, 0, 0, 0, None, None, None),
-    ("5", "cat", "c", None, h(3), "c1", "original", None, "C", "public", 0, 0, 0, 0, None, None, None),
-    ("6", "cat", "c", None, h(3), "a3", "original", None, "A", "public", 0, 0, 0, 0, None, None, None),
-])
+AUD = frame(
+    [
+        ("1", "ann", "a", 500, h(0), "a1", "original", None, "A", "public", 1, 0, 0, 0, None, None, "positive"),
+        ("2", "ann", "a", 500, h(1), "b1", "original", None, "B", "public", 0, 0, 0, 0, None, None, "negative"),
+        ("3", "bob", "b", 20_000, h(1), "a2", "original", None, "A", "public", 10, 5, 0, 0, 30_000, None, "negative"),
+        ("4", "cat", "c", None, h(2), "b2", "original", None, "B", "public", 0, 0, 0, 0, None, None, None),
+        ("5", "cat", "c", None, h(3), "c1", "original", None, "C", "public", 0, 0, 0, 0, None, None, None),
+        ("6", "cat", "c", None, h(3), "a3", "original", None, "A", "public", 0, 0, 0, 0, None, None, None),
+    ]
+)
 
 
 def test_overlap_counts_and_jaccard():
@@ -154,8 +370,14 @@ def test_influencers_reach_uses_views_then_followers_and_tiers():
 
 def test_tier_boundaries():
     assert list(audience.tier([0, 999, 1000, 10_000, 100_000, 1_000_000, None])) == [
-        "regular (< 1k)", "regular (< 1k)", "nano (1k-10k)", "micro (10k-100k)", "macro (100k-1M)", "mega (1M+)",
-        "(unknown)"]
+        "regular (< 1k)",
+        "regular (< 1k)",
+        "nano (1k-10k)",
+        "micro (10k-100k)",
+        "macro (100k-1M)",
+        "mega (1M+)",
+        "(unknown)",
+    ]
 
 
 def test_advocacy_lists_silent_employees_and_zero_engagement():
@@ -176,6 +398,7 @@ def test_profile_says_when_a_dimension_is_missing():
 def test_sample_influencer_count_matches_truth(sample):
     posts, truth = sample
     from kit.tl import metrics
+
     m = metrics.mentions(posts)
     tiers = audience.influencers(m, n=10).attrs["by_tier"]
     big = sum(v for k, v in tiers.items() if k.startswith(("micro", "macro", "mega")))
@@ -190,6 +413,7 @@ def test_history_of_no_cases_keeps_its_columns():
 
 def test_cases_reuse_the_sentiment_of_scored_posts(monkeypatch):
     from kit.tl import sentiment
+
     posts = CARE.drop(columns=["intent", "sentiment"])
     scored = sentiment.score(posts, model="lexicon")
     scored.loc[scored["post_id"] == "1", ["sentiment", "score"]] = ["negative", -0.9]  # the report's own verdict
@@ -212,8 +436,11 @@ def test_cases_reuse_the_sentiment_of_scored_posts(monkeypatch):
 
 def test_with_topic_fits_a_sample_of_many_cases_and_a_student_labels_the_rest():
     rng = np.random.default_rng(0)
-    subjects = {"refund": "refund money back payment card charged", "delay": "delay late train platform hour wait",
-                "wifi": "wifi internet connection onboard signal laptop"}
+    subjects = {
+        "refund": "refund money back payment card charged",
+        "delay": "delay late train platform hour wait",
+        "wifi": "wifi internet connection onboard signal laptop",
+    }
     rows = []
     for i in range(240):
         name = list(subjects)[i % 3]
@@ -224,6 +451,7 @@ def test_with_topic_fits_a_sample_of_many_cases_and_a_student_labels_the_rest():
     assert out["topic"].notna().all() and len(out) == 240
     assert "random sample of 120 of the 240 cases" in out.attrs["note"] and "held-out" in out.attrs["note"]
     from kit.tl import distil
+
     taught = np.zeros(len(out), dtype=bool)
     taught[distil.sample_indices(240, 120, 0)] = True
     sample, rest = out[taught], out[~taught]

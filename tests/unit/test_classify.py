@@ -41,8 +41,14 @@ def test_min_confidence_abstains_and_fit_is_deterministic():
 
 
 def test_real_texts_with_the_hash_embedder():
-    texts = ["where is my refund?", "when does the train leave?", "how do I book?",
-             "thank you, great trip", "lovely staff, thanks", "great service thank you"]
+    texts = [
+        "where is my refund?",
+        "when does the train leave?",
+        "how do I book?",
+        "thank you, great trip",
+        "lovely staff, thanks",
+        "great service thank you",
+    ]
     labels = ["question"] * 3 + ["praise"] * 3
     model = classify.fit(texts, labels, embedder="hash", cache=False)
     out = classify.predict(pd.DataFrame({"text": texts}), model, cache=False)

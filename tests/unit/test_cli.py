@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
 from kit import cli
-from pathlib import Path
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SHARED_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
@@ -57,11 +57,14 @@ def test_sample_command_writes_files(tmp_path, capsys):
 
 def test_sentiment_command_scores_a_csv(tmp_path, capsys):
     src = tmp_path / "in.csv"
-    src.write_text('id,message\n1,"Je déteste ce train, toujours en retard"\n2,"Ich liebe diesen Service, super!"\n',
-                   encoding="utf-8")
+    src.write_text(
+        'id,message\n1,"Je déteste ce train, toujours en retard"\n2,"Ich liebe diesen Service, super!"\n',
+        encoding="utf-8",
+    )
     out = tmp_path / "out.csv"
     assert cli.main(["sentiment", str(src), "--text-column", "message", "--out", str(out), "--backend", "lexicon"]) == 0
     import pandas as pd
+
     scored = pd.read_csv(out)
     assert scored["sentiment"].tolist() == ["negative", "positive"]
     assert scored["detected_lang"].tolist() == ["fr", "de"]

@@ -22,8 +22,7 @@ def at(hours: float) -> pd.Timestamp:
 
 def posts_frame(rows) -> pd.DataFrame:
     """rows: dicts with post_id, hours, and any canonical column."""
-    frame = pd.DataFrame([{**{k: v for k, v in r.items() if k != "hours"}, "created_at": at(r["hours"])}
-                          for r in rows])
+    frame = pd.DataFrame([{**{k: v for k, v in r.items() if k != "hours"}, "created_at": at(r["hours"])} for r in rows])
     frame = frame.assign(platform="twitter", source_file="t.csv", source_row=np.arange(2, len(frame) + 2))
     if "kind" not in frame:
         frame["kind"] = "original"
@@ -33,9 +32,22 @@ def posts_frame(rows) -> pd.DataFrame:
 
 @pytest.fixture
 def timeline():
-    return pd.DataFrame([dict(baseline=1.0, onset=at(10), peak=at(13), peak_value=50.0, peak_excess=49.0,
-                              half_life=pd.Timedelta(hours=4), half_life_periods=4.0, back_to_baseline=at(30),
-                              time_to_peak=pd.Timedelta(hours=3), duration=pd.Timedelta(hours=20))])
+    return pd.DataFrame(
+        [
+            dict(
+                baseline=1.0,
+                onset=at(10),
+                peak=at(13),
+                peak_value=50.0,
+                peak_excess=49.0,
+                half_life=pd.Timedelta(hours=4),
+                half_life_periods=4.0,
+                back_to_baseline=at(30),
+                time_to_peak=pd.Timedelta(hours=3),
+                duration=pd.Timedelta(hours=20),
+            )
+        ]
+    )
 
 
 @pytest.fixture
@@ -44,22 +56,56 @@ def story():
     the brand's reply at 11 and statement at 16, a marketing post before the onset."""
     rows = [
         dict(post_id="b0", hours=2, author_handle="Brand", text="Spring offer: 20 % off", likes=5, shares=1),
-        dict(post_id="p1", hours=10, author_handle="alice", author_followers=50_000,
-             text="I was charged twice! #BrandFail", actor="Brand"),
+        dict(
+            post_id="p1",
+            hours=10,
+            author_handle="alice",
+            author_followers=50_000,
+            text="I was charged twice! #BrandFail",
+            actor="Brand",
+        ),
         dict(post_id="r1", hours=10.5, author_handle="u1", kind="repost", parent_id="p1", actor="Brand"),
         dict(post_id="r2", hours=11, author_handle="u2", kind="repost", parent_id="p1", actor="Brand"),
-        dict(post_id="b1", hours=11.2, author_handle="brand", kind="reply", parent_id="p1",
-             text="@alice sorry, we are checking", actor="Brand"),
+        dict(
+            post_id="b1",
+            hours=11.2,
+            author_handle="brand",
+            kind="reply",
+            parent_id="p1",
+            text="@alice sorry, we are checking",
+            actor="Brand",
+        ),
         dict(post_id="r3", hours=12, author_handle="u3", kind="repost", parent_id="p1", actor="Brand"),
-        dict(post_id="q1", hours=12.5, author_handle="u4", kind="quote", parent_id="p1",
-             text="same here, charged twice", actor="Brand"),
-        dict(post_id="m1", hours=13, author_handle="dailynews", author_name="The Daily News",
-             text="Customers of Brand charged twice after glitch", actor="Brand"),
+        dict(
+            post_id="q1",
+            hours=12.5,
+            author_handle="u4",
+            kind="quote",
+            parent_id="p1",
+            text="same here, charged twice",
+            actor="Brand",
+        ),
+        dict(
+            post_id="m1",
+            hours=13,
+            author_handle="dailynews",
+            author_name="The Daily News",
+            text="Customers of Brand charged twice after glitch",
+            actor="Brand",
+        ),
         dict(post_id="r4", hours=13.5, author_handle="u5", kind="repost", parent_id="m1", actor="Brand"),
         dict(post_id="r5", hours=14, author_handle="u6", kind="repost", parent_id="m1", actor="Brand"),
         dict(post_id="r6", hours=15, author_handle="u7", kind="repost", parent_id="p1", actor="Brand"),
-        dict(post_id="b2", hours=16, author_handle="brand", text="Statement: duplicate charges will be refunded",
-             likes=40, shares=10, comments=3, actor="Brand"),
+        dict(
+            post_id="b2",
+            hours=16,
+            author_handle="brand",
+            text="Statement: duplicate charges will be refunded",
+            likes=40,
+            shares=10,
+            comments=3,
+            actor="Brand",
+        ),
         dict(post_id="x1", hours=40, author_handle="bob", text="RT @alice: I was charged twice!", actor="Brand"),
     ]
     return posts_frame(rows)
@@ -202,8 +248,9 @@ def test_spreaders_rank_by_amplification_received(story):
 
 def test_key_moments(story, timeline):
     statement = crisis.first_statement(story, timeline, brand_handles=["brand"])
-    out = crisis.key_moments(story, timeline, brand_handles=["brand"], top_cascades=crisis.cascades(story),
-                             statement=statement)
+    out = crisis.key_moments(
+        story, timeline, brand_handles=["brand"], top_cascades=crisis.cascades(story), statement=statement
+    )
     moments = dict(zip(out["moment"], out["time"]))
     assert moments["onset"] == at(10) and moments["first media post"] == at(13)
     assert moments["brand's first statement"] == at(16)
@@ -231,14 +278,16 @@ def test_brand_posts_earned(story, timeline):
 def test_response_periods_before_vs_during(timeline):
     rows = []
     for i, h in enumerate([1, 2, 3, 4, 12, 14, 16, 18]):
-        rows.append(dict(post_id=f"c{i}", hours=h, author_handle=f"user{i}", text="help?", actor="Brand",
-                         x_intent="question"))
+        rows.append(
+            dict(post_id=f"c{i}", hours=h, author_handle=f"user{i}", text="help?", actor="Brand", x_intent="question")
+        )
     rows.append(dict(post_id="a0", hours=1.5, author_handle="brand", kind="reply", parent_id="c0", text="ok"))
     rows.append(dict(post_id="a1", hours=14, author_handle="brand", kind="reply", parent_id="c4", text="ok"))
     rows.append(dict(post_id="a2", hours=18, author_handle="brand", kind="reply", parent_id="c5", text="ok"))
     posts = posts_frame(rows)
-    out = crisis.response_periods(posts, timeline, brand_handles=["brand"], brand="Brand",
-                                  intent_column="x_intent").set_index("period")
+    out = crisis.response_periods(
+        posts, timeline, brand_handles=["brand"], brand="Brand", intent_column="x_intent"
+    ).set_index("period")
     assert out.loc["before", "cases"] == 4 and out.loc["before", "responded"] == 1
     assert out.loc["during", "cases"] == 4 and out.loc["during", "responded"] == 2
     assert out.loc["during", "median_hours"] == pytest.approx(3.0)
@@ -269,8 +318,10 @@ def test_message_types_few_shot(story):
 
 def test_message_types_from_a_team_file(story, tmp_path):
     path = tmp_path / "examples.csv"
-    path.write_text("text,label\ncharged twice again,billing\nwhere is my train,travel\nrefund now,billing\n"
-                    "train late,travel\n", encoding="utf-8")
+    path.write_text(
+        "text,label\ncharged twice again,billing\nwhere is my train,travel\nrefund now,billing\ntrain late,travel\n",
+        encoding="utf-8",
+    )
     out = crisis.message_types(story, examples=str(path), embedder="hash")
     assert set(out["message_type"]) <= {"billing", "travel"}
     bad = tmp_path / "bad.csv"
@@ -283,9 +334,13 @@ def test_message_types_from_a_team_file(story, tmp_path):
 
 
 def test_lessons_say_the_figures_in_words(story, timeline):
-    out = crisis.lessons(timeline, repost=crisis.repost_share(story, start=at(10), hours=24),
-                         statement=crisis.first_statement(story, timeline, brand_handles=["brand"]),
-                         top_cascades=crisis.cascades(story), top_spreaders=crisis.spreaders(story))
+    out = crisis.lessons(
+        timeline,
+        repost=crisis.repost_share(story, start=at(10), hours=24),
+        statement=crisis.first_statement(story, timeline, brand_handles=["brand"]),
+        top_cascades=crisis.cascades(story),
+        top_spreaders=crisis.spreaders(story),
+    )
     text = " ".join(out["lesson"])
     assert "peaked 3.0 hours later" in text and "halved in 4.0 hours" in text
     assert "6.0 hours after the onset" in text and "@alice" in text
@@ -295,8 +350,9 @@ def test_lessons_say_the_figures_in_words(story, timeline):
 
 def test_lessons_without_data_say_so():
     none = pd.DataFrame([dict(onset=pd.NaT, peak=pd.NaT, back_to_baseline=pd.NaT, half_life=pd.NaT)])
-    out = crisis.lessons(none, top_cascades=crisis.cascades(posts_frame([dict(post_id="a", hours=1)])),
-                         response=pd.DataFrame())
+    out = crisis.lessons(
+        none, top_cascades=crisis.cascades(posts_frame([dict(post_id="a", hours=1)])), response=pd.DataFrame()
+    )
     text = " ".join(out["lesson"])
     assert "No surge" in text and "no parent_id" in text and "not enough questions" in text
 
@@ -305,16 +361,21 @@ def test_lessons_without_data_say_so():
 
 
 def test_plots_return_figures_and_escape_text(story, timeline):
-    evil = story.assign(author_handle=story["author_handle"].replace("alice", "<b>x</b>"),
-                        text=story["text"].replace("I was charged twice! #BrandFail", "<script>alert(1)</script>"))
+    evil = story.assign(
+        author_handle=story["author_handle"].replace("alice", "<b>x</b>"),
+        text=story["text"].replace("I was charged twice! #BrandFail", "<script>alert(1)</script>"),
+    )
     series = pd.DataFrame({"period": pd.date_range(at(0), at(47), freq="h"), "posts": np.arange(48)})
     cas = crisis.cascades(evil)
     moments = crisis.key_moments(evil, timeline, top_cascades=cas)
-    figs = [plc.timeline(series, crisis.phase_spans(timeline), moments=moments, baseline=1.0),
-            plc.amplification(crisis.amplification(evil, start=at(0), end=at(48))),
-            plc.cascades(cas), plc.spreaders_by_type(crisis.spreaders_by_type(evil)),
-            plc.by_phase(crisis.by_phase(crisis.phases(evil, timeline), "kind"), "kind"),
-            plc.negative_by_phase(crisis.negative_by_phase(crisis.phases(evil, timeline).assign(sentiment="negative")))]
+    figs = [
+        plc.timeline(series, crisis.phase_spans(timeline), moments=moments, baseline=1.0),
+        plc.amplification(crisis.amplification(evil, start=at(0), end=at(48))),
+        plc.cascades(cas),
+        plc.spreaders_by_type(crisis.spreaders_by_type(evil)),
+        plc.by_phase(crisis.by_phase(crisis.phases(evil, timeline), "kind"), "kind"),
+        plc.negative_by_phase(crisis.negative_by_phase(crisis.phases(evil, timeline).assign(sentiment="negative"))),
+    ]
     for fig in figs:
         assert isinstance(fig, go.Figure)
         dumped = str(fig.to_dict())
@@ -322,8 +383,12 @@ def test_plots_return_figures_and_escape_text(story, timeline):
 
 
 def test_posts_without_text_and_without_kinds_are_unknown():
-    rows = [dict(post_id="a", hours=1, text="RT @x: flood warning"), dict(post_id="b", hours=1, text="water rising"),
-            dict(post_id="c", hours=1, text=""), dict(post_id="d", hours=2)]
+    rows = [
+        dict(post_id="a", hours=1, text="RT @x: flood warning"),
+        dict(post_id="b", hours=1, text="water rising"),
+        dict(post_id="c", hours=1, text=""),
+        dict(post_id="d", hours=2),
+    ]
     posts = posts_frame(rows)
     assert crisis.kinds(posts).tolist() == ["repost", "original", "unknown", "unknown"]
     share = crisis.repost_share(posts, hours=None).iloc[0]
@@ -336,7 +401,7 @@ def test_posts_without_text_and_without_kinds_are_unknown():
 
 # ------------------------------------------------------------------------------------ real data (shared)
 
-ALBERTA = (Path(__file__).resolve().parents[2].parent / "shared" / "data" / "crisislex_t26" / "2013_Alberta_floods")
+ALBERTA = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "crisislex_t26" / "2013_Alberta_floods"
 
 
 @pytest.mark.shared
@@ -344,8 +409,14 @@ ALBERTA = (Path(__file__).resolve().parents[2].parent / "shared" / "data" / "cri
 def test_crisislex_alberta_timeline_and_kinds():
     import kit
     from kit import tl
-    posts, _ = kit.load([str(ALBERTA / "2013_Alberta_floods-tweets_labeled.csv"),
-                         str(ALBERTA / "2013_Alberta_floods-tweetids_entire_period.csv")], time_from_id=True)
+
+    posts, _ = kit.load(
+        [
+            str(ALBERTA / "2013_Alberta_floods-tweets_labeled.csv"),
+            str(ALBERTA / "2013_Alberta_floods-tweetids_entire_period.csv"),
+        ],
+        time_from_id=True,
+    )
     series = tl.volume(posts, freq="H", by=None, start=posts["created_at"].min(), end=posts["created_at"].max())
     row = signals.surge(series, value="posts").iloc[0]
     # the floods forced Calgary's evacuations on 20-21 June 2013; the hourly volume surges on the 21st

@@ -91,7 +91,7 @@ def test_three_languages_mixed_by_actor(posts):
 
 def test_texts_are_varied_and_filled(posts, truth):
     assert posts["text"].notna().all()
-    assert posts["text"].nunique() > .8 * N
+    assert posts["text"].nunique() > 0.8 * N
     assert truth["counts"]["distinct_texts"] == posts["text"].nunique()
     assert not posts["text"].str.contains("{", regex=False).any()
     # each topic is written in the three languages
@@ -113,13 +113,15 @@ def test_urls_and_public_profile_columns(posts):
     assert (posts["url"].str.contains(posts["post_id"].iloc[0], regex=False)).iloc[0]
     public = posts["actor_role"] == "public"
     assert posts.loc[~public, "country"].isna().all()
-    assert .2 < posts.loc[public, "country"].notna().mean() < .7
+    assert 0.2 < posts.loc[public, "country"].notna().mean() < 0.7
     assert set(posts["source_app"].dropna()) == {"iPhone", "Android", "Web"}
     assert {"FR", "DE", "GB", "CH"} <= set(posts["country"].dropna())
 
 
 def test_share_of_voice_and_net_sentiment_match_truth(posts, truth):
-    public = posts[(posts["actor_role"] == "public") & posts["actor"].isin(["Voltaria", "Railix", "Trenova", "Cityhop"])]
+    public = posts[
+        (posts["actor_role"] == "public") & posts["actor"].isin(["Voltaria", "Railix", "Trenova", "Cityhop"])
+    ]
     sov = public["actor"].value_counts(normalize=True)
     for actor, share in truth["share_of_voice"]["observed"].items():
         assert sov[actor] == pytest.approx(share, abs=1e-4)
@@ -157,15 +159,21 @@ def test_response_times_match_truth(posts, truth):
     care = truth["customer_care"]
     replies = posts[(posts["actor"] == "Voltaria") & (posts["actor_role"] == "brand") & (posts["kind"] == "reply")]
     when = posts.set_index("post_id")["created_at"]
-    hours = (replies["created_at"].to_numpy() - when.reindex(replies["parent_id"].to_numpy()).to_numpy()) / np.timedelta64(1, "h")
-    assert np.median(hours) == pytest.approx(care["median_hours"], rel=.10)
+    hours = (
+        replies["created_at"].to_numpy() - when.reindex(replies["parent_id"].to_numpy()).to_numpy()
+    ) / np.timedelta64(1, "h")
+    assert np.median(hours) == pytest.approx(care["median_hours"], rel=0.10)
     assert np.median(hours) == pytest.approx(care["observed_median_hours"], abs=1e-3)
-    assert np.quantile(hours, .9) == pytest.approx(care["p90_hours"], rel=.25)
-    eligible = posts[(posts["actor_role"] == "public") & (posts["actor"] == "Voltaria") & (posts["kind"] != "repost")
-                     & posts["x_true_intent"].isin(["complaint", "question"])]
+    assert np.quantile(hours, 0.9) == pytest.approx(care["p90_hours"], rel=0.25)
+    eligible = posts[
+        (posts["actor_role"] == "public")
+        & (posts["actor"] == "Voltaria")
+        & (posts["kind"] != "repost")
+        & posts["x_true_intent"].isin(["complaint", "question"])
+    ]
     rate = eligible["post_id"].isin(set(replies["parent_id"])).mean()
     assert rate == pytest.approx(care["observed_response_rate"], abs=1e-4)
-    assert rate == pytest.approx(care["response_rate"], abs=.05)
+    assert rate == pytest.approx(care["response_rate"], abs=0.05)
 
 
 def test_weak_signal_grows(posts, truth):
@@ -175,7 +183,7 @@ def test_weak_signal_grows(posts, truth):
     week = ((mentions["created_at"] - start) / pd.Timedelta(days=7)).astype(int)
     is_weak = mentions["x_true_topic"] == weak["topic"]
     first4, last2 = is_weak[week < 4].mean(), is_weak[week >= 11].mean()
-    assert first4 < .01 and last2 > .05 and last2 > 5 * first4
+    assert first4 < 0.01 and last2 > 0.05 and last2 > 5 * first4
     assert last2 == pytest.approx(weak["share_of_brand_mentions_last_2_weeks"], abs=1e-4)
     weak_posts = posts[(posts["x_true_topic"] == weak["topic"]) & (posts["actor_role"] == "public")]
     assert weak_posts["created_at"].min() >= ts(weak["start"] + "T00:00:00Z")
@@ -198,15 +206,16 @@ def test_crisis_matches_truth(posts, truth):
     assert topic["created_at"].min() == onset
     hourly = topic["created_at"].dt.floor("h").value_counts()
     assert hourly.idxmax() == peak and hourly.max() == crisis["peak_hour_posts"]
-    assert crisis["observed_half_life_hours"] == pytest.approx(crisis["half_life_hours"], rel=.3)
+    assert crisis["observed_half_life_hours"] == pytest.approx(crisis["half_life_hours"], rel=0.3)
     media = posts[(posts["actor_role"] == "media") & (posts["x_true_topic"] == "billing_crisis")]
     assert media["created_at"].min() == ts(crisis["first_media"]) == onset + 2 * hour
-    statements = posts[(posts["actor_role"] == "brand") & (posts["kind"] == "original")
-                       & (posts["x_true_topic"] == "billing_crisis")]
+    statements = posts[
+        (posts["actor_role"] == "brand") & (posts["kind"] == "original") & (posts["x_true_topic"] == "billing_crisis")
+    ]
     assert statements["created_at"].min() == ts(crisis["first_brand_statement"]) == onset + 6 * hour
     window = brand[(brand["created_at"] >= onset) & (brand["created_at"] < onset + 72 * hour)]
     assert (window["kind"] == "repost").mean() == pytest.approx(crisis["repost_share"], abs=1e-4)
-    assert crisis["repost_share"] > .15
+    assert crisis["repost_share"] > 0.15
     cascade = posts.loc[(posts["kind"] == "repost") & (posts["x_true_topic"] == "billing_crisis"), "parent_id"]
     assert set(cascade) <= set(crisis["seed_post_ids"])
     assert cascade.value_counts().max() > 50
@@ -220,25 +229,33 @@ def test_brand_pauses_marketing_and_competitor_gap(posts, truth):
     assert (paused["x_true_topic"] == "billing_crisis").all()
     gap = truth["posting_gap"]
     comp = posts[(posts["actor"] == gap["actor"]) & (posts["actor_role"] == "competitor")]
-    inside = (comp["created_at"] >= ts(gap["start"] + "T00:00:00Z")) & (comp["created_at"] < ts(gap["end"] + "T23:59:59Z"))
+    inside = (comp["created_at"] >= ts(gap["start"] + "T00:00:00Z")) & (
+        comp["created_at"] < ts(gap["end"] + "T23:59:59Z")
+    )
     assert not inside.any()
 
 
 def test_engagement_effects_recoverable(posts, truth):
     eff = truth["engagement"]
-    own = posts[posts["actor_role"].isin(["brand", "competitor"]) & (posts["kind"] == "original")
-                & posts["x_campaign"].isna() & (posts["x_true_topic"] != "billing_crisis")].copy()
+    own = posts[
+        posts["actor_role"].isin(["brand", "competitor"])
+        & (posts["kind"] == "original")
+        & posts["x_campaign"].isna()
+        & (posts["x_true_topic"] != "billing_crisis")
+    ].copy()
     interactions = own[["likes", "shares", "comments", "quotes"]].sum(axis=1).astype(float)
     expected = own["author_followers"].astype(float) * own["platform"].map(eff["platform_rate"]).astype(float)
-    hour_effect = np.where(own["created_at"].dt.hour.isin(eff["hour_effect_hours_utc"]), eff["hour_effect"]["18-20"], 1.0)
+    hour_effect = np.where(
+        own["created_at"].dt.hour.isin(eff["hour_effect_hours_utc"]), eff["hour_effect"]["18-20"], 1.0
+    )
     paid = np.where(own["paid"].fillna(False).to_numpy(bool), eff["paid_effect_interactions"], 1.0)
     ratio = interactions / (expected * hour_effect * paid)
     by_format = ratio.groupby(own["media_format"]).mean()
-    assert by_format["video"] / by_format["text"] == pytest.approx(eff["format_effect"]["video"], rel=.35)
+    assert by_format["video"] / by_format["text"] == pytest.approx(eff["format_effect"]["video"], rel=0.35)
     assert by_format["link"] < by_format["text"] < by_format["image"] < by_format["video"]
     fmt = own["media_format"].map(eff["format_effect"]).astype(float)
     by_hour = (interactions / (expected * fmt * paid)).groupby(hour_effect).mean()
-    assert by_hour[1.5] / by_hour[1.0] == pytest.approx(1.5, rel=.3)
+    assert by_hour[1.5] / by_hour[1.0] == pytest.approx(1.5, rel=0.3)
 
 
 def test_pillars_and_vocabulary(posts, truth):
@@ -251,7 +268,7 @@ def test_pillars_and_vocabulary(posts, truth):
         text = own["text"].str.contains("|".join(keywords), case=False, regex=True)
         mine = text[own["actor"] == actor].mean()
         others = text[own["actor"] != actor].mean()
-        assert mine > .5 and mine > 3 * others, actor
+        assert mine > 0.5 and mine > 3 * others, actor
 
 
 def test_employees_share_brand_posts(posts, truth):
@@ -288,7 +305,7 @@ def test_start_moves_the_calendar():
 
 
 @settings(max_examples=5, deadline=None)
-@given(seed=st.integers(0, 2 ** 32 - 1), n=st.integers(1_000, 3_000))
+@given(seed=st.integers(0, 2**32 - 1), n=st.integers(1_000, 3_000))
 def test_any_seed_gives_a_valid_table(seed, n):
     posts, truth = datasets.generate(n, seed=seed)
     schema.validate(posts)
@@ -309,8 +326,16 @@ def test_write_sample_roundtrip(tmp_path):
     assert csv["created_at"].iloc[0].endswith("Z")
     assert json.loads(paths["truth"].read_text(encoding="utf-8")) == truth
     accounts = pd.read_csv(paths["accounts"], dtype={"author_id": str})
-    assert list(accounts.columns) == ["handle", "platform", "author_id", "name", "actor", "actor_role", "followers",
-                                      "employee"]
+    assert list(accounts.columns) == [
+        "handle",
+        "platform",
+        "author_id",
+        "name",
+        "actor",
+        "actor_role",
+        "followers",
+        "employee",
+    ]
     assert set(accounts.loc[accounts["employee"], "handle"]) == set(truth["employees"])
     assert {"voltaria", "railix", "trenova", "cityhop"} <= set(accounts["handle"])
     assert len(accounts) == truth["accounts"] + len(truth["employees"])

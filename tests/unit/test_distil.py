@@ -109,8 +109,13 @@ class Counting:
 
 
 def test_score_scores_each_distinct_text_and_language_once():
-    posts = pd.DataFrame({"text": ["I love it", "awful", "I love it", "I love it", None, ""],
-                          "lang": ["en", "en", "en", "fr", "en", "en"]}, index=[5, 6, 7, 8, 9, 10])
+    posts = pd.DataFrame(
+        {
+            "text": ["I love it", "awful", "I love it", "I love it", None, ""],
+            "lang": ["en", "en", "en", "fr", "en", "en"],
+        },
+        index=[5, 6, 7, 8, 9, 10],
+    )
     model = Counting()
     out = sentiment.score(posts, model=model)
     assert sorted(model.calls) == sorted([("I love it", "en"), ("awful", "en"), ("I love it", "fr"), ("", "en")])
@@ -121,8 +126,9 @@ def test_score_scores_each_distinct_text_and_language_once():
 
 
 def test_score_with_embeddings_passes_the_rows_of_distinct_texts():
-    head = sentiment.train_head(["great", "awful", "ok"] * 5, ["positive", "negative", "neutral"] * 5,
-                                embedder="hash", cache=False)
+    head = sentiment.train_head(
+        ["great", "awful", "ok"] * 5, ["positive", "negative", "neutral"] * 5, embedder="hash", cache=False
+    )
     posts = pd.DataFrame({"text": ["great", "awful", "great", "ok"], "lang": ["en"] * 4})
     vectors = head.embed(posts["text"].tolist())
     out = sentiment.score(posts, model=head, embeddings=vectors)
@@ -144,7 +150,7 @@ def test_fast_model_scores_a_sample_with_the_teacher_and_the_rest_with_a_student
     np.testing.assert_allclose(out.loc[taught, "score"], lexicon.loc[taught, "score"])  # the sample keeps the teacher's
     assert fast.last["teacher"] == 500 and fast.last["student"] == 1000 and fast.last["holdout"] == 100
     assert "a random sample of 500 distinct texts" in out.attrs["note"] and "held-out" in out.attrs["note"]
-    assert list(out.columns[-len(COLUMNS):]) == list(COLUMNS)
+    assert list(out.columns[-len(COLUMNS) :]) == list(COLUMNS)
     np.testing.assert_allclose(out[["p_negative", "p_neutral", "p_positive"]].sum(axis=1), 1)
 
 
@@ -181,7 +187,9 @@ def test_match_shares_moves_label_shares_to_the_target_and_keeps_the_order():
     np.testing.assert_allclose(shares, [0.3, 0.3, 0.4], atol=0.003)
     np.testing.assert_allclose(out.sum(axis=1), 1)
     for k in range(3):  # a constant shift per class: the ranking of posts within a class is unchanged
-        assert (np.argsort(out[:, k] / out[:, 0], kind="stable") == np.argsort(probs[:, k] / probs[:, 0], kind="stable")).all()
+        assert (
+            np.argsort(out[:, k] / out[:, 0], kind="stable") == np.argsort(probs[:, k] / probs[:, 0], kind="stable")
+        ).all()
     assert distil.match_shares(np.zeros((0, 3)), [0.5, 0.25, 0.25]).shape == (0, 3)
 
 

@@ -11,8 +11,12 @@ import pytest
 
 from kit.tl import embed
 
-TEXTS = ["Le train est en retard ce matin", "Der Zug hat heute Morgen Verspätung",
-         "The train is late this morning", "J'adore mon nouveau téléphone"]
+TEXTS = [
+    "Le train est en retard ce matin",
+    "Der Zug hat heute Morgen Verspätung",
+    "The train is late this morning",
+    "J'adore mon nouveau téléphone",
+]
 
 
 def test_hash_embedder_is_deterministic_and_normalised():

@@ -15,12 +15,21 @@ HAS_NADE = importlib.util.find_spec("nade") is not None
 
 
 def posts_frame() -> pd.DataFrame:
-    return pd.DataFrame({
-        "post_id": ["a", "b", "c", "d", "e", "f"],
-        "text": ["J'ai tellement peur, ce train est dangereux", "Ich bin so glücklich, danke!",
-                 "I am so angry, this is unacceptable", "Le train part à 8h.", "", "Quel dégoût, c'est dégueulasse"],
-        "lang": ["fr", "de", "en", "fr", "und", "fr"],
-    }, index=[5, 6, 7, 8, 9, 10])
+    return pd.DataFrame(
+        {
+            "post_id": ["a", "b", "c", "d", "e", "f"],
+            "text": [
+                "J'ai tellement peur, ce train est dangereux",
+                "Ich bin so glücklich, danke!",
+                "I am so angry, this is unacceptable",
+                "Le train part à 8h.",
+                "",
+                "Quel dégoût, c'est dégueulasse",
+            ],
+            "lang": ["fr", "de", "en", "fr", "und", "fr"],
+        },
+        index=[5, 6, 7, 8, 9, 10],
+    )
 
 
 def check(out: pd.DataFrame, posts: pd.DataFrame) -> None:
@@ -70,8 +79,14 @@ def test_head_round_trip(tmp_path):
 @pytest.mark.skipif(not HAS_NADE, reason="nade is not installed")
 def test_nade_english_clear_cut():
     model = emotion.NadeModel()
-    out = model.scores(["I love this, best day ever!", "I am so scared of the storm tonight",
-                        "This is disgusting, gross", "I hate you, I am furious"])
+    out = model.scores(
+        [
+            "I love this, best day ever!",
+            "I am so scared of the storm tonight",
+            "This is disgusting, gross",
+            "I hate you, I am furious",
+        ]
+    )
     assert list(out.columns) == list(EMOTIONS)
     top = out.idxmax(axis=1).tolist()
     assert top == ["joy", "fear", "disgust", "anger"]

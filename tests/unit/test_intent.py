@@ -37,8 +37,10 @@ CASES = [
 
 
 def frame(cases=CASES):
-    return pd.DataFrame({"text": [c[0] for c in cases], "lang": [c[1] for c in cases]},
-                        index=pd.Index([f"i{i}" for i in range(len(cases))]))
+    return pd.DataFrame(
+        {"text": [c[0] for c in cases], "lang": [c[1] for c in cases]},
+        index=pd.Index([f"i{i}" for i in range(len(cases))]),
+    )
 
 
 @pytest.mark.parametrize("text,lang,expected", CASES)
@@ -59,9 +61,14 @@ def test_output_is_indexed_like_posts_and_input_untouched():
 
 
 def test_sentiment_decides_when_no_cue_fires():
-    posts = pd.DataFrame({"text": ["The trip today was something.", "The trip today was something.",
-                                   "The trip today was something."], "lang": "en",
-                          "sentiment": ["negative", "positive", "neutral"], "score": [-0.8, 0.8, 0.0]})
+    posts = pd.DataFrame(
+        {
+            "text": ["The trip today was something.", "The trip today was something.", "The trip today was something."],
+            "lang": "en",
+            "sentiment": ["negative", "positive", "neutral"],
+            "score": [-0.8, 0.8, 0.0],
+        }
+    )
     out = intent.detect(posts)
     assert out["intent"].tolist() == ["complaint", "praise", "other"]
     assert out["source"].tolist() == ["sentiment", "sentiment", "none"]
@@ -73,8 +80,15 @@ def test_sentiment_is_computed_when_absent():
 
 
 def test_organisations_own_posts_are_other():
-    posts = pd.DataFrame({"text": ["Can I bring my bike?", "Can I bring my bike?"], "lang": "en",
-                          "actor_role": ["public", "brand"], "sentiment": "neutral", "score": 0.0})
+    posts = pd.DataFrame(
+        {
+            "text": ["Can I bring my bike?", "Can I bring my bike?"],
+            "lang": "en",
+            "actor_role": ["public", "brand"],
+            "sentiment": "neutral",
+            "score": 0.0,
+        }
+    )
     assert intent.detect(posts)["intent"].tolist() == ["question", "other"]
     assert intent.detect(posts, role_column=None)["intent"].tolist() == ["question", "question"]
 
@@ -96,12 +110,23 @@ def test_seed_examples_cover_every_intent_in_three_languages():
 
 def test_fewshot_layer_fills_only_undecided_posts():
     from kit.tl import classify
-    model = classify.fit(["where is my refund", "add more seats please", "terrible trip", "great trip",
-                          "news about rail", "the app is ok but slow"],
-                         ["question", "feature_request", "complaint", "praise", "other", "feedback"],
-                         embedder="hash", cache=False)
-    posts = pd.DataFrame({"text": ["Bravo Trenova!", "where is my refund"], "lang": "en",
-                          "sentiment": "neutral", "score": 0.0})
+
+    model = classify.fit(
+        [
+            "where is my refund",
+            "add more seats please",
+            "terrible trip",
+            "great trip",
+            "news about rail",
+            "the app is ok but slow",
+        ],
+        ["question", "feature_request", "complaint", "praise", "other", "feedback"],
+        embedder="hash",
+        cache=False,
+    )
+    posts = pd.DataFrame(
+        {"text": ["Bravo Trenova!", "where is my refund"], "lang": "en", "sentiment": "neutral", "score": 0.0}
+    )
     out = intent.detect(posts, model=model, min_confidence=0.0)
     assert out["intent"].iloc[0] == "praise" and out["source"].iloc[0] == "cue"
     assert out["source"].iloc[1] in ("model", "cue")
@@ -121,17 +146,48 @@ def test_evaluate_reports_per_class_f1_and_macro():
 
 def test_fast_cue_search_finds_what_the_whole_alternation_finds():
     from kit.tl.intent import _COMPLAINT, _FEEDBACK, _REQUEST, _Cues, _literal_start
-    assert _literal_start(r"\bcancell?ed\b") == "cancel" and _literal_start(r"\bevery\. single\. \w+") == "every. single. "
+
+    assert (
+        _literal_start(r"\bcancell?ed\b") == "cancel" and _literal_start(r"\bevery\. single\. \w+") == "every. single. "
+    )
     assert _literal_start(r"\b(?:kurze )?frage an\b") == "" and _literal_start(r"#Fail\b") == "#fail"
     mixed = _Cues([r"\b(?:a|b)c", r"\bdef\b"])
     assert mixed.rest.pattern == r"\b(?:a|b)c" and [s for s, _ in mixed.parts] == ["def"]
     assert mixed.search("xx BC") and mixed.search("a DEF") and not mixed.search("abc defg")
-    texts = ["DOUBLE-CHARGED again", "Ich bin ENTTÄUSCHT", "train CANCELED", "train cancelled", "cancer", "nul",
-             "nulle part", "Every. Single. Day.", "every single day", "Zu spät!", "zu spätes", "#FAIL", "a#failure",
-             "Bitte überlegt euch das", "feature request: dark mode", "first impressions of the app", ""]
+    texts = [
+        "DOUBLE-CHARGED again",
+        "Ich bin ENTTÄUSCHT",
+        "train CANCELED",
+        "train cancelled",
+        "cancer",
+        "nul",
+        "nulle part",
+        "Every. Single. Day.",
+        "every single day",
+        "Zu spät!",
+        "zu spätes",
+        "#FAIL",
+        "a#failure",
+        "Bitte überlegt euch das",
+        "feature request: dark mode",
+        "first impressions of the app",
+        "",
+    ]
     from kit.tl.intent import _NEWS, _PRAISE, _QUESTION_OPENERS, _SOLICIT
-    texts += ["FYI: new timetable", "Just read this: great", "worth a read", "Quick question", "kurze Frage an euch",
-              "Weiß das jemand?", "thoughts?", "DM us please", "Hats off to the crew", "weiter so!", "bravo"]
+
+    texts += [
+        "FYI: new timetable",
+        "Just read this: great",
+        "worth a read",
+        "Quick question",
+        "kurze Frage an euch",
+        "Weiß das jemand?",
+        "thoughts?",
+        "DM us please",
+        "Hats off to the crew",
+        "weiter so!",
+        "bravo",
+    ]
     for cues in (_COMPLAINT, _REQUEST, _FEEDBACK, _NEWS, _PRAISE, _QUESTION_OPENERS, _SOLICIT):
         assert cues.parts
         for text in texts:

@@ -34,28 +34,34 @@ def check_accounting(report) -> None:
 
 
 def dropped(report) -> list[tuple[int, str | None, str]]:
-    return [(int(r.source_row), r.column if isinstance(r.column, str) else None, r.reason)
-            for r in report.dropped.itertuples()]
+    return [
+        (int(r.source_row), r.column if isinstance(r.column, str) else None, r.reason)
+        for r in report.dropped.itertuples()
+    ]
 
 
 # --- detection and the generic entry point ---------------------------------------------------------
 
-@pytest.mark.parametrize("name, fmt", [
-    ("twitter_v1.json", "twitter_v1"),
-    ("twitter_v1_malformed.jsonl", "twitter_v1"),
-    ("twarc2_v2.jsonl", "twitter_v2"),
-    ("twarc2_flat.jsonl", "twitter_v2"),
-    ("twarc2_malformed.jsonl", "twitter_v2"),
-    ("mastodon_statuses.json", "mastodon"),
-    ("mastodon_malformed.jsonl", "mastodon"),
-    ("bluesky_author_feed.json", "bluesky"),
-    ("bluesky_search.json", "bluesky"),
-    ("bluesky_records.json", "bluesky"),
-    ("bluesky_malformed.jsonl", "bluesky"),
-    ("reddit_listing.json", "reddit"),
-    ("reddit_comments.json", "reddit"),
-    ("reddit_pushshift.jsonl", "reddit"),
-])
+
+@pytest.mark.parametrize(
+    "name, fmt",
+    [
+        ("twitter_v1.json", "twitter_v1"),
+        ("twitter_v1_malformed.jsonl", "twitter_v1"),
+        ("twarc2_v2.jsonl", "twitter_v2"),
+        ("twarc2_flat.jsonl", "twitter_v2"),
+        ("twarc2_malformed.jsonl", "twitter_v2"),
+        ("mastodon_statuses.json", "mastodon"),
+        ("mastodon_malformed.jsonl", "mastodon"),
+        ("bluesky_author_feed.json", "bluesky"),
+        ("bluesky_search.json", "bluesky"),
+        ("bluesky_records.json", "bluesky"),
+        ("bluesky_malformed.jsonl", "bluesky"),
+        ("reddit_listing.json", "reddit"),
+        ("reddit_comments.json", "reddit"),
+        ("reddit_pushshift.jsonl", "reddit"),
+    ],
+)
 def test_detect_and_read(name, fmt):
     path = FIX / name
     assert io.detect(path) == fmt
@@ -63,7 +69,7 @@ def test_detect_and_read(name, fmt):
     assert report.format == fmt
     check_accounting(report)
     schema.validate(posts)
-    assert list(posts.columns[:len(schema.COLUMN_NAMES)]) == list(schema.COLUMN_NAMES)
+    assert list(posts.columns[: len(schema.COLUMN_NAMES)]) == list(schema.COLUMN_NAMES)
     assert (posts["source_file"] == name).all()
     assert posts["platform"].nunique() == 1
     # extra columns are typed: text or whole numbers, never Python objects
@@ -112,8 +118,10 @@ def test_read_records_layouts(tmp_path):
 
 
 def test_html_to_text():
-    assert html_to_text("<p>Bonjour &amp; bienvenue<br>ligne 2</p><p>&lt;b&gt;</p>") == \
-        "Bonjour & bienvenue\nligne 2\n\n<b>"
+    assert (
+        html_to_text("<p>Bonjour &amp; bienvenue<br>ligne 2</p><p>&lt;b&gt;</p>")
+        == "Bonjour & bienvenue\nligne 2\n\n<b>"
+    )
     assert html_to_text('<a href="https://x" rel="nofollow">Twitter for iPhone</a>') == "Twitter for iPhone"
     # markup that is really there is removed; script bodies are not text
     assert html_to_text("<p>a<script>alert(1)</script>b</p>") == "ab"
@@ -123,16 +131,27 @@ def test_html_to_text():
 
 # --- X/Twitter v1.1 --------------------------------------------------------------------------------
 
+
 def test_twitter_v1_values():
     posts, report = read_twitter_v1(FIX / "twitter_v1.json")
     assert (report.rows_read, report.rows_kept, report.rows_dropped) == (7, 7, 0)
     assert report.warnings == []
-    assert posts["post_id"].tolist() == ["1050118621198921728", "1050129389402718209", "1050291156273111040",
-                                         "1050297573521625089", "1050310000000000001", "1050317549000000002",
-                                         "1050325098000000003"]
+    assert posts["post_id"].tolist() == [
+        "1050118621198921728",
+        "1050129389402718209",
+        "1050291156273111040",
+        "1050297573521625089",
+        "1050310000000000001",
+        "1050317549000000002",
+        "1050325098000000003",
+    ]
     assert posts["kind"].tolist() == ["original", "repost", "quote", "reply", "original", "original", "original"]
-    assert posts["parent_id"].tolist()[:4] == [pd.NA, "1050118621198921728", "1050118621198921728",
-                                               "1050118621198921728"]
+    assert posts["parent_id"].tolist()[:4] == [
+        pd.NA,
+        "1050118621198921728",
+        "1050118621198921728",
+        "1050118621198921728",
+    ]
     assert posts["media_format"].tolist() == ["text", "text", "text", "image", "video", "link", "text"]
     assert posts["platform"].unique().tolist() == ["twitter"]
     assert posts["created_at"].tolist()[:2] == [utc("2018-10-10 20:19:24"), utc("2018-10-10 21:02:11")]
@@ -140,19 +159,31 @@ def test_twitter_v1_values():
     # entities decoded; a retweet's text kept as given; extended_tweet preferred to the cut text
     assert posts.loc[0, "text"] == "Grève SNCF demain : trains & RER perturbés, vérifiez vos horaires avant de partir"
     assert posts.loc[1, "text"].startswith("RT @marie_dupont: Grève SNCF demain : trains & RER")
-    assert posts.loc[3, "text"] == ("@marie_dupont Thanks for the heads-up! Here is the station this morning, the "
-                                    "queue goes all the way to the street > 200 people https://t.co/Zx9PhOto1")
+    assert posts.loc[3, "text"] == (
+        "@marie_dupont Thanks for the heads-up! Here is the station this morning, the "
+        "queue goes all the way to the street > 200 people https://t.co/Zx9PhOto1"
+    )
     assert posts.loc[6, "text"] == "<script>alert(1)</script>"
     assert posts["lang"].tolist() == ["fr", "fr", "de", "en", "fr", "en", "und"]
     first = posts.loc[0]
-    assert (first["author_id"], first["author_handle"], first["author_name"], first["author_followers"]) == \
-        ("783214", "marie_dupont", "Marie Dupont", 1520)
+    assert (first["author_id"], first["author_handle"], first["author_name"], first["author_followers"]) == (
+        "783214",
+        "marie_dupont",
+        "Marie Dupont",
+        1520,
+    )
     assert (first["likes"], first["shares"], first["comments"], first["quotes"]) == (40, 12, 3, 1)
     assert first["url"] == "https://twitter.com/marie_dupont/status/1050118621198921728"
     assert first["country"] == "FR" and posts.loc[2, "country"] == "DE"
-    assert posts["source_app"].tolist() == ["Twitter for iPhone", "Twitter Web App", "TweetDeck",
-                                            "Twitter for Android", "Twitter for iPhone", "TweetDeck",
-                                            "Twitter Web Client"]
+    assert posts["source_app"].tolist() == [
+        "Twitter for iPhone",
+        "Twitter Web App",
+        "TweetDeck",
+        "Twitter for Android",
+        "Twitter for iPhone",
+        "TweetDeck",
+        "Twitter Web Client",
+    ]
     assert posts.loc[1, "likes"] == 0 and posts.loc[1, "shares"] == 12  # as the API reports a retweet
     assert pd.isna(posts.loc[1, "comments"])
     assert posts.loc[2, "x_quoted_id"] == "1050118621198921728"
@@ -183,8 +214,7 @@ def test_twitter_v1_statuses_wrapper_and_mapping(tmp_path):
     statuses = json.loads((FIX / "twitter_v1.json").read_text(encoding="utf-8"))[:2]
     path = tmp_path / "search.json"
     path.write_text(json.dumps({"statuses": statuses, "search_metadata": {"count": 2}}), encoding="utf-8")
-    posts, report = read_twitter_v1(path, mapping={"country": "user.location"}, actor="SNCF",
-                                    actor_role="brand")
+    posts, report = read_twitter_v1(path, mapping={"country": "user.location"}, actor="SNCF", actor_role="brand")
     assert posts["source_row"].tolist() == [1, 2]
     assert posts["country"].tolist() == ["Lyon, France", pd.NA]
     assert posts["actor"].tolist() == ["SNCF", "SNCF"] and posts["actor_role"].tolist() == ["brand", "brand"]
@@ -194,6 +224,7 @@ def test_twitter_v1_statuses_wrapper_and_mapping(tmp_path):
 
 
 # --- X/Twitter v2 (twarc2) -------------------------------------------------------------------------
+
 
 def test_twarc2_pages():
     posts, report = read_twitter_v2(FIX / "twarc2_v2.jsonl")
@@ -205,8 +236,14 @@ def test_twarc2_pages():
     parent = "1590001000000000001"
     assert posts["parent_id"].tolist() == [pd.NA, parent, parent, parent, pd.NA, pd.NA]
     assert posts["media_format"].tolist() == ["image", "text", "text", "video", "text", "link"]
-    assert posts["author_handle"].tolist() == ["marie_dupont", "paul_v", "kberger", "commuter_news", "h4x0r",
-                                               "commuter_news"]
+    assert posts["author_handle"].tolist() == [
+        "marie_dupont",
+        "paul_v",
+        "kberger",
+        "commuter_news",
+        "h4x0r",
+        "commuter_news",
+    ]
     assert posts["author_followers"].tolist() == [1530, 88, 20431, 98000, 0, 98000]
     # views: public impression_count, else non-public, else organic
     assert posts["views"].tolist() == [1200, 0, 87, 5400, 3, 2100]
@@ -266,26 +303,39 @@ def test_twarc2_malformed_accounting():
 
 # --- Mastodon ------------------------------------------------------------------------------------
 
+
 def test_mastodon_values():
     posts, report = read_mastodon(FIX / "mastodon_statuses.json")
     assert (report.rows_read, report.rows_kept, report.rows_dropped) == (7, 7, 0)
     assert report.warnings == []
     assert posts["platform"].unique().tolist() == ["mastodon"]
     assert posts["kind"].tolist() == ["original", "repost", "reply", "original", "quote", "original", "original"]
-    assert posts["parent_id"].tolist() == [pd.NA, "112020999000000789", "112021347655490123", pd.NA,
-                                           "112021500000000999", pd.NA, pd.NA]
+    assert posts["parent_id"].tolist() == [
+        pd.NA,
+        "112020999000000789",
+        "112021347655490123",
+        pd.NA,
+        "112021500000000999",
+        pd.NA,
+        pd.NA,
+    ]
     assert posts["media_format"].tolist() == ["link", "image", "text", "video", "text", "text", "video"]
     # HTML to plain text: <br> -> newline, </p><p> -> blank line, entities decoded, links as text
-    assert posts.loc[0, "text"] == ("Bonjour à toutes et à tous !\nNouvelle étude sur la mobilité & le climat\n\n"
-                                    "Lien : https://example.org/etude #climat")
+    assert posts.loc[0, "text"] == (
+        "Bonjour à toutes et à tous !\nNouvelle étude sur la mobilité & le climat\n\n"
+        "Lien : https://example.org/etude #climat"
+    )
     assert posts.loc[1, "text"] == "Der neue Radweg in Leipzig ist endlich offen. Fotos vom ersten Morgen:"
     assert posts.loc[2, "text"] == "@claire Great read, thanks!\n\nDoes it cover trains & trams too?"
     assert posts.loc[4, "text"] == 'Voilà ce que j\'en pense : "non" <3'
     assert posts.loc[5, "text"] == "<script>alert(1)</script>"
     assert posts.loc[6, "text"] == "HTML tip: write R&amp;D to show R&D"  # decoded once, not twice
     # +02:00 lands at the right UTC instant
-    assert posts["created_at"].tolist()[:3] == [utc("2024-03-01 10:00"), utc("2024-03-01 10:15"),
-                                                utc("2024-03-01 10:30")]
+    assert posts["created_at"].tolist()[:3] == [
+        utc("2024-03-01 10:00"),
+        utc("2024-03-01 10:15"),
+        utc("2024-03-01 10:30"),
+    ]
     assert posts["lang"].tolist() == ["fr", "de", "en", "de", "fr", "en", "en"]  # a boost: the boosted language
     assert posts["author_handle"].tolist()[:3] == ["claire", "claire", "tom@mastodon.social"]
     assert posts["author_name"].tolist()[:3] == ["Claire Martin", "Claire Martin", pd.NA]
@@ -328,17 +378,25 @@ def test_bluesky_author_feed():
     assert posts.loc[0, "post_id"] == f"at://{LUCIE}/app.bsky.feed.post/3kgqzfu4ye22a"
     assert posts.loc[0, "url"] == "https://bsky.app/profile/lucie.bsky.social/post/3kgqzfu4ye22a"
     # +02:00 and +01:00 land at the right UTC instant; the repost's time is reason.indexedAt
-    assert posts["created_at"].tolist() == [utc("2024-03-01 10:30"), utc("2024-03-01 11:00"),
-                                            utc("2024-03-01 12:45"), utc("2024-03-01 15:00"),
-                                            utc("2024-03-01 16:00")]
+    assert posts["created_at"].tolist() == [
+        utc("2024-03-01 10:30"),
+        utc("2024-03-01 11:00"),
+        utc("2024-03-01 12:45"),
+        utc("2024-03-01 15:00"),
+        utc("2024-03-01 16:00"),
+    ]
     repost = posts.loc[1]
     assert (repost["author_id"], repost["author_handle"]) == (LUCIE, "lucie.bsky.social")
     assert repost["text"] == "Der neue Radweg ist offen!" and repost["lang"] == "de"
     assert pd.isna(repost["likes"]) and pd.isna(repost["shares"])  # the post's counts are not the repost's
     assert repost["post_id"].startswith("s-")  # no repost uri in the feed: a surrogate id
     assert repost["url"] == "https://bsky.app/profile/jonas.bsky.social/post/3kgqy7bxqyk2c"
-    assert (posts.loc[0, "likes"], posts.loc[0, "shares"], posts.loc[0, "comments"], posts.loc[0, "quotes"]) == \
-        (21, 8, 3, 1)
+    assert (posts.loc[0, "likes"], posts.loc[0, "shares"], posts.loc[0, "comments"], posts.loc[0, "quotes"]) == (
+        21,
+        8,
+        3,
+        1,
+    )
     assert posts.loc[4, "text"] == "<script>alert(1)</script>"
     assert posts["lang"].tolist() == ["fr", "de", "de", "en", "en"]
     assert posts.loc[2, "x_in_reply_to_id"] == JONAS_POST
@@ -361,8 +419,11 @@ def test_bluesky_records():
     assert posts["source_row"].tolist() == [1, 3, 5]
     assert posts["author_id"].tolist() == [LUCIE] * 3  # from the uri
     assert posts["kind"].tolist() == ["original", "repost", "reply"]
-    assert posts["parent_id"].tolist() == [pd.NA, JONAS_POST,
-                                           "at://did:plc:4bqzvrgrbxbslowkfeuaf3wg/app.bsky.feed.post/3kgs1ddddd22f"]
+    assert posts["parent_id"].tolist() == [
+        pd.NA,
+        JONAS_POST,
+        "at://did:plc:4bqzvrgrbxbslowkfeuaf3wg/app.bsky.feed.post/3kgs1ddddd22f",
+    ]
     assert posts.loc[0, "created_at"] == utc("2024-03-03 05:30")
     assert posts.loc[0, "url"] == f"https://bsky.app/profile/{LUCIE}/post/3kgt1fffff22h"
     assert posts.loc[2, "media_format"] == "link"  # a quoted feed generator is a link, not a quote
@@ -387,6 +448,7 @@ def test_bluesky_malformed_lines():
 
 # --- Reddit --------------------------------------------------------------------------------------
 
+
 def test_reddit_listing():
     posts, report = read_reddit(FIX / "reddit_listing.json")
     assert (report.rows_read, report.rows_kept, report.rows_dropped) == (7, 7, 0)
@@ -394,8 +456,9 @@ def test_reddit_listing():
     assert posts["kind"].unique().tolist() == ["original"]
     assert posts["post_id"].tolist()[:2] == ["1b3xk2p", "1b3y0aa"]
     assert posts["media_format"].tolist() == ["text", "image", "video", "link", "image", "text", "text"]
-    assert posts.loc[0, "text"] == ("Grève SNCF : vos retours ?\n\nÇa se passe comment chez vous ?\n\n"
-                                    "Trains & RER très perturbés ici.")
+    assert posts.loc[0, "text"] == (
+        "Grève SNCF : vos retours ?\n\nÇa se passe comment chez vous ?\n\nTrains & RER très perturbés ici."
+    )
     assert posts.loc[1, "text"] == "Der Hauptbahnhof heute Morgen"  # no self text: the title alone
     assert posts.loc[5, "text"] == "<script>alert(1)</script>"
     assert posts["created_at"].tolist()[:2] == [utc("2024-03-01 10:00"), utc("2024-03-01 11:00")]
@@ -436,8 +499,11 @@ def test_reddit_pushshift_lines():
     assert posts.loc[0, "text"] == "Bahnstreik: Welche Verbindungen fahren noch?\n\nHat jemand eine Übersicht?"
     assert posts.loc[1, "text"] == "The DB app shows live status & replacements, it's decent."
     # epoch as a number and as text (older dumps) give the same kind of UTC time
-    assert posts["created_at"].tolist()[:3] == [utc("2024-03-02 10:00"), utc("2024-03-02 10:30"),
-                                                utc("2024-03-02 11:00")]
+    assert posts["created_at"].tolist()[:3] == [
+        utc("2024-03-02 10:00"),
+        utc("2024-03-02 10:30"),
+        utc("2024-03-02 11:00"),
+    ]
     # no permalink in a Pushshift comment: built from link_id
     assert posts.loc[1, "url"] == "https://www.reddit.com/r/de/comments/1b40aaa/_/kt00001/"
     assert dropped(report) == [
@@ -448,6 +514,7 @@ def test_reddit_pushshift_lines():
 
 
 # --- invariants ----------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("name", sorted(p.name for p in FIX.glob("*.json*") if p.stat().st_size))
 def test_reading_twice_gives_the_same_table(name):
@@ -472,8 +539,12 @@ LINE = st.one_of(
 def test_every_line_is_kept_or_dropped_with_its_number(tmp_path, lines):
     body, broken, blanks = [], [], 0
     for n, (what, minute, content) in enumerate(lines, start=1):
-        status = {"id": str(minute), "content": content, "account": {"id": "1", "acct": "a"},
-                  "created_at": f"2024-03-01T10:{minute:02d}:00Z"}
+        status = {
+            "id": str(minute),
+            "content": content,
+            "account": {"id": "1", "acct": "a"},
+            "created_at": f"2024-03-01T10:{minute:02d}:00Z",
+        }
         if what == "notime":
             status.pop("created_at")
         text = json.dumps(status)

@@ -12,8 +12,10 @@ from kit.io import _base, tabular
 
 def test_per_value_equals_the_transform_on_every_row():
     values = pd.Series(["EN", " fr-CA", None, "en", "", "de-DE", "EN"] * 50, dtype="string")
+
     def fn(v):
         return v.str.strip().str.lower().str.split("-").str[0].replace("", pd.NA)
+
     got = _base.per_value(values, fn)
     pd.testing.assert_series_equal(got, fn(values))
     assert got.index.equals(values.index)
@@ -40,8 +42,13 @@ def test_digit_counts_parse_as_before():
 
 
 def test_typed_times_are_not_formatted_to_find_blanks():
-    raw = pd.DataFrame({"post_id": ["1", "2", "3"], "text": ["a", "b", "c"],
-                        "created_at": pd.to_datetime(["2026-03-01T10:00Z", None, "2026-03-02T10:00Z"], utc=True)})
+    raw = pd.DataFrame(
+        {
+            "post_id": ["1", "2", "3"],
+            "text": ["a", "b", "c"],
+            "created_at": pd.to_datetime(["2026-03-01T10:00Z", None, "2026-03-02T10:00Z"], utc=True),
+        }
+    )
     posts, report = _base.finish(raw, source="t.parquet", format="parquet")
     assert posts["post_id"].tolist() == ["1", "3"]
     assert report.dropped["reason"].tolist() == ["missing time"]
@@ -49,11 +56,13 @@ def test_typed_times_are_not_formatted_to_find_blanks():
 
 def test_distinct_ids_skip_the_duplicate_search_but_duplicates_are_still_found():
     t = ["2026-03-01T10:00:00Z"] * 3
-    distinct, rep = _base.finish(pd.DataFrame({"post_id": ["1", "2", "3"], "created_at": t, "text": ["a"] * 3}),
-                                 source="t.csv", format="csv")
+    distinct, rep = _base.finish(
+        pd.DataFrame({"post_id": ["1", "2", "3"], "created_at": t, "text": ["a"] * 3}), source="t.csv", format="csv"
+    )
     assert distinct["post_id"].tolist() == ["1", "2", "3"] and rep.duplicates == 0
-    repeated, rep = _base.finish(pd.DataFrame({"post_id": ["1", "1", "3"], "created_at": t, "text": ["a"] * 3}),
-                                 source="t.csv", format="csv")
+    repeated, rep = _base.finish(
+        pd.DataFrame({"post_id": ["1", "1", "3"], "created_at": t, "text": ["a"] * 3}), source="t.csv", format="csv"
+    )
     assert rep.duplicates == 1 and len(repeated) == 2
 
 
@@ -107,12 +116,14 @@ def test_mapped_columns_keep_their_values(tmp_path):
     assert posts["x_extra"].tolist()[0] == "x1" and pd.isna(posts["x_extra"].tolist()[1])
 
 
-TRICKY = ('post_id,created_at,text,extra\n'
-          '1,2026-03-01T10:00:00Z,"hello, ""world""",\n'
-          '2,2026-03-01T10:01:00Z,"two\nlines","" \n'
-          '3,2026-03-01T10:02:00Z, spaced ,é ü ß\n'
-          '\n'
-          '4,2026-03-01T10:03:00Z,,"q"\n')
+TRICKY = (
+    "post_id,created_at,text,extra\n"
+    '1,2026-03-01T10:00:00Z,"hello, ""world""",\n'
+    '2,2026-03-01T10:01:00Z,"two\nlines","" \n'
+    "3,2026-03-01T10:02:00Z, spaced ,é ü ß\n"
+    "\n"
+    '4,2026-03-01T10:03:00Z,,"q"\n'
+)
 
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n"])
@@ -130,20 +141,24 @@ def test_arrow_parser_reads_as_the_c_parser(tmp_path, monkeypatch, newline):
     assert fast[1:] == slow[1:]
 
 
-@pytest.mark.parametrize("text", [
-    "a,b\n1,2\n3\n",                 # a record with too few fields
-    "a,b\n1,2\n3,4,5\n",             # too many
-    "a,a\n1,2\n",                    # repeated names: pandas renames the second a.1
-    "a,\n1,2\n",                     # an empty name
-    'a,b\n1,"open\n2,3\n',           # a quote never closed
-    "a,b\n1,2\n   \n3,4\n",          # a whitespace-only line
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a,b\n1,2\n3\n",  # a record with too few fields
+        "a,b\n1,2\n3,4,5\n",  # too many
+        "a,a\n1,2\n",  # repeated names: pandas renames the second a.1
+        "a,\n1,2\n",  # an empty name
+        'a,b\n1,"open\n2,3\n',  # a quote never closed
+        "a,b\n1,2\n   \n3,4\n",  # a whitespace-only line
+    ],
+)
 def test_arrow_parser_leaves_doubtful_files_to_the_c_parser(text):
     assert tabular._read_arrow(text, ",", text.splitlines()[0]) is None
 
 
 def test_sample_reads_the_same_with_either_parser(tmp_path, monkeypatch):
     from kit import datasets
+
     paths = datasets.write_sample(tmp_path, n_posts=3000, seed=3)
     fast, fast_report = io.read(paths["posts_csv"])
     monkeypatch.setattr(tabular, "_read_arrow", lambda *a: None)

@@ -13,8 +13,14 @@ from kit.tl import maps
 def frame(n: int, groups=("Brand", "Rival")) -> tuple[pd.DataFrame, np.ndarray]:
     rng = np.random.default_rng(1)
     actors = [groups[i % len(groups)] for i in range(n)]
-    posts = pd.DataFrame({"post_id": [f"p{i}" for i in range(n)], "actor": actors, "lang": "fr",
-                          "text": [f"post {i} <script>alert({i})</script> " + "long " * 60 for i in range(n)]})
+    posts = pd.DataFrame(
+        {
+            "post_id": [f"p{i}" for i in range(n)],
+            "actor": actors,
+            "lang": "fr",
+            "text": [f"post {i} <script>alert({i})</script> " + "long " * 60 for i in range(n)],
+        }
+    )
     centres = {g: rng.normal(size=16) * 3 for g in groups}
     vectors = np.vstack([centres[a] + rng.normal(size=16) for a in actors])
     return posts, vectors

@@ -12,8 +12,9 @@ from kit.tl import metrics
 
 def frame(rows):
     """rows: (actor, role, sentiment, likes, views, followers, author)."""
-    f = pd.DataFrame(rows, columns=["actor", "actor_role", "sentiment", "likes", "views", "author_followers",
-                                    "author_handle"])
+    f = pd.DataFrame(
+        rows, columns=["actor", "actor_role", "sentiment", "likes", "views", "author_followers", "author_handle"]
+    )
     f["post_id"] = [f"p{i}" for i in range(len(f))]
     f["created_at"] = "2026-01-05T10:00:00Z"
     f["platform"] = "twitter"
@@ -25,13 +26,15 @@ def frame(rows):
 
 @pytest.fixture
 def posts():
-    return frame([
-        ("Brand", "public", "positive", 3, 100, 50, "a"),
-        ("Brand", "public", "negative", 1, 100, 50, "b"),
-        ("Brand", "public", "negative", 0, None, 50, "a"),
-        ("Brand", "brand", "positive", 50, 1000, 9000, "brand"),  # the brand's own post: not a mention
-        ("Rival", "public", "neutral", 2, 100, 10, "c"),
-    ])
+    return frame(
+        [
+            ("Brand", "public", "positive", 3, 100, 50, "a"),
+            ("Brand", "public", "negative", 1, 100, 50, "b"),
+            ("Brand", "public", "negative", 0, None, 50, "a"),
+            ("Brand", "brand", "positive", 50, 1000, 9000, "brand"),  # the brand's own post: not a mention
+            ("Rival", "public", "neutral", 2, 100, 10, "c"),
+        ]
+    )
 
 
 def test_wilson_known_value():
@@ -80,8 +83,8 @@ def test_compare_periods(posts):
 def ab_posts(rate_a, rate_b, n_posts=30, views=10_000, seed=0, spread=0.0):
     rng = np.random.default_rng(seed)
     rows = []
-    for variant, rate in (("A", rate_a), ("B", rate_b)):
-        for i in range(n_posts):
+    for _variant, rate in (("A", rate_a), ("B", rate_b)):
+        for _i in range(n_posts):
             p = min(max(rate * (1 + spread * rng.normal()), 0.0), 1.0)
             rows.append(("Brand", "brand", None, int(rng.binomial(views, p)), views, 1000, "brand"))
     f = frame(rows)
@@ -123,9 +126,15 @@ def test_message_test_errors():
 
 def test_net_sentiment_over_time_per_period_and_actor():
     t = pd.to_datetime(["2026-03-02T10:00Z", "2026-03-03T10:00Z", "2026-03-10T10:00Z", "2026-03-10T11:00Z"], utc=True)
-    posts = pd.DataFrame({"post_id": list("abcd"), "created_at": t, "actor": ["A", "A", "A", "B"],
-                          "actor_role": pd.array([None] * 4, dtype="string"),
-                          "sentiment": ["positive", "negative", "negative", "neutral"]})
+    posts = pd.DataFrame(
+        {
+            "post_id": list("abcd"),
+            "created_at": t,
+            "actor": ["A", "A", "A", "B"],
+            "actor_role": pd.array([None] * 4, dtype="string"),
+            "sentiment": ["positive", "negative", "negative", "neutral"],
+        }
+    )
     out = metrics.net_sentiment_over_time(posts, actors=["A", "B"], freq="W")
     a = out[out["actor"] == "A"].set_index("period")["net"]
     assert list(a) == [0.0, -1.0]
@@ -136,9 +145,20 @@ def test_net_sentiment_over_time_per_period_and_actor():
 
 def test_kpi_series_leaves_out_a_last_period_the_data_does_not_cover():
     t = pd.to_datetime(["2026-03-02T10:00Z", "2026-03-03T10:00Z", "2026-03-04T01:00Z"], utc=True)
-    posts = pd.DataFrame({"post_id": list("abc"), "created_at": t, "actor": "A",
-                          "actor_role": pd.array([None] * 3, dtype="string"), "author_handle": list("xyz"),
-                          "author_id": list("xyz"), "likes": 0, "shares": 0, "comments": 0, "quotes": 0})
+    posts = pd.DataFrame(
+        {
+            "post_id": list("abc"),
+            "created_at": t,
+            "actor": "A",
+            "actor_role": pd.array([None] * 3, dtype="string"),
+            "author_handle": list("xyz"),
+            "author_id": list("xyz"),
+            "likes": 0,
+            "shares": 0,
+            "comments": 0,
+            "quotes": 0,
+        }
+    )
     daily = metrics.kpi_series(posts, brand="A", freq="D", sentiment=None)
     assert list(daily["period"].dt.day) == [2, 3] and daily.attrs["incomplete"].startswith("2026-03-04")
     assert "left out" in daily.attrs["note"]
@@ -148,7 +168,9 @@ def test_kpi_series_leaves_out_a_last_period_the_data_does_not_cover():
 
 def test_compare_periods_with_an_empty_previous_period_and_zero_engagement(posts):
     empty = posts.iloc[:0]
-    table = metrics.compare_periods(posts.assign(likes=0), empty, brand="Brand", competitors=["Rival"]).set_index("metric")
+    table = metrics.compare_periods(posts.assign(likes=0), empty, brand="Brand", competitors=["Rival"]).set_index(
+        "metric"
+    )
     assert table.loc["mentions", "previous"] == 0 and np.isnan(table.loc["mentions", "relative_change"])
     assert table.loc["engagement", "current"] == 0 and table.loc["engagement rate", "current"] == 0.0
     assert np.isnan(table.loc["share of voice", "previous"]) and table.loc["share of voice", "significant"] == False  # noqa: E712

@@ -27,12 +27,14 @@ def posts_frame(rows) -> pd.DataFrame:
 
 @pytest.fixture
 def posts():
-    return posts_frame([
-        ("2026-01-05T10:00:00Z", "Brand", "twitter", "fr", 5, "Bonjour"),
-        ("2026-01-05T11:00:00Z", "Rival", "twitter", "de", 1, "Hallo"),
-        ("2026-01-07T09:00:00Z", "Brand", "mastodon", "en", 0, "<script>alert(1)</script>"),
-        ("2026-01-07T23:59:00Z", "Brand", "twitter", None, 9, "hello"),
-    ])
+    return posts_frame(
+        [
+            ("2026-01-05T10:00:00Z", "Brand", "twitter", "fr", 5, "Bonjour"),
+            ("2026-01-05T11:00:00Z", "Rival", "twitter", "de", 1, "Hallo"),
+            ("2026-01-07T09:00:00Z", "Brand", "mastodon", "en", 0, "<script>alert(1)</script>"),
+            ("2026-01-07T23:59:00Z", "Brand", "twitter", None, 9, "hello"),
+        ]
+    )
 
 
 def test_volume_fills_empty_days_with_zeros(posts):
@@ -112,13 +114,29 @@ def test_pseudonymise_is_stable_and_keeps_listed_handles(posts):
 
 
 def test_detect_language_restricted_and_und_for_short():
-    frame = posts_frame([
-        ("2026-01-05T10:00:00Z", "B", "twitter", None, 0, "Le train est encore en retard ce matin, c'est inadmissible"),
-        ("2026-01-05T10:00:00Z", "B", "twitter", None, 0, "Der Zug hat schon wieder Verspätung, das ist unmöglich"),
-        ("2026-01-05T10:00:00Z", "B", "twitter", None, 0, "The train is late again this morning, this is unacceptable"),
-        ("2026-01-05T10:00:00Z", "B", "twitter", None, 0, "@voltaria 👍 https://t.co/x"),
-        ("2026-01-05T10:00:00Z", "B", "twitter", "it", 0, "Ciao a tutti"),
-    ])
+    frame = posts_frame(
+        [
+            (
+                "2026-01-05T10:00:00Z",
+                "B",
+                "twitter",
+                None,
+                0,
+                "Le train est encore en retard ce matin, c'est inadmissible",
+            ),
+            ("2026-01-05T10:00:00Z", "B", "twitter", None, 0, "Der Zug hat schon wieder Verspätung, das ist unmöglich"),
+            (
+                "2026-01-05T10:00:00Z",
+                "B",
+                "twitter",
+                None,
+                0,
+                "The train is late again this morning, this is unacceptable",
+            ),
+            ("2026-01-05T10:00:00Z", "B", "twitter", None, 0, "@voltaria 👍 https://t.co/x"),
+            ("2026-01-05T10:00:00Z", "B", "twitter", "it", 0, "Ciao a tutti"),
+        ]
+    )
     out = pp.detect_language(frame)
     assert out["lang"].tolist() == ["fr", "de", "en", "und", "it"]
     assert frame["lang"].isna().sum() == 4  # input untouched
@@ -127,8 +145,9 @@ def test_detect_language_restricted_and_und_for_short():
 @settings(max_examples=40, deadline=None)
 @given(st.lists(st.tuples(st.integers(0, 60 * 24 * 20), st.sampled_from(["A", "B", "C"])), min_size=1, max_size=40))
 def test_volume_conserves_posts(rows):
-    frame = posts_frame([(pd.Timestamp("2026-01-01", tz="UTC") + pd.Timedelta(minutes=m), a, "twitter", "en", 1, "t")
-                         for m, a in rows])
+    frame = posts_frame(
+        [(pd.Timestamp("2026-01-01", tz="UTC") + pd.Timedelta(minutes=m), a, "twitter", "en", 1, "t") for m, a in rows]
+    )
     for freq in ("H", "D", "W", "M"):
         vol = tl.volume(frame, freq=freq, by="actor")
         assert vol["posts"].sum() == len(frame)
@@ -160,6 +179,7 @@ def test_public_functions_take_at_most_three_positional_arguments():
     """scanpy's rule: data first, few positionals, the rest keyword-only."""
     import kit.io
     import kit.tl.embed
+
     offenders = []
     for module in (tl, pl, pp, kit.io, kit.tl.embed):
         for name, fn in inspect.getmembers(module, inspect.isfunction):

@@ -23,15 +23,51 @@ from kit.io.tabular import read_csv
 SETTINGS = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # texts with what breaks naive CSV handling: quotes, separators, line breaks, entities, unicode
-PIECES = st.sampled_from(['"', "'", ",", ";", "\n", "\r\n", "\r", "\x85", "\t", " ", "&amp;", "&lt;3", "<b>", "é",
-                          "ß", "日本", "😀", "\u2028", "RT @a:", "#tag", "http://t.co/x"])
-TEXTS = st.lists(st.one_of(PIECES, st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=5)),
-                 max_size=6).map("".join)
-INSTANTS = st.datetimes(min_value=pd.Timestamp("2000-01-01").to_pydatetime(),
-                        max_value=pd.Timestamp("2030-12-31").to_pydatetime()).map(lambda d: d.replace(microsecond=0))
+PIECES = st.sampled_from(
+    [
+        '"',
+        "'",
+        ",",
+        ";",
+        "\n",
+        "\r\n",
+        "\r",
+        "\x85",
+        "\t",
+        " ",
+        "&amp;",
+        "&lt;3",
+        "<b>",
+        "é",
+        "ß",
+        "日本",
+        "😀",
+        "\u2028",
+        "RT @a:",
+        "#tag",
+        "http://t.co/x",
+    ]
+)
+TEXTS = st.lists(
+    st.one_of(PIECES, st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=5)), max_size=6
+).map("".join)
+INSTANTS = st.datetimes(
+    min_value=pd.Timestamp("2000-01-01").to_pydatetime(), max_value=pd.Timestamp("2030-12-31").to_pydatetime()
+).map(lambda d: d.replace(microsecond=0))
 OFFSETS = st.sampled_from(["Z", "+01:00", "-05:00", "+05:30", ""])  # "" = no zone, read as UTC
-BAD_TIMES = st.sampled_from(["", "   ", "not a date", "2026-02-30T10:00:00Z", "31/31/2020 10:00", "now", "12:00",
-                             "0001-01-01T00:00:00Z", "soon"])
+BAD_TIMES = st.sampled_from(
+    [
+        "",
+        "   ",
+        "not a date",
+        "2026-02-30T10:00:00Z",
+        "31/31/2020 10:00",
+        "now",
+        "12:00",
+        "0001-01-01T00:00:00Z",
+        "soon",
+    ]
+)
 
 
 @st.composite
@@ -44,13 +80,20 @@ def good_time(draw) -> tuple[str, pd.Timestamp]:
 
 @st.composite
 def tables(draw) -> list[dict]:
-    rows = draw(st.lists(st.fixed_dictionaries({
-        "id": st.one_of(st.none(), st.integers(1, 15).map(str)),
-        "time": st.one_of(good_time(), BAD_TIMES.map(lambda t: (t, None))),
-        "user": st.sampled_from(["ann", "bob", "cy", ""]),
-        "text": TEXTS,
-        "likes": st.one_of(st.integers(0, 10 ** 6).map(str), st.sampled_from(["", "-1", "n/a", "1 234"])),
-    }), max_size=12))
+    rows = draw(
+        st.lists(
+            st.fixed_dictionaries(
+                {
+                    "id": st.one_of(st.none(), st.integers(1, 15).map(str)),
+                    "time": st.one_of(good_time(), BAD_TIMES.map(lambda t: (t, None))),
+                    "user": st.sampled_from(["ann", "bob", "cy", ""]),
+                    "text": TEXTS,
+                    "likes": st.one_of(st.integers(0, 10**6).map(str), st.sampled_from(["", "-1", "n/a", "1 234"])),
+                }
+            ),
+            max_size=12,
+        )
+    )
     # exact copies of some rows, anywhere
     for _ in range(draw(st.integers(0, 3))):
         if rows:
@@ -127,14 +170,16 @@ def test_reading_random_tables_keeps_the_invariants(rows, line_end):
 @SETTINGS
 @given(rows=tables())
 def test_finish_and_coerce_do_not_mutate_their_input(rows):
-    raw = pd.DataFrame({
-        "source_row": range(2, len(rows) + 2),
-        "post_id": [r["id"] for r in rows],
-        "created_at": [r["time"][0] for r in rows],
-        "author_handle": [r["user"] for r in rows],
-        "text": [r["text"] for r in rows],
-        "likes": [r["likes"] for r in rows],
-    })
+    raw = pd.DataFrame(
+        {
+            "source_row": range(2, len(rows) + 2),
+            "post_id": [r["id"] for r in rows],
+            "created_at": [r["time"][0] for r in rows],
+            "author_handle": [r["user"] for r in rows],
+            "text": [r["text"] for r in rows],
+            "likes": [r["likes"] for r in rows],
+        }
+    )
     before = raw.copy(deep=True)
     posts, report = finish(raw, source="raw.csv", format="csv")
     pd.testing.assert_frame_equal(raw, before)
@@ -147,10 +192,22 @@ def test_finish_and_coerce_do_not_mutate_their_input(rows):
 @pytest.mark.parametrize("line_end", ["\n", "\r\n"])
 def test_known_hard_case(tmp_path, line_end):
     """A regression example kept out of hypothesis' hands: quotes, separators and line breaks together."""
-    rows = [{"id": "1", "time": ("2026-03-01T10:00:00+01:00", pd.Timestamp("2026-03-01 09:00", tz="UTC")),
-             "user": "ann", "text": '"hello", she said;\nthen\r\nleft &amp; came back', "likes": "1 234"},
-            {"id": "1", "time": ("2026-03-01T10:00:00+01:00", pd.Timestamp("2026-03-01 09:00", tz="UTC")),
-             "user": "ann", "text": '"hello", she said;\nthen\r\nleft &amp; came back', "likes": "1 234"}]
+    rows = [
+        {
+            "id": "1",
+            "time": ("2026-03-01T10:00:00+01:00", pd.Timestamp("2026-03-01 09:00", tz="UTC")),
+            "user": "ann",
+            "text": '"hello", she said;\nthen\r\nleft &amp; came back',
+            "likes": "1 234",
+        },
+        {
+            "id": "1",
+            "time": ("2026-03-01T10:00:00+01:00", pd.Timestamp("2026-03-01 09:00", tz="UTC")),
+            "user": "ann",
+            "text": '"hello", she said;\nthen\r\nleft &amp; came back',
+            "likes": "1 234",
+        },
+    ]
     path = tmp_path / "hard.csv"
     write(rows, path, line_end)
     posts, report = read_csv(path)

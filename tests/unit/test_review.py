@@ -17,9 +17,7 @@ from kit.tl import review as rv
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 LABELS = np.array(rv.LABELS)
 # P(predicted | true): sarcasm makes the model read negatives as positive, it over-reads neutral
-MODEL_CONFUSION = np.array([[0.65, 0.20, 0.15],
-                            [0.12, 0.76, 0.12],
-                            [0.05, 0.15, 0.80]])
+MODEL_CONFUSION = np.array([[0.65, 0.20, 0.15], [0.12, 0.76, 0.12], [0.05, 0.15, 0.80]])
 
 
 def simulated_corpus(seed: int = 0, n: int = 20_000, truth=(0.30, 0.45, 0.25)) -> pd.DataFrame:
@@ -30,16 +28,18 @@ def simulated_corpus(seed: int = 0, n: int = 20_000, truth=(0.30, 0.45, 0.25)) -
     pred = (rng.random(n)[:, None] > cum).sum(axis=1)
     correct = pred == true
     confidence = np.where(correct, rng.uniform(0.5, 1.0, n), rng.uniform(0.34, 0.8, n))
-    return pd.DataFrame({
-        "post_id": [f"p{i}" for i in range(n)],
-        "text": [f"post {i} é" for i in range(n)],
-        "lang": rng.choice(["fr", "de", "en"], size=n, p=[0.5, 0.3, 0.2]),
-        "topic": rng.choice(["tickets", "delays", "app"], size=n, p=[0.6, 0.35, 0.05]),
-        "sentiment": LABELS[pred],
-        "score": np.round(rng.uniform(-1, 1, n), 3),
-        "confidence": confidence,
-        "x_true": LABELS[true],
-    })
+    return pd.DataFrame(
+        {
+            "post_id": [f"p{i}" for i in range(n)],
+            "text": [f"post {i} é" for i in range(n)],
+            "lang": rng.choice(["fr", "de", "en"], size=n, p=[0.5, 0.3, 0.2]),
+            "topic": rng.choice(["tickets", "delays", "app"], size=n, p=[0.6, 0.35, 0.05]),
+            "sentiment": LABELS[pred],
+            "score": np.round(rng.uniform(-1, 1, n), 3),
+            "confidence": confidence,
+            "x_true": LABELS[true],
+        }
+    )
 
 
 @pytest.fixture(scope="module")
@@ -66,6 +66,7 @@ def fill(path, labels: dict[str, list], sep=",", encoding="utf-8-sig", upper=Fal
 
 # ------------------------------------------------------------------------------------------ sample
 
+
 def test_sample_size_weights_and_every_stratum(corpus):
     strata = ("sentiment", "lang", "topic", "confidence_band")
     sample = rv.draw_sample(corpus, n=300, strata=strata, seed=3)
@@ -78,8 +79,7 @@ def test_sample_size_weights_and_every_stratum(corpus):
     combos = set(zip(corpus["sentiment"], corpus["lang"], corpus["topic"], bands))
     assert set(zip(sample["sentiment"], sample["lang"], sample["topic"], sample["confidence_band"])) == combos
     # every stratum gets its minimum, and weights are the stratum sizes over the drawn counts
-    per = sample.groupby("stratum").agg(k=("post_id", "size"), size=("stratum_size", "first"),
-                                        w=("weight", "first"))
+    per = sample.groupby("stratum").agg(k=("post_id", "size"), size=("stratum_size", "first"), w=("weight", "first"))
     assert (per["k"] >= np.minimum(2, per["size"])).all()
     assert np.allclose(per["w"], per["size"] / per["k"])
     assert per["size"].sum() == len(corpus)
@@ -116,9 +116,13 @@ def test_oversampling_draws_uncertain_posts_more(corpus):
 
 
 def test_small_strata_are_seen_and_too_many_strata_are_dropped_in_order():
-    posts = pd.DataFrame({"post_id": [str(i) for i in range(1000)],
-                          "sentiment": ["negative"] * 3 + ["neutral"] * 900 + ["positive"] * 97,
-                          "lang": [f"l{i % 50}" for i in range(1000)]})
+    posts = pd.DataFrame(
+        {
+            "post_id": [str(i) for i in range(1000)],
+            "sentiment": ["negative"] * 3 + ["neutral"] * 900 + ["positive"] * 97,
+            "lang": [f"l{i % 50}" for i in range(1000)],
+        }
+    )
     sample = rv.draw_sample(posts, n=20, strata=("sentiment",), oversample_uncertain=False)
     assert (sample["sentiment"] == "negative").sum() == 2  # proportional would give 0
     with pytest.warns(UserWarning, match="not stratifying on \\['lang'\\]"):
@@ -130,13 +134,22 @@ def test_small_strata_are_seen_and_too_many_strata_are_dropped_in_order():
 
 
 @SETTINGS
-@given(sizes=st.lists(st.integers(1, 60), min_size=1, max_size=8), n=st.integers(1, 200),
-       seed=st.integers(0, 2**16), oversample=st.booleans())
+@given(
+    sizes=st.lists(st.integers(1, 60), min_size=1, max_size=8),
+    n=st.integers(1, 200),
+    seed=st.integers(0, 2**16),
+    oversample=st.booleans(),
+)
 def test_sample_properties(sizes, n, seed, oversample):
     groups = np.repeat(np.arange(len(sizes)), sizes)
     rng = np.random.default_rng(seed)
-    posts = pd.DataFrame({"post_id": [f"id{i}" for i in range(len(groups))], "topic": groups,
-                          "confidence": rng.uniform(0.34, 1, len(groups))})
+    posts = pd.DataFrame(
+        {
+            "post_id": [f"id{i}" for i in range(len(groups))],
+            "topic": groups,
+            "confidence": rng.uniform(0.34, 1, len(groups)),
+        }
+    )
     before = posts.copy()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -151,10 +164,11 @@ def test_sample_properties(sizes, n, seed, oversample):
 
 # ------------------------------------------------------------------------------------------ CSV files
 
+
 def test_write_read_round_trip(tmp_path):
     sample = small_sample(12)
-    sample.loc[0, "text"] = "=HYPERLINK(\"http://x\")"
-    sample.loc[1, "text"] = "@rail bravo, 2 h de retard 🙃\nligne 2, \"cité\"; ok"
+    sample.loc[0, "text"] = '=HYPERLINK("http://x")'
+    sample.loc[1, "text"] = '@rail bravo, 2 h de retard 🙃\nligne 2, "cité"; ok'
     sample.loc[2, "text"] = "'déjà cité"
     before = sample.copy()
     path = rv.write_review_csv(sample, tmp_path / "review.csv", reviewers=["Ana", "ben"])
@@ -166,8 +180,12 @@ def test_write_read_round_trip(tmp_path):
     assert "'=HYPERLINK" in raw.decode("utf-8-sig")  # Excel must not run it
 
     truth = list(LABELS[np.arange(12) % 3])
-    fill(path, {"label_ana": truth, "label_ben": truth[:6] + [""] * 6},
-         irony=["yes", "no"] + [""] * 10, comment=["sarcasme"] + [""] * 11)
+    fill(
+        path,
+        {"label_ana": truth, "label_ben": truth[:6] + [""] * 6},
+        irony=["yes", "no"] + [""] * 10,
+        comment=["sarcasme"] + [""] * 11,
+    )
     back = rv.read_review_csv(path)
     assert back["post_id"].tolist() == sample["post_id"].tolist()
     assert back["text"].tolist() == sample["text"].tolist()
@@ -203,8 +221,15 @@ def test_excel_resave_with_semicolons_and_french_german_words(tmp_path, encoding
     path = rv.write_review_csv(sample, tmp_path / "review.csv", reviewers=["ana"])
     words = [" Négatif ", "NEUTRE", "positif ", "negativ", "Neutral", "POSITIV", "-1", "0", "1"]
     weights = ["12,5"] * 9  # a French Excel writes decimal commas
-    fill(path, {"label_ana": words}, sep=";", encoding=encoding, upper=True, irony=["oui", "Nein", "YES "] * 3,
-         weight=weights)
+    fill(
+        path,
+        {"label_ana": words},
+        sep=";",
+        encoding=encoding,
+        upper=True,
+        irony=["oui", "Nein", "YES "] * 3,
+        weight=weights,
+    )
     text = path.read_bytes()
     assert b";" in text.splitlines()[0]
     back = rv.read_review_csv(path)
@@ -219,15 +244,23 @@ def test_trailing_empty_columns_and_rows_are_ignored(tmp_path):
     path = tmp_path / "excel.csv"
     path.write_bytes("\ufeffpost_id;label_ana;weight;;\r\n1;Positive;1;;\r\n2;neutre;1;;\r\n;;;;\r\n".encode("utf-8"))
     back = rv.read_review_csv(path)
-    assert back["label_ana"].tolist() == ["positive", "neutral"] and list(back.columns[:3]) == \
-        ["post_id", "label_ana", "weight"]
+    assert back["label_ana"].tolist() == ["positive", "neutral"] and list(back.columns[:3]) == [
+        "post_id",
+        "label_ana",
+        "weight",
+    ]
 
 
 def test_unknown_label_names_file_row_and_column(tmp_path):
     sample = small_sample(5)
     path = rv.write_review_csv(sample, tmp_path / "labels.csv", reviewers=["ana", "ben"])
-    fill(path, {"label_ana": ["positive", "négatif", "maybe", "", "neutral"],
-                "label_ben": ["positive", "positive", "neutral", "", "ironic"]})
+    fill(
+        path,
+        {
+            "label_ana": ["positive", "négatif", "maybe", "", "neutral"],
+            "label_ben": ["positive", "positive", "neutral", "", "ironic"],
+        },
+    )
     with pytest.raises(rv.ReviewError) as err:
         rv.read_review_csv(path)
     message = str(err.value)
@@ -246,14 +279,17 @@ def test_empty_labels_are_not_reviewed_not_guessed(tmp_path):
     assert back["label_ana"].isna().tolist() == [False, True, True]
 
 
-@pytest.mark.parametrize("content, where", [
-    ("post_id,label_ana\n1.23457E+18,positive\n", "row 2, column 'post_id'"),
-    ("post_id,label_ana\nx,positive\nx,neutral\n", "row 3, column 'post_id'"),
-    ("post_id,label_ana,irony\nx,positive,perhaps\n", "row 2, column 'irony'"),
-    ("post_id,label_ana,weight\nx,positive,heavy\n", "row 2, column 'weight'"),
-    ("id,label_ana\nx,positive\n", "no column 'post_id'"),
-    ("post_id,verdict\nx,positive\n", "label_<reviewer>"),
-])
+@pytest.mark.parametrize(
+    "content, where",
+    [
+        ("post_id,label_ana\n1.23457E+18,positive\n", "row 2, column 'post_id'"),
+        ("post_id,label_ana\nx,positive\nx,neutral\n", "row 3, column 'post_id'"),
+        ("post_id,label_ana,irony\nx,positive,perhaps\n", "row 2, column 'irony'"),
+        ("post_id,label_ana,weight\nx,positive,heavy\n", "row 2, column 'weight'"),
+        ("id,label_ana\nx,positive\n", "no column 'post_id'"),
+        ("post_id,verdict\nx,positive\n", "label_<reviewer>"),
+    ],
+)
 def test_broken_files_are_rejected_clearly(tmp_path, content, where):
     path = tmp_path / "bad.csv"
     path.write_text(content, encoding="utf-8")
@@ -279,6 +315,7 @@ def test_one_file_per_reviewer_is_merged(tmp_path):
 
 # ------------------------------------------------------------------------------------------ agreement
 
+
 def test_kappa_equals_hand_computation():
     # 10 posts, two reviewers, only negative/positive used:
     #            ben neg  ben pos
@@ -286,10 +323,14 @@ def test_kappa_equals_hand_computation():
     # ana pos       2        3       kappa = (0.7 - 0.5) / (1 - 0.5) = 0.4
     ana = ["negative"] * 5 + ["positive"] * 5
     ben = ["negative"] * 4 + ["positive"] + ["negative"] * 2 + ["positive"] * 3
-    reviewed = pd.DataFrame({"post_id": [str(i) for i in range(10)],
-                             "label_ana": pd.array(ana, dtype="string"),
-                             "label_ben": pd.array(ben, dtype="string"),
-                             "model_sentiment": pd.array(ana, dtype="string")})
+    reviewed = pd.DataFrame(
+        {
+            "post_id": [str(i) for i in range(10)],
+            "label_ana": pd.array(ana, dtype="string"),
+            "label_ben": pd.array(ben, dtype="string"),
+            "model_sentiment": pd.array(ana, dtype="string"),
+        }
+    )
     before = reviewed.copy()
     table = rv.agreement(reviewed, n_boot=500, seed=1)
     pd.testing.assert_frame_equal(reviewed, before)
@@ -318,15 +359,20 @@ def test_bootstrap_kappa_matches_sklearn():
 
 
 def test_agreement_counts_only_posts_both_labelled():
-    reviewed = pd.DataFrame({"post_id": list("abcd"),
-                             "label_ana": pd.array(["negative", "neutral", None, "positive"], dtype="string"),
-                             "label_ben": pd.array(["negative", None, "neutral", "negative"], dtype="string")})
+    reviewed = pd.DataFrame(
+        {
+            "post_id": list("abcd"),
+            "label_ana": pd.array(["negative", "neutral", None, "positive"], dtype="string"),
+            "label_ben": pd.array(["negative", None, "neutral", "negative"], dtype="string"),
+        }
+    )
     row = rv.agreement(reviewed, n_boot=100).iloc[0]
     assert row["n"] == 2 and row["raw_agreement"] == 0.5
     assert len(rv.agreement(reviewed, n_boot=10)) == 1  # no model column, no posts: reviewers only
 
 
 # ------------------------------------------------------------------------------------------ estimates
+
 
 def test_corrected_shares_recover_the_truth(corpus, tmp_path):
     truth = corpus["x_true"].value_counts(normalize=True).reindex(LABELS).to_numpy()
@@ -366,13 +412,19 @@ def test_confusion_is_weighted_and_rows_sum_to_one(corpus):
 
 
 def test_majority_of_reviewers_and_ties_are_reported():
-    posts = pd.DataFrame({"post_id": list("abcdef"),
-                          "sentiment": ["negative", "negative", "neutral", "positive", "positive", "neutral"]})
-    reviewed = pd.DataFrame({
-        "post_id": list("abcdef"), "weight": 1.0, "text": list("ABCDEF"),
-        "label_x": pd.array(["negative", "positive", "neutral", "positive", "negative", None], dtype="string"),
-        "label_y": pd.array(["negative", "neutral", "neutral", "positive", "negative", None], dtype="string"),
-        "label_z": pd.array(["positive", None, "neutral", None, "negative", None], dtype="string")})
+    posts = pd.DataFrame(
+        {"post_id": list("abcdef"), "sentiment": ["negative", "negative", "neutral", "positive", "positive", "neutral"]}
+    )
+    reviewed = pd.DataFrame(
+        {
+            "post_id": list("abcdef"),
+            "weight": 1.0,
+            "text": list("ABCDEF"),
+            "label_x": pd.array(["negative", "positive", "neutral", "positive", "negative", None], dtype="string"),
+            "label_y": pd.array(["negative", "neutral", "neutral", "positive", "negative", None], dtype="string"),
+            "label_z": pd.array(["positive", None, "neutral", None, "negative", None], dtype="string"),
+        }
+    )
     cons = rv.consensus(reviewed)
     assert cons["status"].tolist() == ["majority", "tie", "agreed", "agreed", "agreed", "not reviewed"]
     assert cons["label"].tolist()[:1] == ["negative"] and pd.isna(cons["label"].iloc[1])
@@ -417,12 +469,14 @@ def test_corrected_shares_sum_to_one(case, seed):
     three = shares.iloc[:3]
     assert three["corrected"].sum() == pytest.approx(1)
     assert three["model"].sum() == pytest.approx(1)
-    assert ((three[["corrected", "ci_low", "ci_high"]] >= -1e-12).all().all()
-            and (three[["corrected", "ci_low", "ci_high"]] <= 1 + 1e-12).all().all())
+    assert (three[["corrected", "ci_low", "ci_high"]] >= -1e-12).all().all() and (
+        three[["corrected", "ci_low", "ci_high"]] <= 1 + 1e-12
+    ).all().all()
     assert (three["ci_low"] <= three["ci_high"] + 1e-12).all()
 
 
 # ------------------------------------------------------------------------------------------ misc
+
 
 def test_to_training_feeds_a_head(tmp_path):
     sample = small_sample(4)
@@ -438,8 +492,16 @@ def test_instructions_and_signatures():
     text = rv.REVIEW_INSTRUCTIONS
     for word in ("label_", "irony", "negative", "négatif", "empty", "post_id", "kit run"):
         assert word in text
-    for fn in (rv.draw_sample, rv.write_review_csv, rv.read_review_csv, rv.agreement, rv.confusion,
-               rv.corrected_shares, rv.to_training, rv.consensus):
+    for fn in (
+        rv.draw_sample,
+        rv.write_review_csv,
+        rv.read_review_csv,
+        rv.agreement,
+        rv.confusion,
+        rv.corrected_shares,
+        rv.to_training,
+        rv.consensus,
+    ):
         params = inspect.signature(fn).parameters.values()
         positional = [p for p in params if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
         assert len(positional) <= 3, fn.__name__
@@ -447,6 +509,7 @@ def test_instructions_and_signatures():
 
 
 # ------------------------------------------------------------------------- corrected per group, simulate
+
 
 def _group_posts():
     # actor A: the model calls everything positive but half is negative; actor B: the model is right

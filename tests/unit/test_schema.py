@@ -13,22 +13,25 @@ from kit.schema import SchemaError
 
 def posts(n: int = 3, **overrides) -> pd.DataFrame:
     """A valid hand-built post table of ``n`` rows, with provenance ``f.csv`` rows 2..n+1."""
-    frame = pd.DataFrame({
-        "post_id": [f"p{i}" for i in range(n)],
-        "platform": ["twitter"] * n,
-        "created_at": pd.date_range("2026-03-01 09:00", periods=n, freq="h", tz="UTC"),
-        "text": [f"post number {i}" for i in range(n)],
-        "kind": ["original"] * n,
-        "likes": list(range(n)),
-        "source_file": ["f.csv"] * n,
-        "source_row": list(range(2, n + 2)),
-    })
+    frame = pd.DataFrame(
+        {
+            "post_id": [f"p{i}" for i in range(n)],
+            "platform": ["twitter"] * n,
+            "created_at": pd.date_range("2026-03-01 09:00", periods=n, freq="h", tz="UTC"),
+            "text": [f"post number {i}" for i in range(n)],
+            "kind": ["original"] * n,
+            "likes": list(range(n)),
+            "source_file": ["f.csv"] * n,
+            "source_row": list(range(2, n + 2)),
+        }
+    )
     for name, values in overrides.items():
         frame[name] = values
     return schema.coerce(frame)
 
 
 # --- the table itself ----------------------------------------------------------------------------
+
 
 def test_empty_has_every_column_with_its_dtype_and_validates():
     table = schema.empty()
@@ -45,25 +48,29 @@ def test_required_columns_and_counts_are_declared():
 
 
 def test_coerce_fills_missing_columns_types_values_and_keeps_extras_last():
-    raw = pd.DataFrame({
-        "x_sentiment": ["neg", "pos"],
-        "post_id": [1, 2],
-        "platform": ["twitter", "twitter"],
-        "created_at": ["2026-03-01T10:00:00+01:00", "2026-03-01T09:30:00Z"],
-        "kind": ["original", "reply"],
-        "likes": [1.0, 2.6],
-        "paid": [True, False],
-        "source_file": "f.csv",
-        "source_row": [2, 3],
-    })
+    raw = pd.DataFrame(
+        {
+            "x_sentiment": ["neg", "pos"],
+            "post_id": [1, 2],
+            "platform": ["twitter", "twitter"],
+            "created_at": ["2026-03-01T10:00:00+01:00", "2026-03-01T09:30:00Z"],
+            "kind": ["original", "reply"],
+            "likes": [1.0, 2.6],
+            "paid": [True, False],
+            "source_file": "f.csv",
+            "source_row": [2, 3],
+        }
+    )
     before = raw.copy()
     out = schema.coerce(raw)
     pd.testing.assert_frame_equal(raw, before)  # the input is not mutated
     assert list(out.columns) == [*schema.COLUMN_NAMES, "x_sentiment"]
     assert {c: str(out[c].dtype) for c in schema.COLUMN_NAMES} == schema.DTYPES
     assert list(out["post_id"]) == ["1", "2"]
-    assert list(out["created_at"]) == [pd.Timestamp("2026-03-01 09:00", tz="UTC"),
-                                       pd.Timestamp("2026-03-01 09:30", tz="UTC")]
+    assert list(out["created_at"]) == [
+        pd.Timestamp("2026-03-01 09:00", tz="UTC"),
+        pd.Timestamp("2026-03-01 09:30", tz="UTC"),
+    ]
     assert list(out["likes"]) == [1, 3]
     assert out["text"].isna().all() and out["views"].isna().all()
     assert schema.validate(out) is out
@@ -78,11 +85,14 @@ def test_coerce_names_column_and_only_the_bad_rows(dtype):
 
 def test_coerce_bad_time_names_column_and_rows():
     raw = pd.DataFrame({"post_id": ["a", "b"], "created_at": ["2026-03-01", "yesterday-ish"]})
-    with pytest.raises(SchemaError, match=r"^column 'created_at': cannot convert to datetime64\[ns, UTC\] at rows \[1\]"):
+    with pytest.raises(
+        SchemaError, match=r"^column 'created_at': cannot convert to datetime64\[ns, UTC\] at rows \[1\]"
+    ):
         schema.coerce(raw)
 
 
 # --- validate: each problem names the column and the rows -----------------------------------------
+
 
 def test_validate_returns_the_same_frame_unchanged():
     table = posts()
@@ -109,7 +119,9 @@ def test_validate_wrong_dtype():
 def test_validate_naive_times_are_the_wrong_dtype():
     table = posts()
     table["created_at"] = table["created_at"].dt.tz_localize(None)
-    with pytest.raises(SchemaError, match=r"^column 'created_at' has dtype datetime64\[ns\], expected datetime64\[ns, UTC\]$"):
+    with pytest.raises(
+        SchemaError, match=r"^column 'created_at' has dtype datetime64\[ns\], expected datetime64\[ns, UTC\]$"
+    ):
         schema.validate(table)
 
 
@@ -124,8 +136,9 @@ def test_validate_bad_kind_names_values_and_rows():
     table = posts(3, kind=["original", "retweet", "reply"])
     with pytest.raises(SchemaError) as err:
         schema.validate(table)
-    assert str(err.value) == ("column 'kind' has values ['retweet'] outside "
-                              "['original', 'repost', 'quote', 'reply'] at rows f.csv:3")
+    assert str(err.value) == (
+        "column 'kind' has values ['retweet'] outside ['original', 'repost', 'quote', 'reply'] at rows f.csv:3"
+    )
 
 
 def test_validate_bad_media_format():
@@ -136,7 +149,9 @@ def test_validate_bad_media_format():
 
 def test_validate_platform_outside_the_list():
     table = posts(2, platform=["twitter", "myspace"])
-    with pytest.raises(SchemaError, match=r"^column 'platform' has values \['myspace'\] outside \[.*\] at rows f\.csv:3$"):
+    with pytest.raises(
+        SchemaError, match=r"^column 'platform' has values \['myspace'\] outside \[.*\] at rows f\.csv:3$"
+    ):
         schema.validate(table)
 
 

@@ -26,12 +26,18 @@ CLEAR = [  # (text, lang, expected)
 
 
 def clear_posts() -> pd.DataFrame:
-    return pd.DataFrame({"post_id": [f"p{i}" for i in range(len(CLEAR))], "text": [t for t, _, _ in CLEAR],
-                         "lang": [lang for _, lang, _ in CLEAR]}, index=np.arange(10, 10 + len(CLEAR)))
+    return pd.DataFrame(
+        {
+            "post_id": [f"p{i}" for i in range(len(CLEAR))],
+            "text": [t for t, _, _ in CLEAR],
+            "lang": [lang for _, lang, _ in CLEAR],
+        },
+        index=np.arange(10, 10 + len(CLEAR)),
+    )
 
 
 def check_frame(out: pd.DataFrame, n: int) -> None:
-    assert list(out.columns[-len(COLUMNS):]) == list(COLUMNS)
+    assert list(out.columns[-len(COLUMNS) :]) == list(COLUMNS)
     assert len(out) == n
     assert set(out["sentiment"]) <= set(LABELS)
     assert out["score"].between(-1, 1).all()
@@ -44,6 +50,7 @@ def check_frame(out: pd.DataFrame, n: int) -> None:
 
 
 # --------------------------------------------------------------------------------------------- lexicon
+
 
 def test_lexicon_clear_cut_in_three_languages():
     posts = clear_posts()
@@ -85,6 +92,7 @@ def test_public_functions_take_at_most_three_positional_arguments():
     import inspect
 
     from kit.tl import emotion
+
     for module in (sentiment, emotion):
         for name, fn in inspect.getmembers(module, inspect.isfunction):
             if name.startswith("_") or fn.__module__ != module.__name__:
@@ -101,6 +109,7 @@ def test_get_model_errors():
 
 
 # ------------------------------------------------------------------------------------ train_head + I/O
+
 
 def toy_problem():
     rng = np.random.RandomState(0)
@@ -161,6 +170,7 @@ def test_label_mapping():
 
 # ------------------------------------------------------------------------------ the shipped head (USE)
 
+
 @pytest.mark.slow
 def test_default_head_clear_cut_in_three_languages(tmp_path):
     head = sentiment.HeadModel.load(cache_dir=tmp_path)
@@ -182,20 +192,48 @@ def test_default_head_clear_cut_in_three_languages(tmp_path):
 
 # ---------------------------------------------------------------------------------------- transformers
 
+
 def tiny_model(path: Path) -> Path:
     import torch
     from transformers import BertConfig, BertForSequenceClassification, BertTokenizer
 
-    vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "le", "train", "der", "zug", "the", "is", "late",
-             "super", "nul", "gut", "good", "bad", "##s", "!", ",", "."]
+    vocab = [
+        "[PAD]",
+        "[UNK]",
+        "[CLS]",
+        "[SEP]",
+        "[MASK]",
+        "le",
+        "train",
+        "der",
+        "zug",
+        "the",
+        "is",
+        "late",
+        "super",
+        "nul",
+        "gut",
+        "good",
+        "bad",
+        "##s",
+        "!",
+        ",",
+        ".",
+    ]
     path.mkdir(parents=True, exist_ok=True)
     (path / "vocab.txt").write_text("\n".join(vocab) + "\n", encoding="utf-8")
     tokenizer = BertTokenizer(str(path / "vocab.txt"))
     torch.manual_seed(0)
-    config = BertConfig(vocab_size=len(vocab), hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
-                        intermediate_size=37, max_position_embeddings=64,
-                        id2label={0: "negative", 1: "neutral", 2: "positive"},
-                        label2id={"negative": 0, "neutral": 1, "positive": 2})
+    config = BertConfig(
+        vocab_size=len(vocab),
+        hidden_size=32,
+        num_hidden_layers=2,
+        num_attention_heads=2,
+        intermediate_size=37,
+        max_position_embeddings=64,
+        id2label={0: "negative", 1: "neutral", 2: "positive"},
+        label2id={"negative": 0, "neutral": 1, "positive": 2},
+    )
     BertForSequenceClassification(config).save_pretrained(path)
     tokenizer.save_pretrained(path)
     return path
@@ -226,6 +264,7 @@ REPORTED = {"english": 64.5, "french": 54.4, "german": 58.5}
 
 def macro_f1(y, pred) -> float:
     from sklearn.metrics import f1_score
+
     return 100 * f1_score(y, pred, average="macro", labels=[0, 1, 2])
 
 

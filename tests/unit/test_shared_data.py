@@ -43,6 +43,7 @@ def check_accounting(report, n: int) -> None:
 
 # --- Twitter US Airline Sentiment ----------------------------------------------------------------------
 
+
 def test_airline_tweets_every_row_accounted_for():
     path = DATA / "airline_tweets" / "Tweets.csv"
     assert io.detect(path) == "csv"
@@ -79,6 +80,7 @@ def test_airline_tweets_read_deterministically():
 
 # --- CrisisLex T26 -------------------------------------------------------------------------------------
 
+
 def test_crisislex_has_the_expected_files():
     assert len(CRISISLEX) == 13 and len(LABELLED) == 13 and len(ENTIRE) == 12  # Boston has no entire-period file
 
@@ -107,7 +109,8 @@ def test_crisislex_labelled_files_need_times_and_say_how(path):
     assert str(err.value) == (
         f"{path}: no column gives the time of posts; columns are ['Tweet ID', 'Tweet Text', 'Information Source', "
         "'Information Type', 'Informativeness']; pass mapping={'created_at': COLUMN}, or time_from_id=True to take "
-        "the times from the X/Twitter ids in column 'Tweet ID' (a tweet id holds its creation time)")
+        "the times from the X/Twitter ids in column 'Tweet ID' (a tweet id holds its creation time)"
+    )
 
     posts, report = io.read(path, time_from_id=True)
     check_accounting(report, records(path))
@@ -139,6 +142,7 @@ def test_crisislex_labelled_files_need_times_and_say_how(path):
 
 # --- French media on Twitter ---------------------------------------------------------------------------
 
+
 def test_french_media_tweets_join_date_and_time_of_day():
     path = DATA / "french_media_twitter" / "tweets.csv"
     posts, report = io.read(path)
@@ -147,7 +151,11 @@ def test_french_media_tweets_join_date_and_time_of_day():
     assert report.columns_mapped["created_at"] == "date + heure_UTC0"
     assert report.columns_mapped["post_id"] == "id_tweet" and report.columns_mapped["author_id"] == "id_compte"
     assert {c: report.columns_mapped[c] for c in ("likes", "shares", "comments", "quotes")} == {
-        "likes": "like_count", "shares": "retweet_count", "comments": "reply_count", "quotes": "quote_count"}
+        "likes": "like_count",
+        "shares": "retweet_count",
+        "comments": "reply_count",
+        "quotes": "quote_count",
+    }
     first = posts.iloc[0]
     assert first["post_id"] == "1526540472222638081"
     assert first["created_at"] == pd.Timestamp("2022-05-17 12:29:44", tz="UTC")
@@ -167,5 +175,7 @@ def test_french_media_accounts_is_not_a_post_table():
     with pytest.raises(InputError) as err:
         io.read(path)
     # ';'-separated and read as such; account ids are not tweet ids, so no time_from_id hint
-    assert str(err.value) == (f"{path}: no column gives the time of posts; columns are "
-                              "['pseudo', 'id', 'description', 'nb_followers']; pass mapping={'created_at': COLUMN}")
+    assert str(err.value) == (
+        f"{path}: no column gives the time of posts; columns are "
+        "['pseudo', 'id', 'description', 'nb_followers']; pass mapping={'created_at': COLUMN}"
+    )

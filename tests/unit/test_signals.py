@@ -115,9 +115,13 @@ def test_band_empty_constant_single():
 
 
 @SETTINGS
-@given(values=st.lists(st.integers(0, 10_000), min_size=0, max_size=60),
-       window=st.integers(1, 15), level=st.floats(0.01, 0.999),
-       band=st.sampled_from(["poisson", "mad"]), method=st.sampled_from(["median", "mean"]))
+@given(
+    values=st.lists(st.integers(0, 10_000), min_size=0, max_size=60),
+    window=st.integers(1, 15),
+    level=st.floats(0.01, 0.999),
+    band=st.sampled_from(["poisson", "mad"]),
+    method=st.sampled_from(["median", "mean"]),
+)
 def test_band_low_expected_high(values, window, level, band, method):
     s = pd.Series(values, index=hours(len(values)), dtype="int64")
     before = s.copy()
@@ -130,8 +134,10 @@ def test_band_low_expected_high(values, window, level, band, method):
 
 
 @SETTINGS
-@given(data=st.lists(st.tuples(st.integers(0, 500), st.integers(0, 500)), min_size=1, max_size=40),
-       level=st.floats(0.5, 0.999))
+@given(
+    data=st.lists(st.tuples(st.integers(0, 500), st.integers(0, 500)), min_size=1, max_size=40),
+    level=st.floats(0.5, 0.999),
+)
 def test_share_band_low_expected_high(data, level):
     num = pd.Series([min(a, b) for a, b in data], index=hours(len(data)))
     den = pd.Series([max(a, b) for a, b in data], index=num.index)
@@ -147,13 +153,23 @@ def test_share_band_low_expected_high(data, level):
 
 def test_alerts_message_and_rows():
     weeks = pd.date_range("2026-01-05", periods=10, freq="W-MON", tz="UTC")
-    kpis = pd.DataFrame({"period": weeks,
-                         "mentions": [1600, 1650, 1580, 1700, 1620, 1590, 1640, 1610, 1660, 3120],
-                         "negative": [320, 330, 316, 340, 324, 318, 328, 322, 332, 1500],
-                         "reach": [1e6, 1.1e6, 0.9e6, 1e6, 1.05e6, 0.95e6, 1e6, 1.02e6, 0.98e6, 1.01e6]})
+    kpis = pd.DataFrame(
+        {
+            "period": weeks,
+            "mentions": [1600, 1650, 1580, 1700, 1620, 1590, 1640, 1610, 1660, 3120],
+            "negative": [320, 330, 316, 340, 324, 318, 328, 322, 332, 1500],
+            "reach": [1e6, 1.1e6, 0.9e6, 1e6, 1.05e6, 0.95e6, 1e6, 1.02e6, 0.98e6, 1.01e6],
+        }
+    )
     before = kpis.copy()
-    out = signals.alerts(kpis, metrics={"mentions": "Mentions", "negative": "Negative share", "reach": "Reach"},
-                         denominators={"negative": "mentions"}, band={"reach": "mad"}, window=8, last=1)
+    out = signals.alerts(
+        kpis,
+        metrics={"mentions": "Mentions", "negative": "Negative share", "reach": "Reach"},
+        denominators={"negative": "mentions"},
+        band={"reach": "mad"},
+        window=8,
+        last=1,
+    )
     pd.testing.assert_frame_equal(kpis, before)
     assert list(out.columns) == signals.ALERT_COLUMNS
     assert set(out["metric"]) == {"mentions", "negative"}  # reach stayed in its band
@@ -166,8 +182,9 @@ def test_alerts_message_and_rows():
 
 
 def test_alerts_none_and_all_periods():
-    kpis = pd.DataFrame({"period": pd.date_range("2026-03-01", periods=30, freq="D", tz="UTC"),
-                         "mentions": flat(30, seed=2).to_numpy()})
+    kpis = pd.DataFrame(
+        {"period": pd.date_range("2026-03-01", periods=30, freq="D", tz="UTC"), "mentions": flat(30, seed=2).to_numpy()}
+    )
     assert signals.alerts(kpis, metrics=["mentions"], window=7, level=0.999, last=1).empty
     kpis.loc[20, "mentions"] = 400
     out = signals.alerts(kpis, metrics=["mentions"], window=7, level=0.999)
@@ -334,8 +351,10 @@ def test_surge_on_the_sample_crisis():
     r = signals.surge(series, k=3).iloc[0]
     c = truth["crisis"]
     print("sample surge:", r.to_dict())
-    print("truth:", {k: c[k] for k in ("onset", "peak_hour", "half_life_hours", "observed_half_life_hours",
-                                       "baseline_return")})
+    print(
+        "truth:",
+        {k: c[k] for k in ("onset", "peak_hour", "half_life_hours", "observed_half_life_hours", "baseline_return")},
+    )
     assert abs(r["onset"] - pd.Timestamp(c["onset"])) <= pd.Timedelta(hours=2)
     assert abs(r["peak"] - pd.Timestamp(c["peak_hour"])) <= pd.Timedelta(hours=3)
     assert r["half_life_periods"] == pytest.approx(c["observed_half_life_hours"], rel=0.4)

@@ -15,9 +15,21 @@ def corpus(seed: int = 0, n_per: int = 60, growing: bool = True):
     languages of one subject close), plus a subject that appears only in the last weeks."""
     rng = np.random.default_rng(seed)
     subjects = {
-        "delays": {"fr": "train retard minutes quai", "de": "zug verspätung minuten bahnsteig", "en": "train late minutes platform"},
-        "prices": {"fr": "billet prix euros cher", "de": "ticket preis euro teuer", "en": "ticket price euros expensive"},
-        "app": {"fr": "application bug écran connexion", "de": "app fehler bildschirm anmeldung", "en": "app bug screen login"},
+        "delays": {
+            "fr": "train retard minutes quai",
+            "de": "zug verspätung minuten bahnsteig",
+            "en": "train late minutes platform",
+        },
+        "prices": {
+            "fr": "billet prix euros cher",
+            "de": "ticket preis euro teuer",
+            "en": "ticket price euros expensive",
+        },
+        "app": {
+            "fr": "application bug écran connexion",
+            "de": "app fehler bildschirm anmeldung",
+            "en": "app bug screen login",
+        },
     }
     dim = 32
     centres = {s: rng.normal(size=dim) * 4 for s in subjects}
@@ -27,14 +39,26 @@ def corpus(seed: int = 0, n_per: int = 60, growing: bool = True):
         for lang, words in langs.items():
             offset = rng.normal(size=dim) * 0.6  # languages of one subject: close, not identical
             for i in range(n_per):
-                rows.append((s, lang, f"{words} {rng.choice(words.split())} n{i % 7}",
-                             start + pd.Timedelta(hours=int(rng.integers(0, 24 * 7 * 8)))))
+                rows.append(
+                    (
+                        s,
+                        lang,
+                        f"{words} {rng.choice(words.split())} n{i % 7}",
+                        start + pd.Timedelta(hours=int(rng.integers(0, 24 * 7 * 8))),
+                    )
+                )
                 vecs.append(centres[s] + offset + rng.normal(size=dim) * 0.3)
     if growing:
         centre = rng.normal(size=dim) * 4
         for i in range(45):
-            rows.append(("night", "fr", f"train de nuit couchette berlin {i % 5}",
-                         start + pd.Timedelta(days=42) + pd.Timedelta(hours=int(rng.integers(0, 24 * 14)))))
+            rows.append(
+                (
+                    "night",
+                    "fr",
+                    f"train de nuit couchette berlin {i % 5}",
+                    start + pd.Timedelta(days=42) + pd.Timedelta(hours=int(rng.integers(0, 24 * 14))),
+                )
+            )
             vecs.append(centre + rng.normal(size=dim) * 0.3)
     frame = pd.DataFrame(rows, columns=["subject", "lang", "text", "created_at"])
     frame["post_id"] = [f"p{i}" for i in range(len(frame))]
@@ -150,6 +174,7 @@ def test_too_few_posts():
 
 # --- the listening report's tables ---------------------------------------------------------------
 
+
 def _topic_of(posts, result, subject):
     joined = result.assignments.merge(posts[["post_id", "subject"]], on="post_id")
     return int(joined.loc[joined["subject"] == subject, "topic"].mode().item())
@@ -160,13 +185,18 @@ def _annotated(posts):
     rng = np.random.default_rng(1)
     n = len(posts)
     out = posts.copy()
-    out["sentiment"] = pd.array(np.where(out["subject"] == "delays", "negative",
-                                         rng.choice(["neutral", "positive"], size=n)), dtype="string")
+    out["sentiment"] = pd.array(
+        np.where(out["subject"] == "delays", "negative", rng.choice(["neutral", "positive"], size=n)), dtype="string"
+    )
     out["emotion"] = pd.array(np.where(out["subject"] == "delays", "anger", "joy"), dtype="string")
     out["anger"] = np.where(out["subject"] == "delays", 0.8, 0.1)
     out["joy"] = np.where(out["subject"] == "delays", 0.1, 0.6)
-    out["intent"] = pd.array(np.where(out["subject"] == "delays", "complaint",
-                                      np.where(out["subject"] == "night", "feature_request", "other")), dtype="string")
+    out["intent"] = pd.array(
+        np.where(
+            out["subject"] == "delays", "complaint", np.where(out["subject"] == "night", "feature_request", "other")
+        ),
+        dtype="string",
+    )
     return out
 
 
@@ -181,7 +211,9 @@ def test_summary_sizes_languages_and_tone(fitted):
     assert delays["negative_low"] <= delays["negative_share"] <= delays["negative_high"]
     assert delays["dominant_emotion"] == "anger"
     # without the model columns the table still has the topic facts
-    assert {"topic", "label", "size", "share"} <= set(topics.summary(posts[["post_id", "lang", "created_at"]], result).columns)
+    assert {"topic", "label", "size", "share"} <= set(
+        topics.summary(posts[["post_id", "lang", "created_at"]], result).columns
+    )
 
 
 def test_languages_shared_and_single(fitted):
@@ -216,7 +248,9 @@ def test_actionable_counts_trends_and_examples(fitted):
     table = topics.actionable(frame, result, freq="W", recent=2)
     assert set(table["intent"]) == {"complaint", "feature_request"}
     assert table["posts"].sum() == (frame["intent"] != "other").sum()
-    night = table[(table["intent"] == "feature_request") & (table["topic"] == _topic_of(posts, result, "night"))].iloc[0]
+    night = table[(table["intent"] == "feature_request") & (table["topic"] == _topic_of(posts, result, "night"))].iloc[
+        0
+    ]
     assert night["trend"] == "rising" and night["baseline_posts"] == 0
     assert ((table["low"] <= table["share_of_topic"]) & (table["share_of_topic"] <= table["high"])).all()
     examples = topics.actionable_examples(frame, result, n=2)
@@ -235,10 +269,23 @@ def test_emerging_median_reference_resists_a_crisis(fitted):
     burst["post_id"] = [f"c{i}" for i in range(len(burst))]
     crisis_posts = pd.concat([posts, burst], ignore_index=True)
     crisis_result = topics.Topics(
-        assignments=pd.concat([result.assignments, pd.DataFrame({
-            "post_id": burst["post_id"], "topic": _topic_of(posts, result, "delays"),
-            "label": "delays", "outlier": False})], ignore_index=True),
-        info=result.info, seed=0)
+        assignments=pd.concat(
+            [
+                result.assignments,
+                pd.DataFrame(
+                    {
+                        "post_id": burst["post_id"],
+                        "topic": _topic_of(posts, result, "delays"),
+                        "label": "delays",
+                        "outlier": False,
+                    }
+                ),
+            ],
+            ignore_index=True,
+        ),
+        info=result.info,
+        seed=0,
+    )
     night = _topic_of(posts, result, "night")
     robust = topics.emerging(crisis_posts, crisis_result, freq="W", recent=2, reference="median")
     assert night in set(robust.loc[robust["flagged"], "topic"])
@@ -269,7 +316,9 @@ def test_sentiment_by_and_emotion_profile(fitted):
     assert table["net_sentiment"].dropna().between(-1, 1).all()
     prof = topics.emotion_profile(frame, result)
     assert set(prof["emotion"]) == {"anger", "joy"}
-    assert prof.loc[(prof["topic"] == _topic_of(posts, result, "delays")) & (prof["emotion"] == "anger"), "score"].item() == pytest.approx(0.8)
+    assert prof.loc[
+        (prof["topic"] == _topic_of(posts, result, "delays")) & (prof["emotion"] == "anger"), "score"
+    ].item() == pytest.approx(0.8)
 
 
 def test_with_topics_and_inputs_untouched(fitted):
@@ -284,6 +333,7 @@ def test_with_topics_and_inputs_untouched(fitted):
 
 def test_review_sample_written_and_never_overwrites_labels(fitted, tmp_path):
     from kit.tl import review
+
     posts, _, result = fitted
     frame = topics.with_topics(_annotated(posts), result).assign(confidence=0.7)
     target = tmp_path / "sample.csv"
@@ -316,8 +366,12 @@ def test_emerging_not_strict_says_why(fitted):
 def test_labels_follow_topics_of_equal_size():
     """BERTopic renumbers topics by size with its own tie-break: labels must still describe their topic."""
     rng = np.random.default_rng(3)
-    words = {"a": "alpha apple avocado", "b": "bravo banana berry", "c": "charlie cherry coconut",
-             "d": "delta date durian"}
+    words = {
+        "a": "alpha apple avocado",
+        "b": "bravo banana berry",
+        "c": "charlie cherry coconut",
+        "d": "delta date durian",
+    }
     rows, vecs, dim = [], [], 16
     for k, (name, text) in enumerate(words.items()):
         centre = np.zeros(dim)

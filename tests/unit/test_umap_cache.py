@@ -15,6 +15,7 @@ def vectors():
 
 def _counting(monkeypatch):
     import umap
+
     calls = []
     original = umap.UMAP.fit_transform
 
@@ -64,6 +65,7 @@ def test_topic_fit_uses_the_cache(tmp_path, monkeypatch):
     import pandas as pd
 
     from kit.tl import topics
+
     monkeypatch.setenv("KIT_CACHE", str(tmp_path))
     rng = np.random.default_rng(3)
     centres = rng.normal(size=(3, 32))
@@ -81,6 +83,7 @@ def test_topic_fit_uses_the_cache(tmp_path, monkeypatch):
 @pytest.mark.parametrize("metric", ["cosine", "euclidean"])
 def test_exact_neighbours_match_a_brute_force_search(metric):
     from sklearn.neighbors import NearestNeighbors
+
     rng = np.random.default_rng(1)
     X = rng.normal(size=(500, 12)).astype(np.float32)
     X[7] = X[3]  # a duplicate: each of the two is still its own first neighbour
@@ -98,6 +101,7 @@ def test_exact_neighbours_match_a_brute_force_search(metric):
 
 def test_umap_gets_exact_neighbours_in_the_middle_range(tmp_path, monkeypatch):
     import umap
+
     seen = []
     original = umap.UMAP.__init__
 
@@ -118,10 +122,13 @@ def test_umap_gets_exact_neighbours_in_the_middle_range(tmp_path, monkeypatch):
 def test_a_cached_fit_does_not_import_umap(vectors, tmp_path):
     import subprocess
     import sys
+
     _umap.reduce(vectors, seed=0, directory=tmp_path, n_neighbors=5, n_components=2, n_epochs=5)
     np.save(tmp_path / "v.npy", vectors)
-    code = ("import sys, numpy as np; from kit.tl import _umap; "
-            f"out = _umap.reduce(np.load({str(tmp_path / 'v.npy')!r}), seed=0, directory={str(tmp_path)!r}, "
-            "n_neighbors=5, n_components=2, n_epochs=5); print(out.shape, 'umap' in sys.modules)")
+    code = (
+        "import sys, numpy as np; from kit.tl import _umap; "
+        f"out = _umap.reduce(np.load({str(tmp_path / 'v.npy')!r}), seed=0, directory={str(tmp_path)!r}, "
+        "n_neighbors=5, n_components=2, n_epochs=5); print(out.shape, 'umap' in sys.modules)"
+    )
     got = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert got == ["(120,", "2)", "False"]
