@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
 
 __all__ = [
@@ -26,6 +27,8 @@ __all__ = [
     "parse_label",
     "normalise_predictions",
     "reviewer_names",
+    "label_columns",
+    "label_codes",
 ]
 
 LABELS: tuple[str, ...] = ("negative", "neutral", "positive")
@@ -132,3 +135,29 @@ def reviewer_names(reviewers: Iterable[str]) -> list[str]:
     if len(set(names)) != len(names):
         raise ValueError(f"reviewer names must be unique (case does not count): {names}")
     return names
+
+
+def label_columns(reviewed: pd.DataFrame) -> list[str]:
+    """The ``label_<reviewer>`` columns of a review table; :class:`ReviewError` when it has none.
+
+    Examples
+    --------
+    >>> label_columns(pd.DataFrame({"post_id": ["1"], "label_ana": ["negative"]}))
+    ['label_ana']
+    """
+    cols = [c for c in reviewed.columns if isinstance(c, str) and c.startswith("label_") and len(c) > 6]
+    if not cols:
+        raise ReviewError("the review table has no 'label_<reviewer>' column; read it with read_review_csv")
+    return cols
+
+
+def label_codes(values: pd.Series) -> np.ndarray:
+    """Labels as their position in :data:`LABELS` (missing or unknown: -1).
+
+    Examples
+    --------
+    >>> label_codes(pd.Series(["positive", None, "negative"])).tolist()
+    [2, -1, 0]
+    """
+    mapping = {label: k for k, label in enumerate(LABELS)}
+    return values.astype("string").map(mapping, na_action="ignore").astype("float").fillna(-1).to_numpy(dtype=int)

@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sklearn.metrics import cohen_kappa_score
 
+from kit.tl import agreement, review_sample
 from kit.tl import review as rv
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -75,7 +76,7 @@ def test_sample_size_weights_and_every_stratum(corpus):
     assert sample.attrs["strata"] == list(strata)
     assert sample["weight"].sum() == pytest.approx(len(corpus))
     assert np.allclose(sample["weight"] * sample["inclusion_prob"], 1)
-    bands = rv._band(corpus["confidence"], (0.6, 0.8))
+    bands = review_sample._band(corpus["confidence"], (0.6, 0.8))
     combos = set(zip(corpus["sentiment"], corpus["lang"], corpus["topic"], bands))
     assert set(zip(sample["sentiment"], sample["lang"], sample["topic"], sample["confidence_band"])) == combos
     # every stratum gets its minimum, and weights are the stratum sizes over the drawn counts
@@ -353,7 +354,7 @@ def test_bootstrap_kappa_matches_sklearn():
     a, b = rng.integers(0, 3, 40), rng.integers(0, 3, 40)
     idx = rng.integers(0, 40, size=(5, 40))
     for weights in (None, "linear", "quadratic"):
-        fast = rv._kappa_boot(a, b, idx, rv._kappa_matrix(weights))
+        fast = agreement._kappa_boot(a, b, idx, agreement._kappa_matrix(weights))
         slow = [cohen_kappa_score(a[i], b[i], labels=[0, 1, 2], weights=weights) for i in idx]
         assert np.allclose(fast, slow)
 
