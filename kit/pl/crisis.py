@@ -1,4 +1,5 @@
-"""Plots for :mod:`kit.tl.crisis` results, same names. They draw; they never compute.
+"""Plots for the crisis results (:mod:`kit.tl.timeline`, :mod:`kit.tl.cascades`, :mod:`kit.tl.spreaders`,
+:mod:`kit.tl.response`; re-exported by :mod:`kit.tl.crisis`), same names. They draw; they never compute.
 
 Handles and post texts are escaped before they reach a label or a hover text.
 """
@@ -12,6 +13,18 @@ from plotly.subplots import make_subplots
 
 from ._style import TEMPLATE, escape
 from .monitoring import COLOURS, _rgba
+
+__all__ = [
+    "PHASE_COLOURS",
+    "KIND_COLOURS",
+    "timeline",
+    "amplification",
+    "cascades",
+    "spreaders_by_type",
+    "by_phase",
+    "negative_by_phase",
+    "response_periods",
+]
 
 PHASE_COLOURS = {
     "before": "#ffffff",
@@ -45,9 +58,9 @@ def timeline(
     title: str | None = None,
     template: str = TEMPLATE,
 ) -> go.Figure:
-    """Volume per period with the phases (:func:`kit.tl.crisis.phase_spans`) shaded, the negative share
-    (:func:`kit.tl.crisis.negative_share`) on a second axis, and key moments
-    (:func:`kit.tl.crisis.key_moments`) marked with their post on hover."""
+    """Volume per period with the phases (:func:`kit.tl.timeline.phase_spans`) shaded, the negative share
+    (:func:`kit.tl.timeline.negative_share`) on a second axis, and key moments
+    (:func:`kit.tl.timeline.key_moments`) marked with their post on hover."""
     fig = make_subplots(specs=[[{"secondary_y": negative is not None}]])
     fig.add_trace(
         go.Scatter(
@@ -143,7 +156,7 @@ def timeline(
 
 
 def amplification(result: pd.DataFrame, *, title: str | None = None, template: str = TEMPLATE) -> go.Figure:
-    """Stacked originals, reposts, quotes and replies per period (:func:`kit.tl.crisis.amplification`), with
+    """Stacked originals, reposts, quotes and replies per period (:func:`kit.tl.cascades.amplification`), with
     the repost share on a second axis."""
     fig = make_subplots(specs=[[{"secondary_y": True}]])
     for k in ("original", "repost", "quote", "reply", "unknown"):
@@ -176,7 +189,7 @@ def amplification(result: pd.DataFrame, *, title: str | None = None, template: s
 
 
 def cascades(result: pd.DataFrame, *, title: str | None = None, template: str = TEMPLATE) -> go.Figure:
-    """The largest cascades (:func:`kit.tl.crisis.cascades`): reposts and quotes per original post."""
+    """The largest cascades (:func:`kit.tl.cascades.cascades`): reposts and quotes per original post."""
     if result.empty:
         fig = go.Figure()
         fig.add_annotation(
@@ -230,7 +243,7 @@ def cascades(result: pd.DataFrame, *, title: str | None = None, template: str = 
 
 def spreaders_by_type(result: pd.DataFrame, *, title: str | None = None, template: str = TEMPLATE) -> go.Figure:
     """Share of crisis posts and of amplification received per account type
-    (:func:`kit.tl.crisis.spreaders_by_type`)."""
+    (:func:`kit.tl.spreaders.spreaders_by_type`)."""
     fig = go.Figure()
     fig.add_trace(
         go.Bar(x=result["account_type"], y=result["share_of_posts"], name="share of posts", marker_color=COLOURS[0])
@@ -253,7 +266,7 @@ def spreaders_by_type(result: pd.DataFrame, *, title: str | None = None, templat
 
 
 def by_phase(result: pd.DataFrame, column: str, *, title: str | None = None, template: str = TEMPLATE) -> go.Figure:
-    """Share of each value of ``column`` per phase with its 95 % interval (:func:`kit.tl.crisis.by_phase`)."""
+    """Share of each value of ``column`` per phase with its 95 % interval (:func:`kit.tl.timeline.by_phase`)."""
     fig = go.Figure()
     values = list(pd.unique(result[column]))
     for i, v in enumerate(values):
@@ -282,7 +295,7 @@ def by_phase(result: pd.DataFrame, column: str, *, title: str | None = None, tem
 
 
 def negative_by_phase(result: pd.DataFrame, *, title: str | None = None, template: str = TEMPLATE) -> go.Figure:
-    """Negative share per phase with its 95 % interval (:func:`kit.tl.crisis.negative_by_phase`)."""
+    """Negative share per phase with its 95 % interval (:func:`kit.tl.timeline.negative_by_phase`)."""
     fig = go.Figure(
         go.Bar(
             x=result["phase"],
@@ -307,7 +320,7 @@ def negative_by_phase(result: pd.DataFrame, *, title: str | None = None, templat
 
 
 def response_periods(result: pd.DataFrame, *, title: str | None = None, template: str = TEMPLATE) -> go.Figure:
-    """Response rate and median hours to respond per period (:func:`kit.tl.crisis.response_periods`)."""
+    """Response rate and median hours to respond per period (:func:`kit.tl.response.response_periods`)."""
     fig = make_subplots(rows=1, cols=2, subplot_titles=("response rate", "median hours to first response"))
     x = result["period"].astype(str)
     fig.add_trace(
