@@ -20,6 +20,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+__all__ = ["output_dir", "note_input", "note_model", "record", "current", "reset", "sha256"]
+
 _STATE: dict = {"inputs": {}, "models": {}, "values": {}}
 
 
@@ -57,7 +59,22 @@ def _flush() -> None:
         Path(target).write_text(json.dumps(_STATE, indent=1, default=str), encoding="utf-8")
 
 
+def output_dir() -> Path:
+    """Where a report's side files go (e.g. its review sample): the folder of the report being run.
+
+    Inside ``kit run``, the folder of its record file (``KIT_RECORD``); elsewhere (JupyterLab, a script)
+    the current folder.
+
+    >>> import os
+    >>> os.environ.get("KIT_RECORD") is not None or output_dir() == Path.cwd()
+    True
+    """
+    record_file = os.environ.get("KIT_RECORD")
+    return Path(record_file).resolve().parent if record_file else Path.cwd()
+
+
 def sha256(path: str | Path, chunk: int = 1 << 20) -> str:
+    """The SHA-256 of a file's bytes (hex), read ``chunk`` bytes at a time."""
     h = hashlib.sha256()
     with open(path, "rb") as fh:
         for block in iter(lambda: fh.read(chunk), b""):
@@ -85,10 +102,12 @@ def record(key: str, value) -> None:
 
 
 def current() -> dict:
+    """A copy of what was recorded so far: ``{"inputs", "models", "values"}``."""
     return json.loads(json.dumps(_STATE, default=str))
 
 
 def reset() -> None:
+    """Forget everything recorded (and empty the record file of a run)."""
     for part in _STATE.values():
         part.clear()
     _flush()

@@ -16,9 +16,16 @@ from pathlib import Path
 
 import numpy as np
 
+from .. import _cache
+
 
 def cache_dir() -> Path:
-    return Path(os.environ.get("KIT_CACHE", Path.home() / ".cache" / "kit")) / "umap"
+    """Where fitted coordinates are kept: ``$KIT_CACHE/umap`` (:func:`kit._cache.cache_dir`).
+
+    >>> cache_dir().name
+    'umap'
+    """
+    return _cache.cache_dir("umap")
 
 
 def _umap_version() -> str:

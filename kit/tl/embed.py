@@ -29,6 +29,8 @@ from typing import Protocol, runtime_checkable
 import numpy as np
 import pandas as pd
 
+from .. import _cache
+
 
 class MissingBackend(ImportError):
     """An optional backend is not installed; the message says what to install."""
@@ -234,7 +236,12 @@ def get_embedder(name: str = "use", **kwargs) -> Embedder:
 
 
 def default_cache_dir() -> Path:
-    return Path(os.environ.get("KIT_CACHE", Path.home() / ".cache" / "kit")) / "embeddings"
+    """Where :func:`embed` keeps vectors by default: ``$KIT_CACHE/embeddings`` (:func:`kit._cache.cache_dir`).
+
+    >>> default_cache_dir().name
+    'embeddings'
+    """
+    return _cache.cache_dir("embeddings")
 
 
 def embed(

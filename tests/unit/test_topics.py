@@ -332,28 +332,61 @@ def test_with_topics_and_inputs_untouched(fitted):
 
 
 def test_review_sample_written_and_never_overwrites_labels(fitted, tmp_path):
-    from kit.tl import review
+    from kit.io import review as review_io
+    from kit.io.review_sample import write_review_sample
+    from kit.tl import listening_review
 
     posts, _, result = fitted
     frame = topics.with_topics(_annotated(posts), result).assign(confidence=0.7)
     target = tmp_path / "sample.csv"
-    out = topics.review_sample(frame, n=30, seed=0, path=target)
+    sample = listening_review.review_sample(frame, n=30, seed=0)
+    out = write_review_sample(sample, target)
     assert out["status"].item() == "written" and out["posts"].item() == 30
     again = tmp_path / "again.csv"
-    topics.review_sample(frame, n=30, seed=0, path=again)
+    write_review_sample(listening_review.review_sample(frame, n=30, seed=0), again)
     assert target.read_bytes() == again.read_bytes()  # same seed, same sample
-    filled = review.read_review_csv(target)
+    filled = review_io.read_review_csv(target)
     text = target.read_text(encoding="utf-8-sig").splitlines()
     header = text[0].split(",")
     col = header.index("label_reviewer_1")
     row = text[1].split(",")
     row[col] = "negative"
     target.write_text("\n".join([text[0], ",".join(row), *text[2:]]), encoding="utf-8-sig")
-    kept = topics.review_sample(frame, n=30, seed=0, path=target)
+    kept = write_review_sample(sample, target)
     assert kept["status"].item().startswith("kept")
     assert len(filled) == 30
-    res = topics.review_results(frame, None)
+    res = listening_review.review_results(frame, None)
     assert "No review file" in res["status"]["review"].item() and res["corrected"].empty
+
+
+def test_no_review_sample_writes_nothing(fitted, tmp_path):
+    from kit.io.review_sample import write_review_sample
+    from kit.tl import listening_review
+
+    posts, _, _ = fitted
+    for sample in (listening_review.review_sample(posts, n=0), listening_review.review_sample(posts.iloc[0:0])):
+        out = write_review_sample(sample, tmp_path / "none.csv")
+        assert out["posts"].item() == 0 and out["status"].item().startswith("no sample drawn")
+    assert not (tmp_path / "none.csv").exists()
+
+
+def test_review_results_of_a_filled_review(fitted):
+    from kit.tl import listening_review
+
+    posts, _, result = fitted
+    frame = _annotated(posts)
+    part = frame.iloc[::12].head(40)  # every subject, so every predicted class is reviewed
+    reviewed = pd.DataFrame(
+        {
+            "post_id": part["post_id"].tolist(),
+            "label_reviewer_1": part["sentiment"].tolist(),
+            "weight": 1.0,
+            "reviewed": True,
+        }
+    )
+    res = listening_review.review_results(frame, reviewed, source="r.csv", seed=0, n_boot=50)
+    assert res["status"]["review"].item().startswith("r.csv: 40 rows, 40 labelled")
+    assert not res["corrected"].empty
 
 
 def test_emerging_not_strict_says_why(fitted):
