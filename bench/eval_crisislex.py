@@ -4,7 +4,7 @@
 
 Prints, and writes as JSON:
 - per event that has an entire-period file: baseline, onset, peak, half-life and back-to-baseline from
-  ``kit.tl.signals.surge`` on the hourly volume of the entire-period timestamps (the same call the
+  ``kit.tl.surge.surge`` on the hourly volume of the entire-period timestamps (the same call the
   notebook makes), and a run of ``notebooks/04_crisis_postmortem`` on the event (volume from the
   timestamps, text and labels from the labelled file read with ``time_from_id``), with its run time;
 - the message-type classifier against the ``Information Type`` labels, leave one event out (trained on
@@ -74,12 +74,12 @@ def fmt(value) -> str | None:
 def timeline(event: dict) -> dict:
     import kit
     from kit import tl
-    from kit.tl import signals
+    from kit.tl.surge import surge
 
     t0 = time.perf_counter()
     posts, _ = kit.load(str(event["entire"]))
     series = tl.volume(posts, freq="H", by=None, start=posts["created_at"].min(), end=posts["created_at"].max())
-    row = signals.surge(series, value="posts").iloc[0]
+    row = surge(series, value="posts").iloc[0]
     return {
         "tweets": len(posts),
         "first": fmt(posts["created_at"].min()),
@@ -182,7 +182,8 @@ def loeo(X: np.ndarray, labels: pd.Series, groups: pd.Series, *, cap: int, seed:
 
 
 def classifier(rows: dict, *, cap: int) -> None:
-    from kit.tl import classify, crisis
+    from kit.tl import classify
+    from kit.tl.message_types import seed_examples
     from kit.tl.embed import embed
 
     data = labelled_tweets()
@@ -205,7 +206,7 @@ def classifier(rows: dict, *, cap: int) -> None:
     coarse = data["label"].map(COARSE_TRUTH)
     t0 = time.perf_counter()
     trained = loeo(X, coarse, data["event"], cap=cap)
-    seed = crisis.seed_examples()
+    seed = seed_examples()
     model = classify.fit(seed["text"].tolist(), seed["label"].tolist(), embedder="use")
     pred = classify.predict(data, model, embeddings=X)["label"].map(COARSE_SEED)
     per_event = []

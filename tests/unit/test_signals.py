@@ -1,4 +1,5 @@
-"""Spikes, bands, change points, bursts and surges (kit.tl.signals) on hand-built series with planted events."""
+"""Spikes, bands, change points, bursts and surges (kit.tl.bands, kit.tl.changepoints, kit.tl.surge, gathered
+in kit.tl.signals) and the alert sentences (kit.tl.alert_messages) on hand-built series with planted events."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kit.tl import signals
+from kit.tl import alert_messages, bands, changepoints, signals, surge
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -32,8 +33,8 @@ def planted_surge(n=200, base=20.0, onset=80, amplitude=800.0, half_life=10.0, s
 
 def test_band_columns_and_past_only():
     s = flat(60)
-    b = signals.baseline_band(s, window=10, min_periods=10)
-    assert list(b.columns) == signals.BAND_COLUMNS
+    b = bands.baseline_band(s, window=10, min_periods=10)
+    assert list(b.columns) == bands.BAND_COLUMNS
     assert b["expected"].iloc[:10].isna().all() and b["outside"].iloc[:10].isna().all()
     # expected of period t is the median of t-10..t-1, never including t
     assert b["expected"].iloc[10] == np.median(s.iloc[:10])
@@ -50,10 +51,10 @@ def test_band_flags_planted_spike_and_false_alarm_rate():
     for seed in range(10):
         s = flat(200, seed=seed)
         s.iloc[150] = 120  # ~10 sd above a Poisson(50)
-        b = signals.baseline_band(s, window=28, level=0.99)
+        b = bands.baseline_band(s, window=28, level=0.99)
         assert b.loc[150, "outside"] == "above"
         alarms.append(int(b["outside"].notna().sum()) - 1)
-        strict = signals.baseline_band(s, window=28, level=0.999)
+        strict = bands.baseline_band(s, window=28, level=0.999)
         assert strict.loc[150, "outside"] == "above"
         assert int(strict["outside"].notna().sum()) - 1 <= 2
     print("false alarms per 200 periods at level 0.99:", alarms)
@@ -63,8 +64,8 @@ def test_band_flags_planted_spike_and_false_alarm_rate():
 def test_band_below_and_mad():
     s = flat(100, seed=3)
     s.iloc[90] = 5
-    assert signals.baseline_band(s, window=28, level=0.99).loc[90, "outside"] == "below"
-    b = signals.baseline_band(s, window=28, level=0.99, band="mad")
+    assert bands.baseline_band(s, window=28, level=0.99).loc[90, "outside"] == "below"
+    b = bands.baseline_band(s, window=28, level=0.99, band="mad")
     assert b.loc[90, "outside"] == "below"
 
 
@@ -73,8 +74,8 @@ def test_band_weekday_seasonality():
     rng = np.random.default_rng(4)
     lam = np.where(days.day_of_week >= 5, 10.0, 100.0)  # quiet weekends
     s = pd.Series(rng.poisson(lam), index=days)
-    plain = signals.baseline_band(s, window=14, level=0.99)
-    seasonal = signals.baseline_band(s, window=4, min_periods=3, level=0.99, seasonal="weekday")
+    plain = bands.baseline_band(s, window=14, level=0.99)
+    seasonal = bands.baseline_band(s, window=4, min_periods=3, level=0.99, seasonal="weekday")
     assert plain["outside"].notna().sum() > 10  # weekends look like dips without seasonality
     assert seasonal["outside"].notna().sum() <= 2
     assert seasonal.loc[days.day_of_week[seasonal.index] == 6, "expected"].dropna().between(5, 15).all()
@@ -86,7 +87,7 @@ def test_band_shares_binomial():
     total = pd.Series(rng.poisson(400, n), index=hours(n))
     neg = pd.Series(rng.binomial(total, 0.2), index=total.index)
     neg.iloc[50] = int(total.iloc[50] * 0.4)
-    b = signals.baseline_band(neg, denominator=total, window=24, level=0.99)
+    b = bands.baseline_band(neg, denominator=total, window=24, level=0.99)
     assert b.loc[50, "outside"] == "above"
     assert b["outside"].notna().sum() <= 2
     assert b["value"].dropna().between(0, 1).all()
@@ -96,21 +97,21 @@ def test_band_shares_binomial():
 
 def test_band_accepts_volume_frame():
     frame = pd.DataFrame({"period": hours(40), "posts": flat(40).to_numpy()})
-    b = signals.baseline_band(frame, window=10)
+    b = bands.baseline_band(frame, window=10)
     pd.testing.assert_series_equal(b["value"], frame["posts"].astype(float), check_names=False)
     assert b["period"].equals(frame["period"])
 
 
 def test_band_empty_constant_single():
-    empty = signals.baseline_band(pd.Series([], dtype=float, index=hours(0)))
-    assert empty.empty and list(empty.columns) == signals.BAND_COLUMNS
-    const = signals.baseline_band(pd.Series(7.0, index=hours(50)), window=10, band="mad")
+    empty = bands.baseline_band(pd.Series([], dtype=float, index=hours(0)))
+    assert empty.empty and list(empty.columns) == bands.BAND_COLUMNS
+    const = bands.baseline_band(pd.Series(7.0, index=hours(50)), window=10, band="mad")
     assert const["outside"].isna().all() and (const["z"].dropna() == 0).all()
-    const_p = signals.baseline_band(pd.Series(7.0, index=hours(50)), window=10)
+    const_p = bands.baseline_band(pd.Series(7.0, index=hours(50)), window=10)
     assert const_p["outside"].isna().all()
-    zeros = signals.baseline_band(pd.Series(0.0, index=hours(30)), window=10)
+    zeros = bands.baseline_band(pd.Series(0.0, index=hours(30)), window=10)
     assert zeros["outside"].isna().all() and (zeros["z"].dropna() == 0).all()
-    one = signals.baseline_band(pd.Series([3.0], index=hours(1)))
+    one = bands.baseline_band(pd.Series([3.0], index=hours(1)))
     assert len(one) == 1 and pd.isna(one.loc[0, "expected"]) and one.loc[0, "outside"] is None
 
 
@@ -125,7 +126,7 @@ def test_band_empty_constant_single():
 def test_band_low_expected_high(values, window, level, band, method):
     s = pd.Series(values, index=hours(len(values)), dtype="int64")
     before = s.copy()
-    b = signals.baseline_band(s, window=window, level=level, band=band, method=method, min_periods=1)
+    b = bands.baseline_band(s, window=window, level=level, band=band, method=method, min_periods=1)
     pd.testing.assert_series_equal(s, before)
     ok = b["expected"].notna()
     assert (b.loc[ok, "low"] <= b.loc[ok, "expected"]).all()
@@ -141,7 +142,7 @@ def test_band_low_expected_high(values, window, level, band, method):
 def test_share_band_low_expected_high(data, level):
     num = pd.Series([min(a, b) for a, b in data], index=hours(len(data)))
     den = pd.Series([max(a, b) for a, b in data], index=num.index)
-    b = signals.baseline_band(num, denominator=den, window=5, min_periods=1, level=level)
+    b = bands.baseline_band(num, denominator=den, window=5, min_periods=1, level=level)
     ok = b["expected"].notna() & b["low"].notna()
     assert (b.loc[ok, "low"] <= b.loc[ok, "expected"]).all()
     assert (b.loc[ok, "expected"] <= b.loc[ok, "high"]).all()
@@ -162,7 +163,7 @@ def test_alerts_message_and_rows():
         }
     )
     before = kpis.copy()
-    out = signals.alerts(
+    out = bands.alerts(
         kpis,
         metrics={"mentions": "Mentions", "negative": "Negative share", "reach": "Reach"},
         denominators={"negative": "mentions"},
@@ -171,7 +172,7 @@ def test_alerts_message_and_rows():
         last=1,
     )
     pd.testing.assert_frame_equal(kpis, before)
-    assert list(out.columns) == signals.ALERT_COLUMNS
+    assert list(out.columns) == bands.ALERT_COLUMNS
     assert set(out["metric"]) == {"mentions", "negative"}  # reach stayed in its band
     row = out.set_index("metric").loc["mentions"]
     assert row["direction"] == "above" and row["value"] == 3120
@@ -185,9 +186,9 @@ def test_alerts_none_and_all_periods():
     kpis = pd.DataFrame(
         {"period": pd.date_range("2026-03-01", periods=30, freq="D", tz="UTC"), "mentions": flat(30, seed=2).to_numpy()}
     )
-    assert signals.alerts(kpis, metrics=["mentions"], window=7, level=0.999, last=1).empty
+    assert bands.alerts(kpis, metrics=["mentions"], window=7, level=0.999, last=1).empty
     kpis.loc[20, "mentions"] = 400
-    out = signals.alerts(kpis, metrics=["mentions"], window=7, level=0.999)
+    out = bands.alerts(kpis, metrics=["mentions"], window=7, level=0.999)
     assert out["period"].tolist() == [kpis.loc[20, "period"]]
     assert "on 21 March" in out.loc[0, "message"] and out.loc[0, "message"].startswith("Mentions were 400")
 
@@ -205,9 +206,9 @@ def test_change_points_find_planted_step(model, seed):
     else:
         s = pd.Series(np.r_[rng.poisson(20, 70), rng.poisson(45, 50)], index=hours(120))
     before = s.copy()
-    segs = signals.change_points(s, model=model)
+    segs = changepoints.change_points(s, model=model)
     pd.testing.assert_series_equal(s, before)
-    assert list(segs.columns) == signals.SEGMENT_COLUMNS
+    assert list(segs.columns) == changepoints.SEGMENT_COLUMNS
     assert len(segs) == 2, segs
     assert abs(segs.loc[1, "start"] - s.index[70]) <= pd.Timedelta(hours=1)
     assert segs["periods"].sum() == 120
@@ -215,12 +216,12 @@ def test_change_points_find_planted_step(model, seed):
 
 
 def test_change_points_flat_empty_constant_single():
-    assert len(signals.change_points(flat(150, seed=7), model="poisson")) == 1
-    assert len(signals.change_points(flat(150, seed=7))) == 1
-    assert signals.change_points(pd.Series([], dtype=float)).empty
-    const = signals.change_points(pd.Series(5.0, index=hours(30)))
+    assert len(changepoints.change_points(flat(150, seed=7), model="poisson")) == 1
+    assert len(changepoints.change_points(flat(150, seed=7))) == 1
+    assert changepoints.change_points(pd.Series([], dtype=float)).empty
+    const = changepoints.change_points(pd.Series(5.0, index=hours(30)))
     assert len(const) == 1 and const.loc[0, "mean"] == 5
-    one = signals.change_points(pd.Series([4.0], index=hours(1)))
+    one = changepoints.change_points(pd.Series([4.0], index=hours(1)))
     assert len(one) == 1 and one.loc[0, "start"] == one.loc[0, "end"]
 
 
@@ -233,9 +234,9 @@ def test_bursts_find_planted_interval():
     lam[60:75] = 35.0
     s = pd.Series(rng.poisson(lam), index=hours(150))
     before = s.copy()
-    out = signals.bursts(s, s=2, gamma=1)
+    out = changepoints.bursts(s, s=2, gamma=1)
     pd.testing.assert_series_equal(s, before)
-    assert list(out.columns) == signals.BURST_COLUMNS
+    assert list(out.columns) == changepoints.BURST_COLUMNS
     top = out.iloc[0]
     assert abs(top["start"] - s.index[60]) <= pd.Timedelta(hours=1)
     assert abs(top["end"] - s.index[74]) <= pd.Timedelta(hours=1)
@@ -249,15 +250,15 @@ def test_bursts_binomial_and_edges():
     p = np.full(100, 0.05)
     p[40:50] = 0.2
     hits = pd.Series(rng.binomial(total, p), index=total.index)
-    out = signals.bursts(hits, total=total)
+    out = changepoints.bursts(hits, total=total)
     assert abs(out.iloc[0]["start"] - hits.index[40]) <= pd.Timedelta(hours=1)
     assert abs(out.iloc[0]["end"] - hits.index[49]) <= pd.Timedelta(hours=1)
-    assert signals.bursts(pd.Series([], dtype=float)).empty
-    assert signals.bursts(pd.Series(0.0, index=hours(20))).empty
-    assert signals.bursts(pd.Series(6.0, index=hours(20))).empty
-    assert len(signals.bursts(pd.Series([5.0]))) <= 1
+    assert changepoints.bursts(pd.Series([], dtype=float)).empty
+    assert changepoints.bursts(pd.Series(0.0, index=hours(20))).empty
+    assert changepoints.bursts(pd.Series(6.0, index=hours(20))).empty
+    assert len(changepoints.bursts(pd.Series([5.0]))) <= 1
     with pytest.raises(ValueError):
-        signals.bursts(hits, s=1)
+        changepoints.bursts(hits, s=1)
 
 
 # ---------------------------------------------------------------------------------------------------- surge
@@ -267,9 +268,9 @@ def test_bursts_binomial_and_edges():
 def test_surge_recovers_planted_onset_peak_half_life(seed):
     s = planted_surge(seed=seed)
     before = s.copy()
-    out = signals.surge(s, k=3)
+    out = surge.surge(s, k=3)
     pd.testing.assert_series_equal(s, before)
-    assert list(out.columns) == signals.SURGE_COLUMNS and len(out) == 1
+    assert list(out.columns) == surge.SURGE_COLUMNS and len(out) == 1
     r = out.iloc[0]
     print(f"seed {seed}:", r.to_dict())
     assert abs(r["onset"] - s.index[80]) <= pd.Timedelta(hours=1)
@@ -278,7 +279,7 @@ def test_surge_recovers_planted_onset_peak_half_life(seed):
     assert r["baseline"] == pytest.approx(20, abs=3)
     assert r["half_life_periods"] == pytest.approx(10, rel=0.1)
     assert abs(r["half_life"] - pd.Timedelta(hours=r["half_life_periods"])) <= pd.Timedelta(seconds=1)
-    crossing = signals.surge(s, k=3, half_life="crossing").iloc[0]["half_life_periods"]
+    crossing = surge.surge(s, k=3, half_life="crossing").iloc[0]["half_life_periods"]
     print(f"seed {seed}: half-life fitted {r['half_life_periods']:.2f}, read at the crossing {crossing:.2f}")
     assert crossing == pytest.approx(10, rel=0.25)  # one noisy peak period moves the crossing
     # 800 * 2**(-t/10) falls inside Poisson(20)'s 99% band (high ~ 32) about 60 periods after onset
@@ -290,8 +291,8 @@ def test_surge_with_rise_and_change_point_onset():
     t = np.arange(200)
     rate = 20 + np.where(t >= 80, np.where(t < 84, 200 * (t - 79), 800 * 0.5 ** ((t - 84) / 10)), 0)
     s = pd.Series(np.random.default_rng(11).poisson(rate), index=hours(200))
-    band = signals.surge(s).iloc[0]
-    cps = signals.surge(s, onset_from="change_points").iloc[0]
+    band = surge.surge(s).iloc[0]
+    cps = surge.surge(s, onset_from="change_points").iloc[0]
     for r in (band, cps):
         assert abs(r["onset"] - s.index[80]) <= pd.Timedelta(hours=1)
         assert abs(r["peak"] - s.index[84]) <= pd.Timedelta(hours=1)
@@ -301,7 +302,7 @@ def test_surge_with_rise_and_change_point_onset():
 
 def test_surge_known_baseline_and_integer_index():
     s = planted_surge(seed=3).reset_index(drop=True)
-    r = signals.surge(s, baseline=20).iloc[0]
+    r = surge.surge(s, baseline=20).iloc[0]
     assert abs(r["onset"] - 80) <= 1 and r["baseline"] == 20
     assert r["half_life"] == r["half_life_periods"] == pytest.approx(10, rel=0.1)
 
@@ -314,20 +315,20 @@ def test_surge_seasonal_hourly():
     onset = 24 * 17 + 10
     rate = daily + np.where(t >= onset, 600 * 0.5 ** ((t - onset) / 6), 0)
     s = pd.Series(rng.poisson(rate), index=idx)
-    r = signals.surge(s, seasonal="hour", window=14).iloc[0]
+    r = surge.surge(s, seasonal="hour", window=14).iloc[0]
     assert abs(r["onset"] - idx[onset]) <= pd.Timedelta(hours=1)
     assert r["half_life_periods"] == pytest.approx(6, rel=0.2)
     assert pd.notna(r["back_to_baseline"])
 
 
 def test_surge_empty_constant_single_flat():
-    empty = signals.surge(pd.Series([], dtype=float, index=hours(0))).iloc[0]
+    empty = surge.surge(pd.Series([], dtype=float, index=hours(0))).iloc[0]
     assert pd.isna(empty["onset"]) and pd.isna(empty["peak"])
-    const = signals.surge(pd.Series(10.0, index=hours(50))).iloc[0]
+    const = surge.surge(pd.Series(10.0, index=hours(50))).iloc[0]
     assert pd.isna(const["onset"]) and const["baseline"] == 10 and pd.isna(const["half_life"])
-    one = signals.surge(pd.Series([4.0], index=hours(1))).iloc[0]
+    one = surge.surge(pd.Series([4.0], index=hours(1))).iloc[0]
     assert pd.isna(one["onset"]) and one["peak_value"] == 4
-    assert pd.isna(signals.surge(flat(200, seed=13)).iloc[0]["onset"])
+    assert pd.isna(surge.surge(flat(200, seed=13)).iloc[0]["onset"])
 
 
 # ---------------------------------------------------------------------------------------------------- the sample
@@ -348,7 +349,7 @@ def test_surge_on_the_sample_crisis():
     start = pd.Timestamp(truth["crisis"]["onset"]) - pd.Timedelta(days=3)
     full = pd.date_range(start, hourly["period"].max(), freq="h")
     series = hourly.set_index("period")["posts"].reindex(full, fill_value=0)
-    r = signals.surge(series, k=3).iloc[0]
+    r = surge.surge(series, k=3).iloc[0]
     c = truth["crisis"]
     print("sample surge:", r.to_dict())
     print(
@@ -360,7 +361,55 @@ def test_surge_on_the_sample_crisis():
     assert r["half_life_periods"] == pytest.approx(c["observed_half_life_hours"], rel=0.4)
     # all posts about the brand (diurnal cycle: hour-of-day baseline)
     brand = tl.volume(posts[posts["actor"] == c["actor"]], freq="H", by=None)
-    b = signals.surge(brand, value="posts", seasonal="hour", window=14).iloc[0]
+    b = surge.surge(brand, value="posts", seasonal="hour", window=14).iloc[0]
     print("sample surge, all brand posts:", b.to_dict())
     assert abs(b["onset"] - pd.Timestamp(c["onset"])) <= pd.Timedelta(hours=2)
     assert b["half_life_periods"] == pytest.approx(c["observed_half_life_hours"], rel=0.4)
+
+
+# ---------------------------------------------------------------------------------------------------- one implementation
+
+
+def test_signals_gathers_the_one_implementation():
+    assert signals.baseline_band is bands.baseline_band and signals.alerts is bands.alerts
+    assert signals.change_points is changepoints.change_points and signals.bursts is changepoints.bursts
+    assert signals.surge is surge.surge
+    assert set(signals.__all__) == set(bands.__all__) | set(changepoints.__all__) | set(surge.__all__)
+
+
+# ---------------------------------------------------------------------------------------------------- alert sentences
+
+
+@pytest.mark.parametrize(
+    "x, share, words",
+    [
+        (3120.0, False, "3,120"),
+        (1544.2, False, "1,544"),
+        (2.345, False, "2.35"),
+        (0.0, False, "0"),
+        (0.0, True, "0.0%"),
+        (0.1234, True, "12.3%"),
+        (float("nan"), False, "n/a"),
+        (float("inf"), True, "n/a"),
+    ],
+)
+def test_alert_numbers(x, share, words):
+    assert alert_messages.number(x, share=share) == words
+
+
+def test_alert_periods_in_words():
+    t = pd.Timestamp("2026-03-09 14:00", tz="UTC")
+    assert alert_messages.when(t, step=pd.Timedelta(days=31)) == "in March 2026"
+    assert alert_messages.when(t, step=pd.Timedelta(days=7)) == "in the week of 9 March"
+    assert alert_messages.when(t, step=pd.Timedelta(days=1)) == "on 9 March"
+    assert alert_messages.when(t, step=pd.Timedelta(hours=1)) == "at 14:00 on 9 March"
+    assert alert_messages.when(t) == "at 14:00 on 9 March"  # one period only: no spacing known
+    assert alert_messages.when(7, step=1) == "in period 7"
+
+
+def test_alert_message_verb_and_missing_band():
+    plural = alert_messages.message("Mentions", 12.0, 3, direction="below", low=20.0, high=40.0)
+    assert plural == "Mentions were 12 in period 3, below the expected 20-40"
+    share = alert_messages.message("Replies", 0.5, 3, direction="above", low=0.1, high=0.2, share=True)
+    assert share.startswith("Replies was 50.0%")  # a share is one value: "was"
+    assert alert_messages.band_text(float("nan"), 4.0) == "n/a-4"

@@ -1,0 +1,99 @@
+"""The alerts in words: a value, the period it belongs to and the band it left, as a sentence for a
+dashboard (``"Mentions were 3,120 in the week of 9 March, above the expected 1,544-1,717"``).
+
+Used by :func:`kit.tl.bands.alerts`.
+
+>>> import pandas as pd
+>>> message("Mentions", 3120.0, pd.Timestamp("2026-03-09", tz="UTC"), step=pd.Timedelta(days=7),
+...         direction="above", low=1544.2, high=1717.0)
+'Mentions were 3,120 in the week of 9 March, above the expected 1,544-1,717'
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["number", "when", "band_text", "message"]
+
+
+def number(x: float, *, share: bool = False) -> str:
+    """A value as an alert says it: a percentage for shares, whole numbers with thousands separators,
+    three significant digits otherwise; ``n/a`` when missing.
+
+    >>> number(0.1234, share=True), number(1544.2), number(2.345), number(float("nan"))
+    ('12.3%', '1,544', '2.35', 'n/a')
+    """
+    if not np.isfinite(x):
+        return "n/a"
+    if share:
+        return f"{100 * x:.1f}%"
+    if float(x).is_integer() or abs(x) >= 100:
+        return f"{round(x):,}"
+    return f"{x:,.3g}"
+
+
+def when(period, *, step=None) -> str:
+    """The period in words, as precise as the spacing ``step`` of the periods: a month, the week of a
+    day, a day, or a time on a day; ``in period <p>`` when the periods are not times.
+
+    >>> import pandas as pd
+    >>> t = pd.Timestamp("2026-03-09 14:00", tz="UTC")
+    >>> when(t, step=pd.Timedelta(hours=1)), when(t, step=pd.Timedelta(days=1)), when(3)
+    ('at 14:00 on 9 March', 'on 9 March', 'in period 3')
+    """
+    if not isinstance(period, pd.Timestamp):
+        return f"in period {period}"
+    day = f"{period.day} {period:%B}"
+    if isinstance(step, pd.Timedelta) and step >= pd.Timedelta(days=28):
+        return f"in {period:%B %Y}"
+    if isinstance(step, pd.Timedelta) and step >= pd.Timedelta(days=7):
+        return f"in the week of {day}"
+    if isinstance(step, pd.Timedelta) and step >= pd.Timedelta(days=1):
+        return f"on {day}"
+    return f"at {period:%H:%M} on {day}"
+
+
+def band_text(low: float, high: float, *, share: bool = False) -> str:
+    """The band as text: ``"1,544-1,717"`` (``"2.0%-8.5%"`` for shares).
+
+    >>> band_text(0.02, 0.085, share=True)
+    '2.0%-8.5%'
+    """
+    return f"{number(low, share=share)}-{number(high, share=share)}"
+
+
+def message(
+    label: str, value: float, period, *, step=None, direction: str, low: float, high: float, share: bool = False
+) -> str:
+    """One alert in words: ``"<label> was|were <value> <when>, <direction> the expected <band>"``.
+
+    Parameters
+    ----------
+    label : str
+        The metric's name in the sentence; a plural count ("Mentions") takes "were", anything else and
+        every share "was".
+    value, period
+        The value and its period.
+    step
+        The spacing of the periods (how precisely :func:`when` says the period).
+    direction : {"above", "below"}
+    low, high
+        The band the value left.
+    share : bool
+        The metric is a share (values said as percentages).
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> message("Negative share", 0.31, 4, direction="above", low=0.05, high=0.2, share=True)
+    'Negative share was 31.0% in period 4, above the expected 5.0%-20.0%'
+    """
+    verb = "were" if (not share and label.lower().endswith("s")) else "was"
+    return (
+        f"{label} {verb} {number(value, share=share)} {when(period, step=step)}, "
+        f"{direction} the expected {band_text(low, high, share=share)}"
+    )
