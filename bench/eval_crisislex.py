@@ -183,8 +183,8 @@ def loeo(X: np.ndarray, labels: pd.Series, groups: pd.Series, *, cap: int, seed:
 
 def classifier(rows: dict, *, cap: int) -> None:
     from kit.tl import classify
-    from kit.tl.message_types import seed_examples
     from kit.tl.embed import embed
+    from kit.tl.message_types import seed_examples
 
     data = labelled_tweets()
     t0 = time.perf_counter()
