@@ -7,7 +7,7 @@ PARAMS ?= params/sample
 OUT    ?= reports
 JOBS   ?= 2
 
-.PHONY: env report smoke test test-fast bench clean sample
+.PHONY: env report smoke test test-fast bench clean sample wheel
 
 env: $(STAMP)
 
@@ -16,6 +16,7 @@ $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Python 3.11 is needed (set PYTHON=...)")'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet -c constraints.txt torch==2.13.0
+	$(BIN)/pip uninstall --quiet --yes kit 2>/dev/null || true  # the distribution was called "kit" before 0.1.0's rename
 	$(BIN)/pip install --quiet -c constraints.txt -e ".[test]"
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (kit)" >/dev/null
 	touch $(STAMP)
@@ -33,6 +34,14 @@ test: env
 test-fast: env
 	$(BIN)/python -m pytest -q -m "not slow" tests
 
+# The wheel (dist/socialkit_notebooks-*.whl): the kit with its notebooks, sample and parameter sets.
+# build/ is removed first: setuptools would otherwise ship modules left there by an earlier build.
+wheel: env
+	rm -rf build
+	$(BIN)/pip wheel . --no-deps --no-build-isolation --quiet -w dist
+	rm -rf build
+	@ls -l dist/*.whl
+
 sample: env
 	$(BIN)/kit sample --out data/sample --posts 20000 --seed 0 --review 400
 
@@ -40,4 +49,4 @@ bench: env
 	$(BIN)/python -m bench.run
 
 clean:
-	rm -rf $(OUT) .pytest_cache
+	rm -rf $(OUT) .pytest_cache build dist

@@ -1,4 +1,8 @@
-"""Command line: ``kit inspect``, ``kit sample``, ``kit run``."""
+"""Command line: ``kit inspect``, ``kit sample``, ``kit sentiment``, ``kit run``.
+
+``kit run all --out DIR`` runs the four notebooks on the bundled sample with the shipped ``sample``
+parameters (the same reports as ``make report`` in a checkout), from any folder.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,8 @@ import argparse
 import json
 import sys
 from pathlib import Path
+
+__all__ = ["main"]
 
 
 def _inspect(args) -> int:
@@ -79,12 +85,14 @@ def _sample_review(out: Path, *, n: int, seed: int) -> Path:
     10 % disagreement), drawn stratified on the default model's predictions, for the monitoring report."""
     import kit
 
-    from .tl import metrics, review, sentiment
+    from .io.review import write_review_csv
+    from .tl import metrics, sentiment
+    from .tl.review_sample import simulate
 
     posts, _ = kit.load(str(out / "posts.parquet"))
     scored = sentiment.score(metrics.mentions(posts))
-    sample = review.simulate(scored, labels="x_true_sentiment", n=n, seed=seed, strata=("actor", "sentiment", "lang"))
-    return review.write_review_csv(sample, out / "review.csv", reviewers=("reviewer_1", "reviewer_2"))
+    sample = simulate(scored, labels="x_true_sentiment", n=n, seed=seed, strata=("actor", "sentiment", "lang"))
+    return write_review_csv(sample, out / "review.csv", reviewers=("reviewer_1", "reviewer_2"))
 
 
 def _run(args) -> int:
@@ -150,6 +158,18 @@ def _sentiment(args) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the ``kit`` command.
+
+    Parameters
+    ----------
+    argv
+        The arguments after ``kit`` (``None``: the process's own).
+
+    Returns
+    -------
+    int
+        The exit status: 0 when all went well, 1 when a notebook failed, 2 for an unreadable input.
+    """
     parser = argparse.ArgumentParser(prog="kit", description="Social-media exports in, decisions out.")
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -192,7 +212,12 @@ def main(argv: list[str] | None = None) -> int:
 
     p = sub.add_parser("run", help="run notebooks headless into HTML reports")
     p.add_argument("notebook", choices=["audit", "monitoring", "listening", "crisis", "all"])
-    p.add_argument("--params", help="YAML file, or a folder with one YAML per notebook (e.g. params/sample)")
+    p.add_argument(
+        "--params",
+        default="sample",
+        help="YAML file, a folder with one YAML per notebook (e.g. params/airline), or a shipped set: "
+        "sample (the default: the bundled sample scenario, as `make report`) or smoke (two weeks of it)",
+    )
     p.add_argument("--out", default="reports")
     p.add_argument("--quiet", action="store_true", help="no progress bars")
     p.add_argument(

@@ -6,8 +6,14 @@ report opens offline. Each report ends with a provenance block (kit version, par
 file hashes, models, seed, run time) and ``index.html`` links the run's reports. A failing
 notebook does not stop the others.
 
+The notebooks and the parameter sets ship inside the package (``kit/_notebooks``, ``kit/_params``, found
+with :mod:`importlib.resources`; in a checkout they link to the top-level ``notebooks/`` and ``params/``),
+so an installed kit runs them from any folder.
+
 >>> from kit import report
->>> results = report.run_all(["monitoring"], "params/smoke", "reports/smoke")  # doctest: +SKIP
+>>> sorted(report.NOTEBOOKS)
+['audit', 'crisis', 'listening', 'monitoring']
+>>> results = report.run_all(["monitoring"], "smoke", "reports/smoke")  # doctest: +SKIP
 """
 
 from __future__ import annotations
@@ -16,7 +22,6 @@ import html
 import json
 import os
 import platform
-import re
 import sys
 import time
 from dataclasses import dataclass, field
@@ -25,10 +30,29 @@ from pathlib import Path
 import yaml
 
 from . import __version__
+from ._html import to_html
+from ._resources import checkout_root, resource_dir
 
-ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOK_DIR = ROOT / "notebooks"
-TEMPLATES = Path(__file__).resolve().parent / "templates"
+__all__ = [
+    "NOTEBOOKS",
+    "TITLES",
+    "NOTEBOOK_DIR",
+    "PARAMS_DIR",
+    "Result",
+    "load_params",
+    "notebook_defaults",
+    "run",
+    "run_all",
+    "to_html",
+    "write_index",
+]
+
+#: The repository root when the kit runs from a checkout (notebooks run there), ``None`` when installed.
+ROOT = checkout_root()
+#: The four notebooks (package data; in a checkout, the top-level ``notebooks/``).
+NOTEBOOK_DIR = resource_dir("_notebooks", "notebooks")
+#: The shipped parameter sets, one folder each (``sample``, ``smoke``); in a checkout, the top-level ``params/``.
+PARAMS_DIR = resource_dir("_params", "params")
 NOTEBOOKS: dict[str, str] = {
     "audit": "01_ecosystem_audit.ipynb",
     "monitoring": "02_monitoring.ipynb",
@@ -41,7 +65,6 @@ TITLES = {
     "listening": "Listening",
     "crisis": "Crisis post-mortem",
 }
-PLOTLY_MIME = "application/vnd.plotly.v1+json"
 
 
 @dataclass
@@ -68,15 +91,34 @@ class Result:
 def load_params(source: str | Path | dict | None, name: str) -> dict:
     """Parameters for notebook ``name``.
 
-    ``source`` is a dict, a YAML file (flat, or with one section per notebook plus an optional
-    ``common`` section), or a folder holding ``<name>.yaml`` (and optionally ``common.yaml``).
+    Parameters
+    ----------
+    source
+        A dict, a YAML file (flat, or with one section per notebook plus an optional ``common`` section),
+        a folder holding ``<name>.yaml`` (and optionally ``common.yaml``), or the name of a shipped set
+        (a folder of :data:`PARAMS_DIR`, e.g. ``"sample"`` or ``"smoke"``) when no such path exists.
+        ``None``: no parameters (the notebook's defaults).
+    name
+        The notebook, a key of :data:`NOTEBOOKS`.
+
+    Returns
+    -------
+    dict
+        The parameters, ``common`` first and the notebook's own keys over them.
+
+    Examples
+    --------
+    >>> load_params({"common": {"seed": 1, "freq": "W"}, "crisis": {"freq": "H"}}, "crisis")
+    {'seed': 1, 'freq': 'H'}
+    >>> load_params("sample", "crisis")["data"]
+    'sample'
     """
     if source is None:
         return {}
     if isinstance(source, dict):
         data = source
     else:
-        path = Path(source)
+        path = _params_path(source)
         if path.is_dir():
             data = {}
             for part in ("common", name):
@@ -90,6 +132,14 @@ def load_params(source: str | Path | dict | None, name: str) -> dict:
     return dict(data)
 
 
+def _params_path(source: str | Path) -> Path:
+    """``source`` as a path, or the shipped set of that name when no such path exists."""
+    path = Path(source)
+    if not path.exists() and isinstance(source, str) and path.name == source and (PARAMS_DIR / source).is_dir():
+        return PARAMS_DIR / source
+    return path
+
+
 def _read_yaml(path: Path) -> dict:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
@@ -101,7 +151,23 @@ def _read_yaml(path: Path) -> dict:
 
 
 def notebook_defaults(name: str) -> dict:
-    """The literal defaults of a notebook's ``parameters`` cell (read with ``ast``, never executed)."""
+    """The literal defaults of a notebook's ``parameters`` cell (read with ``ast``, never executed).
+
+    Parameters
+    ----------
+    name
+        The notebook, a key of :data:`NOTEBOOKS`.
+
+    Returns
+    -------
+    dict
+        Parameter name to default value.
+
+    Examples
+    --------
+    >>> notebook_defaults("crisis")["data"]
+    'sample'
+    """
     import ast
 
     import nbformat
@@ -138,7 +204,31 @@ def run(
     timeout: int | None = None,
 ) -> Result:
     """Execute notebook ``name`` with ``params`` and write ``out_dir/<name>.html`` (and the executed
-    ``.ipynb`` beside it). Never raises for a failing notebook: the result says what went wrong."""
+    ``.ipynb`` beside it). Never raises for a failing notebook: the result says what went wrong.
+
+    Parameters
+    ----------
+    name
+        The notebook, a key of :data:`NOTEBOOKS`.
+    params
+        What :func:`load_params` reads (a dict, a YAML file or folder, a shipped set's name, or ``None``).
+    out_dir
+        The folder of the report, the executed notebook and the record (``<name>.record.json``).
+    progress
+        Show papermill's progress bar.
+    timeout
+        Seconds a cell may run (``None``: no limit).
+
+    Returns
+    -------
+    Result
+        What happened; ``record`` holds the values the notebook recorded.
+
+    Notes
+    -----
+    The notebook runs in the repository root when the kit is a checkout, else in the current folder:
+    relative paths in parameters are read from there.
+    """
     import papermill as pm
 
     if name not in NOTEBOOKS:
@@ -163,7 +253,7 @@ def run(
             str(NOTEBOOK_DIR / NOTEBOOKS[name]),
             str(executed),
             parameters=parameters,
-            cwd=str(ROOT),
+            cwd=str(ROOT) if ROOT is not None else os.getcwd(),
             progress_bar=progress,
             kernel_name="python3",
             execution_timeout=timeout,
@@ -226,9 +316,25 @@ def _announce(i: int, total: int, name: str, result: Result | None = None) -> No
 def run_all(names, params, out_dir: str | Path, *, progress: bool = True, jobs: int = 1) -> list[Result]:
     """Run several notebooks (``"all"`` or a list of names); write ``index.html``.
 
-    ``jobs`` notebooks run at once, each in its own process (results come back in the order of
-    ``names``). Notebooks spend most of their time in one core's Python, so two at a time nearly halve
-    the wall time of ``run all`` on a two-core laptop, for about twice the memory of one.
+    Parameters
+    ----------
+    names
+        ``"all"`` (or ``None``) for the four notebooks, or a list of keys of :data:`NOTEBOOKS`.
+    params
+        What :func:`load_params` reads, for every notebook.
+    out_dir
+        The folder of the reports and ``index.html``.
+    progress
+        Say on stderr what runs and how each notebook ended.
+    jobs
+        Notebooks run at once, each in its own process (results come back in the order of ``names``).
+        Notebooks spend most of their time in one core's Python, so two at a time nearly halve the wall
+        time of ``run all`` on a two-core laptop, for about twice the memory of one.
+
+    Returns
+    -------
+    list of Result
+        One per notebook, in the order of ``names``.
     """
     names = list(NOTEBOOKS) if names in ("all", None) or names == ["all"] else list(names)
     out_dir = Path(out_dir)
@@ -280,98 +386,24 @@ def run_all(names, params, out_dir: str | Path, *, progress: bool = True, jobs: 
     return [done[n] for n in names]
 
 
-# --- HTML ----------------------------------------------------------------------------------------
-
-
-def _figure_html(fig_json: dict) -> str:
-    import plotly.io as pio
-
-    fig = pio.from_json(json.dumps(fig_json), skip_invalid=True)
-    return pio.to_html(
-        fig,
-        include_plotlyjs=False,
-        include_mathjax=False,
-        full_html=False,
-        default_width="100%",
-        config={"responsive": True, "displaylogo": False},
-    )
-
-
-def _replace_figures(nb) -> None:
-    for cell in nb.cells:
-        for out in cell.get("outputs", []):
-            data = out.get("data", {})
-            if PLOTLY_MIME in data:
-                out["data"] = {"text/html": _figure_html(data[PLOTLY_MIME])}
-            elif "text/html" in data and "text/plain" in data and "<script" in data["text/plain"]:
-                pass
-
-
-def _toc(body: str) -> str:
-    items = []
-    for level, anchor, text in re.findall(r'<h([23]) id="([^"]+)"[^>]*>(.*?)(?:<a class="anchor-link"|</h[23]>)', body):
-        label = re.sub(r"<[^>]+>", "", text).strip()
-        items.append(f'<li class="h{level}"><a href="#{anchor}">{label}</a></li>')
-    if not items:
-        return ""
-    return '<nav class="kit-toc"><strong>Contents</strong><ul>' + "".join(items) + "</ul></nav>"
-
-
-def _provenance_html(provenance: dict) -> str:
-    rows = []
-    for key, value in provenance.items():
-        if isinstance(value, dict):
-            value = (
-                "<br>".join(
-                    f"<code>{html.escape(str(k))}</code>: {html.escape(json.dumps(v, default=str) if not isinstance(v, str) else v)}"
-                    for k, v in value.items()
-                )
-                or "none"
-            )
-        else:
-            value = html.escape(str(value))
-        rows.append(f"<tr><th>{html.escape(key)}</th><td>{value}</td></tr>")
-    return (
-        '<section class="kit-provenance" id="provenance"><h2>Provenance</h2><table>'
-        + "".join(rows)
-        + "</table></section>"
-    )
-
-
-def to_html(notebook: str | Path, *, title: str, provenance: dict, error: str | None = None) -> str:
-    """Export an executed notebook to one self-contained HTML page without code cells."""
-    import nbformat
-    import plotly.offline
-    from nbconvert import HTMLExporter
-
-    nb = nbformat.read(str(notebook), as_version=4)
-    nb.metadata["title"] = title
-    _replace_figures(nb)
-    exporter = HTMLExporter(
-        template_name="kit_report",
-        extra_template_basedirs=[str(TEMPLATES)],
-        exclude_input=True,
-        exclude_input_prompt=True,
-        exclude_output_prompt=True,
-    )
-    header = ""
-    if error:
-        header += f'<div class="kit-failed"><strong>This report failed:</strong> {html.escape(error)}</div>'
-    resources = {
-        "kit_plotlyjs": plotly.offline.get_plotlyjs(),
-        "kit_header": header + "{{KIT_TOC}}",
-        "kit_provenance": _provenance_html(provenance),
-    }
-    body, _ = exporter.from_notebook_node(nb, resources=resources)
-    body = body.replace("{{KIT_TOC}}", "", 1)
-    # the contents go after the first cell (the report's title and introduction)
-    cells = [m.start() for m in re.finditer(r'<div[^>]*class="jp-Cell ', body)]
-    at = cells[1] if len(cells) > 1 else (cells[0] if cells else body.find("<main>") + len("<main>"))
-    return body[:at] + _toc(body) + body[at:]
+# --- index --------------------------------------------------------------------------------------
 
 
 def write_index(results: list[Result], out_dir: str | Path) -> Path:
-    """Write ``index.html`` linking the reports of a run, saying which failed and why."""
+    """Write ``index.html`` linking the reports of a run, saying which failed and why.
+
+    Parameters
+    ----------
+    results
+        The results of the run's notebooks.
+    out_dir
+        The folder of the reports.
+
+    Returns
+    -------
+    Path
+        The index file.
+    """
     out_dir = Path(out_dir)
     rows = []
     for r in results:
