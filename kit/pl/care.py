@@ -9,16 +9,29 @@ import plotly.graph_objects as go
 from ._style import TEMPLATE, escape
 from .monitoring import COLOURS
 
+__all__ = ["cases", "history"]
+
 
 def cases(
     result: pd.DataFrame,
+    summary: pd.DataFrame | None = None,
     *,
     title: str = "Hours to the brand's first response",
     max_hours: float = 72,
     template: str = TEMPLATE,
 ) -> go.Figure:
-    """Histogram of hours to first response from :func:`kit.tl.care.cases`, with the median and 90th
-    percentile marked; answers later than ``max_hours`` are piled in the last bar."""
+    """Histogram of hours to first response from :func:`kit.tl.care.cases`; answers later than
+    ``max_hours`` are piled in the last bar.
+
+    Parameters
+    ----------
+    result
+        The cases (:func:`kit.tl.care.cases`).
+    summary
+        Their overall :func:`kit.tl.care.summary`: its ``median_hours`` and ``p90_hours`` are marked.
+    title, max_hours, template
+        Title, last bar and plotly template.
+    """
     hours = result.loc[result["responded"], "hours_to_response"].to_numpy(dtype=float)
     fig = go.Figure()
     if len(hours) == 0:
@@ -34,8 +47,18 @@ def cases(
                 name="cases",
             )
         )
-        for q, name, colour in ((0.5, "median", COLOURS[2]), (0.9, "90th percentile", COLOURS[1])):
-            x = float(np.quantile(hours, q))
+        marks = (
+            []
+            if summary is None or summary.empty
+            else [
+                (summary["median_hours"].iloc[0], "median", COLOURS[2]),
+                (summary["p90_hours"].iloc[0], "90th percentile", COLOURS[1]),
+            ]
+        )
+        for x, name, colour in marks:
+            if pd.isna(x):
+                continue
+            x = float(x)
             fig.add_vline(
                 x=x,
                 line=dict(color=colour, dash="dash"),

@@ -14,13 +14,10 @@ reach
 engagement earned
     likes + shares + comments + quotes received by the author's posts.
 
-Example
--------
->>> from kit import datasets
->>> from kit.tl import audience, metrics
->>> posts, _ = datasets.load_sample()
->>> m = metrics.mentions(posts, actors=["Voltaria", "Railix"])
->>> audience.overlap(m, actors=["Voltaria", "Railix"])   # doctest: +SKIP
+Examples
+--------
+>>> tier([500, 25_000, None]).tolist()
+['regular (< 1k)', 'micro (10k-100k)', '(unknown)']
 """
 
 from __future__ import annotations
@@ -30,7 +27,11 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from .metrics import interactions, wilson
+from .._stats import wilson
+from .._text import handle_keys, normalise_handle
+from .metrics import interactions
+
+__all__ = ["TIERS", "PROFILE_COLUMNS", "tier", "overlap", "crossroads", "influencers", "tiers", "advocacy", "profile"]
 
 TIERS = (
     (0, "regular (< 1k)"),
@@ -256,10 +257,10 @@ def advocacy(posts: pd.DataFrame, *, employee_handles: Sequence[str], brand_hand
     engagement_per_post``. Reach is views where present, else followers, summed over posts.
     Employees listed but absent from the data are listed with 0 posts so a silent account is visible.
     """
-    handle = posts["author_handle"].astype("string").str.lower().str.lstrip("@")
-    emp = [str(h).lower().lstrip("@") for h in employee_handles]
-    own = [str(h).lower().lstrip("@") for h in brand_handles]
-    frame = posts.assign(_h=handle, _eng=interactions(posts).to_numpy())
+    handle = handle_keys(posts["author_handle"])
+    emp = [normalise_handle(h) for h in employee_handles]
+    own = [normalise_handle(h) for h in brand_handles]
+    frame = posts.assign(_h=handle.to_numpy(), _eng=interactions(posts).to_numpy())
     views = (
         frame["views"].astype("Float64") if "views" in frame else pd.Series(pd.NA, index=frame.index, dtype="Float64")
     )

@@ -17,13 +17,22 @@ open case
     A case without a response that is older than ``open_after_hours`` at ``as_of`` (default: the
     last post in the data).
 
-Example
--------
->>> from kit import datasets
->>> from kit.tl import care
->>> posts, truth = datasets.load_sample()
->>> c = care.cases(posts, brand_handles=["voltaria"], intent_column="x_true_intent")
->>> care.summary(c)                                   # doctest: +SKIP
+Examples
+--------
+>>> import pandas as pd
+>>> t = pd.Timestamp("2024-05-01", tz="UTC")
+>>> posts = pd.DataFrame({
+...     "post_id": ["1", "2", "3"], "parent_id": [None, "1", None],
+...     "author_handle": ["ana", "Brand_HQ", "ben"], "actor": ["Brand", "Brand", "Brand"],
+...     "kind": ["post", "reply", "post"], "intent": ["complaint", None, "question"],
+...     "created_at": [t, t + pd.Timedelta(hours=2), t + pd.Timedelta(hours=30)],
+...     "text": ["late again", "sorry, DM us", "open on Sunday?"]})
+>>> c = cases(posts, brand_handles=["@brand_hq"], brand="Brand", intent_column="intent", as_of=t + pd.Timedelta(hours=60))
+>>> c[["post_id", "hours_to_response", "open"]].values.tolist()
+[['1', 2.0, False], ['3', nan, True]]
+>>> s = summary(c).iloc[0]
+>>> int(s["cases"]), int(s["responded"]), float(s["median_hours"])
+(2, 1, 2.0)
 """
 
 from __future__ import annotations
@@ -33,13 +42,13 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from .metrics import wilson
+from .._stats import bootstrap_quantile, wilson
+from .._text import handle_keys, normalise_handle
+from ._sentences_monitoring import describe
+
+__all__ = ["DEFAULT_INTENTS", "cases", "summary", "open_cases", "history", "describe", "with_topic"]
 
 DEFAULT_INTENTS = ("complaint", "question")
-
-
-def _handles(values) -> set[str]:
-    return {str(h).lower().lstrip("@") for h in values}
 
 
 def cases(
@@ -79,9 +88,8 @@ def cases(
     ``hours_to_response`` (NaN when unanswered), ``response_id``, ``response_text``, ``age_hours``
     (at ``as_of``) and ``open`` (unanswered for longer than ``open_after_hours``).
     """
-    own = _handles(brand_handles)
-    handle = posts["author_handle"].astype("string").str.lower().str.lstrip("@")
-    by_brand = handle.isin(own).fillna(False).to_numpy(dtype=bool)
+    own = {normalise_handle(h) for h in brand_handles}
+    by_brand = handle_keys(posts["author_handle"]).isin(own).to_numpy(dtype=bool)
     brand_post_ids = set(posts.loc[by_brand, "post_id"].astype(str))
     about = posts["parent_id"].astype("string").isin(brand_post_ids).fillna(False).to_numpy(dtype=bool).copy()
     if brand is not None:
@@ -147,33 +155,6 @@ def _with_sentiment(candidates: pd.DataFrame, scored: pd.DataFrame | None) -> pd
     return out
 
 
-EXACT_BOOTSTRAP_FROM = 20_000
-
-
-def _bootstrap_quantile(values: np.ndarray, q: float, *, n_boot: int, level: float, rng) -> tuple[float, float]:
-    if len(values) < 2:
-        return (np.nan, np.nan)
-    if len(values) >= EXACT_BOOTSTRAP_FROM:
-        # n_boot resamples of n values cost n_boot * n memory and sorts (seconds and gigabytes at a million
-        # posts); the bootstrap law of an order statistic is known exactly instead: in a resample, the
-        # number of values <= x_(j) is Binomial(n, j/n), so the resampled k-th smallest value is <= x_(j)
-        # with probability P(Binomial(n, j/n) >= k). The percentile interval is read from that law.
-        from scipy.stats import binom
-
-        x = np.sort(values)
-        n = len(x)
-        k = max(1, int(np.ceil(q * n)))
-        cdf = binom.sf(k - 1, n, np.arange(1, n + 1) / n)  # P(resampled k-th value <= x_(j)), j = 1..n
-        a = (1 - level) / 2
-        lo = min(int(np.searchsorted(cdf, a, side="left")), n - 1)
-        hi = min(int(np.searchsorted(cdf, 1 - a, side="left")), n - 1)
-        return float(x[lo]), float(x[hi])
-    draws = rng.choice(values, size=(n_boot, len(values)), replace=True)
-    stats = np.quantile(draws, q, axis=1)
-    a = (1 - level) / 2
-    return float(np.quantile(stats, a)), float(np.quantile(stats, 1 - a))
-
-
 def summary(
     case_frame: pd.DataFrame, *, by: str | None = None, level: float = 0.95, n_boot: int = 1000, seed: int = 0
 ) -> pd.DataFrame:
@@ -193,8 +174,8 @@ def summary(
         hours = g.loc[g["responded"], "hours_to_response"].to_numpy(dtype=float) if n else np.zeros(0)
         med = float(np.median(hours)) if len(hours) else np.nan
         p90 = float(np.quantile(hours, 0.9)) if len(hours) else np.nan
-        m_low, m_high = _bootstrap_quantile(hours, 0.5, n_boot=n_boot, level=level, rng=rng)
-        p_low, p_high = _bootstrap_quantile(hours, 0.9, n_boot=n_boot, level=level, rng=rng)
+        m_low, m_high = bootstrap_quantile(hours, 0.5, n_boot=n_boot, level=level, rng=rng)
+        p_low, p_high = bootstrap_quantile(hours, 0.9, n_boot=n_boot, level=level, rng=rng)
         row = {
             "cases": n,
             "responded": k,
@@ -274,25 +255,6 @@ def history(
         )
     out = table.merge(pd.DataFrame(examples), on=by, how="left")
     return out.sort_values("cases", ascending=False, kind="stable").reset_index(drop=True)
-
-
-def describe(summary_frame: pd.DataFrame, *, brand: str) -> str:
-    """One sentence for the report from an overall :func:`summary` row (or why there is nothing to say)."""
-    if summary_frame.empty or summary_frame["cases"].iloc[0] == 0:
-        return f"No questions or complaints addressed to {brand} in this period."
-    r = summary_frame.iloc[0]
-    if r["responded"] == 0:
-        return (
-            f"{int(r['cases']):,} questions and complaints were addressed to {brand}; the data holds no "
-            f"reply from its accounts to any of them (either it did not answer, or its replies are not in "
-            f"this export)."
-        )
-    return (
-        f"{brand} answered {r['response_rate']:.0%} of {int(r['cases']):,} questions and complaints "
-        f"(95 % interval {r['rate_low']:.0%} to {r['rate_high']:.0%}); half of the answers came within "
-        f"{r['median_hours']:.1f} h and 90 % within {r['p90_hours']:.1f} h; {int(r['open_cases']):,} cases "
-        f"are still open."
-    )
 
 
 def with_topic(

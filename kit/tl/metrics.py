@@ -5,16 +5,37 @@ report's appendix) and computed by a function here. Shares come with Wilson inte
 sentiment with the interval of the positive share among polar posts, transformed; message tests
 with a test that respects that impressions of one post are not independent.
 
->>> from kit.tl import metrics
->>> [round(x, 4) for x in metrics.wilson(45, 100)]
-[0.3561, 0.5476]
+Message tests (A/B variants) are in :mod:`kit.tl.message_tests`, re-exported here.
+
+>>> import pandas as pd
+>>> posts = pd.DataFrame({"actor": ["Brand", "Brand", "Rival"], "actor_role": [None, None, None]})
+>>> share_of_voice(posts, actors=["Brand", "Rival"])[["actor", "mentions"]].values.tolist()
+[['Brand', 2], ['Rival', 1]]
 """
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from scipy.stats import norm
+
+from .._stats import wilson
+
+__all__ = [
+    "INTERACTIONS",
+    "OWN_ROLES",
+    "DEFINITIONS",
+    "definitions",
+    "mentions",
+    "interactions",
+    "share_of_voice",
+    "share_over_time",
+    "kpi_series",
+    "net_sentiment",
+    "net_sentiment_over_time",
+    "engagement_rate",
+    "headline",
+    "compare_periods",
+]
 
 INTERACTIONS = ("likes", "shares", "comments", "quotes")
 OWN_ROLES = ("brand", "competitor", "media", "employee")
@@ -60,20 +81,6 @@ DEFINITIONS: dict[str, str] = {
 def definitions() -> pd.DataFrame:
     """The metric definitions as a table for a report's appendix."""
     return pd.DataFrame({"metric": list(DEFINITIONS), "definition": list(DEFINITIONS.values())})
-
-
-def wilson(k, n, level: float = 0.95) -> tuple[float, float]:
-    """Wilson score interval for a proportion ``k / n`` (NaN, NaN when ``n`` is 0)."""
-    k, n = np.asarray(k, dtype=float), np.asarray(n, dtype=float)
-    z = norm.ppf(0.5 + level / 2)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        p = k / n
-        centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-        half = z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    low, high = np.where(n > 0, centre - half, np.nan), np.where(n > 0, centre + half, np.nan)
-    if low.ndim == 0:
-        return float(low), float(high)
-    return low, high
 
 
 def mentions(posts: pd.DataFrame, *, actors=None, own_roles=OWN_ROLES) -> pd.DataFrame:
@@ -337,140 +344,10 @@ def compare_periods(
     return pd.DataFrame(rows)
 
 
-def message_test(
-    posts: pd.DataFrame,
-    *,
-    campaign: str,
-    campaign_column: str = "x_campaign",
-    variant_column: str = "x_variant",
-    alpha: float = 0.05,
-    power: float = 0.8,
-) -> pd.DataFrame:
-    """Compare the variants of a message test on engagement rate (interactions / views).
 
-    Each variant's rate is pooled over its posts. Each pair of variants is compared with a
-    quasi-binomial GLM on post-level (interactions, views): the dispersion is estimated from the
-    posts (floored at 1, the binomial), so the test accounts for posts differing more than
-    impressions would. p-values are
-    Holm-adjusted across pairs when there are more than two variants. ``mde`` is the smallest
-    difference in rate this sample would detect with ``power`` at ``alpha``. ``verdict`` names a
-    winner only when the adjusted p-value is below ``alpha``.
-    """
-    import statsmodels.api as sm
-    from statsmodels.stats.multitest import multipletests
+def __getattr__(name):  # message_test(s) moved to kit.tl.message_tests; re-exported for the old path
+    if name in ("message_test", "message_tests"):
+        from . import message_tests
 
-    missing = [c for c in (campaign_column, variant_column) if c not in posts.columns]
-    if missing:
-        raise ValueError(f"the data has no column {missing[0]!r}: message tests need a campaign and a variant column")
-    part = posts[(posts[campaign_column] == campaign) & (posts["views"].fillna(0) > 0)].copy()
-    if part.empty:
-        raise ValueError(f"no posts with views for campaign {campaign!r} in column {campaign_column!r}")
-    part["interactions"] = interactions(part)
-    variants = sorted(part[variant_column].dropna().astype(str).unique())
-    if len(variants) < 2:
-        raise ValueError(f"campaign {campaign!r} has {len(variants)} variant(s); a test needs two or more")
-    rows = []
-    for i, a in enumerate(variants):
-        for b in variants[i + 1 :]:
-            sub = part[part[variant_column].astype(str).isin([a, b])]
-            k = sub["interactions"].to_numpy(dtype=float)
-            n = sub["views"].to_numpy(dtype=float)
-            x = sm.add_constant((sub[variant_column].astype(str) == b).astype(float).to_numpy())
-            glm = sm.GLM(np.column_stack([k, n - k]), x, family=sm.families.Binomial())
-            # quasi-binomial: Pearson dispersion, never below the binomial's own variance
-            first = glm.fit()
-            dispersion = max(1.0, first.pearson_chi2 / first.df_resid) if first.df_resid > 0 else 1.0
-            fit = glm.fit(scale=dispersion)
-            ra = k[x[:, 1] == 0].sum() / n[x[:, 1] == 0].sum()
-            rb = k[x[:, 1] == 1].sum() / n[x[:, 1] == 1].sum()
-            # delta method: difference of rates from the log-odds coefficients
-            cov = fit.cov_params()
-            pa, pb = ra, rb
-            grad = np.array([pb * (1 - pb) - pa * (1 - pa), pb * (1 - pb)])
-            se = float(np.sqrt(grad @ cov @ grad))
-            z = norm.ppf(1 - alpha / 2)
-            mde = (z + norm.ppf(power)) * se
-            rows.append(
-                {
-                    "variant_a": a,
-                    "variant_b": b,
-                    "rate_a": ra,
-                    "rate_b": rb,
-                    "difference": rb - ra,
-                    "ci_low": rb - ra - z * se,
-                    "ci_high": rb - ra + z * se,
-                    "p_value": float(fit.pvalues[1]),
-                    "posts_a": int((x[:, 1] == 0).sum()),
-                    "posts_b": int((x[:, 1] == 1).sum()),
-                    "dispersion": float(fit.scale),
-                    "mde": mde,
-                }
-            )
-    out = pd.DataFrame(rows)
-    out["p_adjusted"] = multipletests(out["p_value"], method="holm")[1] if len(out) > 1 else out["p_value"]
-    out["significant"] = out["p_adjusted"] < alpha
-
-    def verdict(r) -> str:
-        if r["significant"]:
-            win, lose = (r["variant_b"], r["variant_a"]) if r["difference"] > 0 else (r["variant_a"], r["variant_b"])
-            return (
-                f"{win} beats {lose}: {max(r['rate_a'], r['rate_b']):.2%} vs {min(r['rate_a'], r['rate_b']):.2%} "
-                f"(difference {abs(r['difference']):.2%}, 95 % CI {r['ci_low']:+.2%} to {r['ci_high']:+.2%}, "
-                f"adjusted p = {r['p_adjusted']:.3g})."
-            )
-        return (
-            f"No winner between {r['variant_a']} and {r['variant_b']}: the difference "
-            f"({r['difference']:+.2%}) is within what chance gives (adjusted p = {r['p_adjusted']:.2g}); "
-            f"this test could only detect differences of about {r['mde']:.2%} or more."
-        )
-
-    out["verdict"] = out.apply(verdict, axis=1)
-    out.insert(0, "campaign", campaign)
-    return out
-
-
-def message_tests(
-    posts: pd.DataFrame,
-    *,
-    campaigns,
-    campaign_column: str = "x_campaign",
-    variant_column: str = "x_variant",
-    alpha: float = 0.05,
-) -> pd.DataFrame:
-    """:func:`message_test` for several campaigns, one table; campaigns without data are listed with
-    the reason instead of failing the report."""
-    parts = []
-    for campaign in campaigns:
-        try:
-            parts.append(
-                message_test(
-                    posts,
-                    campaign=campaign,
-                    campaign_column=campaign_column,
-                    variant_column=variant_column,
-                    alpha=alpha,
-                )
-            )
-        except (ValueError, KeyError) as exc:
-            parts.append(pd.DataFrame({"campaign": [campaign], "verdict": [f"Not tested: {exc}"]}))
-    columns = [
-        "campaign",
-        "variant_a",
-        "variant_b",
-        "rate_a",
-        "rate_b",
-        "difference",
-        "ci_low",
-        "ci_high",
-        "p_value",
-        "p_adjusted",
-        "significant",
-        "posts_a",
-        "posts_b",
-        "dispersion",
-        "mde",
-        "verdict",
-    ]
-    if not parts:
-        return pd.DataFrame(columns=columns)
-    return pd.concat(parts, ignore_index=True).reindex(columns=columns)
+        return getattr(message_tests, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
