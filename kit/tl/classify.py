@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from .._stats import macro_f1 as _macro_f1
 from .embed import Embedder, embed
-from .sentiment import balanced_weights, fit_softmax
+from .sentiment_head import balanced_weights, fit_softmax
 
 
 @dataclass
@@ -139,25 +140,46 @@ def predict(
 
 
 def macro_f1(y_true: Sequence, y_pred: Sequence, *, classes: Sequence[str] | None = None) -> float:
-    """Unweighted mean of the per-class F1 over ``classes`` (default: the labels present in ``y_true``)."""
-    return float(per_class_f1(y_true, y_pred, classes=classes)["f1"].mean())
+    """Unweighted mean of the per-class F1 over ``classes`` (default: the labels present in ``y_true``).
+
+    :func:`kit._stats.macro_f1` (scikit-learn), kept here under its old name.
+
+    >>> macro_f1(["a", "b", "b"], ["a", "b", "a"])
+    0.666...
+    """
+    return _macro_f1(y_true, y_pred, classes=classes)
 
 
 def per_class_f1(y_true: Sequence, y_pred: Sequence, *, classes: Sequence[str] | None = None) -> pd.DataFrame:
-    """Precision, recall, F1 and support per class (a class never predicted has precision 0)."""
-    t = np.asarray([str(v) for v in y_true], dtype=object)
-    p = np.asarray([str(v) for v in y_pred], dtype=object)
-    classes = sorted(set(t)) if classes is None else list(classes)
-    rows = []
-    for c in classes:
-        tp = int(((t == c) & (p == c)).sum())
-        fp = int(((t != c) & (p == c)).sum())
-        fn = int(((t == c) & (p != c)).sum())
-        precision = tp / (tp + fp) if tp + fp else 0.0
-        recall = tp / (tp + fn) if tp + fn else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        rows.append({"class": c, "precision": precision, "recall": recall, "f1": f1, "support": tp + fn})
-    return pd.DataFrame(rows)
+    """Precision, recall, F1 and support per class (scikit-learn; a class never predicted has precision 0).
+
+    Parameters
+    ----------
+    y_true, y_pred
+        True and predicted labels (compared as strings).
+    classes
+        The classes to report, in order; default: the labels present in ``y_true``, sorted.
+
+    >>> per_class_f1(["a", "a", "b"], ["a", "b", "b"]).round(2).to_dict("records")[0]
+    {'class': 'a', 'precision': 1.0, 'recall': 0.5, 'f1': 0.67, 'support': 2}
+    """
+    from sklearn.metrics import precision_recall_fscore_support
+
+    t = [str(v) for v in y_true]
+    p = [str(v) for v in y_pred]
+    classes = sorted(set(t)) if classes is None else [str(c) for c in classes]
+    if not classes:
+        return pd.DataFrame(columns=["class", "precision", "recall", "f1", "support"])
+    precision, recall, f1, support = precision_recall_fscore_support(t, p, labels=classes, zero_division=0)
+    return pd.DataFrame(
+        {
+            "class": classes,
+            "precision": precision.astype(float),
+            "recall": recall.astype(float),
+            "f1": f1.astype(float),
+            "support": support.astype(int),
+        }
+    )
 
 
 def cross_validate(

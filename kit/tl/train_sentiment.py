@@ -35,8 +35,12 @@ from pathlib import Path
 
 import numpy as np
 
-from . import sentiment as S
-from .embed import CachedEmbedder, default_cache_dir, get_embedder
+from .._cache import cache_dir as _cache_dir
+from .._stats import macro_f1 as _macro_f1
+from ._sentiment_base import LABELS
+from .embed import CachedEmbedder, get_embedder
+from .lexicons import lexicon_compound, lexicon_features
+from .sentiment_head import DEFAULT_HEAD, HeadModel, balanced_weights, fit_softmax
 
 SDIST = "vaderSentiment==3.3.2"
 INNER = "additional_resources/hutto_ICWSM_2014.tar.gz"
@@ -106,13 +110,12 @@ def labels_from_ratings(ratings: np.ndarray, threshold: float) -> np.ndarray:
 
 
 def macro_f1(y: np.ndarray, pred: np.ndarray, n_classes: int = 3) -> float:
-    scores = []
-    for c in range(n_classes):
-        tp = np.sum((pred == c) & (y == c))
-        fp = np.sum((pred == c) & (y != c))
-        fn = np.sum((pred != c) & (y == c))
-        scores.append(0.0 if tp == 0 else 2 * tp / (2 * tp + fp + fn))
-    return float(np.mean(scores))
+    """Macro F1 over the classes ``0 .. n_classes - 1`` (a class never predicted counts 0): :func:`kit._stats.macro_f1`.
+
+    >>> macro_f1(np.array([0, 1, 2]), np.array([0, 1, 1]))
+    0.555...
+    """
+    return _macro_f1(y, pred, classes=range(n_classes))
 
 
 def spearman(a: np.ndarray, b: np.ndarray) -> float:
@@ -122,7 +125,7 @@ def spearman(a: np.ndarray, b: np.ndarray) -> float:
 
 
 def embed_texts(texts: list[str], cache_dir: Path | None, progress: bool = True) -> np.ndarray:
-    model = CachedEmbedder(get_embedder("use"), cache_dir or default_cache_dir(), progress=progress)
+    model = CachedEmbedder(get_embedder("use"), cache_dir or _cache_dir("embeddings"), progress=progress)
     return model.embed(texts)
 
 
@@ -136,7 +139,7 @@ def train_sentiment(
     lexicon_dropout: float = 0.3,
     Cs=(0.3, 1.0, 3.0),
     cache_dir: Path | None = None,
-    out: Path = S.DEFAULT_HEAD,
+    out: Path = DEFAULT_HEAD,
     provenance: dict | None = None,
     progress: bool = True,
 ) -> dict:
@@ -153,19 +156,19 @@ def train_sentiment(
     t0 = time.time()
     emb = embed_texts(texts, cache_dir, progress)
     print(f"embedded {len(texts)} texts in {time.time() - t0:.0f} s", flush=True)
-    compound = S.lexicon_compound(texts, ["en"] * len(texts))
+    compound = lexicon_compound(texts, ["en"] * len(texts))
     names = ("compound", "pos_hit", "neg_hit")
     held = np.zeros(len(y), dtype=bool)
     for key in sources:
         idx = np.flatnonzero(src == key)
         held[rng.choice(idx, int(round(holdout * len(idx))), replace=False)] = True
     dropped = np.where(rng.rand(len(y)) < lexicon_dropout, 0.0, compound)
-    X_train = np.hstack([emb, S.lexicon_features(dropped, names)])
-    X_eval = np.hstack([emb, S.lexicon_features(compound, names)])
+    X_train = np.hstack([emb, lexicon_features(dropped, names)])
+    X_eval = np.hstack([emb, lexicon_features(compound, names)])
 
     def fit(mask, C):
-        coef, intercept = S.fit_softmax(X_train[mask], y[mask], C=C, sample_weight=S.balanced_weights(y[mask]))
-        return S.HeadModel(coef, intercept, embedder="use", lexicon_features=names)
+        coef, intercept = fit_softmax(X_train[mask], y[mask], C=C, sample_weight=balanced_weights(y[mask]))
+        return HeadModel(coef, intercept, embedder="use", lexicon_features=names)
 
     search = {}
     for C in Cs:
@@ -217,7 +220,7 @@ def train_sentiment(
     )
     for k, v in heldout["per_source"].items():
         print(f"  {k:7s} n={v['n']:5d} macro-F1 {v['macro_f1']:.3f} Spearman {v['spearman']:.3f}")
-    coef, intercept = S.fit_softmax(X_train, y, C=C, sample_weight=S.balanced_weights(y))
+    coef, intercept = fit_softmax(X_train, y, C=C, sample_weight=balanced_weights(y))
     counts = np.bincount(y, minlength=3).tolist()
     meta = {
         "name": "head(use+lexicon, vader-icwsm2014)",
@@ -227,7 +230,7 @@ def train_sentiment(
             "citation": CITATION,
             "files": [FILES[k] for k in sources],
             "n": len(y),
-            "class_counts": dict(zip(S.LABELS, counts)),
+            "class_counts": dict(zip(LABELS, counts)),
             "neutral_threshold": threshold,
             **(provenance or {}),
         },
@@ -242,7 +245,7 @@ def train_sentiment(
         },
         "heldout": heldout,
     }
-    final = S.HeadModel(
+    final = HeadModel(
         coef, intercept, embedder="use", lexicon_features=names, neutral_bias=bias, meta=meta, name=meta["name"]
     )
     path = final.save(out)
@@ -333,7 +336,7 @@ def main(argv: list[str] | None = None) -> int:
         help="vaderSentiment-3.3.2.tar.gz (or the inner archive, or a "
         "folder); default: fetched with pip download into a temporary folder",
     )
-    parser.add_argument("--out", type=Path, default=S.DEFAULT_HEAD)
+    parser.add_argument("--out", type=Path, default=DEFAULT_HEAD)
     parser.add_argument("--neutral-threshold", type=float, default=0.5)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--cache-dir", type=Path, help="embedding cache (default: the kit's)")

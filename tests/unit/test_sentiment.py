@@ -295,7 +295,8 @@ def test_default_head_on_xlm_t_val(tmp_path):
 def test_german_lexicon_scores_are_kept_on_disk(tmp_path, monkeypatch):
     monkeypatch.setenv("KIT_CACHE", str(tmp_path))
     texts = ["Das ist wirklich gut.", "Schlechter Service, sehr enttäuschend.", "Der Zug fährt um acht."]
-    S = sentiment
+    from kit.tl import lexicons as S
+
     direct = np.array([S._LEXICONS.de(t) for t in texts])
     first = S.lexicon_compound(texts + ["very good"], ["de", "de", "de", "en"])
     np.testing.assert_allclose(first[:3], direct, atol=1e-6)

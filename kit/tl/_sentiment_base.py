@@ -1,0 +1,71 @@
+"""What every sentiment backend shares: the labels, the output columns, the protocol and the output frame.
+
+>>> frame_from_probs([[0.2, 0.3, 0.5]])["sentiment"].tolist()
+['positive']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol, runtime_checkable
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["LABELS", "COLUMNS", "SentimentModel", "frame_from_probs", "guess_langs"]
+
+LABELS = ("negative", "neutral", "positive")
+COLUMNS = ("sentiment", "score", "confidence", "p_negative", "p_neutral", "p_positive")
+
+
+@runtime_checkable
+class SentimentModel(Protocol):
+    """Anything with a ``name`` and ``predict(texts, langs=None) -> DataFrame`` with :data:`COLUMNS`,
+    one row per text, in order (a fresh ``RangeIndex``)."""
+
+    name: str
+
+    def predict(self, texts: Sequence[str], langs: Sequence[str] | None = None) -> pd.DataFrame: ...
+
+
+def frame_from_probs(probs: np.ndarray) -> pd.DataFrame:
+    """The common output frame from an (n, 3) array of probabilities (negative, neutral, positive)."""
+    probs = np.asarray(probs, dtype=np.float64).reshape(-1, 3)
+    total = probs.sum(axis=1, keepdims=True)
+    probs = probs / np.where(total == 0, 1, total)
+    best = probs.argmax(axis=1) if len(probs) else np.zeros(0, dtype=int)
+    return pd.DataFrame(
+        {
+            "sentiment": pd.Series(np.asarray(LABELS, dtype=object)[best], dtype="string"),
+            "score": np.clip(probs[:, 2] - probs[:, 0], -1.0, 1.0),
+            "confidence": probs.max(axis=1) if len(probs) else np.zeros(0),
+            "p_negative": probs[:, 0],
+            "p_neutral": probs[:, 1],
+            "p_positive": probs[:, 2],
+        }
+    )
+
+
+def _texts(texts: Sequence[str]) -> list[str]:
+    return ["" if t is None or (isinstance(t, float) and np.isnan(t)) else str(t) for t in texts]
+
+
+def _langs(langs: Sequence[str] | None, n: int) -> list[str] | None:
+    if langs is None:
+        return None
+    out = [
+        "und" if v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v)) else str(v).lower()[:2]
+        for v in langs
+    ]
+    if len(out) != n:
+        raise ValueError(f"langs has {len(out)} values for {n} texts")
+    return out
+
+
+def guess_langs(texts: Sequence[str], languages: Sequence[str] = ("fr", "de", "en")) -> list[str]:
+    """Best language among ``languages`` for each text (py3langid), for when a table has no ``lang``."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    identifier.set_languages(list(languages))
+    return [identifier.classify(t)[0] if t.strip() else "und" for t in _texts(texts)]

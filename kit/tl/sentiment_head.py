@@ -1,0 +1,346 @@
+"""The default sentiment model: a multinomial logistic head on sentence embeddings plus lexicon features.
+
+:func:`fit_softmax` (multinomial logistic regression by L-BFGS, optionally pulled toward a prior head),
+:func:`balanced_weights`, :class:`HeadModel` (features, prediction, saving and loading as ``.npz`` + ``.json``,
+no pickle) and :func:`train_head` (fit or adapt a head on a team's own labelled sample).
+
+>>> head = train_head(["great", "awful", "ok"] * 5, ["positive", "negative", "neutral"] * 5,
+...                   embedder="hash", cache=False)
+>>> head.predict(["awful"])["sentiment"].tolist()
+['negative']
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .._cache import cache_dir as _cache_dir
+from ._sentiment_base import LABELS, _langs, _texts, frame_from_probs, guess_langs
+from .embed import CachedEmbedder, Embedder, embed_batched, get_embedder
+from .lexicons import lexicon_compound, lexicon_features
+
+__all__ = ["HeadModel", "train_head", "fit_softmax", "balanced_weights", "encode_labels", "DEFAULT_HEAD"]
+
+MODELS_DIR = Path(__file__).resolve().parent / "models"
+#: The shipped head (weights ``.npz`` and metadata ``.json`` side by side).
+DEFAULT_HEAD = MODELS_DIR / "sentiment_head.npz"
+FORMAT = "kit-sentiment-head/1"
+
+
+def _softmax(z: np.ndarray) -> np.ndarray:
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def fit_softmax(
+    X: np.ndarray,
+    y: np.ndarray,
+    *,
+    C: float = 1.0,
+    sample_weight: np.ndarray | None = None,
+    prior_coef: np.ndarray | None = None,
+    prior_intercept: np.ndarray | None = None,
+    n_classes: int = 3,
+    max_iter: int = 1000,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Multinomial logistic regression by L-BFGS: minimise sum_i w_i CE_i + ||W - W0||^2 / (2 C).
+
+    With ``prior_coef`` (W0) the penalty pulls the weights toward that head instead of toward zero
+    (a warm start that a small labelled sample can only move so far); the intercept is unpenalised
+    and starts at ``prior_intercept``. Deterministic: same inputs, same weights.
+    """
+    from scipy.optimize import minimize
+
+    X = np.asarray(X, dtype=np.float64)
+    y = np.asarray(y, dtype=np.int64)
+    n, d = X.shape
+    w = np.ones(n) if sample_weight is None else np.asarray(sample_weight, dtype=np.float64)
+    W0 = np.zeros((n_classes, d)) if prior_coef is None else np.asarray(prior_coef, dtype=np.float64)
+    b0 = np.zeros(n_classes) if prior_intercept is None else np.asarray(prior_intercept, dtype=np.float64)
+    Y = np.zeros((n, n_classes))
+    Y[np.arange(n), y] = 1.0
+
+    def loss(theta):
+        W = theta[: n_classes * d].reshape(n_classes, d)
+        b = theta[n_classes * d :]
+        Z = X @ W.T + b
+        Z = Z - Z.max(axis=1, keepdims=True)
+        logp = Z - np.log(np.exp(Z).sum(axis=1, keepdims=True))
+        ce = -(w * (Y * logp).sum(axis=1)).sum()
+        diff = W - W0
+        G = (np.exp(logp) - Y) * w[:, None]
+        gW = G.T @ X + diff / C
+        gb = G.sum(axis=0)
+        return ce + (diff**2).sum() / (2 * C), np.concatenate([gW.ravel(), gb])
+
+    theta0 = np.concatenate([W0.ravel(), b0])
+    res = minimize(loss, theta0, jac=True, method="L-BFGS-B", options={"maxiter": max_iter})
+    return res.x[: n_classes * d].reshape(n_classes, d), res.x[n_classes * d :]
+
+
+def balanced_weights(y: np.ndarray, n_classes: int = 3, sample_weight: np.ndarray | None = None) -> np.ndarray:
+    """Per-sample weights giving each class the same total weight (sklearn's ``class_weight='balanced'``)."""
+    sw = np.ones(len(y)) if sample_weight is None else np.asarray(sample_weight, dtype=np.float64)
+    totals = np.bincount(y, weights=sw, minlength=n_classes)
+    per_class = np.where(totals > 0, sw.sum() / (n_classes * np.where(totals > 0, totals, 1)), 0.0)
+    return sw * per_class[y]
+
+
+class HeadModel:
+    """A multinomial logistic head on sentence embeddings, optionally with lexicon features.
+
+    Features: the L2-normalised embedding (512 numbers for USE), then, when ``lexicon_features``
+    names them, the language's lexicon polarity (:func:`lexicon_compound`) as ``compound``,
+    ``pos_hit``, ``neg_hit``. Probabilities are ``softmax(X @ coef.T + intercept + [0, neutral_bias, 0])``.
+
+    The shipped default (``HeadModel.load()``) was trained on English only; French and German
+    reach it through USE's multilingual space and their own lexicons. Embeddings are cached on disk
+    (``cache_dir``, default the kit's embedding cache) so re-scoring the same posts is fast, and can
+    be passed in (``predict(..., embeddings=...)``) when already computed.
+    """
+
+    def __init__(
+        self,
+        coef: np.ndarray,
+        intercept: np.ndarray,
+        *,
+        embedder: str | Embedder = "use",
+        lexicon_features: Sequence[str] = (),
+        lexicon_band: float = 0.05,
+        neutral_bias: float = 0.0,
+        meta: dict | None = None,
+        cache: bool = True,
+        cache_dir: str | Path | None = None,
+        name: str | None = None,
+    ):
+        self.coef = np.asarray(coef, dtype=np.float64)
+        self.intercept = np.asarray(intercept, dtype=np.float64)
+        if self.coef.shape[0] != 3 or self.intercept.shape != (3,):
+            raise ValueError(f"a head has 3 classes; got coef {self.coef.shape}, intercept {self.intercept.shape}")
+        self.embedder_spec = embedder if isinstance(embedder, str) else getattr(embedder, "name", "custom")
+        self._embedder = None if isinstance(embedder, str) else embedder
+        self.lexicon_features = tuple(lexicon_features)
+        self.lexicon_band = float(lexicon_band)
+        self.neutral_bias = float(neutral_bias)
+        self.meta = dict(meta or {})
+        self.cache = cache
+        self.cache_dir = cache_dir
+        self.name = name or self.meta.get("name") or f"head({self.embedder_spec})"
+
+    # features
+    @property
+    def embedder(self) -> Embedder:
+        if self._embedder is None:
+            self._embedder = get_embedder(self.embedder_spec)
+        return self._embedder
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        texts = _texts(texts)
+        if not texts:
+            return np.zeros((0, self.coef.shape[1] - len(self.lexicon_features)), dtype=np.float32)
+        if self.cache:
+            return CachedEmbedder(self.embedder, self.cache_dir or _cache_dir("embeddings")).embed(texts)
+        return embed_batched(self.embedder, texts)
+
+    def features(
+        self, texts: Sequence[str], langs: Sequence[str] | None = None, *, embeddings: np.ndarray | None = None
+    ) -> np.ndarray:
+        texts = _texts(texts)
+        X = self.embed(texts) if embeddings is None else np.asarray(embeddings, dtype=np.float32)
+        if len(X) != len(texts):
+            raise ValueError(f"{len(X)} embeddings for {len(texts)} texts")
+        if self.lexicon_features:
+            langs = _langs(langs, len(texts))
+            if langs is None and texts:
+                langs = guess_langs(texts)
+            lex = lexicon_features(lexicon_compound(texts, langs), self.lexicon_features, self.lexicon_band)
+            X = np.hstack([X, lex])
+        if X.shape[1] != self.coef.shape[1]:
+            raise ValueError(
+                f"features have {X.shape[1]} columns, the head expects {self.coef.shape[1]} "
+                f"(embedder {self.embedder_spec!r})"
+            )
+        return X
+
+    def predict_proba_features(self, X: np.ndarray) -> np.ndarray:
+        Z = np.asarray(X, dtype=np.float64) @ self.coef.T + self.intercept
+        Z[:, 1] += self.neutral_bias
+        return _softmax(Z)
+
+    def predict(
+        self, texts: Sequence[str], langs: Sequence[str] | None = None, *, embeddings: np.ndarray | None = None
+    ) -> pd.DataFrame:
+        X = self.features(texts, langs, embeddings=embeddings)
+        return frame_from_probs(self.predict_proba_features(X) if len(X) else np.zeros((0, 3)))
+
+    # persistence (numpy arrays + JSON, no pickle)
+    def save(self, path: str | Path) -> Path:
+        """Write ``path`` (``.npz``: ``coef``, ``intercept``) and the metadata beside it (``.json``)."""
+        path = Path(path).with_suffix(".npz")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        np.savez_compressed(path, coef=self.coef.astype(np.float32), intercept=self.intercept.astype(np.float32))
+        meta = {
+            **self.meta,
+            "format": FORMAT,
+            "name": self.name,
+            "labels": list(LABELS),
+            "embedder": self.embedder_spec,
+            "lexicon_features": list(self.lexicon_features),
+            "lexicon_band": self.lexicon_band,
+            "neutral_bias": self.neutral_bias,
+            "n_features": int(self.coef.shape[1]),
+        }
+        path.with_suffix(".json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        return path
+
+    @classmethod
+    def load(cls, path: str | Path | None = None, **kwargs) -> HeadModel:
+        """Load a head saved by :meth:`save` (default: the shipped one). ``kwargs`` go to the constructor
+        (e.g. ``cache=False``, ``embedder=<an Embedder object>``)."""
+        path = Path(path or DEFAULT_HEAD).with_suffix(".npz")
+        meta_path = path.with_suffix(".json")
+        if not path.exists() or not meta_path.exists():
+            raise FileNotFoundError(
+                f"no sentiment head at {path} (+ {meta_path.name}); "
+                "build the shipped one with: python -m kit.tl.train_sentiment"
+            )
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        if meta.get("format") != FORMAT:
+            raise ValueError(f"{meta_path} is not a {FORMAT} file (format {meta.get('format')!r})")
+        with np.load(path, allow_pickle=False) as data:
+            coef, intercept = data["coef"], data["intercept"]
+        args = dict(
+            embedder=meta["embedder"],
+            lexicon_features=meta.get("lexicon_features", ()),
+            lexicon_band=meta.get("lexicon_band", 0.05),
+            neutral_bias=meta.get("neutral_bias", 0.0),
+            meta=meta,
+            name=meta.get("name"),
+        )
+        args.update(kwargs)
+        return cls(coef, intercept, **args)
+
+
+def encode_labels(labels: Sequence) -> np.ndarray:
+    """negative/neutral/positive (any case, or neg/neu/pos) or 0/1/2 -> 0/1/2."""
+    names = {"negative": 0, "neg": 0, "neutral": 1, "neu": 1, "positive": 2, "pos": 2}
+    out = []
+    for v in labels:
+        if isinstance(v, (int, np.integer)) and int(v) in (0, 1, 2):
+            out.append(int(v))
+        elif isinstance(v, str) and v.strip().lower() in names:
+            out.append(names[v.strip().lower()])
+        elif isinstance(v, str) and v.strip() in ("0", "1", "2"):
+            out.append(int(v.strip()))
+        else:
+            raise ValueError(f"label {v!r} is not negative/neutral/positive or 0/1/2")
+    return np.array(out, dtype=np.int64)
+
+
+def train_head(
+    texts: Sequence[str],
+    labels: Sequence,
+    *,
+    embedder: str | Embedder = "use",
+    base: str | Path | HeadModel | None = None,
+    langs: Sequence[str] | None = None,
+    lexicon: bool | None = None,
+    C: float = 1.0,
+    balanced: bool = True,
+    embeddings: np.ndarray | None = None,
+    cache: bool = True,
+    cache_dir: str | Path | None = None,
+    name: str | None = None,
+) -> HeadModel:
+    """Fit a sentiment head on a team's own labelled sample (its domain, its languages).
+
+    Parameters
+    ----------
+    texts, labels
+        The sample; labels are ``negative``/``neutral``/``positive`` or 0/1/2.
+    embedder
+        Embedding backend name or object (default USE; ``"hash"`` for a model-free toy head).
+    base
+        ``None``: fit from scratch (L2 toward zero). ``"default"`` (the shipped head), a saved head's
+        path, or a :class:`HeadModel`: warm start, with the penalty pulling the weights toward that
+        head's instead of toward zero, so a few hundred labels adapt it rather than replace it.
+        The base's embedder and lexicon features are then used.
+    langs
+        Language of each text (for the lexicon features); guessed with py3langid when missing.
+    lexicon
+        Add the lexicon features (default: as the base does, else only for the ``use`` embedder).
+    C
+        Inverse regularisation strength (larger: closer fit to the sample).
+    balanced
+        Weight classes to equal total weight (the default, as the shipped head).
+    embeddings
+        Precomputed embeddings of ``texts`` (skips embedding).
+
+    Examples
+    --------
+    >>> head = train_head(["great", "awful", "ok"] * 5, ["positive", "negative", "neutral"] * 5,
+    ...                   embedder="hash", cache=False)
+    >>> head.predict(["great"])["sentiment"].tolist()
+    ['positive']
+    """
+    texts = _texts(texts)
+    y = encode_labels(labels)
+    if len(y) != len(texts):
+        raise ValueError(f"{len(y)} labels for {len(texts)} texts")
+    if isinstance(base, str) and base == "default":
+        base = HeadModel.load()
+    elif isinstance(base, (str, Path)):
+        base = HeadModel.load(base)
+    if base is not None:
+        embedder = base._embedder or base.embedder_spec
+        features = base.lexicon_features
+        band = base.lexicon_band
+    else:
+        use_lex = (embedder == "use") if lexicon is None else lexicon
+        features = ("compound", "pos_hit", "neg_hit") if use_lex else ()
+        band = 0.05
+    head = HeadModel(
+        np.zeros((3, 1)),
+        np.zeros(3),
+        embedder=embedder,
+        lexicon_features=features,
+        lexicon_band=band,
+        cache=cache,
+        cache_dir=cache_dir,
+    )
+    emb = head.embed(texts) if embeddings is None else np.asarray(embeddings, dtype=np.float32)
+    head.coef = np.zeros((3, emb.shape[1] + len(features)))
+    X = head.features(texts, langs, embeddings=emb)
+    sw = balanced_weights(y) if balanced else np.ones(len(y))
+    coef, intercept = fit_softmax(
+        X,
+        y,
+        C=C,
+        sample_weight=sw,
+        prior_coef=None if base is None else base.coef,
+        prior_intercept=None if base is None else base.intercept,
+    )
+    counts = np.bincount(y, minlength=3).tolist()
+    meta = {
+        "trained_on": {"n": len(y), "class_counts": dict(zip(LABELS, counts))},
+        "C": C,
+        "balanced": balanced,
+        "base": None if base is None else base.name,
+    }
+    return HeadModel(
+        coef,
+        intercept,
+        embedder=embedder,
+        lexicon_features=features,
+        lexicon_band=band,
+        meta=meta,
+        cache=cache,
+        cache_dir=cache_dir,
+        name=name or f"head({head.embedder_spec}{', adapted from ' + base.name if base else ''})",
+    )
