@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from kit import io
-from kit.io import _base, tabular
+from kit.io import _base, _table, _values
 
 
 def test_per_value_equals_the_transform_on_every_row():
@@ -16,28 +16,28 @@ def test_per_value_equals_the_transform_on_every_row():
     def fn(v):
         return v.str.strip().str.lower().str.split("-").str[0].replace("", pd.NA)
 
-    got = _base.per_value(values, fn)
+    got = _values.per_value(values, fn)
     pd.testing.assert_series_equal(got, fn(values))
     assert got.index.equals(values.index)
 
 
 def test_per_value_keeps_the_index_and_handles_frames():
     values = pd.Series(["Tweet", "reply", None, "RT"] * 30, index=np.arange(120) * 3, dtype="string")
-    mapped, unknown = _base.normalise(values, _base.KIND_ALIASES)
+    mapped, unknown = _values.normalise(values, _values.KIND_ALIASES)
     assert mapped.index.equals(values.index)
     assert mapped.iloc[:4].tolist() == ["original", "reply", pd.NA, "repost"]
     assert not unknown.any()
-    mapped, unknown = _base.normalise(pd.Series(["tweet", "blob"] * 20, dtype="string"), _base.KIND_ALIASES)
+    mapped, unknown = _values.normalise(pd.Series(["tweet", "blob"] * 20, dtype="string"), _values.KIND_ALIASES)
     assert unknown.tolist() == [False, True] * 20
 
 
 def test_digit_counts_parse_as_before():
     values = pd.Series(["12", None, "0", "9007199254740992"], dtype="string")
-    counts, bad = _base.parse_counts(values)
+    counts, bad = _values.parse_counts(values)
     assert counts.tolist() == [12, pd.NA, 0, 9007199254740992]
     assert not bad.any()
     many = pd.Series(np.random.default_rng(0).integers(0, 10**9, 5000).astype(str), dtype="string")
-    fast = _base._digits_to_float(many)
+    fast = _values._digits_to_float(many)
     pd.testing.assert_series_equal(fast, pd.to_numeric(many).astype("float64"), check_names=False)
 
 
@@ -74,20 +74,20 @@ def _write(path, text: str, newline: str = "\n"):
 @pytest.mark.parametrize("newline", ["\n", "\r\n"])
 def test_row_numbers_with_quotes_and_one_record_per_line(tmp_path, newline):
     text = 'post_id,created_at,text\n1,2026-03-01T10:00:00Z,"hello, world"\n2,2026-03-01T11:00:00Z,"say ""hi"""\n'
-    frame, _, drops, _ = tabular.read_table(_write(tmp_path / "a.csv", text, newline))
+    frame, _, drops, _ = _table.read_table(_write(tmp_path / "a.csv", text, newline))
     assert frame["__row"].tolist() == [2, 3] and not drops
 
 
 def test_row_numbers_when_a_record_spans_lines(tmp_path):
     text = 'post_id,created_at,text\n1,2026-03-01T10:00:00Z,"two\nlines"\n2,2026-03-01T11:00:00Z,b\n'
-    frame, _, _, _ = tabular.read_table(_write(tmp_path / "b.csv", text))
+    frame, _, _, _ = _table.read_table(_write(tmp_path / "b.csv", text))
     assert frame["__row"].tolist() == [2, 3]
     assert frame["text"].tolist() == ["two\nlines", "b"]
 
 
 def test_row_numbers_after_a_blank_line(tmp_path):
     text = 'post_id,created_at,text\n1,2026-03-01T10:00:00Z,"a"\n\n2,2026-03-01T11:00:00Z,b\n'
-    frame, _, _, _ = tabular.read_table(_write(tmp_path / "c.csv", text))
+    frame, _, _, _ = _table.read_table(_write(tmp_path / "c.csv", text))
     assert frame["__row"].tolist() == [2, 4]
 
 
@@ -95,7 +95,7 @@ def test_detection_reads_the_head_of_a_large_file(tmp_path, monkeypatch):
     rows = "".join(f"{i},2026-03-01T10:00:00Z,Text number {i} é\n" for i in range(200_000))
     path = _write(tmp_path / "big.csv", "post_id,created_at,text\n" + rows)
     assert path.stat().st_size > 4_000_000
-    text, warns = tabular._decode(path, limit=1_000_000)
+    text, warns = _table._decode(path, limit=1_000_000)
     assert len(text.encode("utf-8")) <= 1_000_000 and text.endswith("\n") and not warns
     assert io.detect(path) == "csv"
     posts, report = io.read(path)
@@ -105,7 +105,7 @@ def test_detection_reads_the_head_of_a_large_file(tmp_path, monkeypatch):
 def test_utf16_head_is_decoded_whole(tmp_path):
     path = tmp_path / "u16.csv"
     path.write_bytes(("post_id,created_at,text\n" + "1,2026-03-01T10:00:00Z,a\n" * 10).encode("utf-16"))
-    text, warns = tabular._decode(path, limit=50)
+    text, warns = _table._decode(path, limit=50)
     assert text.startswith("post_id") and warns == ["file is UTF-16 encoded"]
 
 
@@ -130,13 +130,13 @@ TRICKY = (
 def test_arrow_parser_reads_as_the_c_parser(tmp_path, monkeypatch, newline):
     path = _write(tmp_path / "t.csv", TRICKY, newline)
     body = path.read_bytes().decode("utf-8")  # as read_table does: line ends untouched
-    arrow = tabular._read_arrow(body, ",", body.splitlines()[0])
+    arrow = _table._read_arrow(body, ",", body.splitlines()[0])
     assert arrow is not None
     c = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], engine="c", index_col=False)
     pd.testing.assert_frame_equal(arrow, c)
-    fast = tabular.read_table(path)
-    monkeypatch.setattr(tabular, "_read_arrow", lambda *a: None)
-    slow = tabular.read_table(path)
+    fast = _table.read_table(path)
+    monkeypatch.setattr(_table, "_read_arrow", lambda *a: None)
+    slow = _table.read_table(path)
     pd.testing.assert_frame_equal(fast[0], slow[0])
     assert fast[1:] == slow[1:]
 
@@ -153,7 +153,7 @@ def test_arrow_parser_reads_as_the_c_parser(tmp_path, monkeypatch, newline):
     ],
 )
 def test_arrow_parser_leaves_doubtful_files_to_the_c_parser(text):
-    assert tabular._read_arrow(text, ",", text.splitlines()[0]) is None
+    assert _table._read_arrow(text, ",", text.splitlines()[0]) is None
 
 
 def test_sample_reads_the_same_with_either_parser(tmp_path, monkeypatch):
@@ -161,7 +161,7 @@ def test_sample_reads_the_same_with_either_parser(tmp_path, monkeypatch):
 
     paths = datasets.write_sample(tmp_path, n_posts=3000, seed=3)
     fast, fast_report = io.read(paths["posts_csv"])
-    monkeypatch.setattr(tabular, "_read_arrow", lambda *a: None)
+    monkeypatch.setattr(_table, "_read_arrow", lambda *a: None)
     slow, slow_report = io.read(paths["posts_csv"])
     pd.testing.assert_frame_equal(fast, slow)
     assert fast_report.to_dict() == slow_report.to_dict()
