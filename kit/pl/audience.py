@@ -10,6 +10,8 @@ from plotly.subplots import make_subplots
 from ._style import TEMPLATE, escape
 from .monitoring import COLOURS
 
+__all__ = ["overlap", "influencers", "advocacy", "profile"]
+
 
 def overlap(
     result: pd.DataFrame, *, value: str = "jaccard", title: str | None = None, template: str = TEMPLATE

@@ -7,6 +7,8 @@ import plotly.graph_objects as go
 
 from ._style import TEMPLATE, escape
 
+__all__ = ["COLOURS", "share_over_time", "net_sentiment_over_time", "band", "message_test", "surge"]
+
 COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf")
 
 

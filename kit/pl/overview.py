@@ -7,6 +7,8 @@ import plotly.graph_objects as go
 
 from ._style import TEMPLATE, escape
 
+__all__ = ["volume", "breakdown"]
+
 
 def volume(result: pd.DataFrame, *, title: str = "Posts over time", template: str = TEMPLATE) -> go.Figure:
     """Lines of posts per period from :func:`kit.tl.volume`, one line per group."""

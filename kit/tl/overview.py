@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+__all__ = ["FREQS", "volume", "breakdown", "summary", "load_accounting", "load_warnings", "top_posts"]
+
 FREQS = {"H": "h", "D": "D", "W": "W-MON", "M": "MS"}  # date_range frequencies; weeks start on Monday
 _PERIODS = {"W": "W-SUN", "M": "M"}
 
@@ -20,9 +22,10 @@ def volume(
 
     Examples
     --------
-    >>> from kit import tl, datasets
-    >>> posts, _ = datasets.load_sample()  # doctest: +SKIP
-    >>> tl.volume(posts, freq="W", by="platform").head()  # doctest: +SKIP
+    >>> posts = pd.DataFrame({"created_at": pd.to_datetime(["2024-05-01", "2024-05-03"], utc=True),
+    ...                       "actor": ["Brand", "Rival"]})
+    >>> volume(posts, freq="D", by=None)["posts"].tolist()
+    [1, 0, 1]
     """
     if freq not in FREQS:
         raise ValueError(f"freq must be one of {list(FREQS)}, not {freq!r}")
@@ -111,7 +114,9 @@ def top_posts(
 
     Texts stay raw here; they are escaped where they are rendered (pandas tables escape HTML).
     """
-    interactions = posts[["likes", "shares", "comments", "quotes"]].fillna(0).sum(axis=1).astype("int64")
+    from .metrics import interactions as _interactions
+
+    interactions = _interactions(posts)
     # the n largest, not a sort of every post (seconds on a million)
     order = pd.DataFrame({"i": interactions, "t": posts["created_at"]}).nlargest(n, ["i", "t"])
     out = posts.loc[order.index[:n], list(columns)].assign(interactions=interactions.loc[order.index[:n]])
