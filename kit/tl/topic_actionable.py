@@ -44,6 +44,30 @@ def actionable(
     two-sided two-proportion z-test with Benjamini-Hochberg adjustment over the rows:
     ``rising`` or ``falling`` when the adjusted p-value is below ``alpha``, ``steady`` otherwise,
     ``n/a`` when the data spans ``recent`` periods or fewer. Sorted by intent (in ``kinds`` order) and size.
+
+    Parameters
+    ----------
+    posts
+        The posts (``post_id``, ``intent``, ``time``).
+    result
+        A fit (:func:`kit.tl.topics.fit`).
+    kinds
+        The intents counted, in the order of the table.
+    intent, time
+        The intent and timestamp columns.
+    freq, recent
+        The period and the number of recent periods compared with the ones before.
+    alpha, level
+        Level of the adjusted test; confidence level of the Wilson intervals.
+
+    Examples
+    --------
+    >>> posts = pd.DataFrame({"post_id": ["a", "b", "c"], "intent": ["question", "complaint", "question"],
+    ...                       "text": ["Où est le train ?", "Encore en retard", "Quel quai ?"],
+    ...                       "created_at": pd.to_datetime(["2026-01-05", "2026-01-06", "2026-01-07"], utc=True)})
+    >>> result = Topics.from_assignments(posts["post_id"], [0, 0, 1], labels={0: "train", 1: "quai"})
+    >>> actionable(posts, result)[["intent", "label", "posts", "share_of_topic", "trend"]].values.tolist()
+    [['question', 'train', 1, 0.5, 'n/a'], ['question', 'quai', 1, 1.0, 'n/a'], ['complaint', 'train', 1, 0.5, 'n/a']]
     """
     from scipy.stats import norm
 
@@ -114,7 +138,35 @@ def actionable_examples(
     columns=("created_at", "actor", "lang", "text"),
 ) -> pd.DataFrame:
     """Example posts for each intent in its ``top_topics`` largest topics: the ``n`` most recent distinct
-    texts (the intent's most confident posts first when ``intent_confidence`` exists)."""
+    texts (the intent's most confident posts first when ``intent_confidence`` exists).
+
+    Parameters
+    ----------
+    posts
+        The posts (``post_id``, ``intent``, the ``columns`` shown; ``intent_confidence`` when present).
+    result
+        A fit (:func:`kit.tl.topics.fit`).
+    kinds, intent
+        The intents shown and their column.
+    n, top_topics
+        Posts per intent and topic; topics per intent (the largest).
+    columns
+        Columns shown.
+
+    Returns
+    -------
+    DataFrame
+        ``intent, topic, label`` and ``columns``.
+
+    Examples
+    --------
+    >>> posts = pd.DataFrame({"post_id": ["a", "b", "c"], "intent": ["question", "complaint", "question"],
+    ...                       "text": ["Où est le train ?", "Encore en retard", "Quel quai ?"],
+    ...                       "created_at": pd.to_datetime(["2026-01-05", "2026-01-06", "2026-01-07"], utc=True)})
+    >>> result = Topics.from_assignments(posts["post_id"], [0, 0, 1], labels={0: "train", 1: "quai"})
+    >>> actionable_examples(posts, result, n=1, columns=("text",))[["intent", "label", "text"]].values.tolist()
+    [['question', 'train', 'Où est le train ?'], ['question', 'quai', 'Quel quai ?'], ['complaint', 'train', 'Encore en retard']]
+    """
     cols = [c for c in columns if c in posts.columns]
     extra = [c for c in ("intent_confidence",) if c in posts.columns]
     joined = _with_topic(posts, result, list(dict.fromkeys([intent, *cols, *extra])))

@@ -30,7 +30,15 @@ def _fmt_topic(row) -> str:
 
 
 def describe_fit(result: Topics) -> list[str]:
-    """Sentences on a fit: how many topics among how many posts, the outliers, or why there are none."""
+    """Sentences on a fit: how many topics among how many posts, the outliers, or why there are none.
+
+    Examples
+    --------
+    >>> result = Topics.from_assignments(["a", "b", "c", "d"], [0, 0, 1, -1])
+    >>> result.params["min_topic_size"] = 2
+    >>> describe_fit(result)
+    ['2 topics among 4 posts (smallest topic size 2, seed 0); 1 posts (25%) are close to no topic (outliers).']
+    """
     n = len(result.assignments)
     if "note" in result.params:
         return [f"No topics: {result.params['note']}."]
@@ -43,7 +51,18 @@ def describe_fit(result: Topics) -> list[str]:
 
 
 def describe_emerging(table: pd.DataFrame) -> list[str]:
-    """Sentences on :func:`emerging`'s result: which topics are flagged, with growth and adjusted p."""
+    """Sentences on :func:`emerging`'s result: which topics are flagged, with growth and adjusted p.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"topic": [0], "label": ["nuit"], "baseline_posts": [2], "recent_posts": [30],
+    ...                       "growth": [9.5], "q_value": [0.001], "flagged": [True],
+    ...                       "first_post": [pd.Timestamp("2026-02-16", tz="UTC")]})
+    >>> describe_emerging(table)[1]
+    'topic 0 (nuit): 30 recent posts against 2 before, growth x9.5, adjusted p = 0.001; first post 2026-02-16.'
+    >>> describe_emerging(table.assign(flagged=False))
+    ['No topic grew significantly faster than its baseline: nothing is flagged as emerging.']
+    """
     if table.empty:
         return [table.attrs.get("note", "No topic could be tested for growth.")]
     flagged = table[table["flagged"]]
@@ -62,7 +81,17 @@ def describe_emerging(table: pd.DataFrame) -> list[str]:
 
 
 def describe_languages(table: pd.DataFrame) -> list[str]:
-    """Sentences on :func:`languages`' result: how many topics are shared, which live in one language."""
+    """Sentences on :func:`languages`' result: how many topics are shared, which live in one language.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"topic": [0, 1], "label": ["train", "quai"], "languages": ["fr, de, en", "fr"],
+    ...                       "kind": ["shared", "one language"]})
+    >>> describe_languages(table)  # doctest: +NORMALIZE_WHITESPACE
+    ['1 of 2 topics are shared across languages; 1 live in one language.',
+     'In French, German and English at once: topic 0 (train).',
+     'One language only: topic 1 (quai) [fr].']
+    """
     if table.empty:
         return ["No topics to describe."]
     shared = table[table["kind"] == "shared"]
@@ -85,7 +114,17 @@ def describe_languages(table: pd.DataFrame) -> list[str]:
 
 
 def describe_absent(table: pd.DataFrame, *, brand: str | None) -> list[str]:
-    """Sentences on :func:`absent`'s result: where the brand is missing from its competitors' conversations."""
+    """Sentences on :func:`absent`'s result: where the brand is missing from its competitors' conversations.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"topic": [3], "label": ["wifi"], "brand_posts": [0], "competitor_posts": [40],
+    ...                       "top_competitor": ["Railix"], "expected": [0.4], "absent": [True]})
+    >>> describe_absent(table, brand="Voltaria")[1]
+    'topic 3 (wifi): 0 Voltaria posts against 40 for the competitors (mostly Railix).'
+    >>> describe_absent(table, brand=None)
+    ['No brand is named (parameter brand): no comparison with competitors.']
+    """
     if not brand:
         return ["No brand is named (parameter brand): no comparison with competitors."]
     if table.empty:
@@ -107,7 +146,15 @@ def describe_absent(table: pd.DataFrame, *, brand: str | None) -> list[str]:
 
 
 def describe_actionable(table: pd.DataFrame) -> list[str]:
-    """Sentences on :func:`actionable`'s result: totals per intent and the rising rows."""
+    """Sentences on :func:`actionable`'s result: totals per intent and the rising rows.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"intent": ["complaint", "question"], "topic": [0, 1], "label": ["retard", "quai"],
+    ...                       "posts": [12, 3], "change": [3.0, 1.0], "trend": ["rising", "steady"]})
+    >>> describe_actionable(table)
+    ['Detected: 12 complaints, 3 questions.', 'Rising (adjusted p < 0.05): complaints in topic 0 (retard) (x3.0).']
+    """
     if table.empty:
         return ["No questions, complaints, feature requests or feedback were detected."]
     totals = table.groupby("intent", sort=False)["posts"].sum()
@@ -126,7 +173,13 @@ def describe_actionable(table: pd.DataFrame) -> list[str]:
 
 
 def review_instructions(*, file_name: str = REVIEW_FILE_NAME) -> str:
-    """:data:`kit.tl.review.REVIEW_INSTRUCTIONS` (Markdown) naming the listening report's review file and parameter."""
+    """:data:`kit.tl.review.REVIEW_INSTRUCTIONS` (Markdown) naming the listening report's review file and parameter.
+
+    Examples
+    --------
+    >>> "review_file: path/to/listening_review_sample.csv" in review_instructions()
+    True
+    """
     from ..io.review import REVIEW_INSTRUCTIONS
 
     return REVIEW_INSTRUCTIONS.replace("review_file: path/to/review.csv", f"review_file: path/to/{file_name}").replace(

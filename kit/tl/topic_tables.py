@@ -40,6 +40,28 @@ def summary(
     = (positive - negative) / (positive + negative) (empty when the topic has neither), and
     ``dominant_emotion``, the most frequent dominant emotion other than ``none`` with
     ``emotion_share``, its share of the topic's posts. Outliers (topic -1) come last.
+
+    Parameters
+    ----------
+    posts
+        The posts, with the columns this table reads.
+    result
+        A fit (:func:`kit.tl.topics.fit`).
+    languages
+        The languages given a ``share_<lang>`` column.
+    lang, sentiment, emotion
+        The columns read (each optional).
+    level
+        Confidence level of the Wilson intervals.
+
+    Examples
+    --------
+    >>> posts = pd.DataFrame({"post_id": list("abcdef"), "lang": ["fr", "de", "en", "fr", "fr", "fr"],
+    ...                       "sentiment": ["negative", "negative", "positive", "neutral", "negative", "positive"],
+    ...                       "actor": ["Voltaria", "Railix", "Railix", "Voltaria", "Railix", "Railix"]})
+    >>> result = Topics.from_assignments(posts["post_id"], [0, 0, 0, 1, 1, -1], labels={0: "retard", 1: "prix"})
+    >>> summary(posts, result)[["topic", "size", "negative_share", "net_sentiment"]].round(2).values.tolist()
+    [[0, 3, 0.67, -0.33], [1, 2, 0.5, -1.0], [-1, 1, 0.0, 1.0]]
     """
     joined = _with_topic(posts, result, [lang, sentiment, emotion])
     size = joined.groupby("topic").size()
@@ -93,6 +115,28 @@ def languages(
     Returns one row per topic (outliers left out): ``topic, label, size``, ``posts_<lang>`` for each
     of ``languages`` and ``posts_other``, ``languages`` (the carrying languages, in the order given)
     and ``kind``; sorted with shared topics first, then by size.
+
+    Parameters
+    ----------
+    posts
+        The posts, with the columns this table reads.
+    result
+        A fit (:func:`kit.tl.topics.fit`).
+    languages
+        The languages counted, in the order they are named.
+    lang
+        The language column.
+    min_share, min_posts
+        What it takes for a language to carry a topic.
+
+    Examples
+    --------
+    >>> posts = pd.DataFrame({"post_id": list("abcdef"), "lang": ["fr", "de", "en", "fr", "fr", "fr"],
+    ...                       "sentiment": ["negative", "negative", "positive", "neutral", "negative", "positive"],
+    ...                       "actor": ["Voltaria", "Railix", "Railix", "Voltaria", "Railix", "Railix"]})
+    >>> result = Topics.from_assignments(posts["post_id"], [0, 0, 0, 1, 1, -1], labels={0: "retard", 1: "prix"})
+    >>> languages(posts, result, min_posts=1)[["topic", "languages", "kind"]].values.tolist()
+    [[0, 'fr, de, en', 'shared'], [1, 'fr', 'one language']]
     """
     joined = _with_topic(posts, result, [lang])
     joined = joined[joined["topic"] != OUTLIER]
@@ -151,6 +195,31 @@ def absent(
     brand_share`` with its Wilson interval (``brand_low``, ``brand_high``), ``expected``,
     ``p_value, q_value, absent``; sorted by ``brand_share`` relative to ``expected``, lowest first.
     Empty (with the columns) when the brand or the competitors have no posts.
+
+    Parameters
+    ----------
+    posts
+        The posts, with the columns this table reads.
+    result
+        A fit (:func:`kit.tl.topics.fit`).
+    brand
+        The brand's value in ``by``; ``None`` or empty gives an empty table.
+    competitors
+        Its competitors' values (default: every other value of ``by``).
+    by
+        The column naming who posted or who is talked about.
+    alpha, min_posts, level
+        Level of the adjusted test, smallest number of competitor posts tested, interval level.
+
+    Examples
+    --------
+    >>> posts = pd.DataFrame({"post_id": list("abcdef"), "lang": ["fr", "de", "en", "fr", "fr", "fr"],
+    ...                       "sentiment": ["negative", "negative", "positive", "neutral", "negative", "positive"],
+    ...                       "actor": ["Voltaria", "Railix", "Railix", "Voltaria", "Railix", "Railix"]})
+    >>> result = Topics.from_assignments(posts["post_id"], [0, 0, 0, 1, 1, -1], labels={0: "retard", 1: "prix"})
+    >>> gaps = absent(posts, result, brand="Voltaria", min_posts=1)
+    >>> gaps[["topic", "brand_posts", "competitor_posts", "top_competitor", "absent"]].values.tolist()
+    [[0, 1, 2, 'Railix', False], [1, 1, 1, 'Railix', False]]
     """
     from scipy.stats import binomtest
 
@@ -213,7 +282,30 @@ def sentiment_by(
     """Sentiment per topic (and per value of ``by``, e.g. actor): ``posts``, counts per class,
     ``negative_share`` with its Wilson interval (``negative_low``, ``negative_high``) and
     ``net_sentiment`` = (pos - neg) / (pos + neg). Cells with fewer than ``min_posts`` posts are left
-    out (too few to read); ``top`` keeps the largest topics only. Outliers are left out."""
+    out (too few to read); ``top`` keeps the largest topics only. Outliers are left out.
+
+    Parameters
+    ----------
+    posts
+        The posts, with the columns this table reads.
+    result
+        A fit (:func:`kit.tl.topics.fit`).
+    by
+        The grouping column, or ``None`` for one row per topic.
+    sentiment
+        The sentiment column (``negative``, ``neutral``, ``positive``).
+    min_posts, level, top
+        Smallest cell shown, interval level, number of largest topics kept (``None``: all).
+
+    Examples
+    --------
+    >>> posts = pd.DataFrame({"post_id": list("abcdef"), "lang": ["fr", "de", "en", "fr", "fr", "fr"],
+    ...                       "sentiment": ["negative", "negative", "positive", "neutral", "negative", "positive"],
+    ...                       "actor": ["Voltaria", "Railix", "Railix", "Voltaria", "Railix", "Railix"]})
+    >>> result = Topics.from_assignments(posts["post_id"], [0, 0, 0, 1, 1, -1], labels={0: "retard", 1: "prix"})
+    >>> sentiment_by(posts, result, by=None, min_posts=1)[["negative", "posts", "net_sentiment"]].values.tolist()
+    [[2.0, 3.0, -0.333...], [1.0, 2.0, -1.0]]
+    """
     group = [by] if by is not None and by in posts.columns else []
     joined = _with_topic(posts, result, [sentiment, *group])
     joined = joined[joined["topic"] != OUTLIER]
@@ -243,7 +335,29 @@ def sentiment_by(
 
 def emotion_profile(posts: pd.DataFrame, result: Topics, *, emotions=None, top: int | None = None) -> pd.DataFrame:
     """Mean emotion scores per topic (tidy: ``topic, label, emotion, score, posts``), from the columns
-    :func:`kit.tl.emotion.emotions` adds. Outliers left out; ``top`` keeps the largest topics."""
+    :func:`kit.tl.emotion.emotions` adds. Outliers left out; ``top`` keeps the largest topics.
+
+    Parameters
+    ----------
+    posts
+        The posts, with the columns this table reads.
+    result
+        A fit (:func:`kit.tl.topics.fit`).
+    emotions
+        The emotion columns (default: :data:`kit.tl.emotion.EMOTIONS` present in ``posts``).
+    top
+        Number of largest topics kept (``None``: all).
+
+    Examples
+    --------
+    >>> posts = pd.DataFrame({"post_id": list("abcdef"), "lang": ["fr", "de", "en", "fr", "fr", "fr"],
+    ...                       "sentiment": ["negative", "negative", "positive", "neutral", "negative", "positive"],
+    ...                       "actor": ["Voltaria", "Railix", "Railix", "Voltaria", "Railix", "Railix"]})
+    >>> result = Topics.from_assignments(posts["post_id"], [0, 0, 0, 1, 1, -1], labels={0: "retard", 1: "prix"})
+    >>> profile = emotion_profile(posts.assign(anger=[0.9, 0.7, 0.2, 0.2, 0.5, 0.0]), result, emotions=["anger"])
+    >>> profile[["topic", "score", "posts"]].round(2).values.tolist()
+    [[0.0, 0.6, 3.0], [1.0, 0.35, 2.0]]
+    """
     from .emotion import EMOTIONS
 
     names = [e for e in (emotions or EMOTIONS) if e in posts.columns]
@@ -271,7 +385,36 @@ def representative(
     n: int = 3,
     columns=("created_at", "actor", "lang", "text"),
 ) -> pd.DataFrame:
-    """The ``n`` posts closest to each topic's centre (duplicate texts skipped): what a topic is about."""
+    """The ``n`` posts closest to each topic's centre (duplicate texts skipped): what a topic is about.
+
+    Parameters
+    ----------
+    posts
+        The posts, with the columns this table reads.
+    result
+        A fit (:func:`kit.tl.topics.fit`).
+    embeddings
+        One vector per post, in the order of ``posts`` and of the fit.
+    n
+        Posts per topic.
+    columns
+        Columns shown.
+
+    Returns
+    -------
+    DataFrame
+        ``topic, label`` and ``columns``, the closest post first.
+
+    Examples
+    --------
+    >>> posts = pd.DataFrame({"post_id": list("abcdef"), "lang": ["fr", "de", "en", "fr", "fr", "fr"],
+    ...                       "sentiment": ["negative", "negative", "positive", "neutral", "negative", "positive"],
+    ...                       "actor": ["Voltaria", "Railix", "Railix", "Voltaria", "Railix", "Railix"]})
+    >>> result = Topics.from_assignments(posts["post_id"], [0, 0, 0, 1, 1, -1], labels={0: "retard", 1: "prix"})
+    >>> emb = np.array([[1.0, 0.0], [0.9, 0.1], [0.0, 1.0], [1.0, 0.0], [0.8, 0.2], [0.0, 1.0]])
+    >>> representative(posts.assign(text=list("uvwxyz")), result, emb, n=1, columns=("text",)).values.tolist()
+    [[0, 'retard', 'v'], [1, 'prix', 'x']]
+    """
     emb = np.asarray(embeddings, dtype=np.float32)
     emb = emb / np.maximum(np.linalg.norm(emb, axis=1, keepdims=True), 1e-12)
     topics_ = result.assignments["topic"].to_numpy()

@@ -22,7 +22,27 @@ __all__ = ["over_time", "by_group", "emerging", "first_posts"]
 
 
 def over_time(posts: pd.DataFrame, result: Topics, *, freq: str = "W", time: str = "created_at") -> pd.DataFrame:
-    """Posts and share of posts per topic and period (tidy: ``period, topic, label, posts, share``)."""
+    """Posts and share of posts per topic and period (tidy: ``period, topic, label, posts, share``).
+
+    Parameters
+    ----------
+    posts
+        The posts (``post_id`` and ``time``).
+    result
+        A fit (:func:`kit.tl.topics.fit`).
+    freq
+        The period (a pandas frequency: ``"D"``, ``"W"``, ``"M"``).
+    time
+        The timestamp column.
+
+    Examples
+    --------
+    >>> posts = pd.DataFrame({"post_id": ["a", "b", "c", "d"],
+    ...                       "created_at": pd.to_datetime(["2026-01-05", "2026-01-06", "2026-01-13", "2026-01-14"], utc=True)})
+    >>> result = Topics.from_assignments(posts["post_id"], [0, 1, 1, 1], labels={0: "prix", 1: "retard"})
+    >>> over_time(posts, result)[["topic", "posts", "share"]].values.tolist()
+    [[0.0, 1.0, 0.5], [1.0, 1.0, 0.5], [0.0, 0.0, 0.0], [1.0, 2.0, 1.0]]
+    """
     from .overview import volume
 
     frame = posts[["post_id", time]].merge(result.assignments[["post_id", "topic"]], on="post_id")
@@ -36,7 +56,29 @@ def over_time(posts: pd.DataFrame, result: Topics, *, freq: str = "W", time: str
 
 def by_group(posts: pd.DataFrame, result: Topics, *, by: str = "actor") -> pd.DataFrame:
     """Posts per topic and value of ``by`` (an actor, a language...), with the share of the group's posts
-    in each topic and the share of each topic's posts from the group."""
+    in each topic and the share of each topic's posts from the group.
+
+    Parameters
+    ----------
+    posts
+        The posts (``post_id`` and ``by``).
+    result
+        A fit (:func:`kit.tl.topics.fit`).
+    by
+        The grouping column; missing values form the group ``(none)``.
+
+    Returns
+    -------
+    DataFrame
+        ``topic, label, <by>, posts, share_of_group, share_of_topic``.
+
+    Examples
+    --------
+    >>> posts = pd.DataFrame({"post_id": ["a", "b", "c"], "lang": ["fr", "fr", None]})
+    >>> result = Topics.from_assignments(posts["post_id"], [0, 0, 0])
+    >>> by_group(posts, result, by="lang")[["lang", "posts", "share_of_topic"]].values.tolist()
+    [['fr', 2, 0.666...], ['(none)', 1, 0.333...]]
+    """
     joined = _joined(posts, result, [by])
     joined[by] = joined[by].astype("string").fillna("(none)")
     counts = joined.groupby(["topic", "label", by], observed=True).size().rename("posts").reset_index()
@@ -87,6 +129,21 @@ def emerging(
     Returns one row per topic: ``topic, label, baseline_posts, recent_posts, baseline_share,
     recent_share, growth`` (ratio of shares), ``z``, ``p_value``, ``q_value``, ``flagged``,
     ``first_post`` (the topic's first post in time), sorted by ``z``.
+
+    Examples
+    --------
+    Six weeks: a topic of 2 posts a week grows to 12 in the last two, another stays at 10.
+
+    >>> weeks = pd.date_range("2026-01-05", periods=6, freq="7D", tz="UTC")
+    >>> rows = [(w, 0) for w in weeks for _ in range(10)]
+    >>> rows += [(w, 1) for i, w in enumerate(weeks) for _ in range(2 if i < 4 else 12)]
+    >>> posts = pd.DataFrame(rows, columns=["created_at", "topic"]).assign(post_id=lambda f: f.index.astype(str))
+    >>> result = Topics.from_assignments(posts["post_id"], posts["topic"], labels={0: "retard", 1: "nuit"})
+    >>> table = emerging(posts, result, freq="W", recent=2)
+    >>> table[["topic", "baseline_posts", "recent_posts", "flagged"]].values.tolist()
+    [[1, 8, 24, True], [0, 40, 20, False]]
+    >>> table.attrs["recent_periods"]
+    ['2026-02-02', '2026-02-09']
     """
     from scipy.stats import norm
 
@@ -187,7 +244,36 @@ def first_posts(
     columns=("created_at", "actor", "lang", "text"),
 ) -> pd.DataFrame:
     """The first ``n`` posts in time of each topic in ``topics_`` (topic numbers, or the table of
-    :func:`emerging`, whose flagged topics are taken; all topics by default): how a topic started."""
+    :func:`emerging`, whose flagged topics are taken; all topics by default): how a topic started.
+
+    Parameters
+    ----------
+    posts
+        The posts (``post_id``, ``time`` and the ``columns`` shown).
+    result
+        A fit (:func:`kit.tl.topics.fit`).
+    topics_
+        Topic numbers, the table of :func:`emerging`, or ``None`` for all topics.
+    n
+        Posts per topic.
+    time
+        The timestamp column.
+    columns
+        Columns shown (those absent from ``posts`` are left out).
+
+    Returns
+    -------
+    DataFrame
+        ``topic, label`` and ``columns``, topics in the order asked, posts in time order.
+
+    Examples
+    --------
+    >>> posts = pd.DataFrame({"post_id": ["a", "b", "c", "d"],
+    ...                       "created_at": pd.to_datetime(["2026-01-05", "2026-01-06", "2026-01-13", "2026-01-14"], utc=True)})
+    >>> result = Topics.from_assignments(posts["post_id"], [0, 1, 1, 1], labels={0: "prix", 1: "retard"})
+    >>> first_posts(posts, result, [1], n=2)["created_at"].dt.day.tolist()
+    [6, 13]
+    """
     cols = [c for c in columns if c in posts.columns]
     joined = _with_topic(posts, result, list(dict.fromkeys([time, *cols])))
     if isinstance(topics_, pd.DataFrame):  # the result of emerging(): its flagged topics

@@ -6,15 +6,17 @@ words with French, German and English stop words removed; words that are transla
 already in the label (close in the multilingual embedding space) or share its stem are skipped,
 so a topic is not labelled three times in three languages.
 
-This module holds the fit (:func:`fit`, :func:`cluster`, :func:`merge_close`, :func:`stability`,
-:func:`with_topics`). It also re-exports, for notebooks and older callers, what is built on a fit:
-trends (:mod:`kit.tl.topic_trends`), tables (:mod:`kit.tl.topic_tables`), intents by topic
+This module holds the fit (:func:`fit`, :func:`stability`, :func:`with_topics`; the clustering steps are in
+:mod:`kit.tl.topic_clusters`). It also re-exports, for notebooks and older callers, what is built on a
+fit: trends (:mod:`kit.tl.topic_trends`), tables (:mod:`kit.tl.topic_tables`), intents by topic
 (:mod:`kit.tl.topic_actionable`), sentences (:mod:`kit.tl.topic_sentences`) and the review sample
 (:mod:`kit.tl.listening_review`).
 
->>> from kit.tl import topics  # doctest: +SKIP
->>> result = topics.fit(posts, vectors, seed=0)  # doctest: +SKIP
->>> result.info[["topic", "label", "size"]].head()  # doctest: +SKIP
+A fit on 10,000 posts takes some seconds (``result = fit(posts, vectors, seed=0)``); it finds topics of
+at least
+
+>>> default_min_topic_size(10_000)
+60
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from .._text import strip
 from ._topic_model import OUTLIER, Topics
 from .listening_review import REVIEW_FILE_NAME, review_results, review_sample
 from .topic_actionable import actionable, actionable_examples
+from .topic_clusters import _reassign, _renumber, cluster, merge_close
 from .topic_sentences import (
     describe_absent,
     describe_actionable,
@@ -46,11 +49,11 @@ __all__ = [
     "stop_words",
     "default_min_topic_size",
     "fit",
-    "cluster",
-    "merge_close",
     "stability",
     "with_topics",
-    # re-exported from the modules built on a fit
+    # re-exported from the modules the fit and the report build on
+    "cluster",
+    "merge_close",
     "over_time",
     "by_group",
     "emerging",
@@ -79,7 +82,24 @@ _TOKEN = r"(?u)\b[^\W\d_][\w'’-]{2,}\b"
 
 @lru_cache(maxsize=8)
 def stop_words(languages: tuple[str, ...] = ("fr", "de", "en")) -> frozenset[str]:
-    """Stop words for ``languages`` (from the ``stop-words`` package) plus social-media noise."""
+    """Stop words for ``languages`` (from the ``stop-words`` package) plus social-media noise.
+
+    Parameters
+    ----------
+    languages
+        Language codes; a code the package does not know adds no words.
+
+    Returns
+    -------
+    frozenset of str
+        Lower-case words.
+
+    Examples
+    --------
+    >>> words = stop_words(("fr",))
+    >>> "les" in words, "rt" in words, "train" in words
+    (True, True, False)
+    """
     from stop_words import get_stop_words
 
     words: set[str] = {
@@ -117,7 +137,23 @@ def stop_words(languages: tuple[str, ...] = ("fr", "de", "en")) -> frozenset[str
 
 
 def default_min_topic_size(n_posts: int) -> int:
-    """Cluster size adapted to the corpus: about 0.6 % of the posts, between 10 and 200."""
+    """Cluster size adapted to the corpus: about 0.6 % of the posts, between 10 and 200.
+
+    Parameters
+    ----------
+    n_posts
+        Posts in the corpus.
+
+    Returns
+    -------
+    int
+        The smallest topic size :func:`fit` uses by default.
+
+    Examples
+    --------
+    >>> default_min_topic_size(500), default_min_topic_size(20_000), default_min_topic_size(10**6)
+    (10, 120, 200)
+    """
     return int(np.clip(round(n_posts * 0.006), 10, 200))
 
 
@@ -143,6 +179,10 @@ def fit(
 
     Parameters
     ----------
+    posts
+        The posts (``post_id``, ``column``; ``lang`` when topics are merged across languages).
+    embeddings
+        One vector per post, in the order of ``posts`` (:func:`kit.tl.embed.embed`).
     seed
         Seeds UMAP; HDBSCAN is deterministic given its input. Same seed, same topics.
     min_topic_size
@@ -168,6 +208,28 @@ def fit(
     cache
         Keep the UMAP coordinates on disk (``$KIT_CACHE/umap``, see :mod:`kit.tl._umap`): the same
         embeddings, settings and seed are then read back instead of fitted again (identical result).
+    languages
+        Stop words of these languages are left out of the labels (:func:`stop_words`).
+    n_neighbors, n_components
+        UMAP's neighbourhood and output dimension.
+    label_words
+        Words in a label.
+    column
+        The text column.
+
+    Returns
+    -------
+    Topics
+        Assignments per post and one row per topic; ``params`` holds the settings used.
+
+    Examples
+    --------
+    Too few posts, not strict: every post is an outlier and the note says why (a real fit takes seconds).
+
+    >>> posts = pd.DataFrame({"post_id": ["a", "b"], "text": ["train en retard", "billet cher"]})
+    >>> result = fit(posts, np.zeros((2, 4)), strict=False)
+    >>> result.assignments["topic"].tolist(), result.params["note"]
+    ([-1, -1], '2 posts are too few for topics (need at least 20)')
     """
     from bertopic import BERTopic
     from bertopic.cluster import BaseCluster
@@ -280,106 +342,6 @@ def fit(
     )
 
 
-def cluster(reduced: np.ndarray, size: int) -> tuple[np.ndarray, str]:
-    """HDBSCAN on the UMAP coordinates. Excess-of-mass selection first; when it finds fewer topics
-    than a corpus of this size should hold (a dense corpus on one subject often collapses into two
-    or three), leaf selection, which keeps the finer clusters, is used instead."""
-    from hdbscan import HDBSCAN
-
-    def run(method: str) -> np.ndarray:
-        return HDBSCAN(
-            min_cluster_size=size, min_samples=max(2, size // 4), metric="euclidean", cluster_selection_method=method
-        ).fit_predict(reduced)
-
-    labels = run("eom")
-    wanted = max(4, len(reduced) // (10 * size))
-    if len(set(labels) - {OUTLIER}) < wanted:
-        leaf = run("leaf")
-        if len(set(leaf) - {OUTLIER}) > len(set(labels) - {OUTLIER}):
-            return leaf, "leaf"
-    return labels, "eom"
-
-
-def _centres(topics_: np.ndarray, emb: np.ndarray) -> tuple[list[int], np.ndarray]:
-    ids = sorted(int(t) for t in set(topics_) if t != OUTLIER)
-    if not ids:  # HDBSCAN found no cluster: nothing to merge
-        return ids, np.zeros((0, emb.shape[1]))
-    centres = np.vstack([emb[topics_ == t].mean(axis=0) for t in ids])
-    return ids, centres / np.maximum(np.linalg.norm(centres, axis=1, keepdims=True), 1e-12)
-
-
-def merge_close(
-    topics_: np.ndarray,
-    emb: np.ndarray,
-    *,
-    similarity: float = 0.75,
-    langs: np.ndarray | None = None,
-    monolingual: float = 0.6,
-) -> np.ndarray:
-    """Merge topics whose centres have cosine similarity >= ``similarity``.
-
-    With ``langs`` (one language code per post), only topics that each live mostly (share >=
-    ``monolingual``) in a different language are merged: the French, German and English clusters
-    of one subject. Topics in the same language are left apart however close they are, so a
-    corpus in one language keeps its fine-grained topics.
-    """
-    ids, centres = _centres(topics_, emb)
-    if len(ids) < 2:
-        return topics_.copy()
-    dominant: dict[int, str | None] = {t: None for t in ids}
-    if langs is not None:
-        frame = pd.DataFrame({"t": topics_, "lang": pd.Series(langs).astype("string").fillna("und").to_numpy()})
-        frame = frame[frame["t"] != OUTLIER]
-        shares = frame.groupby("t")["lang"].value_counts(normalize=True)
-        for t in ids:
-            top = shares.loc[t]
-            dominant[t] = str(top.index[0]) if top.iloc[0] >= monolingual else None
-    sims = centres @ centres.T
-    parent = {t: t for t in ids}
-    langs_of = {t: {dominant[t]} for t in ids}
-
-    def root(t):
-        while parent[t] != t:
-            parent[t] = parent[parent[t]]
-            t = parent[t]
-        return t
-
-    pairs = sorted(((sims[i, j], a, b) for i, a in enumerate(ids) for j, b in enumerate(ids) if i < j), reverse=True)
-    for sim, a, b in pairs:
-        if sim < similarity:
-            break
-        ra, rb = root(a), root(b)
-        if ra == rb:
-            continue
-        if langs is not None and (None in langs_of[ra] or None in langs_of[rb] or langs_of[ra] & langs_of[rb]):
-            continue  # only join groups that are monolingual in different languages
-        keep, gone = min(ra, rb), max(ra, rb)
-        parent[gone] = keep
-        langs_of[keep] = langs_of[keep] | langs_of[gone]
-    return np.array([root(int(t)) if t != OUTLIER else OUTLIER for t in topics_])
-
-
-def _renumber(topics_: np.ndarray) -> np.ndarray:
-    """Topic 0 is the largest; ties broken by the old number; outliers stay -1."""
-    counts = pd.Series(topics_[topics_ != OUTLIER]).value_counts()
-    order = sorted(counts.index, key=lambda t: (-counts[t], t))
-    mapping = {t: i for i, t in enumerate(order)}
-    return np.array([mapping.get(int(t), OUTLIER) for t in topics_])
-
-
-def _reassign(topics_: np.ndarray, emb: np.ndarray) -> np.ndarray:
-    emb = emb / np.maximum(np.linalg.norm(emb, axis=1, keepdims=True), 1e-12)
-    ids, centres = _centres(topics_, emb)
-    floor = np.array([np.quantile(emb[topics_ == t] @ centres[i], 0.1) for i, t in enumerate(ids)])
-    out = topics_.copy()
-    idx = np.flatnonzero(topics_ == OUTLIER)
-    sims = emb[idx] @ centres.T
-    best = sims.argmax(axis=1)
-    ok = sims[np.arange(len(idx)), best] >= floor[best]
-    out[idx[ok]] = np.asarray(ids)[best[ok]]
-    return out
-
-
 def _label(words: list[str], k: int, word_embedder=None) -> str:
     if not words:
         return "(no words)"
@@ -401,6 +363,20 @@ def stability(posts: pd.DataFrame, embeddings: np.ndarray, *, seeds=(0, 1, 2), *
     """Agreement of topic assignments across seeds: adjusted Rand index and NMI for each pair of seeds.
 
     High values (above ~0.8) mean the topics are a property of the data rather than of one run.
+
+    Parameters
+    ----------
+    posts, embeddings
+        As for :func:`fit`.
+    seeds
+        The seeds compared, pair by pair.
+    **fit_kwargs
+        Passed to :func:`fit`.
+
+    Returns
+    -------
+    DataFrame
+        One row per pair of seeds: ``seed_a, seed_b, ari, nmi``.
     """
     from itertools import combinations
 
@@ -420,8 +396,30 @@ def stability(posts: pd.DataFrame, embeddings: np.ndarray, *, seeds=(0, 1, 2), *
 
 
 def with_topics(posts: pd.DataFrame, result: Topics) -> pd.DataFrame:
-    """A copy of ``posts`` with ``topic`` (number, -1 for outliers) and ``topic_label`` columns added
-    (replaced if present), matched on ``post_id``; posts the fit did not see get no topic (``<NA>``)."""
+    """A copy of ``posts`` with ``topic`` (number, -1 for outliers) and ``topic_label`` columns.
+
+    Columns already present are replaced; rows are matched on ``post_id``; posts the fit did not see get
+    no topic (``<NA>``).
+
+    Parameters
+    ----------
+    posts
+        The posts.
+    result
+        A fit (:func:`fit`).
+
+    Returns
+    -------
+    DataFrame
+        ``posts`` with ``topic`` (``Int64``) and ``topic_label`` (string).
+
+    Examples
+    --------
+    >>> posts = pd.DataFrame({"post_id": ["a", "b", "c"]})
+    >>> result = Topics.from_assignments(["a", "b"], [0, -1], labels={0: "retard"})
+    >>> with_topics(posts, result)[["topic", "topic_label"]].astype(object).values.tolist()
+    [[0, 'retard'], [-1, 'outliers'], [<NA>, <NA>]]
+    """
     out = posts.drop(columns=[c for c in ("topic", "topic_label") if c in posts.columns]).copy()
     ids = result.assignments.set_index("post_id")
     out["topic"] = pd.array(out["post_id"].map(ids["topic"]), dtype="Int64")
