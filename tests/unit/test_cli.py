@@ -76,3 +76,19 @@ def test_sentiment_command_names_a_missing_column(tmp_path, capsys):
     src.write_text("id,text\n1,hello\n", encoding="utf-8")
     assert cli.main(["sentiment", str(src), "--text-column", "message", "--out", str(tmp_path / "o.csv")]) == 2
     assert "no column 'message'" in capsys.readouterr().err
+
+
+def test_run_defaults_to_the_shipped_sample_parameters(tmp_path, monkeypatch, capsys):
+    from kit import report
+
+    seen = {}
+
+    def fake_run_all(names, params, out_dir, *, progress, jobs):
+        seen.update(names=names, params=params, jobs=jobs)
+        return []
+
+    monkeypatch.setattr(report, "run_all", fake_run_all)
+    monkeypatch.chdir(tmp_path)  # any folder
+    assert cli.main(["run", "all", "--out", str(tmp_path / "out"), "--jobs", "2", "--quiet"]) == 0
+    assert seen == {"names": "all", "params": "sample", "jobs": 2}
+    assert report.load_params(seen["params"], "monitoring")["review_file"] == "sample"

@@ -356,3 +356,15 @@ def test_embedded_sample_is_current():
     pd.testing.assert_frame_equal(posts, fresh_posts)
     for name in ("posts.csv", "accounts.csv", "truth.json"):
         assert datasets.sample_path(name).exists()
+
+
+def test_sample_dir_is_package_data():
+    """The sample is found through importlib.resources (kit/_data, a link to data/ in a checkout)."""
+    from importlib import resources
+    from pathlib import Path
+
+    shipped = Path(str(resources.files("kit") / "_data" / "sample"))
+    assert datasets.SAMPLE_DIR == shipped
+    assert datasets.sample_path("truth.json").resolve() == (shipped / "truth.json").resolve()
+    with pytest.raises(FileNotFoundError, match="kit sample"):
+        datasets.sample_path("nope.parquet")
