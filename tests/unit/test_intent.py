@@ -145,7 +145,8 @@ def test_evaluate_reports_per_class_f1_and_macro():
 
 
 def test_fast_cue_search_finds_what_the_whole_alternation_finds():
-    from kit.tl.intent import _COMPLAINT, _FEEDBACK, _REQUEST, _Cues, _literal_start
+    from kit.tl.intent_cues import _COMPLAINT, _FEEDBACK, _REQUEST, _literal_start
+    from kit.tl.intent_cues import Cues as _Cues
 
     assert (
         _literal_start(r"\bcancell?ed\b") == "cancel" and _literal_start(r"\bevery\. single\. \w+") == "every. single. "
@@ -173,7 +174,7 @@ def test_fast_cue_search_finds_what_the_whole_alternation_finds():
         "first impressions of the app",
         "",
     ]
-    from kit.tl.intent import _NEWS, _PRAISE, _QUESTION_OPENERS, _SOLICIT
+    from kit.tl.intent_cues import _NEWS, _PRAISE, _QUESTION_OPENERS, _SOLICIT
 
     texts += [
         "FYI: new timetable",
@@ -192,3 +193,15 @@ def test_fast_cue_search_finds_what_the_whole_alternation_finds():
         assert cues.parts
         for text in texts:
             assert (cues.search(text) is None) == (cues.pattern.search(text) is None), (text, cues.pattern.pattern[:40])
+
+
+def test_cue_rules_strip_the_kits_noise():
+    from kit.tl.intent_cues import cue, sentences
+
+    assert sentences("RT @a: @brand Where is my bag? Lost again. https://t.co/x #fail") == [
+        "Where is my bag?",
+        "Lost again.",
+    ]
+    assert sentences("@ma-marque @y@instance Ajoutez des prises !") == ["Ajoutez des prises !"]
+    assert cue("RT @someone: @railix can I exchange my ticket?") == "question"
+    assert cue("") is None
