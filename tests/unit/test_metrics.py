@@ -7,7 +7,8 @@ import pandas as pd
 import pytest
 
 from kit import schema
-from kit.tl import metrics
+from kit._stats import wilson
+from kit.tl import message_tests, metrics
 
 
 def frame(rows):
@@ -38,9 +39,9 @@ def posts():
 
 
 def test_wilson_known_value():
-    low, high = metrics.wilson(45, 100)
+    low, high = wilson(45, 100)
     assert low == pytest.approx(0.3561, abs=1e-4) and high == pytest.approx(0.5476, abs=1e-4)
-    assert all(np.isnan(metrics.wilson(0, 0)))
+    assert all(np.isnan(wilson(0, 0)))
 
 
 def test_share_of_voice_counts_mentions_not_own_posts(posts):
@@ -94,34 +95,34 @@ def ab_posts(rate_a, rate_b, n_posts=30, views=10_000, seed=0, spread=0.0):
 
 
 def test_message_test_finds_a_real_effect_and_no_false_winner():
-    real = metrics.message_test(ab_posts(0.03, 0.045), campaign="c").iloc[0]
+    real = message_tests.message_test(ab_posts(0.03, 0.045), campaign="c").iloc[0]
     assert real["significant"] and real["verdict"].startswith("B beats A")
     assert real["ci_low"] < 0.015 < real["ci_high"]
-    null = metrics.message_test(ab_posts(0.035, 0.035, seed=1), campaign="c").iloc[0]
+    null = message_tests.message_test(ab_posts(0.035, 0.035, seed=1), campaign="c").iloc[0]
     assert not null["significant"] and null["verdict"].startswith("No winner")
     assert null["mde"] > 0
 
 
 def test_message_test_respects_overdispersion():
     # posts vary a lot around their variant's rate: a 10 % lift on 30 noisy posts is not conclusive
-    noisy = metrics.message_test(ab_posts(0.03, 0.033, spread=0.6, seed=2), campaign="c").iloc[0]
+    noisy = message_tests.message_test(ab_posts(0.03, 0.033, spread=0.6, seed=2), campaign="c").iloc[0]
     assert noisy["dispersion"] > 5 and not noisy["significant"]
 
 
 def test_message_test_holm_with_three_variants():
     f = ab_posts(0.03, 0.03, seed=3)
     extra = ab_posts(0.03, 0.03, seed=4).iloc[:30].assign(x_variant="C", post_id=lambda d: "c" + d["post_id"])
-    table = metrics.message_test(pd.concat([f, extra], ignore_index=True), campaign="c")
+    table = message_tests.message_test(pd.concat([f, extra], ignore_index=True), campaign="c")
     assert len(table) == 3 and (table["p_adjusted"] >= table["p_value"]).all()
 
 
 def test_message_test_errors():
     with pytest.raises(ValueError, match="no posts with views"):
-        metrics.message_test(ab_posts(0.03, 0.03), campaign="other")
+        message_tests.message_test(ab_posts(0.03, 0.03), campaign="other")
     one = ab_posts(0.03, 0.03)
     one["x_variant"] = "A"
     with pytest.raises(ValueError, match="1 variant"):
-        metrics.message_test(one, campaign="c")
+        message_tests.message_test(one, campaign="c")
 
 
 def test_net_sentiment_over_time_per_period_and_actor():

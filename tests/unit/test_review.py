@@ -12,11 +12,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sklearn.metrics import cohen_kappa_score
 
-from kit.tl import agreement, review_sample
-from kit.tl import review as rv
+from kit import _review
+from kit.io import review as review_io
+from kit.tl import agreement, corrected_shares, review_sample
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-LABELS = np.array(rv.LABELS)
+LABELS = np.array(_review.LABELS)
 # P(predicted | true): sarcasm makes the model read negatives as positive, it over-reads neutral
 MODEL_CONFUSION = np.array([[0.65, 0.20, 0.15], [0.12, 0.76, 0.12], [0.05, 0.15, 0.80]])
 
@@ -50,7 +51,9 @@ def corpus() -> pd.DataFrame:
 
 def small_sample(n: int, posts: int = 200, seed: int = 0) -> pd.DataFrame:
     """A review sample small enough to write by hand (stratified on the prediction only)."""
-    return rv.draw_sample(simulated_corpus(1, n=posts), n=n, strata=("sentiment",), seed=seed, min_per_stratum=1)
+    return review_sample.draw_sample(
+        simulated_corpus(1, n=posts), n=n, strata=("sentiment",), seed=seed, min_per_stratum=1
+    )
 
 
 def fill(path, labels: dict[str, list], sep=",", encoding="utf-8-sig", upper=False, **extra) -> None:
@@ -70,7 +73,7 @@ def fill(path, labels: dict[str, list], sep=",", encoding="utf-8-sig", upper=Fal
 
 def test_sample_size_weights_and_every_stratum(corpus):
     strata = ("sentiment", "lang", "topic", "confidence_band")
-    sample = rv.draw_sample(corpus, n=300, strata=strata, seed=3)
+    sample = review_sample.draw_sample(corpus, n=300, strata=strata, seed=3)
     assert len(sample) == 300
     assert sample["post_id"].is_unique
     assert sample.attrs["strata"] == list(strata)
@@ -87,10 +90,10 @@ def test_sample_size_weights_and_every_stratum(corpus):
 
 
 def test_sample_is_deterministic_and_ignores_row_order(corpus):
-    a = rv.draw_sample(corpus, n=200, seed=7)
-    b = rv.draw_sample(corpus, n=200, seed=7)
-    c = rv.draw_sample(corpus.sample(frac=1, random_state=1), n=200, seed=7)
-    d = rv.draw_sample(corpus, n=200, seed=8)
+    a = review_sample.draw_sample(corpus, n=200, seed=7)
+    b = review_sample.draw_sample(corpus, n=200, seed=7)
+    c = review_sample.draw_sample(corpus.sample(frac=1, random_state=1), n=200, seed=7)
+    d = review_sample.draw_sample(corpus, n=200, seed=8)
     pd.testing.assert_frame_equal(a, b)
     assert a["post_id"].tolist() == c["post_id"].tolist()
     assert set(a["post_id"]) != set(d["post_id"])
@@ -98,18 +101,18 @@ def test_sample_is_deterministic_and_ignores_row_order(corpus):
 
 def test_sample_skips_absent_columns_and_takes_everything_when_small():
     posts = simulated_corpus(1, n=40).drop(columns=["topic", "lang"])
-    sample = rv.draw_sample(posts, n=500)
+    sample = review_sample.draw_sample(posts, n=500)
     assert len(sample) == 40 and (sample["weight"] == 1).all()
     assert not sample["stratum"].str.contains("topic|lang").any()
     no_conf = posts.drop(columns=["confidence"])
-    sample = rv.draw_sample(no_conf, n=10, seed=0)
+    sample = review_sample.draw_sample(no_conf, n=10, seed=0)
     assert sample.attrs["strata"] == ["sentiment"] and "confidence_band" not in sample.columns
     assert sample["weight"].sum() == pytest.approx(40)
 
 
 def test_oversampling_draws_uncertain_posts_more(corpus):
-    over = rv.draw_sample(corpus, n=600, strata=("confidence_band",), seed=0)
-    flat = rv.draw_sample(corpus, n=600, strata=("confidence_band",), seed=0, oversample_uncertain=False)
+    over = review_sample.draw_sample(corpus, n=600, strata=("confidence_band",), seed=0)
+    flat = review_sample.draw_sample(corpus, n=600, strata=("confidence_band",), seed=0, oversample_uncertain=False)
     rate = lambda s: s.groupby("confidence_band")["inclusion_prob"].first()  # noqa: E731
     assert rate(over)["low"] > rate(over)["high"]
     assert rate(flat)["low"] == pytest.approx(rate(flat)["high"], rel=0.01)
@@ -124,13 +127,13 @@ def test_small_strata_are_seen_and_too_many_strata_are_dropped_in_order():
             "lang": [f"l{i % 50}" for i in range(1000)],
         }
     )
-    sample = rv.draw_sample(posts, n=20, strata=("sentiment",), oversample_uncertain=False)
+    sample = review_sample.draw_sample(posts, n=20, strata=("sentiment",), oversample_uncertain=False)
     assert (sample["sentiment"] == "negative").sum() == 2  # proportional would give 0
     with pytest.warns(UserWarning, match="not stratifying on \\['lang'\\]"):
-        sample = rv.draw_sample(posts, n=20, strata=("sentiment", "lang"))
+        sample = review_sample.draw_sample(posts, n=20, strata=("sentiment", "lang"))
     assert len(sample) == 20 and sample.attrs["strata"] == ["sentiment"]
     with pytest.warns(UserWarning, match="at least one post per stratum"):
-        sample = rv.draw_sample(posts, n=5, strata=("sentiment",))
+        sample = review_sample.draw_sample(posts, n=5, strata=("sentiment",))
     assert len(sample) == 5 and set(sample["sentiment"]) == {"negative", "neutral", "positive"}
 
 
@@ -154,7 +157,7 @@ def test_sample_properties(sizes, n, seed, oversample):
     before = posts.copy()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        sample = rv.draw_sample(posts, n=n, strata=("topic",), seed=seed, oversample_uncertain=oversample)
+        sample = review_sample.draw_sample(posts, n=n, strata=("topic",), seed=seed, oversample_uncertain=oversample)
     pd.testing.assert_frame_equal(posts, before)
     assert len(sample) == max(min(n, len(posts)), len(sizes) if n < len(posts) else 0)
     assert set(sample["topic"]) == set(groups)
@@ -172,7 +175,7 @@ def test_write_read_round_trip(tmp_path):
     sample.loc[1, "text"] = '@rail bravo, 2 h de retard 🙃\nligne 2, "cité"; ok'
     sample.loc[2, "text"] = "'déjà cité"
     before = sample.copy()
-    path = rv.write_review_csv(sample, tmp_path / "review.csv", reviewers=["Ana", "ben"])
+    path = review_io.write_review_csv(sample, tmp_path / "review.csv", reviewers=["Ana", "ben"])
     pd.testing.assert_frame_equal(sample, before)
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
@@ -187,7 +190,7 @@ def test_write_read_round_trip(tmp_path):
         irony=["yes", "no"] + [""] * 10,
         comment=["sarcasme"] + [""] * 11,
     )
-    back = rv.read_review_csv(path)
+    back = review_io.read_review_csv(path)
     assert back["post_id"].tolist() == sample["post_id"].tolist()
     assert back["text"].tolist() == sample["text"].tolist()
     assert back["label_ana"].tolist() == truth
@@ -202,13 +205,13 @@ def test_write_read_round_trip(tmp_path):
 
 def test_blind_mode_hides_the_model_and_agreement_takes_it_from_posts(tmp_path):
     posts = simulated_corpus(1, n=100)
-    sample = rv.draw_sample(posts, n=30, strata=("sentiment", "lang"), seed=0)
-    path = rv.write_review_csv(sample, tmp_path / "blind.csv", blind=True)
+    sample = review_sample.draw_sample(posts, n=30, strata=("sentiment", "lang"), seed=0)
+    path = review_io.write_review_csv(sample, tmp_path / "blind.csv", blind=True)
     head = path.read_text(encoding="utf-8-sig").splitlines()[0]
     assert "model_sentiment" not in head and "model_confidence" not in head
     fill(path, {"label_reviewer_1": sample["x_true"].tolist()})
-    back = rv.read_review_csv(path)
-    table = rv.agreement(back, posts=posts, n_boot=200)
+    back = review_io.read_review_csv(path)
+    table = agreement.agreement(back, posts=posts, n_boot=200)
     row = table[table["rater_b"] == "model"].iloc[0]
     expected = np.mean(sample["x_true"].to_numpy() == sample["sentiment"].to_numpy())
     assert row["n"] == 30 and row["raw_agreement"] == pytest.approx(expected)
@@ -219,7 +222,7 @@ def test_excel_resave_with_semicolons_and_french_german_words(tmp_path, encoding
     sample = small_sample(9, seed=2)
     sample["text"] = ["Très bien", "Genial, schon wieder Verspätung", "ok"] * 3
     sample["weight"] = 12.5
-    path = rv.write_review_csv(sample, tmp_path / "review.csv", reviewers=["ana"])
+    path = review_io.write_review_csv(sample, tmp_path / "review.csv", reviewers=["ana"])
     words = [" Négatif ", "NEUTRE", "positif ", "negativ", "Neutral", "POSITIV", "-1", "0", "1"]
     weights = ["12,5"] * 9  # a French Excel writes decimal commas
     fill(
@@ -233,7 +236,7 @@ def test_excel_resave_with_semicolons_and_french_german_words(tmp_path, encoding
     )
     text = path.read_bytes()
     assert b";" in text.splitlines()[0]
-    back = rv.read_review_csv(path)
+    back = review_io.read_review_csv(path)
     assert back["label_ana"].tolist() == ["negative", "neutral", "positive"] * 3
     assert back["irony"].tolist() == [True, False, True] * 3
     assert back["text"].tolist() == sample["text"].tolist()
@@ -244,7 +247,7 @@ def test_excel_resave_with_semicolons_and_french_german_words(tmp_path, encoding
 def test_trailing_empty_columns_and_rows_are_ignored(tmp_path):
     path = tmp_path / "excel.csv"
     path.write_bytes("\ufeffpost_id;label_ana;weight;;\r\n1;Positive;1;;\r\n2;neutre;1;;\r\n;;;;\r\n".encode("utf-8"))
-    back = rv.read_review_csv(path)
+    back = review_io.read_review_csv(path)
     assert back["label_ana"].tolist() == ["positive", "neutral"] and list(back.columns[:3]) == [
         "post_id",
         "label_ana",
@@ -254,7 +257,7 @@ def test_trailing_empty_columns_and_rows_are_ignored(tmp_path):
 
 def test_unknown_label_names_file_row_and_column(tmp_path):
     sample = small_sample(5)
-    path = rv.write_review_csv(sample, tmp_path / "labels.csv", reviewers=["ana", "ben"])
+    path = review_io.write_review_csv(sample, tmp_path / "labels.csv", reviewers=["ana", "ben"])
     fill(
         path,
         {
@@ -262,8 +265,8 @@ def test_unknown_label_names_file_row_and_column(tmp_path):
             "label_ben": ["positive", "positive", "neutral", "", "ironic"],
         },
     )
-    with pytest.raises(rv.ReviewError) as err:
-        rv.read_review_csv(path)
+    with pytest.raises(_review.ReviewError) as err:
+        review_io.read_review_csv(path)
     message = str(err.value)
     assert "labels.csv" in message
     assert "row 4, column 'label_ana'" in message and "'maybe'" in message
@@ -274,7 +277,7 @@ def test_unknown_label_names_file_row_and_column(tmp_path):
 def test_empty_labels_are_not_reviewed_not_guessed(tmp_path):
     path = tmp_path / "partial.csv"
     path.write_text("post_id,label_ana,weight\na,positive,1\nb,,1\nc,  ,1\n", encoding="utf-8")
-    back = rv.read_review_csv(path)
+    back = review_io.read_review_csv(path)
     assert back["reviewed"].tolist() == [True, False, False]
     assert back.attrs["not_reviewed"] == 2
     assert back["label_ana"].isna().tolist() == [False, True, True]
@@ -294,23 +297,23 @@ def test_empty_labels_are_not_reviewed_not_guessed(tmp_path):
 def test_broken_files_are_rejected_clearly(tmp_path, content, where):
     path = tmp_path / "bad.csv"
     path.write_text(content, encoding="utf-8")
-    with pytest.raises(rv.ReviewError, match="bad.csv") as err:
-        rv.read_review_csv(path)
+    with pytest.raises(_review.ReviewError, match="bad.csv") as err:
+        review_io.read_review_csv(path)
     assert where in str(err.value)
 
 
 def test_one_file_per_reviewer_is_merged(tmp_path):
     sample = small_sample(6)
-    a = rv.write_review_csv(sample, tmp_path / "ana.csv", reviewers=["ana"], blind=True)
-    b = rv.write_review_csv(sample, tmp_path / "ben.csv", reviewers=["ben"], blind=True)
+    a = review_io.write_review_csv(sample, tmp_path / "ana.csv", reviewers=["ana"], blind=True)
+    b = review_io.write_review_csv(sample, tmp_path / "ben.csv", reviewers=["ben"], blind=True)
     fill(a, {"label_ana": ["positive"] * 6}, irony=["yes"] + [""] * 5, comment=["a"] + [""] * 5)
     fill(b, {"label_ben": ["positive"] * 3 + ["negative"] * 3}, irony=["no"] * 6, comment=["b"] + [""] * 5)
-    merged = rv.read_review_csv([a, b])
+    merged = review_io.read_review_csv([a, b])
     assert merged["post_id"].tolist() == sample["post_id"].tolist()
     assert merged["n_labels"].tolist() == [2] * 6
     assert merged["irony"].tolist() == [True] + [False] * 5
     assert merged["comment"].iloc[0] == "a | b"
-    table = rv.agreement(merged, n_boot=50)
+    table = agreement.agreement(merged, n_boot=50)
     assert table.iloc[0][["rater_a", "rater_b", "n", "raw_agreement"]].tolist() == ["ana", "ben", 6, 0.5]
 
 
@@ -333,7 +336,7 @@ def test_kappa_equals_hand_computation():
         }
     )
     before = reviewed.copy()
-    table = rv.agreement(reviewed, n_boot=500, seed=1)
+    table = agreement.agreement(reviewed, n_boot=500, seed=1)
     pd.testing.assert_frame_equal(reviewed, before)
     pair = table.iloc[0]
     assert (pair["rater_a"], pair["rater_b"], pair["n"]) == ("ana", "ben", 10)
@@ -345,7 +348,7 @@ def test_kappa_equals_hand_computation():
     assert model.loc[("ana", "model"), "kappa"] == pytest.approx(1.0)
     assert model.loc[("ben", "model"), "kappa"] == pytest.approx(0.4)
     assert ("consensus", "model") in model.index
-    again = rv.agreement(reviewed, n_boot=500, seed=1)
+    again = agreement.agreement(reviewed, n_boot=500, seed=1)
     pd.testing.assert_frame_equal(table, again)
 
 
@@ -367,9 +370,9 @@ def test_agreement_counts_only_posts_both_labelled():
             "label_ben": pd.array(["negative", None, "neutral", "negative"], dtype="string"),
         }
     )
-    row = rv.agreement(reviewed, n_boot=100).iloc[0]
+    row = agreement.agreement(reviewed, n_boot=100).iloc[0]
     assert row["n"] == 2 and row["raw_agreement"] == 0.5
-    assert len(rv.agreement(reviewed, n_boot=10)) == 1  # no model column, no posts: reviewers only
+    assert len(agreement.agreement(reviewed, n_boot=10)) == 1  # no model column, no posts: reviewers only
 
 
 # ------------------------------------------------------------------------------------------ estimates
@@ -377,12 +380,12 @@ def test_agreement_counts_only_posts_both_labelled():
 
 def test_corrected_shares_recover_the_truth(corpus, tmp_path):
     truth = corpus["x_true"].value_counts(normalize=True).reindex(LABELS).to_numpy()
-    sample = rv.draw_sample(corpus, n=600, strata=("sentiment", "lang", "confidence_band"), seed=0)
-    path = rv.write_review_csv(sample, tmp_path / "review.csv")
+    sample = review_sample.draw_sample(corpus, n=600, strata=("sentiment", "lang", "confidence_band"), seed=0)
+    path = review_io.write_review_csv(sample, tmp_path / "review.csv")
     fill(path, {"label_reviewer_1": sample["x_true"].tolist()})  # the analyst sees the truth, for the sample only
-    reviewed = rv.read_review_csv(path)
+    reviewed = review_io.read_review_csv(path)
     posts_before, reviewed_before = corpus.copy(), reviewed.copy()
-    shares = rv.corrected_shares(corpus, reviewed, seed=0)
+    shares = corrected_shares.corrected_shares(corpus, reviewed, seed=0)
     pd.testing.assert_frame_equal(corpus, posts_before)
     pd.testing.assert_frame_equal(reviewed, reviewed_before)
 
@@ -401,9 +404,9 @@ def test_corrected_shares_recover_the_truth(corpus, tmp_path):
 
 
 def test_confusion_is_weighted_and_rows_sum_to_one(corpus):
-    sample = rv.draw_sample(corpus, n=400, strata=("sentiment", "confidence_band"), seed=1)
+    sample = review_sample.draw_sample(corpus, n=400, strata=("sentiment", "confidence_band"), seed=1)
     reviewed = sample[["post_id", "weight"]].assign(label_a=sample["x_true"])
-    table = rv.confusion(corpus, reviewed)
+    table = corrected_shares.confusion(corpus, reviewed)
     assert table.groupby("predicted")["p_true_given_predicted"].sum().tolist() == pytest.approx([1, 1, 1])
     assert table["n"].sum() == 400
     # the weighted P(true | predicted) estimates the corpus's, which the unweighted one overstates in error
@@ -426,33 +429,33 @@ def test_majority_of_reviewers_and_ties_are_reported():
             "label_z": pd.array(["positive", None, "neutral", None, "negative", None], dtype="string"),
         }
     )
-    cons = rv.consensus(reviewed)
+    cons = agreement.consensus(reviewed)
     assert cons["status"].tolist() == ["majority", "tie", "agreed", "agreed", "agreed", "not reviewed"]
     assert cons["label"].tolist()[:1] == ["negative"] and pd.isna(cons["label"].iloc[1])
-    shares = rv.corrected_shares(posts, reviewed, n_boot=100)
+    shares = corrected_shares.corrected_shares(posts, reviewed, n_boot=100)
     acc = shares.attrs["accounting"]
     assert (acc["ties"], acc["tie_post_ids"], acc["not_reviewed"], acc["reviewed_used"]) == (1, ["b"], 1, 4)
     assert shares["corrected"].iloc[:3].tolist() == pytest.approx([2 / 6 + 1 / 6, 2 / 6, 1 / 6])
-    texts, labels = rv.to_training(reviewed)
+    texts, labels = agreement.to_training(reviewed)
     assert texts == ["A", "C", "D", "E"] and labels == ["negative", "neutral", "positive", "negative"]
 
 
 def test_a_predicted_class_without_review_is_an_error():
     posts = pd.DataFrame({"post_id": list("abc"), "sentiment": ["negative", "neutral", "positive"]})
     reviewed = pd.DataFrame({"post_id": ["a", "b"], "label_x": ["negative", "neutral"]})
-    with pytest.raises(rv.ReviewError, match="positive"):
-        rv.corrected_shares(posts, reviewed)
-    with pytest.raises(rv.ReviewError, match="'sentiment'"):
-        rv.corrected_shares(posts.assign(sentiment=["negative", "meh", "positive"]), reviewed)
+    with pytest.raises(_review.ReviewError, match="positive"):
+        corrected_shares.corrected_shares(posts, reviewed)
+    with pytest.raises(_review.ReviewError, match="'sentiment'"):
+        corrected_shares.corrected_shares(posts.assign(sentiment=["negative", "meh", "positive"]), reviewed)
 
 
 @st.composite
 def review_case(draw):
     n_posts = draw(st.integers(3, 60))
-    pred = draw(st.lists(st.sampled_from(rv.LABELS), min_size=n_posts, max_size=n_posts))
-    pred[:3] = list(rv.LABELS)
+    pred = draw(st.lists(st.sampled_from(_review.LABELS), min_size=n_posts, max_size=n_posts))
+    pred[:3] = list(_review.LABELS)
     k = draw(st.integers(3, n_posts))
-    labels = draw(st.lists(st.sampled_from(rv.LABELS), min_size=k, max_size=k))
+    labels = draw(st.lists(st.sampled_from(_review.LABELS), min_size=k, max_size=k))
     weights = draw(st.lists(st.floats(0.1, 50), min_size=k, max_size=k))
     posts = pd.DataFrame({"post_id": [f"p{i}" for i in range(n_posts)], "sentiment": pred})
     reviewed = pd.DataFrame({"post_id": [f"p{i}" for i in range(k)], "label_a": labels, "weight": weights})
@@ -464,7 +467,7 @@ def review_case(draw):
 def test_corrected_shares_sum_to_one(case, seed):
     posts, reviewed = case
     before = (posts.copy(), reviewed.copy())
-    shares = rv.corrected_shares(posts, reviewed, seed=seed, n_boot=50)
+    shares = corrected_shares.corrected_shares(posts, reviewed, seed=seed, n_boot=50)
     pd.testing.assert_frame_equal(posts, before[0])
     pd.testing.assert_frame_equal(reviewed, before[1])
     three = shares.iloc[:3]
@@ -481,27 +484,27 @@ def test_corrected_shares_sum_to_one(case, seed):
 
 def test_to_training_feeds_a_head(tmp_path):
     sample = small_sample(4)
-    path = rv.write_review_csv(sample, tmp_path / "r.csv", reviewers=["a", "b"])
+    path = review_io.write_review_csv(sample, tmp_path / "r.csv", reviewers=["a", "b"])
     fill(path, {"label_a": ["positif", "neutre", "", "-1"], "label_b": ["positive", "negative", "", "negativ"]})
-    texts, labels = rv.to_training(rv.read_review_csv(path))
+    texts, labels = agreement.to_training(review_io.read_review_csv(path))
     assert texts == [sample["text"].iloc[0], sample["text"].iloc[3]]
     assert labels == ["positive", "negative"]
     assert all(isinstance(t, str) for t in texts)
 
 
 def test_instructions_and_signatures():
-    text = rv.REVIEW_INSTRUCTIONS
+    text = review_io.REVIEW_INSTRUCTIONS
     for word in ("label_", "irony", "negative", "négatif", "empty", "post_id", "kit run"):
         assert word in text
     for fn in (
-        rv.draw_sample,
-        rv.write_review_csv,
-        rv.read_review_csv,
-        rv.agreement,
-        rv.confusion,
-        rv.corrected_shares,
-        rv.to_training,
-        rv.consensus,
+        review_sample.draw_sample,
+        review_io.write_review_csv,
+        review_io.read_review_csv,
+        agreement.agreement,
+        corrected_shares.confusion,
+        corrected_shares.corrected_shares,
+        agreement.to_training,
+        agreement.consensus,
     ):
         params = inspect.signature(fn).parameters.values()
         positional = [p for p in params if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
@@ -524,37 +527,107 @@ def _group_posts():
 def test_corrected_by_uses_each_groups_own_errors():
     posts = _group_posts()
     reviewed = pd.DataFrame({"post_id": posts["post_id"], "label_ana": posts["gold"], "weight": 1.0})
-    out = rv.corrected_by(posts, reviewed, by="actor", min_reviewed=5, n_boot=200).set_index("actor")
+    out = corrected_shares.corrected_by(posts, reviewed, by="actor", min_reviewed=5, n_boot=200).set_index("actor")
     assert out.loc["A", "model_net"] == 1.0 and out.loc["A", "corrected_net"] == pytest.approx(0.0)
     assert out.loc["B", "corrected_net"] == pytest.approx(0.0) and out.loc["B", "model_net"] == pytest.approx(0.0)
     assert list(out["confusion"]) == ["own", "own"] and list(out["n_reviewed"]) == [20, 20]
     # with a pooled confusion A would borrow B's perfect positives: the own confusion is what fixes A
-    pooled = rv.corrected_by(posts, reviewed, by="actor", min_reviewed=50, n_boot=200).set_index("actor")
+    pooled = corrected_shares.corrected_by(posts, reviewed, by="actor", min_reviewed=50, n_boot=200).set_index("actor")
     assert pooled.loc["A", "confusion"].startswith("pooled") and pooled.loc["A", "corrected_net"] > 0.2
 
 
 def test_corrected_by_without_review_and_with_foreign_review():
     posts = _group_posts()
-    out = rv.corrected_by(posts, None, by="actor")
+    out = corrected_shares.corrected_by(posts, None, by="actor")
     assert out["corrected_net"].isna().all() and "uncorrected" in out.attrs["note"]
     foreign = pd.DataFrame({"post_id": ["x1", "x2"], "label_ana": ["negative", "positive"]})
-    with pytest.raises(rv.ReviewError, match="other data"):
-        rv.corrected_by(posts, foreign, by="actor")
+    with pytest.raises(_review.ReviewError, match="other data"):
+        corrected_shares.corrected_by(posts, foreign, by="actor")
 
 
 def test_simulate_copies_gold_labels_with_disagreement(tmp_path):
     posts = _group_posts().assign(confidence=0.7, lang="en", text="some words")
-    sample = rv.simulate(posts, labels="gold", n=40, seed=3, reviewers=("r1", "r2"), disagreement=0.0)
+    sample = review_sample.simulate(posts, labels="gold", n=40, seed=3, reviewers=("r1", "r2"), disagreement=0.0)
     assert (sample["label_r1"] == sample["gold"]).all() and (sample["label_r2"] == sample["gold"]).all()
-    noisy = rv.simulate(posts, labels="gold", n=40, seed=3, reviewers=("r1",), disagreement=0.5)
+    noisy = review_sample.simulate(posts, labels="gold", n=40, seed=3, reviewers=("r1",), disagreement=0.5)
     assert 0 < (noisy["label_r1"] != noisy["gold"]).sum() < 40
-    path = rv.write_review_csv(sample, tmp_path / "r.csv", reviewers=("r1", "r2"))
-    back = rv.load(path)
+    path = review_io.write_review_csv(sample, tmp_path / "r.csv", reviewers=("r1", "r2"))
+    back = review_io.load(path)
     assert list(back["label_r1"]) == list(sample["label_r1"])
-    assert rv.load(None) is None
+    assert review_io.load(None) is None
 
 
 def test_corrected_by_on_no_posts():
     empty = _group_posts().iloc[:0]
-    out = rv.corrected_by(empty, None, by="actor")
+    out = corrected_shares.corrected_by(empty, None, by="actor")
     assert out.empty and "corrected_net" in out
+
+
+# ------------------------------------------------------------------- one estimator: overall = one group
+
+
+def test_overall_shares_are_the_one_group_case_of_corrected_by(corpus):
+    posts = corpus.assign(everyone="all")
+    sample = review_sample.simulate(posts, labels="x_true", n=400, seed=5, strata=("sentiment",))
+    overall = corrected_shares.corrected_shares(posts, sample, seed=2, n_boot=300).set_index("measure")
+    # every predicted class has far more than min_reviewed reviewed posts: the group uses its own confusion
+    by = corrected_shares.corrected_by(posts, sample, by="everyone", seed=2, n_boot=300, min_reviewed=1).iloc[0]
+    assert by["confusion"] == "own"
+    for label in _review.LABELS:
+        assert by[f"corrected_{label}"] == pytest.approx(overall.loc[label, "corrected"], rel=1e-12)
+    assert by["corrected_net"] == pytest.approx(overall.loc["net_sentiment", "corrected"], rel=1e-12)
+    assert by["model_net"] == pytest.approx(overall.loc["net_sentiment", "model"], rel=1e-12)
+
+
+def test_the_estimator_core_with_one_group_gives_corrected_shares():
+    # _estimate is the single implementation: corrected_shares is its one-group call, interval included
+    posts = pd.DataFrame({"post_id": [str(i) for i in range(8)], "sentiment": ["positive"] * 4 + ["negative"] * 4})
+    reviewed = pd.DataFrame(
+        {
+            "post_id": ["0", "1", "2", "4", "5"],
+            "weight": [1.0, 1.0, 2.0, 1.0, 1.0],
+            "label_a": ["positive", "negative", "positive", "negative", "neutral"],
+        }
+    )
+    shares = corrected_shares.corrected_shares(posts, reviewed, seed=4, n_boot=200).set_index("measure")
+    pcodes = np.array([2, 2, 2, 0, 0])
+    tcodes = np.array([2, 0, 2, 0, 1])
+    w = np.array([1.0, 1.0, 2.0, 1.0, 1.0])
+    point, boot, pooled = corrected_shares._estimate(
+        np.array([[0.5, 0.0, 0.5]]),
+        pcodes,
+        tcodes,
+        w,
+        groups=np.zeros(5, dtype=int),
+        n_boot=200,
+        rng=np.random.default_rng(4),
+    )
+    assert pooled == [0]
+    assert point[0].tolist() == pytest.approx([0.5 * 0.25 + 0.5 * 0.5, 0.5 * 0.5, 0.5 * 0.75])
+    assert shares.loc[list(_review.LABELS), "corrected"].tolist() == pytest.approx(point[0].tolist())
+    low, high = corrected_shares._interval(boot[:, 0], 0.95)
+    assert shares.loc[list(_review.LABELS), "ci_low"].tolist() == pytest.approx(low.tolist())
+    assert shares.loc[list(_review.LABELS), "ci_high"].tolist() == pytest.approx(high.tolist())
+
+
+def test_estimator_pools_only_where_a_group_has_too_few_reviews():
+    pcodes = np.array([0, 0, 0, 2, 2, 2])
+    tcodes = np.array([0, 0, 1, 2, 2, 0])
+    groups = np.array([0, 0, 0, 0, 1, 1])  # group 1 has no reviewed negative prediction
+    pi = np.array([[0.5, 0.0, 0.5], [0.5, 0.0, 0.5]])
+    point, boot, pooled = corrected_shares._estimate(
+        pi,
+        pcodes,
+        tcodes,
+        np.ones(6),
+        groups=groups,
+        n_boot=20,
+        rng=np.random.default_rng(0),
+        min_reviewed=2,
+        pooled=True,
+    )
+    assert pooled == [1, 1]  # group 0 has one reviewed positive, group 1 no negative: one row pooled each
+    assert point.sum(axis=1) == pytest.approx([1.0, 1.0])
+    assert boot.shape == (20, 2, 3)
+    nan_low, nan_high = corrected_shares._interval(np.zeros((0, 3)), 0.95)
+    assert np.isnan(nan_low).all() and np.isnan(nan_high).all()
