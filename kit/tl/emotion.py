@@ -13,7 +13,7 @@ Backends, and what each language gets
               emotion labels** (none exist offline): the model card reports only indirect checks.
 ``auto``      the default: ``nade`` for posts whose ``lang`` is ``en``, ``head`` for the others.
 ``keywords``  a small hand-written French/German/English keyword list: no model, deterministic,
-              for tests and machines without nade or USE. Coarse.
+              for tests and machines without nade or USE. Coarse (:mod:`kit.tl.emotion_keywords`).
 
 :func:`emotions` returns a copy of the posts with one column per emotion and ``emotion``, the
 dominant one, or ``"none"`` when no score reaches ``min_score``.
@@ -28,16 +28,17 @@ dominant one, or ``"none"`` when no score reaches ``min_score``.
 from __future__ import annotations
 
 import json
-import re
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Protocol, runtime_checkable
 
 import numpy as np
 import pandas as pd
 
-from .embed import CachedEmbedder, Embedder, MissingBackend, default_cache_dir, embed_batched, get_embedder
+from .._cache import cache_dir as _cache_dir
+from ._emotion_base import EMOTIONS, EmotionModel, _frame, _texts
+from .embed import CachedEmbedder, Embedder, MissingBackend, embed_batched, get_embedder
+from .emotion_keywords import KeywordEmotionModel
 
 __all__ = [
     "EMOTIONS",
@@ -51,29 +52,9 @@ __all__ = [
     "DEFAULT_HEAD",
 ]
 
-EMOTIONS = ("anger", "anticipation", "disgust", "fear", "joy", "sadness", "surprise", "trust")
 MODELS_DIR = Path(__file__).resolve().parent / "models"
 DEFAULT_HEAD = MODELS_DIR / "emotion_head.npz"
 FORMAT = "kit-emotion-head/1"
-
-
-@runtime_checkable
-class EmotionModel(Protocol):
-    """Anything with a ``name`` and ``scores(texts, langs=None) -> DataFrame`` with one column per
-    emotion in :data:`EMOTIONS` (values in [0, 1]), one row per text, in order."""
-
-    name: str
-
-    def scores(self, texts: Sequence[str], langs: Sequence[str] | None = None) -> pd.DataFrame: ...
-
-
-def _texts(texts: Sequence[str]) -> list[str]:
-    return ["" if t is None or (isinstance(t, float) and np.isnan(t)) else str(t) for t in texts]
-
-
-def _frame(values: np.ndarray) -> pd.DataFrame:
-    values = np.clip(np.asarray(values, dtype=np.float64).reshape(-1, len(EMOTIONS)), 0.0, 1.0)
-    return pd.DataFrame(values, columns=list(EMOTIONS))
 
 
 class NadeModel:
@@ -173,7 +154,7 @@ class EmotionHead:
             if not texts:
                 return _frame(np.zeros((0, len(EMOTIONS))))
             embeddings = (
-                CachedEmbedder(self.embedder, self.cache_dir or default_cache_dir()).embed(texts)
+                CachedEmbedder(self.embedder, self.cache_dir or _cache_dir("embeddings")).embed(texts)
                 if self.cache
                 else embed_batched(self.embedder, texts)
             )
@@ -251,203 +232,6 @@ class AutoEmotionModel:
         if (~is_en).any():
             out[~is_en] = self.other.scores([t for t, e in zip(texts, is_en) if not e]).to_numpy()
         return _frame(out)
-
-
-# A deliberately small list: word stems (matched at the start of a word, case-insensitive).
-_KEYWORDS = {
-    "anger": [
-        "angry",
-        "anger",
-        "furious",
-        "rage",
-        "outrag",
-        "hate",
-        "annoy",
-        "unacceptable",
-        "fed up",
-        "colère",
-        "furieu",
-        "énervé",
-        "enerve",
-        "rage",
-        "déteste",
-        "deteste",
-        "inadmissible",
-        "scandal",
-        "marre",
-        "wütend",
-        "wut",
-        "ärger",
-        "sauer",
-        "hasse",
-        "unverschämt",
-        "frechheit",
-        "skandal",
-    ],
-    "anticipation": [
-        "can't wait",
-        "looking forward",
-        "soon",
-        "tomorrow",
-        "expect",
-        "hope",
-        "hâte",
-        "bientôt",
-        "demain",
-        "j'espère",
-        "impatien",
-        "freue mich",
-        "bald",
-        "morgen",
-        "hoffe",
-        "gespannt",
-    ],
-    "disgust": [
-        "disgust",
-        "gross",
-        "yuck",
-        "revolting",
-        "nasty",
-        "filthy",
-        "dégoût",
-        "degout",
-        "dégueu",
-        "degueu",
-        "répugn",
-        "saleté",
-        "ekel",
-        "widerlich",
-        "eklig",
-        "dreckig",
-    ],
-    "fear": [
-        "afraid",
-        "fear",
-        "scared",
-        "frighten",
-        "terrif",
-        "worried",
-        "panic",
-        "danger",
-        "peur",
-        "effray",
-        "terrifi",
-        "inquiet",
-        "angoiss",
-        "panique",
-        "angst",
-        "fürchte",
-        "furchtbar",
-        "besorgt",
-        "panik",
-        "gefahr",
-    ],
-    "joy": [
-        "happy",
-        "joy",
-        "love",
-        "great",
-        "wonderful",
-        "glad",
-        "delight",
-        "awesome",
-        "thank",
-        "heureu",
-        "joie",
-        "adore",
-        "génial",
-        "genial",
-        "super",
-        "merci",
-        "ravi",
-        "bravo",
-        "glücklich",
-        "freude",
-        "liebe",
-        "toll",
-        "wunderbar",
-        "danke",
-        "super",
-        "prima",
-    ],
-    "sadness": [
-        "sad",
-        "unhappy",
-        "cry",
-        "miss you",
-        "depress",
-        "disappoint",
-        "sorrow",
-        "lonely",
-        "triste",
-        "pleur",
-        "déçu",
-        "decu",
-        "déprim",
-        "chagrin",
-        "dommage",
-        "traurig",
-        "weine",
-        "enttäusch",
-        "schade",
-        "vermisse",
-    ],
-    "surprise": [
-        "surpris",
-        "wow",
-        "unexpected",
-        "unbelievable",
-        "shock",
-        "amazing",
-        "omg",
-        "étonn",
-        "inattendu",
-        "incroyable",
-        "choqu",
-        "waouh",
-        "überrasch",
-        "unglaublich",
-        "erstaun",
-        "schock",
-        "krass",
-    ],
-    "trust": [
-        "trust",
-        "reliable",
-        "safe",
-        "confident",
-        "depend on",
-        "honest",
-        "confiance",
-        "fiable",
-        "sûr",
-        "sécurité",
-        "honnête",
-        "vertrau",
-        "zuverlässig",
-        "sicher",
-        "ehrlich",
-    ],
-}
-_PATTERNS = {
-    e: re.compile(
-        r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(set(ws), key=len, reverse=True)) + ")", re.IGNORECASE
-    )
-    for e, ws in _KEYWORDS.items()
-}
-
-
-class KeywordEmotionModel:
-    """Keyword counts per emotion (French, German, English stems), squashed to [0, 1] as
-    ``1 - 0.5 ** hits``. No model, deterministic, fast: the fallback for tests. Coarse: no
-    negation, no irony, a short list."""
-
-    name = "keywords(fr,de,en)"
-
-    def scores(self, texts: Sequence[str], langs: Sequence[str] | None = None) -> pd.DataFrame:
-        texts = _texts(texts)
-        hits = np.array([[len(_PATTERNS[e].findall(t)) for e in EMOTIONS] for t in texts], dtype=np.float64)
-        return _frame(1 - 0.5**hits if len(texts) else np.zeros((0, len(EMOTIONS))))
 
 
 def get_model(name: str | EmotionModel = "auto") -> EmotionModel:
