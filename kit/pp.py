@@ -1,15 +1,41 @@
-"""Preparing verbs: each takes the post table and returns a new one (inputs are never mutated)."""
+"""Preparing verbs: each takes the post table and returns a new one (inputs are never mutated).
+
+>>> posts = pd.DataFrame({"created_at": pd.to_datetime(["2026-01-01", "2026-01-09"], utc=True), "text": ["a", "b"]})
+>>> len(filter_period(posts, "2026-01-05"))
+1
+"""
 
 from __future__ import annotations
 
 import hashlib
+import re
 
 import pandas as pd
 
+from . import _text
+
+__all__ = ["filter_period", "split_periods", "match_terms", "pseudonymise", "detect_language"]
+
 
 def filter_period(posts: pd.DataFrame, start=None, end=None, *, time: str = "created_at") -> pd.DataFrame:
-    """Posts with ``start <= time < end`` (either bound may be None; dates are read as UTC).
+    """Posts with ``start <= time < end``.
 
+    Parameters
+    ----------
+    posts
+        The post table.
+    start, end
+        Bounds (either may be None); dates without a zone are read as UTC.
+    time
+        The column of times.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The posts inside the period, index reset.
+
+    Examples
+    --------
     >>> from kit import pp, schema
     >>> pp.filter_period(schema.empty(), "2026-01-01", "2026-02-01").shape[0]
     0
@@ -27,8 +53,29 @@ def split_periods(
 ) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
     """The current period (the ``days`` before ``end``) and the previous one of the same length.
 
-    ``end`` defaults to the day after the last post (UTC midnight). Returns both tables and a dict
-    with the bounds, for the report's text.
+    Parameters
+    ----------
+    posts
+        The post table.
+    end
+        End of the current period (excluded); defaults to the day after the last post (UTC midnight).
+    days
+        Length of each period.
+    time
+        The column of times.
+
+    Returns
+    -------
+    current, previous, bounds
+        Both tables, and a dict with the bounds (``current_start``, ``current_end``,
+        ``previous_start``, ``previous_end``), for the report's text.
+
+    Examples
+    --------
+    >>> posts = pd.DataFrame({"created_at": pd.to_datetime(["2026-01-02", "2026-01-09"], utc=True)})
+    >>> current, previous, bounds = split_periods(posts, days=7)
+    >>> len(current), len(previous), str(bounds["current_end"].date())
+    (1, 1, '2026-01-10')
     """
     if end is None:
         last = posts[time].max()
@@ -43,10 +90,26 @@ def split_periods(
 def match_terms(posts: pd.DataFrame, terms, *, column: str = "text") -> pd.DataFrame:
     """Posts whose text contains any of ``terms`` (case-insensitive, literal: no regex from the user).
 
-    An empty list of terms keeps every post.
-    """
-    import re
+    Parameters
+    ----------
+    posts
+        The post table.
+    terms
+        Words or phrases; an empty list keeps every post.
+    column
+        The column searched.
 
+    Returns
+    -------
+    pandas.DataFrame
+        The matching posts, index reset.
+
+    Examples
+    --------
+    >>> posts = pd.DataFrame({"text": ["Charged TWICE", "fine", "a.b"]})
+    >>> match_terms(posts, ["charged twice", "a.b"])["text"].tolist()
+    ['Charged TWICE', 'a.b']
+    """
     terms = [t for t in (terms or []) if str(t).strip()]
     if not terms:
         return posts.reset_index(drop=True)
@@ -65,11 +128,32 @@ def pseudonymise(
 ) -> pd.DataFrame:
     """Replace author identifiers with stable pseudonyms (``user-<hash>``) so reports do not expose people.
 
-    The same handle and salt always give the same pseudonym; handles in ``keep`` (the brand's
-    own accounts, say) stay readable. Mentions of handles inside texts are not rewritten.
+    Parameters
+    ----------
+    posts
+        The post table.
+    salt
+        Secret mixed into the hashes: the same value and salt always give the same pseudonym.
+    columns
+        Columns pseudonymised (those missing from the table are skipped).
+    keep
+        Handles that stay readable (the brand's own accounts, say), compared as
+        :func:`kit._text.normalise_handle` compares them (``@Brand`` keeps ``brand``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy with the identifiers replaced. Mentions of handles inside texts are not rewritten.
+
+    Examples
+    --------
+    >>> posts = pd.DataFrame({"author_handle": ["Brand", "someone"]})
+    >>> out = pseudonymise(posts, salt="s", keep=("@brand",))
+    >>> out["author_handle"].iloc[0], out["author_handle"].iloc[1].startswith("user-")
+    ('Brand', True)
     """
     out = posts.copy()
-    keep_set = {k.lower().lstrip("@") for k in keep}
+    keep_set = {_text.normalise_handle(k) for k in keep}
     for col in columns:
         if col not in out.columns:
             continue
@@ -77,7 +161,7 @@ def pseudonymise(
         unique = values.dropna().unique()
         mapping = {
             v: v
-            if v.lower().lstrip("@") in keep_set
+            if _text.normalise_handle(v) in keep_set
             else "user-" + hashlib.sha256(f"{salt}\x1f{col}\x1f{v}".encode()).hexdigest()[:10]
             for v in unique
         }
@@ -85,16 +169,9 @@ def pseudonymise(
     return out
 
 
-_NOISE = None
-
-
 def _strip_noise(text: str) -> str:
-    global _NOISE
-    if _NOISE is None:
-        import re
-
-        _NOISE = re.compile(r"https?://\S+|www\.\S+|[@#][\w.]+|&\w+;|\d+")
-    return " ".join(_NOISE.sub(" ", text).split())
+    """``text`` without links, handles, hashtags, HTML entities and numbers (:func:`kit._text.strip`)."""
+    return _text.strip(text, urls=True, handles=True, hashtags=True, entities=True, digits=True)
 
 
 def detect_language(
@@ -108,10 +185,27 @@ def detect_language(
 ) -> pd.DataFrame:
     """Fill ``lang`` with the language of each post (py3langid), restricted to ``languages``.
 
-    Links, handles, hashtags and numbers are removed first; a post with fewer than ``min_chars``
-    letters left, or whose best language has a probability under ``min_confidence``, gets
-    ``und``. Languages already in the table are kept unless ``overwrite``. ``languages=None``
-    lets py3langid choose among all 97 languages it knows.
+    Links, handles, hashtags, HTML entities and numbers are removed first (:func:`kit._text.strip`).
+
+    Parameters
+    ----------
+    posts
+        The post table (with a ``lang`` column).
+    languages
+        Languages py3langid may choose from; None lets it choose among all 97 it knows.
+    min_chars
+        A post with fewer letters left gets ``und``.
+    min_confidence
+        A post whose best language has a lower probability gets ``und``.
+    overwrite
+        Detect every post; otherwise only those whose ``lang`` is missing or ``und``.
+    column
+        The column of texts.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy with ``lang`` filled.
     """
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
