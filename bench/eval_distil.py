@@ -32,9 +32,10 @@ sys.path.insert(0, str(ROOT))
 
 
 def macro_f1(truth, pred) -> float:
-    from sklearn.metrics import f1_score
+    """Macro F1 x 100 over negative / neutral / positive (:func:`kit._stats.macro_f1`, scikit-learn)."""
+    from kit._stats import macro_f1 as _macro_f1
 
-    return 100 * f1_score(truth, pred, average="macro", labels=["negative", "neutral", "positive"])
+    return 100 * _macro_f1(truth, pred, classes=["negative", "neutral", "positive"])
 
 
 def shares(labels) -> dict:
