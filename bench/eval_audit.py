@@ -30,7 +30,8 @@ def steps(params: dict) -> tuple[dict, dict]:
     """Time the main computations directly, outside papermill."""
     import kit
     from kit import pp
-    from kit.tl import audit, embed, maps
+    from kit.io import accounts as accounts_io
+    from kit.tl import cartography, effects, embed, keyness, maps, owned, performance, pillars
 
     timings, found = {}, {}
 
@@ -43,32 +44,34 @@ def steps(params: dict) -> tuple[dict, dict]:
     posts, _ = timed("load", lambda: kit.load(str(ROOT / params["data"])))
     posts = timed(
         "attach_followers",
-        lambda: audit.attach_followers(posts, str(ROOT / params["accounts_file"]), **params["accounts_columns"]),
+        lambda: owned.attach_followers(
+            posts, accounts_io.read_accounts(ROOT / params["accounts_file"], **params["accounts_columns"])
+        ),
     )
     found["followers_attached"] = posts.attrs["followers_attached"]
     found["posts"] = len(posts)
     posts = timed("detect_language", lambda: pp.detect_language(posts, languages=params["languages"]))
     found["languages"] = posts["lang"].value_counts().to_dict()
-    own = audit.engagement(
-        audit.own_posts(posts, params["brand_accounts"], params["competitor_accounts"], media=params["media_accounts"]),
+    own = performance.engagement(
+        owned.own_posts(posts, params["brand_accounts"], params["competitor_accounts"], media=params["media_accounts"]),
         tz=params["timezone"],
     )
     found["own_posts"] = len(own)
-    perf = timed("performance", lambda: audit.performance(own, "actor", n_boot=1000, seed=0))
+    perf = timed("performance", lambda: performance.performance(own, "actor", n_boot=1000, seed=0))
     found["median_rate_followers"] = perf.set_index("actor")["median_rate_followers"].round(6).to_dict()
-    key = timed("keyness", lambda: audit.keyness(own, top=15))
+    key = timed("keyness", lambda: keyness.keyness(own, top=15))
     found["keyness_fr"] = {
         a: part.sort_values("rank")["term"].head(12).tolist() for a, part in key[key["lang"] == "fr"].groupby("actor")
     }
-    timed("effects", lambda: audit.effects(own, tz=params["timezone"]))
+    timed("effects", lambda: effects.effects(own, tz=params["timezone"]))
     vectors = timed("embed (use, cached after the first run)", lambda: embed.embed(own, progress=False))
     timed("semantic_map", lambda: maps.semantic_map(own, vectors, seed=0))
-    timed("topics_by_actor", lambda: audit.topics_by_actor(own, vectors, seed=0))
+    timed("topics_by_actor", lambda: cartography.topics_by_actor(own, vectors, seed=0))
     assigned = timed(
         "assign_pillars",
-        lambda: audit.assign_pillars(own, vectors, params["pillars"], keywords=params["pillar_keywords"]),
+        lambda: pillars.assign_pillars(own, vectors, params["pillars"], keywords=params["pillar_keywords"]),
     )
-    shares = audit.pillar_shares(assigned, params["pillars"])
+    shares = pillars.pillar_shares(assigned, params["pillars"])
     found["brand_pillar_shares"] = (
         shares[shares["actor"] == "lemondefr"].set_index("pillar")["share"].round(3).to_dict()
     )

@@ -1,4 +1,5 @@
-"""tl.audit and pl.audit on hand-built frames, plus the planted truths of the sample that need no model."""
+"""The audit's tl modules (through the tl.audit layer) and pl.audit on hand-built frames, plus the planted truths
+of the sample that need no model."""
 
 from __future__ import annotations
 
@@ -10,9 +11,11 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from kit import datasets, schema
+from kit import _stats, _text, datasets, schema
+from kit.io import accounts as accounts_io
 from kit.pl import audit as pa
 from kit.tl import audit
+from kit.tl import keyness as keyness_module
 
 SHARED_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 
@@ -80,11 +83,14 @@ def test_keyness_puts_the_owned_word_first_and_signs_are_right(posts):
 
 
 def test_keyness_bigrams_hashtags_and_stop_words():
-    toks = audit.tokens(
-        "Le #VoltariaGreen : l'électrique, c'est https://x.y @someone zéro émission", frozenset({"le", "est"})
+    toks = _text.tokens(
+        "Le #VoltariaGreen : l'électrique, c'est https://x.y @someone zéro émission",
+        frozenset({"le", "est"}),
+        keep_gaps=True,
     )
     assert [t for t in toks if t] == ["#voltariagreen", "électrique", "zéro", "émission"]
-    assert "zéro émission" in audit._terms("zéro émission", frozenset(), (1, 2))
+    assert "zéro émission" in keyness_module._terms("zéro émission", frozenset(), (1, 2))
+    assert "électrique zéro" not in keyness_module._terms("électrique le zéro", frozenset({"le"}), (1, 2))
 
 
 def test_log_odds_is_antisymmetric():
@@ -235,7 +241,7 @@ def test_pillar_assignment_shares_divergence_and_under_served(tmp_path, monkeypa
     assert row["compared_with"] == "stated intent" and 0 < row["low"] <= row["divergence"] <= row["high"] <= 1
     again = audit.pillar_divergence(assigned, pillars, brand="brand", n_boot=200, seed=1)
     pd.testing.assert_frame_equal(div, again)  # seeded
-    assert audit.jensen_shannon([1, 0], [0, 1]) == pytest.approx(1)
+    assert _stats.jensen_shannon([1, 0], [0, 1]) == pytest.approx(1)
     found = audit.findings(brand="brand", shares=shares, divergence=div)
     assert any("'stories' is under-served" in f for f in found["finding"])
 
@@ -248,12 +254,36 @@ def test_attach_followers_from_an_accounts_file(tmp_path):
     )
     f = frame([(pd.Timestamp("2026-01-05", tz="UTC"), None, "twitter", "text", "x", 1, None)] * 2)
     f["author_id"] = pd.array(["24", "99"], dtype="string")
-    out = audit.attach_followers(f, path, sep=None)
+    accounts = accounts_io.read_accounts(path, sep=None)
+    assert accounts["source_row"].tolist() == [2, 3] and not accounts.attrs["warnings"]
+    out = audit.attach_followers(f, accounts)
     assert out["author_handle"].tolist()[0] == "LeMonde" and pd.isna(out["author_handle"].iloc[1])
     assert out["author_followers"].iloc[0] == 10125109 and out.attrs["followers_attached"] == 1
     assert audit.own_posts(out, "lemonde")["account"].tolist() == ["LeMonde"]
-    with pytest.raises(ValueError, match="nb_followers"):
-        audit.attach_followers(f, path, followers_column="nb_followers", id_column="nope")
+    assert audit.attach_followers(f).attrs["followers_attached"] == 0
+    with pytest.raises(accounts_io.InputError, match="accounts.csv: no column \\['nope'\\]"):
+        accounts_io.read_accounts(path, followers_column="nb_followers", id_column="nope")
+    with pytest.raises(ValueError, match="author_followers"):
+        audit.attach_followers(f, accounts.drop(columns="author_followers"))
+
+
+def test_read_accounts_names_file_row_and_column(tmp_path):
+    path = tmp_path / "accounts.csv"
+    path.write_text('pseudo,id,nb_followers\na,1,"10,125"\nb,2,many\nc,3,\n', encoding="utf-8-sig")
+    accounts = accounts_io.read_accounts(path)
+    assert accounts["author_followers"].iloc[0] == 10125 and accounts["author_followers"].iloc[1:].isna().all()
+    assert accounts.attrs["warnings"] == [
+        f"{path}: row 3, column 'nb_followers': 'many' is not a follower count; left empty"
+    ]
+    with pytest.raises(accounts_io.InputError, match="no such accounts file"):
+        accounts_io.read_accounts(tmp_path / "absent.csv")
+    posts = frame([(pd.Timestamp("2026-01-05", tz="UTC"), "@A", "twitter", "text", "x", 1, None)])
+    out = audit.attach_followers(posts, accounts)  # matched on the handle, any case, with or without @
+    assert out["author_followers"].tolist() == [10125] and out["author_handle"].tolist() == ["@A"]
+    again = audit.attach_followers(out.assign(author_followers=pd.array([7], dtype="Int64")), accounts)
+    assert again["author_followers"].tolist() == [7] and again.attrs["followers_attached"] == 0
+    forced = audit.attach_followers(out.assign(author_followers=pd.array([7], dtype="Int64")), accounts, overwrite=True)
+    assert forced["author_followers"].tolist() == [10125] and forced["author_handle"].tolist() == ["a"]
 
 
 def test_readable_formats_rates_and_keeps_the_original(posts):
@@ -269,16 +299,45 @@ def test_plots_escape_text(posts):
     assert all("<b>" not in str(y) for t in fig.data for y in t.y)
 
 
-def test_public_functions_take_at_most_three_positional_arguments():
-    for name, fn in inspect.getmembers(audit, inspect.isfunction):
-        if name.startswith("_") or fn.__module__ != audit.__name__:
+AUDIT_MODULES = (
+    "owned",
+    "inventory",
+    "performance",
+    "keyness",
+    "cartography",
+    "pillars",
+    "effects",
+    "findings",
+    "tables",
+)
+
+
+@pytest.mark.parametrize("name", AUDIT_MODULES)
+def test_public_functions_take_at_most_three_positional_arguments_and_have_numpydoc(name):
+    import importlib
+
+    module = importlib.import_module(f"kit.tl.{name}")
+    assert module.__doc__ and module.__all__
+    for public in module.__all__:
+        fn = getattr(module, public)
+        assert not public.startswith("_")
+        if not inspect.isfunction(fn):
             continue
+        assert fn.__module__ == module.__name__, public
         positional = [
             p
             for p in inspect.signature(fn).parameters.values()
             if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
         ]
-        assert len(positional) <= 3, name
+        assert len(positional) <= 3, public
+        assert "Returns\n    -------" in (fn.__doc__ or ""), public
+    assert len(inspect.getsource(module).splitlines()) <= 500
+
+
+def test_audit_layer_reexports_every_public_name():
+    for name in audit.__all__:
+        assert getattr(audit, name) is not None
+    assert audit.own_posts.__module__ == "kit.tl.owned" and audit.readable.__module__ == "kit.tl.tables"
 
 
 def test_sample_truth_gap_format_hour_and_paid_effects():
@@ -319,7 +378,7 @@ def test_french_media_followers_handles_and_french_keyness():
     from kit import pp
 
     posts, _ = kit.load(folder / "tweets.csv")
-    posts = audit.attach_followers(posts, folder / "accounts.csv")
+    posts = audit.attach_followers(posts, accounts_io.read_accounts(folder / "accounts.csv"))
     assert posts.attrs["followers_attached"] == len(posts) and posts["author_handle"].notna().all()
     o = audit.own_posts(
         pp.detect_language(posts, languages=["fr", "en"]), "lemondefr", ["franceinfo", "Le_Figaro", "libe"]
