@@ -7,7 +7,7 @@ PARAMS ?= params/sample
 OUT    ?= reports
 JOBS   ?= 2
 
-.PHONY: env report smoke test test-fast bench clean sample wheel
+.PHONY: env report smoke test test-fast lint bench clean sample wheel
 
 env: $(STAMP)
 
@@ -27,12 +27,19 @@ report: env
 smoke: env
 	$(BIN)/kit run all --params params/smoke --out $(OUT)/smoke --jobs $(JOBS)
 
-test: env
+# lint and format check, the docstring examples of kit/, the tests (the wheel among them), the notebooks
+test: env lint
+	$(BIN)/python -m pytest -q -p no:cacheprovider --doctest-modules kit
 	$(BIN)/python -m pytest -q -p no:cacheprovider tests
 	$(BIN)/python -m pytest -q -p no:cacheprovider --nbval-lax notebooks
 
-test-fast: env
+test-fast: env lint
+	$(BIN)/python -m pytest -q -p no:cacheprovider --doctest-modules kit
 	$(BIN)/python -m pytest -q -m "not slow" tests
+
+lint: env
+	$(BIN)/ruff check kit tests bench
+	$(BIN)/ruff format --check kit tests bench
 
 # The wheel (dist/socialkit_notebooks-*.whl): the kit with its notebooks, sample and parameter sets.
 # build/ is removed first: setuptools would otherwise ship modules left there by an earlier build.
