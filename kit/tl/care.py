@@ -87,6 +87,20 @@ def cases(
     The case posts (all their columns) plus ``responded`` (bool), ``first_response_at``,
     ``hours_to_response`` (NaN when unanswered), ``response_id``, ``response_text``, ``age_hours``
     (at ``as_of``) and ``open`` (unanswered for longer than ``open_after_hours``).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.Timestamp("2024-05-01", tz="UTC")
+    >>> posts = pd.DataFrame({
+    ...     "post_id": ["1", "2", "3"], "parent_id": [None, "1", None],
+    ...     "author_handle": ["ana", "Brand_HQ", "ben"], "actor": ["Brand", "Brand", "Brand"],
+    ...     "kind": ["post", "reply", "post"], "intent": ["complaint", None, "question"],
+    ...     "created_at": [t, t + pd.Timedelta(hours=2), t + pd.Timedelta(hours=30)],
+    ...     "text": ["late again", "sorry, DM us", "open on Sunday?"]})
+    >>> c = cases(posts, brand_handles=["brand_hq"], brand="Brand", intent_column="intent", as_of=t + pd.Timedelta(hours=60))
+    >>> c["responded"].tolist()
+    [True, False]
     """
     own = {normalise_handle(h) for h in brand_handles}
     by_brand = handle_keys(posts["author_handle"]).isin(own).to_numpy(dtype=bool)
@@ -163,6 +177,34 @@ def summary(
 
     Columns: ``[by], cases, responded, response_rate, rate_low, rate_high, median_hours, median_low,
     median_high, p90_hours, p90_low, p90_high, open_cases``. An empty input gives one row with 0 cases.
+
+    Parameters
+    ----------
+    case_frame
+        Cases from :func:`cases`.
+    by
+        Grouping column (None: one overall row).
+    level, n_boot, seed
+        Coverage of the intervals, bootstrap resamples and their seed (:func:`kit._stats.bootstrap_quantile`).
+
+    Returns
+    -------
+    DataFrame
+        One row per group (or one overall row), the columns above.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.Timestamp("2024-05-01", tz="UTC")
+    >>> posts = pd.DataFrame({
+    ...     "post_id": ["1", "2", "3"], "parent_id": [None, "1", None],
+    ...     "author_handle": ["ana", "Brand_HQ", "ben"], "actor": ["Brand", "Brand", "Brand"],
+    ...     "kind": ["post", "reply", "post"], "intent": ["complaint", None, "question"],
+    ...     "created_at": [t, t + pd.Timedelta(hours=2), t + pd.Timedelta(hours=30)],
+    ...     "text": ["late again", "sorry, DM us", "open on Sunday?"]})
+    >>> c = cases(posts, brand_handles=["brand_hq"], brand="Brand", intent_column="intent", as_of=t + pd.Timedelta(hours=60))
+    >>> summary(c, by="intent")[["intent", "cases", "responded"]].values.tolist()
+    [['complaint', 1, 1], ['question', 1, 0]]
     """
     rng = np.random.default_rng(seed)
     groups = [(None, case_frame)] if by is None else list(case_frame.groupby(by, sort=True, observed=True))
@@ -214,7 +256,36 @@ def open_cases(
     n: int = 20,
     columns=("created_at", "platform", "author_handle", "intent", "age_hours", "text"),
 ) -> pd.DataFrame:
-    """The oldest unanswered cases past the threshold, oldest first (columns that exist only)."""
+    """The oldest unanswered cases past the threshold, oldest first (columns that exist only).
+
+    Parameters
+    ----------
+    case_frame
+        Cases from :func:`cases`.
+    n
+        Rows shown.
+    columns
+        Columns shown (those that exist).
+
+    Returns
+    -------
+    DataFrame
+        The open cases, oldest first.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.Timestamp("2024-05-01", tz="UTC")
+    >>> posts = pd.DataFrame({
+    ...     "post_id": ["1", "2", "3"], "parent_id": [None, "1", None],
+    ...     "author_handle": ["ana", "Brand_HQ", "ben"], "actor": ["Brand", "Brand", "Brand"],
+    ...     "kind": ["post", "reply", "post"], "intent": ["complaint", None, "question"],
+    ...     "created_at": [t, t + pd.Timedelta(hours=2), t + pd.Timedelta(hours=30)],
+    ...     "text": ["late again", "sorry, DM us", "open on Sunday?"]})
+    >>> c = cases(posts, brand_handles=["brand_hq"], brand="Brand", intent_column="intent", as_of=t + pd.Timedelta(hours=60))
+    >>> open_cases(c)["text"].tolist()
+    ['open on Sunday?']
+    """
     cols = [c for c in columns if c in case_frame]
     return (
         case_frame.loc[case_frame["open"], cols]
@@ -232,6 +303,36 @@ def history(
 
     Extra columns: ``example_case`` and ``example_response`` (the most recent answered case), and
     ``example_unanswered`` (the most recent unanswered one), as text.
+
+    Parameters
+    ----------
+    case_frame
+        Cases from :func:`cases` (with the ``by`` column, e.g. from :func:`with_topic`).
+    by
+        Grouping column.
+    n_examples
+        Kept for compatibility; one example of each kind is given.
+    level, seed
+        As in :func:`summary`.
+
+    Returns
+    -------
+    DataFrame
+        :func:`summary` by ``by`` plus the example columns, largest groups first.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.Timestamp("2024-05-01", tz="UTC")
+    >>> posts = pd.DataFrame({
+    ...     "post_id": ["1", "2", "3"], "parent_id": [None, "1", None],
+    ...     "author_handle": ["ana", "Brand_HQ", "ben"], "actor": ["Brand", "Brand", "Brand"],
+    ...     "kind": ["post", "reply", "post"], "intent": ["complaint", None, "question"],
+    ...     "created_at": [t, t + pd.Timedelta(hours=2), t + pd.Timedelta(hours=30)],
+    ...     "text": ["late again", "sorry, DM us", "open on Sunday?"]})
+    >>> c = cases(posts, brand_handles=["brand_hq"], brand="Brand", intent_column="intent", as_of=t + pd.Timedelta(hours=60))
+    >>> history(c, by="intent")[["intent", "cases", "example_response"]].values.tolist()
+    [['complaint', 1, 'sorry, DM us'], ['question', 1, nan]]
     """
     table = summary(case_frame, by=by, level=level, seed=seed)
     if table.empty or case_frame.empty:
@@ -275,6 +376,34 @@ def with_topic(
     fitted on a seeded random sample of ``max_fit`` of them and the others get the label a student
     taught on that sample gives them (:func:`kit.tl.distil.fit`: hashed word n-grams, its agreement
     with the fitted topics measured on held-out sample cases). ``attrs["note"]`` says which was done.
+
+    Parameters
+    ----------
+    case_frame
+        Cases from :func:`cases`.
+    column
+        A column of the export to group by instead of fitting topics.
+    seed, embedder, min_topic_size, max_fit
+        Seed, embedder of :func:`kit.tl.embed.embed`, smallest topic, and the most cases topics are fitted on.
+
+    Returns
+    -------
+    DataFrame
+        The cases with a ``topic`` column; ``attrs["note"]`` says how it was made.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.Timestamp("2024-05-01", tz="UTC")
+    >>> posts = pd.DataFrame({
+    ...     "post_id": ["1", "2", "3"], "parent_id": [None, "1", None],
+    ...     "author_handle": ["ana", "Brand_HQ", "ben"], "actor": ["Brand", "Brand", "Brand"],
+    ...     "kind": ["post", "reply", "post"], "intent": ["complaint", None, "question"],
+    ...     "created_at": [t, t + pd.Timedelta(hours=2), t + pd.Timedelta(hours=30)],
+    ...     "text": ["late again", "sorry, DM us", "open on Sunday?"]})
+    >>> c = cases(posts, brand_handles=["brand_hq"], brand="Brand", intent_column="intent", as_of=t + pd.Timedelta(hours=60))
+    >>> with_topic(c)["topic"].tolist()
+    ['(too few cases)', '(too few cases)']
     """
     out = case_frame.copy()
     if column is not None:

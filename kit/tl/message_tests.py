@@ -34,6 +34,31 @@ def message_test(
     Holm-adjusted across pairs when there are more than two variants. ``mde`` is the smallest
     difference in rate this sample would detect with ``power`` at ``alpha``. ``verdict`` names a
     winner only when the adjusted p-value is below ``alpha``.
+
+    Parameters
+    ----------
+    posts
+        The post table (``views``, the interaction counts, the campaign and variant columns).
+    campaign
+        The campaign tested.
+    campaign_column, variant_column
+        Columns naming each post's campaign and variant.
+    alpha, power
+        Significance level and power (for ``mde``).
+
+    Returns
+    -------
+    DataFrame
+        One row per pair of variants: ``campaign, variant_a, variant_b, rate_a, rate_b, difference, ci_low,
+        ci_high, p_value, posts_a, posts_b, dispersion, mde, p_adjusted, significant, verdict``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> posts = pd.DataFrame({"x_campaign": "c", "x_variant": ["A", "B"] * 20, "views": 1000.0,
+    ...                       "likes": [30, 31] * 20, "shares": 0, "comments": 0, "quotes": 0})
+    >>> bool(message_test(posts, campaign="c")["significant"].iloc[0])
+    False
     """
     import statsmodels.api as sm
 
@@ -102,7 +127,31 @@ def message_tests(
     alpha: float = 0.05,
 ) -> pd.DataFrame:
     """:func:`message_test` for several campaigns, one table; campaigns without data are listed with
-    the reason instead of failing the report."""
+    the reason instead of failing the report.
+
+    Parameters
+    ----------
+    posts
+        The post table.
+    campaigns
+        The campaigns to test.
+    campaign_column, variant_column, alpha
+        As in :func:`message_test`.
+
+    Returns
+    -------
+    DataFrame
+        The rows of :func:`message_test` for every campaign; a campaign that cannot be tested has one row
+        whose ``verdict`` says why.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> posts = pd.DataFrame({"x_campaign": "c", "x_variant": "A", "views": [10.0], "likes": 1, "shares": 0,
+    ...                       "comments": 0, "quotes": 0})
+    >>> message_tests(posts, campaigns=["c"])["verdict"].iloc[0]
+    "Not tested: campaign 'c' has 1 variant(s); a test needs two or more"
+    """
     parts = []
     for campaign in campaigns:
         try:

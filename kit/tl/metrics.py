@@ -79,12 +79,51 @@ DEFINITIONS: dict[str, str] = {
 
 
 def definitions() -> pd.DataFrame:
-    """The metric definitions as a table for a report's appendix."""
+    """The metric definitions as a table for a report's appendix.
+
+    Returns
+    -------
+    DataFrame
+        ``metric, definition``, one row per entry of :data:`DEFINITIONS`.
+
+    Examples
+    --------
+    >>> "share of voice" in set(definitions()["metric"])
+    True
+    """
     return pd.DataFrame({"metric": list(DEFINITIONS), "definition": list(DEFINITIONS.values())})
 
 
 def mentions(posts: pd.DataFrame, *, actors=None, own_roles=OWN_ROLES) -> pd.DataFrame:
-    """Posts about the tracked ``actors`` (all tagged actors when None), not published by the actors themselves."""
+    """Posts about the tracked ``actors`` (all tagged actors when None), not published by the actors themselves.
+
+    Parameters
+    ----------
+    posts
+        The post table (``actor`` and ``actor_role`` columns).
+    actors
+        The tracked actors; None keeps every post tagged with an actor.
+    own_roles
+        The ``actor_role`` values of the actors' own accounts, left out.
+
+    Returns
+    -------
+    DataFrame
+        The rows of ``posts`` that are mentions.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> posts = pd.DataFrame({
+    ...     "actor": ["Brand", "Brand", "Brand", "Rival"], "actor_role": [None, None, "brand", None],
+    ...     "sentiment": ["positive", "negative", "positive", "neutral"],
+    ...     "likes": [3, 1, 50, 2], "shares": [0, 0, 5, 0], "comments": [1, 0, 0, 0], "quotes": [0, 0, 0, 0],
+    ...     "views": [100.0, 100.0, 1000.0, None], "author_followers": [50.0, 50.0, 9000.0, 10.0],
+    ...     "author_handle": ["a", "b", "brand", "c"], "author_id": ["1", "2", "3", "4"], "reach": [None] * 4,
+    ...     "created_at": pd.to_datetime(["2024-05-06", "2024-05-07", "2024-05-07", "2024-05-14"], utc=True)})
+    >>> len(mentions(posts, actors=["Brand"]))
+    2
+    """
     mask = posts["actor"].notna()
     if actors is not None:
         mask &= posts["actor"].isin(list(actors))
@@ -93,7 +132,24 @@ def mentions(posts: pd.DataFrame, *, actors=None, own_roles=OWN_ROLES) -> pd.Dat
 
 
 def interactions(posts: pd.DataFrame) -> pd.Series:
-    """likes + shares + comments + quotes per post (missing counts as 0)."""
+    """likes + shares + comments + quotes per post (missing counts as 0).
+
+    Parameters
+    ----------
+    posts
+        The post table.
+
+    Returns
+    -------
+    Series
+        Interactions per post (int64), on the index of ``posts``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> interactions(pd.DataFrame({"likes": [3, None], "shares": [1, 0], "comments": [0, 2], "quotes": [0, 0]})).tolist()
+    [4, 2]
+    """
     return posts[list(INTERACTIONS)].fillna(0).sum(axis=1).astype("int64")
 
 
@@ -101,6 +157,35 @@ def share_of_voice(posts: pd.DataFrame, *, actors, own_roles=OWN_ROLES, level: f
     """Mentions per actor and their share of all mentions of ``actors``, with Wilson intervals.
 
     Actors with no mention get a row with 0 so an absent competitor is visible.
+
+    Parameters
+    ----------
+    posts
+        The post table.
+    actors
+        The actors compared (in this order in the result).
+    own_roles
+        Roles of the actors' own accounts (left out, see :func:`mentions`).
+    level
+        Coverage of the Wilson intervals.
+
+    Returns
+    -------
+    DataFrame
+        ``actor, mentions, share, low, high``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> posts = pd.DataFrame({
+    ...     "actor": ["Brand", "Brand", "Brand", "Rival"], "actor_role": [None, None, "brand", None],
+    ...     "sentiment": ["positive", "negative", "positive", "neutral"],
+    ...     "likes": [3, 1, 50, 2], "shares": [0, 0, 5, 0], "comments": [1, 0, 0, 0], "quotes": [0, 0, 0, 0],
+    ...     "views": [100.0, 100.0, 1000.0, None], "author_followers": [50.0, 50.0, 9000.0, 10.0],
+    ...     "author_handle": ["a", "b", "brand", "c"], "author_id": ["1", "2", "3", "4"], "reach": [None] * 4,
+    ...     "created_at": pd.to_datetime(["2024-05-06", "2024-05-07", "2024-05-07", "2024-05-14"], utc=True)})
+    >>> share_of_voice(posts, actors=["Brand", "Rival"])["share"].round(3).tolist()
+    [0.667, 0.333]
     """
     m = mentions(posts, actors=actors, own_roles=own_roles)
     counts = m["actor"].value_counts().reindex(list(actors), fill_value=0)
@@ -120,7 +205,37 @@ def share_of_voice(posts: pd.DataFrame, *, actors, own_roles=OWN_ROLES, level: f
 def share_over_time(
     posts: pd.DataFrame, *, actors, freq: str = "W", own_roles=OWN_ROLES, level: float = 0.95
 ) -> pd.DataFrame:
-    """Share of voice per period: ``period, actor, mentions, total, share, low, high`` (Wilson intervals)."""
+    """Share of voice per period: ``period, actor, mentions, total, share, low, high`` (Wilson intervals).
+
+    Parameters
+    ----------
+    posts
+        The post table.
+    actors
+        The actors compared.
+    freq
+        Period: ``"H"``, ``"D"``, ``"W"`` or ``"M"``.
+    own_roles, level
+        As in :func:`share_of_voice`.
+
+    Returns
+    -------
+    DataFrame
+        ``period, actor, mentions, total, share, low, high``, one row per period and actor.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> posts = pd.DataFrame({
+    ...     "actor": ["Brand", "Brand", "Brand", "Rival"], "actor_role": [None, None, "brand", None],
+    ...     "sentiment": ["positive", "negative", "positive", "neutral"],
+    ...     "likes": [3, 1, 50, 2], "shares": [0, 0, 5, 0], "comments": [1, 0, 0, 0], "quotes": [0, 0, 0, 0],
+    ...     "views": [100.0, 100.0, 1000.0, None], "author_followers": [50.0, 50.0, 9000.0, 10.0],
+    ...     "author_handle": ["a", "b", "brand", "c"], "author_id": ["1", "2", "3", "4"], "reach": [None] * 4,
+    ...     "created_at": pd.to_datetime(["2024-05-06", "2024-05-07", "2024-05-07", "2024-05-14"], utc=True)})
+    >>> share_over_time(posts, actors=["Brand", "Rival"], freq="W")[["actor", "mentions", "share"]].values.tolist()
+    [['Brand', 2, 1.0], ['Rival', 0, 0.0], ['Brand', 0, 0.0], ['Rival', 1, 1.0]]
+    """
     from .overview import volume
 
     m = mentions(posts, actors=actors, own_roles=own_roles)
@@ -144,6 +259,37 @@ def kpi_series(
     A last period the data does not cover to its end (an export that stops mid-week) would look like a
     drop: it is left out, and ``attrs["incomplete"]`` names it. Coverage ends at ``covered_until``
     (e.g. the report's ``end``) or, by default, at the last post of ``posts``.
+
+    Parameters
+    ----------
+    posts
+        The post table (with a ``sentiment`` column when ``sentiment`` is given).
+    brand
+        The brand's ``actor`` value.
+    freq
+        Period: ``"H"``, ``"D"``, ``"W"`` or ``"M"``.
+    sentiment
+        Sentiment column (None: no ``negative``/``polar`` columns).
+    covered_until
+        Where the data's coverage ends (default: the last post).
+
+    Returns
+    -------
+    DataFrame
+        One row per complete period; ``attrs["incomplete"]`` and ``attrs["note"]`` say what was left out.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> posts = pd.DataFrame({
+    ...     "actor": ["Brand", "Brand", "Brand", "Rival"], "actor_role": [None, None, "brand", None],
+    ...     "sentiment": ["positive", "negative", "positive", "neutral"],
+    ...     "likes": [3, 1, 50, 2], "shares": [0, 0, 5, 0], "comments": [1, 0, 0, 0], "quotes": [0, 0, 0, 0],
+    ...     "views": [100.0, 100.0, 1000.0, None], "author_followers": [50.0, 50.0, 9000.0, 10.0],
+    ...     "author_handle": ["a", "b", "brand", "c"], "author_id": ["1", "2", "3", "4"], "reach": [None] * 4,
+    ...     "created_at": pd.to_datetime(["2024-05-06", "2024-05-07", "2024-05-07", "2024-05-14"], utc=True)})
+    >>> kpi_series(posts, brand="Brand", freq="D", covered_until="2024-05-08")[["mentions", "negative"]].values.tolist()
+    [[1, 0], [1, 1]]
     """
     out = _kpi_series(posts, brand=brand, freq=freq, sentiment=sentiment)
     out.attrs["incomplete"] = None
@@ -203,7 +349,37 @@ def _kpi_series(posts: pd.DataFrame, *, brand: str, freq: str, sentiment: str | 
 def net_sentiment(
     posts: pd.DataFrame, *, by: str | None = "actor", sentiment: str = "sentiment", level: float = 0.95
 ) -> pd.DataFrame:
-    """Net sentiment ((pos - neg) / (pos + neg)) per group with an interval (see :data:`DEFINITIONS`)."""
+    """Net sentiment ((pos - neg) / (pos + neg)) per group with an interval (see :data:`DEFINITIONS`).
+
+    Parameters
+    ----------
+    posts
+        The post table.
+    by
+        Grouping column (None: one group ``all``).
+    sentiment
+        Sentiment column (``negative``/``neutral``/``positive``).
+    level
+        Coverage of the interval.
+
+    Returns
+    -------
+    DataFrame
+        ``[by], positive, neutral, negative, posts, net, low, high``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> posts = pd.DataFrame({
+    ...     "actor": ["Brand", "Brand", "Brand", "Rival"], "actor_role": [None, None, "brand", None],
+    ...     "sentiment": ["positive", "negative", "positive", "neutral"],
+    ...     "likes": [3, 1, 50, 2], "shares": [0, 0, 5, 0], "comments": [1, 0, 0, 0], "quotes": [0, 0, 0, 0],
+    ...     "views": [100.0, 100.0, 1000.0, None], "author_followers": [50.0, 50.0, 9000.0, 10.0],
+    ...     "author_handle": ["a", "b", "brand", "c"], "author_id": ["1", "2", "3", "4"], "reach": [None] * 4,
+    ...     "created_at": pd.to_datetime(["2024-05-06", "2024-05-07", "2024-05-07", "2024-05-14"], utc=True)})
+    >>> net_sentiment(mentions(posts), by="actor")[["actor", "net"]].values.tolist()
+    [['Brand', 0.0], ['Rival', nan]]
+    """
     keys = [posts[by].astype("string").fillna("(none)")] if by else [pd.Series("all", index=posts.index, name="group")]
     labels = posts[sentiment].astype("string")
     table = pd.crosstab(keys[0], labels).reindex(columns=["negative", "neutral", "positive"], fill_value=0)
@@ -237,7 +413,37 @@ def net_sentiment_over_time(
     level: float = 0.95,
 ) -> pd.DataFrame:
     """Net sentiment of the mentions per period and actor, with intervals: ``period, actor, positive,
-    neutral, negative, posts, net, low, high``. Periods with no polar post have NaN net."""
+    neutral, negative, posts, net, low, high``. Periods with no polar post have NaN net.
+
+    Parameters
+    ----------
+    posts
+        The post table.
+    actors
+        The actors followed.
+    freq
+        Period: ``"H"``, ``"D"``, ``"W"`` or ``"M"``.
+    sentiment, own_roles, level
+        As in :func:`net_sentiment` and :func:`mentions`.
+
+    Returns
+    -------
+    DataFrame
+        ``period, actor, positive, neutral, negative, posts, net, low, high``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> posts = pd.DataFrame({
+    ...     "actor": ["Brand", "Brand", "Brand", "Rival"], "actor_role": [None, None, "brand", None],
+    ...     "sentiment": ["positive", "negative", "positive", "neutral"],
+    ...     "likes": [3, 1, 50, 2], "shares": [0, 0, 5, 0], "comments": [1, 0, 0, 0], "quotes": [0, 0, 0, 0],
+    ...     "views": [100.0, 100.0, 1000.0, None], "author_followers": [50.0, 50.0, 9000.0, 10.0],
+    ...     "author_handle": ["a", "b", "brand", "c"], "author_id": ["1", "2", "3", "4"], "reach": [None] * 4,
+    ...     "created_at": pd.to_datetime(["2024-05-06", "2024-05-07", "2024-05-07", "2024-05-14"], utc=True)})
+    >>> net_sentiment_over_time(posts, actors=["Brand"], freq="W")[["actor", "posts", "net"]].values.tolist()
+    [['Brand', 2, 0.0]]
+    """
     from .overview import _PERIODS, FREQS
 
     m = mentions(posts, actors=actors, own_roles=own_roles)
@@ -255,7 +461,31 @@ def net_sentiment_over_time(
 
 
 def engagement_rate(posts: pd.DataFrame) -> dict:
-    """Interactions / views over posts with views, else interactions / followers (see :data:`DEFINITIONS`)."""
+    """Interactions / views over posts with views, else interactions / followers (see :data:`DEFINITIONS`).
+
+    Parameters
+    ----------
+    posts
+        The post table.
+
+    Returns
+    -------
+    dict
+        ``rate``, ``base`` (``views``, ``followers`` or ``none``) and ``posts`` (posts in the base).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> posts = pd.DataFrame({
+    ...     "actor": ["Brand", "Brand", "Brand", "Rival"], "actor_role": [None, None, "brand", None],
+    ...     "sentiment": ["positive", "negative", "positive", "neutral"],
+    ...     "likes": [3, 1, 50, 2], "shares": [0, 0, 5, 0], "comments": [1, 0, 0, 0], "quotes": [0, 0, 0, 0],
+    ...     "views": [100.0, 100.0, 1000.0, None], "author_followers": [50.0, 50.0, 9000.0, 10.0],
+    ...     "author_handle": ["a", "b", "brand", "c"], "author_id": ["1", "2", "3", "4"], "reach": [None] * 4,
+    ...     "created_at": pd.to_datetime(["2024-05-06", "2024-05-07", "2024-05-07", "2024-05-14"], utc=True)})
+    >>> engagement_rate(mentions(posts))
+    {'rate': 0.025, 'base': 'views', 'posts': 2}
+    """
     inter = interactions(posts)
     has_views = posts["views"].fillna(0) > 0
     if has_views.any():
@@ -276,7 +506,39 @@ def engagement_rate(posts: pd.DataFrame) -> dict:
 
 
 def headline(posts: pd.DataFrame, *, brand: str, competitors=(), sentiment: str | None = "sentiment") -> dict:
-    """The headline KPIs of one period for ``brand`` (a dict of metric -> value, interval where it is a share)."""
+    """The headline KPIs of one period for ``brand`` (a dict of metric -> value, interval where it is a share).
+
+    Parameters
+    ----------
+    posts
+        The post table of the period.
+    brand
+        The brand's ``actor`` value.
+    competitors
+        The competitors' ``actor`` values (for the share of voice).
+    sentiment
+        Sentiment column (None: no net sentiment).
+
+    Returns
+    -------
+    dict
+        ``mentions``, ``unique authors``, ``reach``, ``engagement``, ``engagement rate``, and
+        ``(value, low, high)`` tuples for ``share of voice`` and ``net sentiment``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> posts = pd.DataFrame({
+    ...     "actor": ["Brand", "Brand", "Brand", "Rival"], "actor_role": [None, None, "brand", None],
+    ...     "sentiment": ["positive", "negative", "positive", "neutral"],
+    ...     "likes": [3, 1, 50, 2], "shares": [0, 0, 5, 0], "comments": [1, 0, 0, 0], "quotes": [0, 0, 0, 0],
+    ...     "views": [100.0, 100.0, 1000.0, None], "author_followers": [50.0, 50.0, 9000.0, 10.0],
+    ...     "author_handle": ["a", "b", "brand", "c"], "author_id": ["1", "2", "3", "4"], "reach": [None] * 4,
+    ...     "created_at": pd.to_datetime(["2024-05-06", "2024-05-07", "2024-05-07", "2024-05-14"], utc=True)})
+    >>> h = headline(posts, brand="Brand", competitors=["Rival"])
+    >>> h["mentions"], h["engagement"], round(h["share of voice"][0], 3)
+    (2, 5, 0.667)
+    """
     actors = [brand, *competitors]
     m = mentions(posts, actors=[brand])
     authors = m["author_handle"].fillna(m["author_id"]).nunique()
@@ -312,6 +574,32 @@ def compare_periods(
 
     Share-like metrics carry their intervals (``low``/``high`` for the current period); a change
     is called ``significant`` only when the two periods' intervals do not overlap (conservative).
+
+    Parameters
+    ----------
+    current, previous
+        The post tables of the two periods.
+    brand, competitors, sentiment
+        As in :func:`headline`.
+
+    Returns
+    -------
+    DataFrame
+        ``metric, current, previous, change, relative_change, low, high, significant``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> posts = pd.DataFrame({
+    ...     "actor": ["Brand", "Brand", "Brand", "Rival"], "actor_role": [None, None, "brand", None],
+    ...     "sentiment": ["positive", "negative", "positive", "neutral"],
+    ...     "likes": [3, 1, 50, 2], "shares": [0, 0, 5, 0], "comments": [1, 0, 0, 0], "quotes": [0, 0, 0, 0],
+    ...     "views": [100.0, 100.0, 1000.0, None], "author_followers": [50.0, 50.0, 9000.0, 10.0],
+    ...     "author_handle": ["a", "b", "brand", "c"], "author_id": ["1", "2", "3", "4"], "reach": [None] * 4,
+    ...     "created_at": pd.to_datetime(["2024-05-06", "2024-05-07", "2024-05-07", "2024-05-14"], utc=True)})
+    >>> table = compare_periods(posts, posts.iloc[[0]], brand="Brand", competitors=["Rival"]).set_index("metric")
+    >>> int(table.loc["mentions", "change"])
+    1
     """
     cur = headline(current, brand=brand, competitors=competitors, sentiment=sentiment)
     prev = headline(previous, brand=brand, competitors=competitors, sentiment=sentiment)
@@ -342,7 +630,6 @@ def compare_periods(
             }
         rows.append(row)
     return pd.DataFrame(rows)
-
 
 
 def __getattr__(name):  # message_test(s) moved to kit.tl.message_tests; re-exported for the old path
