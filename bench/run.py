@@ -219,7 +219,7 @@ def task_monitoring(path: str, models: bool = False) -> dict:
     with the models the notebook runs by default."""
     import kit
     from kit import pp, tl
-    from kit.tl import metrics, signals
+    from kit.tl import bands, message_tests, metrics
 
     t: dict[str, float] = {}
     info: dict = {}
@@ -235,7 +235,7 @@ def task_monitoring(path: str, models: bool = False) -> dict:
     _timed(
         t,
         "alerts",
-        lambda: signals.alerts(
+        lambda: bands.alerts(
             series,
             metrics={"mentions": "Mentions", "engagement": "Engagement", "negative": "Negative share"},
             denominators={"negative": "polar"},
@@ -250,8 +250,8 @@ def task_monitoring(path: str, models: bool = False) -> dict:
     _timed(t, "share_of_voice", lambda: metrics.share_of_voice(scored, actors=[BRAND, *COMPETITORS]))
     _timed(t, "share_over_time", lambda: metrics.share_over_time(scored, actors=[BRAND, *COMPETITORS], freq="W"))
     _timed(t, "net_sentiment", lambda: metrics.net_sentiment(scored, by="actor"))
-    _timed(t, "baseline_band", lambda: signals.baseline_band(series, value="mentions", window=8))
-    _timed(t, "message_tests", lambda: metrics.message_tests(posts, campaigns=CAMPAIGNS))
+    _timed(t, "baseline_band", lambda: bands.baseline_band(series, value="mentions", window=8))
+    _timed(t, "message_tests", lambda: message_tests.message_tests(posts, campaigns=CAMPAIGNS))
     _timed(t, "load_accounting", lambda: (tl.load_accounting(load_report), tl.load_warnings(load_report)))
     _timed(t, "summary", lambda: tl.summary(posts))
     _timed(t, "volume by actor", lambda: tl.volume(posts, freq="W", by="actor"))
