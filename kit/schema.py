@@ -20,6 +20,23 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+__all__ = [
+    "KINDS",
+    "MEDIA_FORMATS",
+    "PLATFORMS",
+    "Column",
+    "COLUMNS",
+    "COLUMN_NAMES",
+    "DTYPES",
+    "REQUIRED",
+    "COUNT_COLUMNS",
+    "CATEGORIES",
+    "SchemaError",
+    "empty",
+    "coerce",
+    "validate",
+]
+
 KINDS = ("original", "repost", "quote", "reply")
 MEDIA_FORMATS = ("text", "link", "image", "video")
 PLATFORMS = (
@@ -41,6 +58,8 @@ PLATFORMS = (
 
 @dataclass(frozen=True)
 class Column:
+    """One canonical column: its name, pandas dtype, meaning, and whether every row must have a value."""
+
     name: str
     dtype: str
     description: str
@@ -95,16 +114,45 @@ class SchemaError(ValueError):
 
 
 def empty() -> pd.DataFrame:
-    """An empty post table with every canonical column and dtype."""
+    """An empty post table with every canonical column and dtype.
+
+    Returns
+    -------
+    pandas.DataFrame
+        No rows; the columns of :data:`COLUMNS` with their dtypes.
+
+    Examples
+    --------
+    >>> str(empty()["created_at"].dtype)
+    'datetime64[ns, UTC]'
+    """
     return pd.DataFrame({c.name: pd.Series(dtype=c.dtype) for c in COLUMNS})
 
 
 def coerce(frame: pd.DataFrame) -> pd.DataFrame:
     """Return a copy with every canonical column present (missing ones filled with NA) and typed.
 
-    Extra columns are kept after the canonical ones. Values that cannot be converted raise
-    :class:`SchemaError` naming the column and rows; readers convert and report row by row
-    before calling this, so here it only guards hand-built tables.
+    Parameters
+    ----------
+    frame
+        A table with some canonical columns; extra columns are kept after the canonical ones.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The canonical columns in order, typed, then the extra ones; index reset.
+
+    Raises
+    ------
+    SchemaError
+        When values cannot be converted (the message names the column and rows). Readers convert
+        and report row by row before calling this, so here it only guards hand-built tables.
+
+    Examples
+    --------
+    >>> out = coerce(pd.DataFrame({"post_id": [1], "likes": ["3"], "x_note": ["a"]}))
+    >>> out["post_id"].iloc[0], int(out["likes"].iloc[0]), out.columns[-1]
+    ('1', 3, 'x_note')
     """
     out = pd.DataFrame(index=frame.index)
     for col in COLUMNS:
@@ -174,12 +222,31 @@ def _rows(frame: pd.DataFrame, mask: pd.Series, limit: int = 10) -> str:
 def validate(frame: pd.DataFrame) -> pd.DataFrame:
     """Check that ``frame`` is a valid post table and return it unchanged.
 
+    Parameters
+    ----------
+    frame
+        The post table.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``frame`` itself.
+
     Raises
     ------
     SchemaError
         When a column is missing or has the wrong dtype, a required value is missing, an id is
         not unique, a category is unknown, or a count is negative. The message names the column
         and the offending rows (as ``file:row`` when provenance is present).
+
+    Examples
+    --------
+    >>> rows = {"post_id": ["1", "1"], "platform": "twitter", "created_at": pd.Timestamp("2026-01-05", tz="UTC")}
+    >>> posts = coerce(pd.DataFrame({**rows, "kind": "original", "source_file": "a.csv", "source_row": [2, 3]}))
+    >>> validate(posts)
+    Traceback (most recent call last):
+    ...
+    kit.schema.SchemaError: column 'post_id' is not unique at rows a.csv:2, a.csv:3
     """
     problems: list[str] = []
     repeated = sorted(set(frame.columns[frame.columns.duplicated()]))
