@@ -45,6 +45,14 @@ def read(path, *, text: str = "text", label: str = "label") -> pd.DataFrame:
     ------
     ValueError
         When a column is missing (the message names the file and its columns) or fewer than two labels remain.
+
+    Examples
+    --------
+    >>> import pandas as pd, tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "ex.csv"
+    >>> pd.DataFrame({"tweet": ["refund me", "so sad"], "type": ["criticism", "sympathy"]}).to_csv(path, index=False)
+    >>> read(path, text="tweet", label="type")["lang"].tolist()
+    ['(not given)', '(not given)']
     """
     frame = pd.read_csv(Path(path), dtype=str, keep_default_na=False)
     missing = [c for c in (text, label) if c not in frame.columns]
@@ -65,10 +73,22 @@ def load(path=None, *, text: str = "text", label: str = "label") -> pd.DataFrame
     """The labelled examples a report uses: :func:`read` of ``path``, or the built-in seed examples
     (:func:`kit.tl.message_types.seed_examples`) when ``path`` is ``None``.
 
+    Parameters
+    ----------
+    path : str, Path or None
+        A team's CSV of labelled examples, or ``None`` for the built-in ones.
+    text, label
+        The names of the file's text and label columns.
+
     Returns
     -------
     DataFrame
         ``text, label, lang``.
+
+    Examples
+    --------
+    >>> sorted(load()["lang"].unique())
+    ['de', 'en', 'fr']
     """
     if path is None:
         from kit.tl.message_types import seed_examples

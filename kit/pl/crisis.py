@@ -58,9 +58,40 @@ def timeline(
     title: str | None = None,
     template: str = TEMPLATE,
 ) -> go.Figure:
-    """Volume per period with the phases (:func:`kit.tl.timeline.phase_spans`) shaded, the negative share
-    (:func:`kit.tl.timeline.negative_share`) on a second axis, and key moments
-    (:func:`kit.tl.timeline.key_moments`) marked with their post on hover."""
+    """Volume per period with the phases shaded, the negative share on a second axis, and the key moments
+    marked (numbered) with their post on hover.
+
+    Parameters
+    ----------
+    series : DataFrame
+        ``period`` and ``value`` per period (:func:`kit.tl.volume`).
+    spans : DataFrame
+        :func:`kit.tl.timeline.phase_spans`.
+    value : str
+        The value column of ``series``.
+    negative : DataFrame, optional
+        :func:`kit.tl.timeline.negative_share`.
+    moments : DataFrame, optional
+        :func:`kit.tl.timeline.key_moments`.
+    baseline : float, optional
+        Drawn as a dotted line.
+    title : str, optional
+        The figure's title (a default says what it shows).
+    template : str
+        The plotly template.
+
+    Returns
+    -------
+    go.Figure
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> series = pd.DataFrame({"period": pd.date_range("2026-03-09", periods=3, freq="h", tz="UTC"), "posts": [1, 9, 2]})
+    >>> spans = pd.DataFrame({"phase": ["rise"], "start": series["period"][:1], "end": series["period"][1:2].array})
+    >>> len(timeline(series, spans, baseline=1.0).data)
+    2
+    """
     fig = make_subplots(specs=[[{"secondary_y": negative is not None}]])
     fig.add_trace(
         go.Scatter(
@@ -156,8 +187,21 @@ def timeline(
 
 
 def amplification(result: pd.DataFrame, *, title: str | None = None, template: str = TEMPLATE) -> go.Figure:
-    """Stacked originals, reposts, quotes and replies per period (:func:`kit.tl.cascades.amplification`), with
-    the repost share on a second axis."""
+    """Stacked originals, reposts, quotes and replies per period, with the repost share on a second axis.
+
+    Parameters
+    ----------
+    result : DataFrame
+        :func:`kit.tl.cascades.amplification`.
+    title : str, optional
+        The figure's title (a default says what it shows).
+    template : str
+        The plotly template.
+
+    Returns
+    -------
+    go.Figure
+    """
     fig = make_subplots(specs=[[{"secondary_y": True}]])
     for k in ("original", "repost", "quote", "reply", "unknown"):
         if k == "unknown" and (k not in result.columns or not result[k].any()):
@@ -189,7 +233,21 @@ def amplification(result: pd.DataFrame, *, title: str | None = None, template: s
 
 
 def cascades(result: pd.DataFrame, *, title: str | None = None, template: str = TEMPLATE) -> go.Figure:
-    """The largest cascades (:func:`kit.tl.cascades.cascades`): reposts and quotes per original post."""
+    """The largest cascades: reposts, quotes and replies per original post (a note when there are none).
+
+    Parameters
+    ----------
+    result : DataFrame
+        :func:`kit.tl.cascades.cascades`.
+    title : str, optional
+        The figure's title (a default says what it shows).
+    template : str
+        The plotly template.
+
+    Returns
+    -------
+    go.Figure
+    """
     if result.empty:
         fig = go.Figure()
         fig.add_annotation(
@@ -242,8 +300,21 @@ def cascades(result: pd.DataFrame, *, title: str | None = None, template: str = 
 
 
 def spreaders_by_type(result: pd.DataFrame, *, title: str | None = None, template: str = TEMPLATE) -> go.Figure:
-    """Share of crisis posts and of amplification received per account type
-    (:func:`kit.tl.spreaders.spreaders_by_type`)."""
+    """Share of crisis posts and of amplification received per account type.
+
+    Parameters
+    ----------
+    result : DataFrame
+        :func:`kit.tl.spreaders.spreaders_by_type`.
+    title : str, optional
+        The figure's title (a default says what it shows).
+    template : str
+        The plotly template.
+
+    Returns
+    -------
+    go.Figure
+    """
     fig = go.Figure()
     fig.add_trace(
         go.Bar(x=result["account_type"], y=result["share_of_posts"], name="share of posts", marker_color=COLOURS[0])
@@ -266,7 +337,23 @@ def spreaders_by_type(result: pd.DataFrame, *, title: str | None = None, templat
 
 
 def by_phase(result: pd.DataFrame, column: str, *, title: str | None = None, template: str = TEMPLATE) -> go.Figure:
-    """Share of each value of ``column`` per phase with its 95 % interval (:func:`kit.tl.timeline.by_phase`)."""
+    """Share of each value of ``column`` per phase with its interval.
+
+    Parameters
+    ----------
+    result : DataFrame
+        :func:`kit.tl.timeline.by_phase`.
+    column : str
+        The column that was counted (sentiment, emotion, message type...).
+    title : str, optional
+        The figure's title (a default says what it shows).
+    template : str
+        The plotly template.
+
+    Returns
+    -------
+    go.Figure
+    """
     fig = go.Figure()
     values = list(pd.unique(result[column]))
     for i, v in enumerate(values):
@@ -295,7 +382,21 @@ def by_phase(result: pd.DataFrame, column: str, *, title: str | None = None, tem
 
 
 def negative_by_phase(result: pd.DataFrame, *, title: str | None = None, template: str = TEMPLATE) -> go.Figure:
-    """Negative share per phase with its 95 % interval (:func:`kit.tl.timeline.negative_by_phase`)."""
+    """Negative share per phase with its interval.
+
+    Parameters
+    ----------
+    result : DataFrame
+        :func:`kit.tl.timeline.negative_by_phase`.
+    title : str, optional
+        The figure's title (a default says what it shows).
+    template : str
+        The plotly template.
+
+    Returns
+    -------
+    go.Figure
+    """
     fig = go.Figure(
         go.Bar(
             x=result["phase"],
@@ -320,7 +421,21 @@ def negative_by_phase(result: pd.DataFrame, *, title: str | None = None, templat
 
 
 def response_periods(result: pd.DataFrame, *, title: str | None = None, template: str = TEMPLATE) -> go.Figure:
-    """Response rate and median hours to respond per period (:func:`kit.tl.response.response_periods`)."""
+    """Response rate and median hours to respond per period (before / during / after), with their intervals.
+
+    Parameters
+    ----------
+    result : DataFrame
+        :func:`kit.tl.response.response_periods`.
+    title : str, optional
+        The figure's title (a default says what it shows).
+    template : str
+        The plotly template.
+
+    Returns
+    -------
+    go.Figure
+    """
     fig = make_subplots(rows=1, cols=2, subplot_titles=("response rate", "median hours to first response"))
     x = result["period"].astype(str)
     fig.add_trace(

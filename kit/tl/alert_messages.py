@@ -21,6 +21,18 @@ def number(x: float, *, share: bool = False) -> str:
     """A value as an alert says it: a percentage for shares, whole numbers with thousands separators,
     three significant digits otherwise; ``n/a`` when missing.
 
+    Parameters
+    ----------
+    x : float
+    share : bool
+        The value is a share (said as a percentage with one decimal).
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
     >>> number(0.1234, share=True), number(1544.2), number(2.345), number(float("nan"))
     ('12.3%', '1,544', '2.35', 'n/a')
     """
@@ -34,9 +46,22 @@ def number(x: float, *, share: bool = False) -> str:
 
 
 def when(period, *, step=None) -> str:
-    """The period in words, as precise as the spacing ``step`` of the periods: a month, the week of a
-    day, a day, or a time on a day; ``in period <p>`` when the periods are not times.
+    """The period in words, as precise as the spacing of the periods.
 
+    Parameters
+    ----------
+    period : Timestamp or any
+        The period; anything but a time is said ``in period <p>``.
+    step : Timedelta, optional
+        The spacing of the periods: from 28 days a month, from 7 days the week of a day, from one day a
+        day, else a time on a day.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
     >>> import pandas as pd
     >>> t = pd.Timestamp("2026-03-09 14:00", tz="UTC")
     >>> when(t, step=pd.Timedelta(hours=1)), when(t, step=pd.Timedelta(days=1)), when(3)
@@ -55,10 +80,23 @@ def when(period, *, step=None) -> str:
 
 
 def band_text(low: float, high: float, *, share: bool = False) -> str:
-    """The band as text: ``"1,544-1,717"`` (``"2.0%-8.5%"`` for shares).
+    """The band as text, its two ends said as :func:`number` says them.
 
-    >>> band_text(0.02, 0.085, share=True)
-    '2.0%-8.5%'
+    Parameters
+    ----------
+    low, high : float
+        The ends of the band.
+    share : bool
+        The band is one of shares.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> band_text(0.02, 0.085, share=True), band_text(1544.2, 1717.0)
+    ('2.0%-8.5%', '1,544-1,717')
     """
     return f"{number(low, share=share)}-{number(high, share=share)}"
 

@@ -33,11 +33,30 @@ def amplification(
     """Originals, reposts, quotes and replies per period, with the share of reposts (NaN in periods with
     fewer than ``min_posts`` posts, where a share would be noise).
 
+    Parameters
+    ----------
+    posts : DataFrame
+        Posts (``kind``, ``created_at``; ``text`` for old-style retweets).
+    freq, start, end
+        As in :func:`kit.tl.volume` (give the whole window so quiet periods count as zero posts).
+    min_posts : int
+        Fewest posts of a known kind for a share.
+    infer_retweets : bool
+        As in :func:`kit.tl.kinds.kinds`.
+
     Returns
     -------
     DataFrame
         ``period, original, repost, quote, reply, unknown, posts, repost_share``: ``unknown`` counts the
-        posts whose kind cannot be told (see :func:`kinds`); the share is among the others.
+        posts whose kind cannot be told (see :func:`kit.tl.kinds.kinds`); the share is among the others.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t0 = pd.Timestamp("2026-03-09", tz="UTC")
+    >>> posts = pd.DataFrame({"created_at": [t0] * 3, "kind": ["original", "repost", "repost"], "text": ["a", "", ""]})
+    >>> amplification(posts, freq="H", min_posts=1)[["original", "repost", "repost_share"]].values.tolist()
+    [[1.0, 2.0, 0.6666666666666666]]
     """
     from .overview import volume
 
@@ -86,6 +105,16 @@ def repost_share(
     -------
     DataFrame
         One row: ``start, end, actor, posts, reposts, share, low, high, definition``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t0 = pd.Timestamp("2026-03-09", tz="UTC")
+    >>> posts = pd.DataFrame({"created_at": [t0, t0, t0 + pd.Timedelta(hours=80)], "kind": ["original", "repost", "repost"],
+    ...                       "text": ["a", "", ""]})
+    >>> row = repost_share(posts, start=t0).iloc[0]
+    >>> int(row["posts"]), int(row["reposts"]), float(row["share"])
+    (2, 1, 0.5)
     """
     t = posts[_TIME]
     a = _ts(start) if start is not None else (t.min() if len(posts) else None)
@@ -131,6 +160,15 @@ def repost_share(
 def cascades(posts: pd.DataFrame, *, n: int | None = 10, infer_retweets: bool = True) -> pd.DataFrame:
     """Cascades: each post that others repost, quote or reply to (``parent_id``), with their counts.
 
+    Parameters
+    ----------
+    posts : DataFrame
+        Posts with ``post_id``, ``parent_id``, ``created_at``, ``author_handle``, ``text``.
+    n : int or None
+        How many cascades to keep (``None``: all).
+    infer_retweets : bool
+        As in :func:`kit.tl.kinds.kinds`.
+
     Returns
     -------
     DataFrame
@@ -138,6 +176,13 @@ def cascades(posts: pd.DataFrame, *, n: int | None = 10, infer_retweets: bool = 
         by ``size`` (reposts + quotes), largest first, ``n`` rows (all with ``None``). ``hours_to_half``:
         time from the original to the repost or quote that reached half the final size. The original's
         columns are NA when it is not in the table.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> posts = pd.DataFrame({"post_id": ["a", "b"], "parent_id": [None, None], "created_at": pd.Timestamp("2026-03-09")})
+    >>> cascades(posts).empty  # no parent links: no cascades
+    True
     """
     cols = ["post_id", "created_at", "author_handle", "text", "reposts", "quotes", "replies", "size", "hours_to_half"]
     if "parent_id" not in posts.columns or posts["parent_id"].isna().all():

@@ -27,10 +27,28 @@ _RT = re.compile(RT_PREFIX, re.IGNORECASE)
 
 
 def kinds(posts: pd.DataFrame, *, infer_retweets: bool = True) -> pd.Series:
-    """The kind of each post (original, repost, quote, reply); with ``infer_retweets``, an "original"
-    whose text starts with ``RT @handle`` (old X/Twitter exports such as CrisisLex) counts as a repost,
-    and when the export carries no kinds at all (every post "original"), a post without text (an id and a
-    time only) is ``unknown``: it may as well be a retweet."""
+    """The kind of each post: original, repost, quote, reply, or unknown.
+
+    Parameters
+    ----------
+    posts : DataFrame
+        Posts with a ``kind`` column (missing: every post "original") and a ``text`` column.
+    infer_retweets : bool
+        An "original" whose text starts with ``RT @handle`` (old X/Twitter exports such as CrisisLex)
+        counts as a repost; and when the export carries no kinds at all (every post "original"), a post
+        without text (an id and a time only) is ``unknown``: it may as well be a retweet.
+
+    Returns
+    -------
+    Series
+        One kind per post (string dtype), aligned on ``posts``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> kinds(pd.DataFrame({"text": ["rt @a: hi", "hi"], "kind": ["original", "reply"]})).tolist()
+    ['repost', 'reply']
+    """
     kind = (
         posts["kind"].astype("string").fillna("original")
         if "kind" in posts.columns
@@ -49,10 +67,31 @@ def kinds(posts: pd.DataFrame, *, infer_retweets: bool = True) -> pd.Series:
 
 
 def related(posts: pd.DataFrame, core: pd.DataFrame, *, depth: int = 3) -> pd.DataFrame:
-    """``core`` plus the posts of ``posts`` that repost, quote or reply to a post of it (via
-    ``parent_id``, up to ``depth`` steps): the crisis posts and their cascades.
+    """``core`` plus the posts of ``posts`` that repost, quote or reply to a post of it: the crisis posts and
+    their cascades.
 
     A repost often carries no text of its own, so matching terms alone misses most of the amplification.
+
+    Parameters
+    ----------
+    posts : DataFrame
+        All posts (``post_id``, ``parent_id``).
+    core : DataFrame
+        The posts to start from (e.g. the posts matching the crisis terms).
+    depth : int
+        How many steps of ``parent_id`` links to follow.
+
+    Returns
+    -------
+    DataFrame
+        The rows of ``posts`` in ``core`` or linked to it, in their order, index reset.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> posts = pd.DataFrame({"post_id": ["a", "b", "c", "d"], "parent_id": [None, "a", "b", None]})
+    >>> related(posts, posts.iloc[:1], depth=1)["post_id"].tolist()
+    ['a', 'b']
     """
     ids = set(core["post_id"].astype(str))
     keep = posts["post_id"].astype(str).isin(ids).to_numpy(bool).copy()
@@ -69,6 +108,24 @@ def related(posts: pd.DataFrame, core: pd.DataFrame, *, depth: int = 3) -> pd.Da
 
 def with_text(posts: pd.DataFrame, *, column: str = "text") -> pd.DataFrame:
     """The posts that have a text (id-only rows, such as CrisisLex's entire-period files, left out): what
-    sentiment, message types and topics are computed on."""
+    sentiment, message types and topics are computed on.
+
+    Parameters
+    ----------
+    posts : DataFrame
+    column : str
+        The text column.
+
+    Returns
+    -------
+    DataFrame
+        The rows with a non-blank text, index reset.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> len(with_text(pd.DataFrame({"text": ["flood", " ", None]})))
+    1
+    """
     keep = posts[column].astype("string").fillna("").str.strip().str.len().gt(0).to_numpy(bool)
     return posts.loc[keep].reset_index(drop=True)

@@ -122,8 +122,19 @@ _SEED = {
 
 
 def seed_examples() -> pd.DataFrame:
-    """The built-in labelled examples of the message types (``text, label, lang``), in English, French
-    and German, written for the kit; what the classifier learns from when a team has no labels."""
+    """The built-in labelled examples of the message types, written for the kit: what the classifier learns
+    from when a team has no labels.
+
+    Returns
+    -------
+    DataFrame
+        ``text, label, lang``: a few examples per type in English, French and German.
+
+    Examples
+    --------
+    >>> seed_examples().columns.tolist()
+    ['text', 'label', 'lang']
+    """
     rows = [(text, label, lang) for label, items in _SEED.items() for lang, text in items]
     return pd.DataFrame(rows, columns=["text", "label", "lang"])
 
@@ -155,6 +166,14 @@ def message_types(
     -------
     DataFrame
         A copy of ``posts`` with ``message_type`` and ``message_confidence``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> posts = pd.DataFrame({"text": ["Shameful company, nobody answers", "How do I get my money back?"]})
+    >>> typed = message_types(posts, labels=["criticism", "questions"], embedder="hash")
+    >>> set(typed["message_type"]) <= {"criticism", "questions"}
+    True
     """
     from . import classify
 
@@ -193,12 +212,32 @@ def topics_by_phase(
     """Topics of ``posts`` (:func:`kit.tl.topics.fit` on :func:`kit.tl.embed.embed`, seeded) and how the
     posts of each phase spread over them (:func:`kit.tl.topics.by_group`).
 
+    Parameters
+    ----------
+    posts : DataFrame
+        The posts with a text and a phase (e.g. :func:`kit.tl.timeline.during` with ``drop_reposts``).
+    seed : int
+        Seed of the topic model.
+    embedder
+        As in :func:`kit.tl.embed.embed`.
+    min_posts : int
+        Fewest posts to fit topics on.
+    phase : str
+        The phase column.
+
     Returns
     -------
     info, by_phase : DataFrame, DataFrame
         The topics (``topic, label, size, share, words``) and ``topic, label, phase, posts,
         share_of_group, share_of_topic``. With fewer than ``min_posts`` posts (or when the clustering
         finds no topic in them): a one-row ``note`` saying so, and an empty frame.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> note, table = topics_by_phase(pd.DataFrame({"text": ["a"], "phase": ["peak"]}))
+    >>> note["note"].iloc[0][:44], table.empty
+    ('1 posts with a text in the crisis window: to', True)
     """
     empty = pd.DataFrame(columns=["topic", "label", phase, "posts", "share_of_group", "share_of_topic"])
     if len(posts) < min_posts:

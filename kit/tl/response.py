@@ -77,11 +77,31 @@ def first_statement(posts: pd.DataFrame, timeline, *, brand_handles, terms=None)
 def brand_posts(posts: pd.DataFrame, timeline, *, brand_handles, n: int | None = 20) -> pd.DataFrame:
     """The brand's own original posts from the onset on (replies left out), with what each earned.
 
+    Parameters
+    ----------
+    posts : DataFrame
+    timeline : DataFrame, Series or dict
+        The one-row surge result (its ``onset``; phases from :func:`kit.tl.timeline.phases`).
+    brand_handles : list of str
+        The brand's own handles.
+    n : int or None
+        How many posts to keep (``None``: all).
+
     Returns
     -------
     DataFrame
         ``created_at, phase, text, likes, shares, comments, interactions, reposts_seen`` (reposts and
         quotes of it found in the data), first ``n`` in time.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t0 = pd.Timestamp("2026-03-09", tz="UTC")
+    >>> posts = pd.DataFrame({"post_id": ["s", "r"], "created_at": [t0 + pd.Timedelta(hours=16)] * 2,
+    ...                       "author_handle": ["brand", "u1"], "text": ["Refunds coming", ""],
+    ...                       "kind": ["original", "repost"], "parent_id": [None, "s"], "likes": [40, 0]})
+    >>> brand_posts(posts, dict(onset=t0), brand_handles=["brand"])[["likes", "reposts_seen"]].values.tolist()
+    [[40, 1]]
     """
     onset = _ts(_row(timeline).get("onset"))
     own = posts.loc[_is_brand(posts, brand_handles)]
@@ -142,6 +162,15 @@ def response_periods(
     DataFrame
         :func:`kit.tl.care.summary` by ``period`` (before / during / after): ``period, cases, responded,
         response_rate, rate_low, rate_high, median_hours, ..., p90_hours, ...``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> posts = pd.DataFrame({"post_id": ["a"], "created_at": [pd.Timestamp("2026-03-09", tz="UTC")],
+    ...                       "author_handle": ["u1"], "text": ["hello"], "kind": ["original"], "parent_id": [None],
+    ...                       "actor": ["Brand"], "actor_role": ["public"]})
+    >>> response_periods(posts, dict(onset=None), brand_handles=["brand"], intents=None)["period"].tolist()
+    ['whole window']
     """
     from . import care
 

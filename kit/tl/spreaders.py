@@ -79,10 +79,29 @@ def account_types(
     5. ``eyewitness``: most of the author's posts are original, first-person posts (I, je, ich...);
     6. ``public`` otherwise.
 
+    Parameters
+    ----------
+    posts : DataFrame
+        Posts (``author_handle`` or ``author_id``, ``author_name``, ``author_followers``, ``actor_role``, ``text``).
+    brand_handles : list of str, optional
+        The brand's own handles (compared with :func:`kit._text.normalise_handle`).
+    label : str, optional
+        A column of account labels (e.g. CrisisLex's ``x_information_source``), trusted as it is.
+    influencer_followers : int
+        Followers from which an account is an influencer.
+
     Returns
     -------
     DataFrame
         ``author_handle, account_type, signal`` (which rule decided), one row per author.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> posts = pd.DataFrame({"post_id": ["a", "b", "c"], "author_handle": ["Brand", "dailynews", "bob"],
+    ...                       "text": ["Update", "Customers charged twice", "I was charged twice"]})
+    >>> account_types(posts, brand_handles=["@brand"])[["author_handle", "account_type"]].values.tolist()
+    [['Brand', 'brand'], ['bob', 'eyewitness'], ['dailynews', 'media']]
     """
     frame = pd.DataFrame({"author_handle": _authors(posts)})
     frame["name"] = posts["author_name"].astype("string").fillna("") if "author_name" in posts.columns else ""
@@ -158,6 +177,19 @@ def spreaders(
     """Who spread the crisis: authors ranked by the reposts and quotes their posts received in ``posts``
     (via ``parent_id``, or the ``RT @handle`` of old-style retweets without one), then by their own posts,
     with their account type (:func:`account_types`). Posts without an author count as their own author.
+
+    Parameters
+    ----------
+    posts : DataFrame
+        The crisis posts (e.g. :func:`kit.tl.timeline.during`).
+    n : int
+        How many authors to keep.
+    brand_handles : list of str, optional
+        The brand's own handles (compared with :func:`kit._text.normalise_handle`).
+    label : str, optional
+        A column of account labels (e.g. CrisisLex's ``x_information_source``), trusted as it is.
+    influencer_followers : int
+        Followers from which an account is an influencer.
 
     Returns
     -------
@@ -257,8 +289,35 @@ def spreaders(
 def spreaders_by_type(
     posts: pd.DataFrame, *, brand_handles=None, label: str | None = None, influencer_followers: int = 10_000
 ) -> pd.DataFrame:
-    """Posts and amplification received per account type (``account_type, authors, posts, share_of_posts,
-    amplification_received, share_of_amplification``)."""
+    """Posts and amplification received per account type: who spoke and who was amplified.
+
+    Parameters
+    ----------
+    posts : DataFrame
+        The crisis posts.
+    brand_handles : list of str, optional
+        The brand's own handles (compared with :func:`kit._text.normalise_handle`).
+    label : str, optional
+        A column of account labels (e.g. CrisisLex's ``x_information_source``), trusted as it is.
+    influencer_followers : int
+        Followers from which an account is an influencer.
+
+    Returns
+    -------
+    DataFrame
+        ``account_type, authors, posts, share_of_posts, amplification_received, share_of_amplification``
+        (the last NaN when nothing was reposted), most posts first.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> posts = pd.DataFrame({"post_id": ["a", "b", "c"], "author_handle": ["dailynews", "u1", "u2"],
+    ...                       "text": ["Customers charged twice", "", ""], "kind": ["original", "repost", "repost"],
+    ...                       "parent_id": [None, "a", "a"],
+    ...                       "created_at": pd.date_range("2026-03-09", periods=3, freq="h", tz="UTC")})
+    >>> spreaders_by_type(posts)[["account_type", "posts", "share_of_amplification"]].values.tolist()
+    [['public', 2, 0.0], ['media', 1, 1.0]]
+    """
     everyone = spreaders(
         posts, brand_handles=brand_handles, n=len(posts) + 1, label=label, influencer_followers=influencer_followers
     )

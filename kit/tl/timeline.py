@@ -50,8 +50,30 @@ PHASES = ("before", "rise", "peak", "decline", "after")
 
 def anchor(timeline, *, known_start=None) -> pd.DataFrame:
     """The timeline the rest of the report measures from: ``timeline`` itself, or with ``onset`` set to a
-    ``known_start`` the team gives (the detected one kept as ``detected_onset``; ``onset_source`` says
-    which is used)."""
+    ``known_start`` the team gives.
+
+    Parameters
+    ----------
+    timeline : DataFrame, Series or dict
+        The one-row result of :func:`kit.tl.surge.surge`.
+    known_start : str, Timestamp or None
+        When the crisis is known to have started; ``None`` (or NaN) keeps the detected onset.
+
+    Returns
+    -------
+    DataFrame
+        ``timeline`` with ``detected_onset`` (the onset found) and ``onset_source`` ("detected" or
+        "known start (parameter)"); with a known start, ``onset`` and ``time_to_peak`` follow it.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.DataFrame([dict(onset=pd.Timestamp("2026-03-09 14:00", tz="UTC"),
+    ...                        peak=pd.Timestamp("2026-03-09 18:00", tz="UTC"))])
+    >>> out = anchor(t, known_start="2026-03-09T12:00Z").iloc[0]
+    >>> out["onset_source"], str(out["time_to_peak"])
+    ('known start (parameter)', '0 days 06:00:00')
+    """
     out = timeline.copy() if isinstance(timeline, pd.DataFrame) else pd.DataFrame([dict(timeline)])
     out["detected_onset"] = out["onset"]
     out["onset_source"] = "detected"
@@ -64,10 +86,33 @@ def anchor(timeline, *, known_start=None) -> pd.DataFrame:
 
 
 def during(posts: pd.DataFrame, timeline, *, drop_reposts: bool = False, time: str = _TIME) -> pd.DataFrame:
-    """The posts from the onset to the return to baseline (to the end of the data when the surge never
-    returned; all posts when no onset was found): everything said while the crisis lasted, not only the posts
-    matching its terms (cascades and spreaders are counted on these). ``drop_reposts`` leaves reposts out
-    (they repeat a text already there: topics are fitted without them)."""
+    """The posts from the onset to the return to baseline: everything said while the crisis lasted, not only
+    the posts matching its terms (cascades and spreaders are counted on these).
+
+    Parameters
+    ----------
+    posts : DataFrame
+    timeline : DataFrame, Series or dict
+        The one-row surge result (:func:`anchor`). Without a return to baseline the window runs to the end
+        of the data; without an onset it is the whole of ``posts``.
+    drop_reposts : bool
+        Leave reposts out (they repeat a text already there: topics are fitted without them).
+    time : str
+        The time column.
+
+    Returns
+    -------
+    DataFrame
+        The rows of ``posts`` in the window, index reset.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t0 = pd.Timestamp("2026-03-09", tz="UTC")
+    >>> posts = pd.DataFrame({"created_at": [t0 + pd.Timedelta(hours=h) for h in (1, 5, 9)], "text": ["a", "b", "c"]})
+    >>> len(during(posts, dict(onset=t0 + pd.Timedelta(hours=4), back_to_baseline=t0 + pd.Timedelta(hours=8))))
+    1
+    """
     r = _row(timeline)
     onset, back = _ts(r.get("onset")), _ts(r.get("back_to_baseline"))
     m = np.ones(len(posts), dtype=bool)
@@ -98,6 +143,14 @@ def phase_spans(timeline, *, start=None, end=None) -> pd.DataFrame:
     DataFrame
         ``phase, start, end`` (``start <= t < end``), only the phases that exist: no onset found gives
         one ``before`` row covering everything; no return to baseline leaves ``after`` out.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t0 = pd.Timestamp("2026-03-09", tz="UTC")
+    >>> spans = phase_spans(dict(onset=t0, peak=t0 + pd.Timedelta(hours=2), half_life=pd.Timedelta(hours=1)))
+    >>> spans["phase"].tolist(), str(spans["end"].iloc[2])
+    (['before', 'rise', 'peak', 'decline'], '2026-03-09 03:00:00+00:00')
     """
     r = _row(timeline)
     lo, hi = _ts(start), _ts(end)
@@ -128,8 +181,30 @@ def phase_spans(timeline, *, start=None, end=None) -> pd.DataFrame:
 
 
 def phases(posts: pd.DataFrame, timeline, *, time: str = _TIME) -> pd.DataFrame:
-    """A copy of ``posts`` with a ``phase`` column (ordered categorical: before, rise, peak, decline,
-    after) from the surge ``timeline`` (see :func:`phase_spans`)."""
+    """A copy of ``posts`` with the phase of each post.
+
+    Parameters
+    ----------
+    posts : DataFrame
+    timeline : DataFrame, Series or dict
+        The one-row surge result (see :func:`phase_spans`).
+    time : str
+        The time column.
+
+    Returns
+    -------
+    DataFrame
+        ``posts`` with a ``phase`` column (ordered categorical: before, rise, peak, decline, after; NA
+        outside every span).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t0 = pd.Timestamp("2026-03-09", tz="UTC")
+    >>> posts = pd.DataFrame({"created_at": [t0, t0 + pd.Timedelta(hours=3)]})
+    >>> phases(posts, dict(onset=t0 + pd.Timedelta(hours=1), peak=t0 + pd.Timedelta(hours=5)))["phase"].tolist()
+    ['before', 'rise']
+    """
     spans = phase_spans(timeline)
     t = posts[time]
     phase = pd.Series(pd.NA, index=posts.index, dtype="object")
@@ -149,10 +224,29 @@ def by_phase(posts: pd.DataFrame, column: str, *, phase: str = "phase", level: f
     """Posts and share of each value of ``column`` (sentiment, emotion, message type...) per phase, with
     Wilson intervals.
 
+    Parameters
+    ----------
+    posts : DataFrame
+        Posts with a phase column (:func:`phases`) and ``column``.
+    column : str
+        The values to count (missing ones count as "(none)").
+    phase : str
+        The phase column.
+    level : float
+        Coverage of the Wilson intervals.
+
     Returns
     -------
     DataFrame
-        ``phase, <column>, posts, total, share, low, high``; phases without posts are left out.
+        ``phase, <column>, posts, total, share, low, high``, phases in order and values by posts;
+        phases without posts are left out.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> posts = pd.DataFrame({"phase": ["rise", "rise", "peak"], "emotion": ["anger", "fear", "anger"]})
+    >>> by_phase(posts, "emotion")[["phase", "emotion", "share"]].values.tolist()
+    [['rise', 'anger', 0.5], ['rise', 'fear', 0.5], ['peak', 'anger', 1.0]]
     """
     if phase not in posts.columns:
         raise ValueError(f"no {phase!r} column: add one with crisis.phases(posts, timeline)")
@@ -197,8 +291,17 @@ def negative_share(
     -------
     DataFrame
         ``period, posts, negative, share, low, high``: ``share`` is NaN in periods without posts. The
-        ``negative`` column is a count, ready for :func:`kit.tl.signals.bursts` with ``total="posts"``
-        and for :func:`kit.tl.signals.change_points` on ``share``.
+        ``negative`` column is a count, ready for :func:`kit.tl.changepoints.bursts` with ``total="posts"``
+        and for :func:`kit.tl.changepoints.change_points` on ``share``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t0 = pd.Timestamp("2026-03-09", tz="UTC")
+    >>> posts = pd.DataFrame({"created_at": [t0, t0, t0 + pd.Timedelta(hours=2)],
+    ...                       "sentiment": ["negative", "neutral", "negative"]})
+    >>> negative_share(posts, freq="H")[["posts", "negative", "share"]].values.tolist()
+    [[2.0, 1.0, 0.5], [0.0, 0.0, nan], [1.0, 1.0, 1.0]]
     """
     from .overview import volume
 
@@ -228,8 +331,30 @@ def negative_share(
 
 
 def negative_by_phase(posts: pd.DataFrame, *, sentiment: str = "sentiment", level: float = 0.95) -> pd.DataFrame:
-    """Negative share per phase (``phase, posts, negative, share, low, high``) on posts carrying ``phase``
-    (:func:`phases`) and ``sentiment``."""
+    """Share of negative posts per phase, with Wilson intervals.
+
+    Parameters
+    ----------
+    posts : DataFrame
+        Posts carrying ``phase`` (:func:`phases`) and ``sentiment``.
+    sentiment : str
+        The sentiment column ("negative" counts).
+    level : float
+        Coverage of the Wilson intervals.
+
+    Returns
+    -------
+    DataFrame
+        ``phase, posts, negative, share, low, high``; phases without posts are left out.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> posts = pd.DataFrame({"phase": pd.Categorical(["before", "peak", "peak"], categories=PHASES, ordered=True),
+    ...                       "sentiment": ["neutral", "negative", "neutral"]})
+    >>> negative_by_phase(posts)[["phase", "share"]].values.tolist()
+    [['before', 0.0], ['peak', 0.5]]
+    """
     neg = (posts[sentiment].astype("string") == "negative").fillna(False)
     g = posts.assign(_n=neg.astype(int)).groupby("phase", observed=True)
     out = pd.DataFrame({"posts": g.size(), "negative": g["_n"].sum()}).reset_index()
@@ -261,14 +386,23 @@ def key_moments(
     posts
         The crisis posts (e.g. the posts matching the terms, or :func:`during`).
     top_cascades
-        :func:`cascades` result; its first ``n_cascades`` origins are marked.
+        :func:`kit.tl.cascades.cascades` result; its first ``n_cascades`` origins are marked.
     statement
-        :func:`first_statement` result: the brand's first statement is marked.
+        :func:`kit.tl.response.first_statement` result: the brand's first statement is marked.
 
     Returns
     -------
     DataFrame
         ``moment, time, who, text`` sorted by time (``who`` and ``text`` NA for the timeline's own points).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t0 = pd.Timestamp("2026-03-09", tz="UTC")
+    >>> posts = pd.DataFrame({"post_id": ["a", "b"], "created_at": [t0 + pd.Timedelta(hours=h) for h in (1, 3)],
+    ...                       "author_handle": ["alice", "dailynews"], "text": ["charged twice", "Customers charged"]})
+    >>> key_moments(posts, dict(onset=t0 + pd.Timedelta(hours=1), peak=t0 + pd.Timedelta(hours=3)))["moment"].tolist()
+    ['onset', 'first post after the onset', 'peak', 'first media post']
     """
     r = _row(timeline)
     onset = _ts(r.get("onset"))
