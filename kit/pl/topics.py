@@ -1,4 +1,8 @@
-"""Plots for :mod:`kit.tl.topics` results (same names). They draw; they never compute.
+"""Plots for the topic tables (same names as the functions that make them). They draw; they never compute.
+
+:func:`summary`, :func:`languages`, :func:`absent`, :func:`sentiment_by`, :func:`emotion_profile` draw the
+tables of :mod:`kit.tl.topic_tables`; :func:`over_time` and :func:`emerging` those of
+:mod:`kit.tl.topic_trends`.
 
 Topic labels come from post words, so every label is escaped before it reaches a figure.
 """
@@ -9,6 +13,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ._style import TEMPLATE, escape
+
+__all__ = ["summary", "over_time", "emerging", "languages", "absent", "sentiment_by", "emotion_profile"]
 
 COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf", "#bcbd22", "#7f7f7f")
 LANG_COLOURS = {"fr": "#1f77b4", "de": "#ff7f0e", "en": "#2ca02c"}
@@ -21,8 +27,16 @@ def _name(topic, label) -> str:
 def summary(
     result: pd.DataFrame, *, top: int = 25, title: str = "Topics by size", template: str = TEMPLATE
 ) -> go.Figure:
-    """Horizontal bars of topic sizes from :func:`kit.tl.topics.summary`, largest on top, split by
-    language when the ``share_<lang>`` columns exist; the hover shows net sentiment and emotion."""
+    """Horizontal bars of topic sizes from :func:`kit.tl.topic_tables.summary`, largest on top, split by
+    language when the ``share_<lang>`` columns exist; the hover shows net sentiment and emotion.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"topic": [0, 1], "label": ["retard", "prix"], "size": [30, 10],
+    ...                       "share_fr": [0.5, 1.0], "share_de": [0.5, 0.0]})
+    >>> [trace.name for trace in summary(table).data]
+    ['fr', 'de']
+    """
     part = result[result["topic"] >= 0].head(top).iloc[::-1]
     names = [_name(t, lab) for t, lab in zip(part["topic"], part["label"])]
     langs = [c[len("share_") :] for c in part.columns if c.startswith("share_")]
@@ -69,8 +83,17 @@ def summary(
 def over_time(
     result: pd.DataFrame, *, top: int = 8, value: str = "share", title: str | None = None, template: str = TEMPLATE
 ) -> go.Figure:
-    """One line per topic from :func:`kit.tl.topics.over_time` (the ``top`` largest), as a share of
-    each period's posts (``value="share"``) or as counts (``"posts"``)."""
+    """One line per topic from :func:`kit.tl.topic_trends.over_time` (the ``top`` largest), as a share of
+    each period's posts (``value="share"``) or as counts (``"posts"``).
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"period": pd.to_datetime(["2026-01-05", "2026-01-12"] * 2), "topic": [0, 0, 1, 1],
+    ...                       "label": ["retard"] * 2 + ["prix"] * 2, "posts": [3, 5, 1, 1],
+    ...                       "share": [0.75, 0.83, 0.25, 0.17]})
+    >>> [trace.name for trace in over_time(table, top=1).data]
+    ['0: retard']
+    """
     part = result[result["topic"] >= 0]
     keep = part.groupby("topic")["posts"].sum().sort_values(ascending=False).index[:top]
     fig = go.Figure()
@@ -101,7 +124,16 @@ def over_time(
 def emerging(
     result: pd.DataFrame, *, top: int = 15, title: str = "Topic growth against the baseline", template: str = TEMPLATE
 ) -> go.Figure:
-    """Bars of ``growth`` from :func:`kit.tl.topics.emerging` (log scale), flagged topics in red."""
+    """Bars of ``growth`` from :func:`kit.tl.topic_trends.emerging` (log scale), flagged topics in red.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"topic": [1, 0], "label": ["nuit", "retard"], "growth": [3.3, 0.6],
+    ...                       "flagged": [True, False], "baseline_posts": [8, 40], "recent_posts": [24, 20],
+    ...                       "q_value": [0.001, 1.0]})
+    >>> list(emerging(table).data[0].marker.color)
+    ['#9e9e9e', '#d62728']
+    """
     part = result.sort_values("growth", ascending=False).head(top).iloc[::-1]
     names = [_name(t, lab) for t, lab in zip(part["topic"], part["label"])]
     colours = ["#d62728" if f else "#9e9e9e" for f in part["flagged"]]
@@ -130,8 +162,16 @@ def emerging(
 def languages(
     result: pd.DataFrame, *, top: int = 25, title: str = "Languages of each topic", template: str = TEMPLATE
 ) -> go.Figure:
-    """Stacked shares of each topic's posts by language from :func:`kit.tl.topics.languages`; the
-    hover says whether the topic is shared or lives in one language."""
+    """Stacked shares of each topic's posts by language from :func:`kit.tl.topic_tables.languages`; the
+    hover says whether the topic is shared or lives in one language.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"topic": [0], "label": ["retard"], "size": [10], "posts_fr": [6], "posts_de": [4],
+    ...                       "kind": ["shared"]})
+    >>> [float(trace.x[0]) for trace in languages(table).data]
+    [0.6, 0.4]
+    """
     part = result.head(top).iloc[::-1]
     names = [_name(t, lab) + f" ({escape(k)})" for t, lab, k in zip(part["topic"], part["label"], part["kind"])]
     codes = [c[len("posts_") :] for c in part.columns if c.startswith("posts_")]
@@ -168,7 +208,13 @@ def absent(
     template: str = TEMPLATE,
 ) -> go.Figure:
     """The brand's share of brand+competitor posts per topic (with its interval) against its overall
-    share (dotted line), from :func:`kit.tl.topics.absent`; topics where it is absent in red."""
+    share (dotted line), from :func:`kit.tl.topic_tables.absent`; topics where it is absent in red.
+
+    Examples
+    --------
+    >>> absent(pd.DataFrame()).layout.title.text
+    "Brand's share of each conversation with its competitors (no brand or competitor posts)"
+    """
     fig = go.Figure()
     if result.empty:
         fig.update_layout(title=title + " (no brand or competitor posts)", template=template)
@@ -214,7 +260,15 @@ def sentiment_by(
     template: str = TEMPLATE,
 ) -> go.Figure:
     """Heatmap of ``net_sentiment`` (or ``negative_share``) by topic and ``by`` from
-    :func:`kit.tl.topics.sentiment_by`; empty cells had too few posts."""
+    :func:`kit.tl.topic_tables.sentiment_by`; empty cells had too few posts.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"topic": [0, 0], "label": ["retard"] * 2, "actor": ["A", "B"], "posts": [12, 15],
+    ...                       "net_sentiment": [-0.5, 0.2]})
+    >>> sentiment_by(table).data[0].z.tolist()
+    [[-0.5, 0.2]]
+    """
     names = {t: _name(t, lab) for t, lab in zip(result["topic"], result["label"])}
     if by in result.columns:
         grid = result.pivot_table(index="topic", columns=by, values=value, aggfunc="first")
@@ -249,7 +303,15 @@ def sentiment_by(
 def emotion_profile(
     result: pd.DataFrame, *, title: str = "Mean emotion scores by topic", template: str = TEMPLATE
 ) -> go.Figure:
-    """Heatmap of mean emotion scores (0 to 1) by topic from :func:`kit.tl.topics.emotion_profile`."""
+    """Heatmap of mean emotion scores (0 to 1) by topic from :func:`kit.tl.topic_tables.emotion_profile`.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"topic": [0, 0], "label": ["retard"] * 2, "emotion": ["anger", "joy"],
+    ...                       "score": [0.6, 0.1], "posts": [3, 3]})
+    >>> emotion_profile(table).data[0].z.tolist()
+    [[0.6, 0.1]]
+    """
     order = list(dict.fromkeys(result["topic"]))
     names = {t: _name(t, lab) for t, lab in zip(result["topic"], result["label"])}
     grid = result.pivot_table(index="topic", columns="emotion", values="score").reindex(order)

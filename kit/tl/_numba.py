@@ -14,6 +14,8 @@ from __future__ import annotations
 import sys
 import warnings
 
+__all__ = ["cache_compiled"]
+
 _DONE = False
 
 

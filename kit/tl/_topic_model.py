@@ -33,8 +33,8 @@ class Topics:
     assignments: pd.DataFrame
     info: pd.DataFrame
     seed: int
-    params: dict = field(default_factory=dict)
-    model: object | None = None
+    params: dict = field(default_factory=dict, kw_only=True)
+    model: object | None = field(default=None, kw_only=True)
 
     def labels(self) -> dict[int, str]:
         """Topic number -> label.

@@ -18,6 +18,8 @@ import numpy as np
 
 from .. import _cache
 
+__all__ = ["EXACT_KNN_MAX", "cache_dir", "exact_knn", "reduce"]
+
 
 def cache_dir() -> Path:
     """Where fitted coordinates are kept: ``$KIT_CACHE/umap`` (:func:`kit._cache.cache_dir`).
@@ -62,7 +64,25 @@ def exact_knn(
     vectors: np.ndarray, k: int, *, metric: str = "cosine", block: int = 1024
 ) -> tuple[np.ndarray, np.ndarray]:
     """Each row's ``k`` nearest rows (itself first), as UMAP's ``precomputed_knn`` wants them:
-    (indices, distances), both (n, k), by increasing distance, ties by row number."""
+    (indices, distances), both (n, k), by increasing distance, ties by row number.
+
+    Parameters
+    ----------
+    vectors
+        One row per point.
+    k
+        Neighbours per row, itself included (at most the number of rows).
+    metric
+        ``"cosine"`` or ``"euclidean"``.
+    block
+        Rows per matrix product (memory: ``block * n`` floats).
+
+    Examples
+    --------
+    >>> idx, dist = exact_knn(np.array([[0.0, 0.0], [1.0, 0.0], [3.0, 0.0]]), 2, metric="euclidean")
+    >>> idx.tolist(), dist.tolist()
+    ([[0, 1], [1, 0], [2, 1]], [[0.0, 1.0], [0.0, 1.0], [0.0, 2.0]])
+    """
     X = np.asarray(vectors, dtype=np.float32)
     if metric == "cosine":
         norms = np.linalg.norm(X, axis=1, keepdims=True)
@@ -94,7 +114,26 @@ def reduce(
 ) -> np.ndarray:
     """``UMAP(random_state=seed, **params).fit_transform(vectors)``, read from the cache when this exact
     fit was done before (``cache=False``: always fit, store nothing). From 4,096 to
-    :data:`EXACT_KNN_MAX` rows the neighbours are exact (:func:`exact_knn`), as UMAP's own below 4,096."""
+    :data:`EXACT_KNN_MAX` rows the neighbours are exact (:func:`exact_knn`), as UMAP's own below 4,096.
+
+    Parameters
+    ----------
+    vectors
+        One row per point.
+    seed
+        UMAP's ``random_state``.
+    cache
+        Read and keep the result in ``directory``.
+    directory
+        The cache folder (default :func:`cache_dir`).
+    **params
+        UMAP's settings (``n_neighbors``, ``n_components``, ``metric``...), part of the cache key.
+
+    Returns
+    -------
+    ndarray
+        The coordinates, one row per point.
+    """
     path = None
     if cache:
         exact = 4096 <= len(vectors) <= EXACT_KNN_MAX

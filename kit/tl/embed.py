@@ -31,6 +31,21 @@ import pandas as pd
 
 from .. import _cache
 
+__all__ = [
+    "BACKENDS",
+    "MissingBackend",
+    "Embedder",
+    "HashEmbedder",
+    "USEEmbedder",
+    "E5Embedder",
+    "SentenceTransformerEmbedder",
+    "CachedEmbedder",
+    "embed_batched",
+    "get_embedder",
+    "default_cache_dir",
+    "embed",
+]
+
 
 class MissingBackend(ImportError):
     """An optional backend is not installed; the message says what to install."""
@@ -52,7 +67,19 @@ def _normalise(vectors: np.ndarray) -> np.ndarray:
 
 
 class HashEmbedder:
-    """Hashed word and character-trigram counts, signed, L2-normalised. Deterministic, no model."""
+    """Hashed word and character-trigram counts, signed, L2-normalised. Deterministic, no model.
+
+    Parameters
+    ----------
+    dim
+        Length of the vectors.
+
+    Examples
+    --------
+    >>> v = HashEmbedder(dim=8).embed(["train en retard", "train en retard", "billet"])
+    >>> v.shape, bool((v[0] == v[1]).all())
+    ((3, 8), True)
+    """
 
     def __init__(self, dim: int = 256):
         self.dim = dim
@@ -146,6 +173,24 @@ class CachedEmbedder:
     the folder (reports run in parallel) take turns through a lock file, so a text is embedded once
     and every process gets the same vector for it (a text's vector varies in the last bits with the
     batch it was embedded in).
+
+    Parameters
+    ----------
+    embedder
+        The embedder wrapped.
+    cache_dir
+        The cache folder (:func:`default_cache_dir` by default in :func:`embed`).
+    batch_size, progress
+        As for :func:`embed_batched`.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> cached = CachedEmbedder(HashEmbedder(dim=8), tempfile.mkdtemp())
+    >>> first = cached.embed(["le train", "der Zug"])
+    >>> again = CachedEmbedder(HashEmbedder(dim=8), cached.dir.parent).embed(["der Zug"])  # read from disk
+    >>> bool((again[0] == first[1]).all())
+    True
     """
 
     def __init__(self, embedder: Embedder, cache_dir: str | Path, *, batch_size: int = 256, progress: bool = False):
@@ -209,7 +254,29 @@ class CachedEmbedder:
 def embed_batched(
     model: Embedder, texts: Sequence[str], *, batch_size: int = 256, progress: bool = False
 ) -> np.ndarray:
-    """Embed in batches, with a progress bar when asked."""
+    """Embed in batches, with a progress bar when asked.
+
+    Parameters
+    ----------
+    model
+        The embedder.
+    texts
+        The texts.
+    batch_size
+        Texts per call of ``model.embed``.
+    progress
+        Show a progress bar.
+
+    Returns
+    -------
+    ndarray
+        One float32 row per text; shape (0, 0) without texts.
+
+    Examples
+    --------
+    >>> embed_batched(HashEmbedder(dim=4), ["a", "b", "c"], batch_size=2).shape
+    (3, 4)
+    """
     batches = range(0, len(texts), batch_size)
     if progress:
         from tqdm.auto import tqdm
@@ -223,7 +290,25 @@ BACKENDS = ("use", "e5", "hash", "st:<model name or path>")
 
 
 def get_embedder(name: str = "use", **kwargs) -> Embedder:
-    """An embedder by name: ``use`` (default), ``e5``, ``hash``, or ``st:<model name or path>``."""
+    """An embedder by name: ``use`` (default), ``e5``, ``hash``, or ``st:<model name or path>``.
+
+    Parameters
+    ----------
+    name
+        The backend (see :data:`BACKENDS`).
+    **kwargs
+        Passed to the backend's class (e.g. ``dim`` for ``hash``, ``threads`` for ``use``).
+
+    Raises
+    ------
+    MissingBackend
+        When the backend's package is not installed.
+
+    Examples
+    --------
+    >>> get_embedder("hash", dim=16).name
+    'hash-16'
+    """
     if name == "use":
         return USEEmbedder(**kwargs)
     if name == "e5":
@@ -263,6 +348,24 @@ def embed(
     cache_dir
         Where vectors are kept between runs (default ``$KIT_CACHE/embeddings`` or
         ``~/.cache/kit/embeddings``); ``cache=False`` embeds everything afresh.
+
+    column
+        The text column (missing texts embed as empty).
+    cache
+        Reuse and keep vectors on disk.
+    batch_size, progress
+        As for :func:`embed_batched`.
+
+    Returns
+    -------
+    ndarray
+        One L2-normalised float32 row per post.
+
+    Examples
+    --------
+    >>> posts = pd.DataFrame({"text": ["le train", None]})
+    >>> embed(posts, embedder="hash", cache=False, progress=False).shape
+    (2, 256)
     """
     model = get_embedder(embedder) if isinstance(embedder, str) else embedder
     from .. import provenance

@@ -231,13 +231,6 @@ def fit(
     >>> result.assignments["topic"].tolist(), result.params["note"]
     ([-1, -1], '2 posts are too few for topics (need at least 20)')
     """
-    from bertopic import BERTopic
-    from bertopic.cluster import BaseCluster
-    from bertopic.dimensionality import BaseDimensionalityReduction
-    from sklearn.feature_extraction.text import CountVectorizer
-
-    from . import _umap
-
     n = len(posts)
     if n != len(embeddings):
         raise ValueError(f"{n} posts but {len(embeddings)} embeddings")
@@ -257,6 +250,13 @@ def fit(
             {"topic": [OUTLIER], "label": ["outliers"], "size": [n], "share": [1.0 if n else 0.0], "words": [""]}
         )
         return Topics(assignments=assignments, info=info, seed=seed, params={"note": message})
+    from bertopic import BERTopic  # imported only to fit (some seconds): too few posts need none of it
+    from bertopic.cluster import BaseCluster
+    from bertopic.dimensionality import BaseDimensionalityReduction
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    from . import _umap
+
     size = min_topic_size or default_min_topic_size(n)
     docs = [strip(t) for t in posts[column].fillna("").astype(str)]
     vectors = np.asarray(embeddings, dtype=np.float32)
