@@ -71,7 +71,23 @@ def _actors_per_author(authors: pd.Series, actors: pd.Series) -> tuple[pd.Series
 
 
 def tier(followers) -> pd.Series:
-    """The follower tier of each value (see the module's definitions); missing counts give ``(unknown)``."""
+    """The follower tier of each value (see the module's definitions); missing counts give ``(unknown)``.
+
+    Parameters
+    ----------
+    followers
+        Follower counts (a list, an array or a Series; missing values allowed).
+
+    Returns
+    -------
+    Series
+        The tier label of each value (string dtype).
+
+    Examples
+    --------
+    >>> tier([999, 1_000, 2_000_000]).tolist()
+    ['regular (< 1k)', 'nano (1k-10k)', 'mega (1M+)']
+    """
     f = pd.Series(followers, dtype="Float64")
     labels = pd.Series("(unknown)", index=f.index, dtype="string")
     for threshold, name in TIERS:
@@ -84,6 +100,27 @@ def overlap(posts: pd.DataFrame, *, actors: Sequence[str]) -> pd.DataFrame:
 
     Returns one row per ordered pair (the diagonal holds each actor's own author count):
     ``actor_a, actor_b, authors_a, authors_b, shared, jaccard, share_of_a`` (shared / authors of a).
+
+    Parameters
+    ----------
+    posts
+        The mentions (post table with ``actor``, ``author_handle``, ``author_id``).
+    actors
+        The actors compared.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> posts = pd.DataFrame({
+    ...     "post_id": ["1", "2", "3", "4"], "actor": ["Brand", "Rival", "Brand", "Rival"],
+    ...     "author_handle": ["ana", "ana", "ben", "Brand_HQ"], "author_id": ["a", "a", "b", "h"],
+    ...     "author_followers": [1_500.0, 1_500.0, 20.0, 90_000.0], "views": [None] * 4,
+    ...     "likes": [5, 1, 0, 40], "shares": [0, 0, 0, 3], "comments": [0, 0, 1, 0], "quotes": [0, 0, 0, 0],
+    ...     "sentiment": ["negative", "positive", "neutral", "positive"], "kind": ["original", "original", "quote", "original"],
+    ...     "text": ["late", "fast", "ok", "new app"], "lang": ["fr", "fr", "en", "und"]})
+    >>> o = overlap(posts, actors=["Brand", "Rival"])
+    >>> o.loc[(o["actor_a"] == "Brand") & (o["actor_b"] == "Rival"), ["shared", "jaccard"]].values.tolist()
+    [[1.0, 0.3333333333333333]]
     """
     authors = _author(posts)
     sets = {a: set(authors[(posts["actor"] == a).fillna(False).to_numpy(dtype=bool)].dropna()) for a in actors}
@@ -115,6 +152,37 @@ def crossroads(
     Columns: ``author, actors, n_actors, posts, followers, tier`` and, when ``sentiment`` is a column,
     ``net_sentiment`` of the author's posts. The frame's ``attrs["authors"]`` holds how many authors
     qualify in all (the table shows the first ``n``).
+
+    Parameters
+    ----------
+    posts
+        The mentions.
+    actors
+        The actors considered.
+    min_actors
+        Smallest number of actors an author must mention.
+    n
+        Rows shown.
+    sentiment
+        Sentiment column (None: no ``net_sentiment``).
+
+    Returns
+    -------
+    DataFrame
+        The columns above, the first ``n`` authors.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> posts = pd.DataFrame({
+    ...     "post_id": ["1", "2", "3", "4"], "actor": ["Brand", "Rival", "Brand", "Rival"],
+    ...     "author_handle": ["ana", "ana", "ben", "Brand_HQ"], "author_id": ["a", "a", "b", "h"],
+    ...     "author_followers": [1_500.0, 1_500.0, 20.0, 90_000.0], "views": [None] * 4,
+    ...     "likes": [5, 1, 0, 40], "shares": [0, 0, 0, 3], "comments": [0, 0, 1, 0], "quotes": [0, 0, 0, 0],
+    ...     "sentiment": ["negative", "positive", "neutral", "positive"], "kind": ["original", "original", "quote", "original"],
+    ...     "text": ["late", "fast", "ok", "new app"], "lang": ["fr", "fr", "en", "und"]})
+    >>> crossroads(posts, actors=["Brand", "Rival"])[["author", "actors", "n_actors"]].values.tolist()
+    [['ana', 'Brand, Rival', 2]]
     """
     frame = posts.loc[posts["actor"].isin(list(actors)).fillna(False).to_numpy(dtype=bool)].copy()
     frame["_author"] = _author(frame)
@@ -156,6 +224,38 @@ def influencers(
     Columns: ``author, tier, followers, posts, reach, engagement, engagement_per_post, actors`` and,
     when ``sentiment`` is a column, ``positive, negative, net_sentiment``; ``top_post`` is the text of
     the author's post with most interactions. ``attrs["by_tier"]`` counts authors per tier.
+
+    Parameters
+    ----------
+    posts
+        The post table.
+    rank_by
+        ``"reach"`` or ``"engagement"`` (reach falls back to engagement when the export has neither
+        followers nor views; ``attrs["note"]`` says so).
+    n
+        Rows shown.
+    min_followers
+        Smallest follower count of an author shown.
+    sentiment
+        Sentiment column (None: no sentiment columns).
+
+    Returns
+    -------
+    DataFrame
+        The columns above, the first ``n`` authors.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> posts = pd.DataFrame({
+    ...     "post_id": ["1", "2", "3", "4"], "actor": ["Brand", "Rival", "Brand", "Rival"],
+    ...     "author_handle": ["ana", "ana", "ben", "Brand_HQ"], "author_id": ["a", "a", "b", "h"],
+    ...     "author_followers": [1_500.0, 1_500.0, 20.0, 90_000.0], "views": [None] * 4,
+    ...     "likes": [5, 1, 0, 40], "shares": [0, 0, 0, 3], "comments": [0, 0, 1, 0], "quotes": [0, 0, 0, 0],
+    ...     "sentiment": ["negative", "positive", "neutral", "positive"], "kind": ["original", "original", "quote", "original"],
+    ...     "text": ["late", "fast", "ok", "new app"], "lang": ["fr", "fr", "en", "und"]})
+    >>> influencers(posts, rank_by="engagement")[["author", "engagement"]].values.tolist()
+    [['Brand_HQ', 43], ['ana', 6], ['ben', 1]]
     """
     if rank_by not in ("reach", "engagement"):
         raise ValueError(f"rank_by must be 'reach' or 'engagement', not {rank_by!r}")
@@ -229,7 +329,31 @@ def influencers(
 
 
 def tiers(posts: pd.DataFrame) -> pd.DataFrame:
-    """Authors, posts and engagement earned per follower tier (smallest tier first)."""
+    """Authors, posts and engagement earned per follower tier (smallest tier first).
+
+    Parameters
+    ----------
+    posts
+        The post table.
+
+    Returns
+    -------
+    DataFrame
+        ``tier, authors, posts, engagement, share_of_engagement``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> posts = pd.DataFrame({
+    ...     "post_id": ["1", "2", "3", "4"], "actor": ["Brand", "Rival", "Brand", "Rival"],
+    ...     "author_handle": ["ana", "ana", "ben", "Brand_HQ"], "author_id": ["a", "a", "b", "h"],
+    ...     "author_followers": [1_500.0, 1_500.0, 20.0, 90_000.0], "views": [None] * 4,
+    ...     "likes": [5, 1, 0, 40], "shares": [0, 0, 0, 3], "comments": [0, 0, 1, 0], "quotes": [0, 0, 0, 0],
+    ...     "sentiment": ["negative", "positive", "neutral", "positive"], "kind": ["original", "original", "quote", "original"],
+    ...     "text": ["late", "fast", "ok", "new app"], "lang": ["fr", "fr", "en", "und"]})
+    >>> tiers(posts)[["tier", "authors"]].values.tolist()
+    [['regular (< 1k)', 1], ['nano (1k-10k)', 1], ['micro (10k-100k)', 1]]
+    """
     frame = posts.copy()
     frame["_author"] = _author(frame)
     frame["_eng"] = interactions(frame).to_numpy()
@@ -256,6 +380,33 @@ def advocacy(posts: pd.DataFrame, *, employee_handles: Sequence[str], brand_hand
     ``account, group, posts, originals, reshares (reposts + quotes), followers, reach, engagement,
     engagement_per_post``. Reach is views where present, else followers, summed over posts.
     Employees listed but absent from the data are listed with 0 posts so a silent account is visible.
+
+    Parameters
+    ----------
+    posts
+        The post table.
+    employee_handles
+        The employees' handles (any case, with or without ``@``).
+    brand_handles
+        The brand's own handles.
+
+    Returns
+    -------
+    DataFrame
+        The columns above; ``attrs["note"]`` says how many listed employees posted.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> posts = pd.DataFrame({
+    ...     "post_id": ["1", "2", "3", "4"], "actor": ["Brand", "Rival", "Brand", "Rival"],
+    ...     "author_handle": ["ana", "ana", "ben", "Brand_HQ"], "author_id": ["a", "a", "b", "h"],
+    ...     "author_followers": [1_500.0, 1_500.0, 20.0, 90_000.0], "views": [None] * 4,
+    ...     "likes": [5, 1, 0, 40], "shares": [0, 0, 0, 3], "comments": [0, 0, 1, 0], "quotes": [0, 0, 0, 0],
+    ...     "sentiment": ["negative", "positive", "neutral", "positive"], "kind": ["original", "original", "quote", "original"],
+    ...     "text": ["late", "fast", "ok", "new app"], "lang": ["fr", "fr", "en", "und"]})
+    >>> advocacy(posts, employee_handles=["@Ben"], brand_handles=["brand_hq"])[["account", "posts", "reshares"]].values.tolist()
+    [['ben', 1, 1], ['all employees', 1, 1], ['brand accounts', 1, 0]]
     """
     handle = handle_keys(posts["author_handle"])
     emp = [normalise_handle(h) for h in employee_handles]
@@ -309,6 +460,35 @@ def profile(
 
     Columns: ``dimension, value, posts, share, low, high, coverage`` (known / all posts). A dimension the
     export does not carry gets one row with value ``(not in this export)`` and coverage 0.
+
+    Parameters
+    ----------
+    posts
+        The post table.
+    columns
+        The dimensions described (``und`` counts as unknown for ``lang``).
+    top
+        Values shown per dimension (the others summed in one row).
+    level
+        Coverage of the Wilson intervals.
+
+    Returns
+    -------
+    DataFrame
+        The columns above.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> posts = pd.DataFrame({
+    ...     "post_id": ["1", "2", "3", "4"], "actor": ["Brand", "Rival", "Brand", "Rival"],
+    ...     "author_handle": ["ana", "ana", "ben", "Brand_HQ"], "author_id": ["a", "a", "b", "h"],
+    ...     "author_followers": [1_500.0, 1_500.0, 20.0, 90_000.0], "views": [None] * 4,
+    ...     "likes": [5, 1, 0, 40], "shares": [0, 0, 0, 3], "comments": [0, 0, 1, 0], "quotes": [0, 0, 0, 0],
+    ...     "sentiment": ["negative", "positive", "neutral", "positive"], "kind": ["original", "original", "quote", "original"],
+    ...     "text": ["late", "fast", "ok", "new app"], "lang": ["fr", "fr", "en", "und"]})
+    >>> profile(posts, columns=["lang"])[["value", "posts", "coverage"]].values.tolist()
+    [['fr', 2, 0.75], ['en', 1, 0.75]]
     """
     rows = []
     for col in columns:

@@ -66,7 +66,31 @@ def _floor(stamp: pd.Timestamp, freq: str, rule: str) -> pd.Timestamp:
 
 
 def breakdown(posts: pd.DataFrame, by: str | list[str] = "lang", *, missing: str = "(unknown)") -> pd.DataFrame:
-    """Posts and share of posts per value of ``by`` (one column or several), largest first."""
+    """Posts and share of posts per value of ``by`` (one column or several), largest first.
+
+    Parameters
+    ----------
+    posts
+        The post table.
+    by
+        One column or several.
+    missing
+        Label of missing values.
+
+    Returns
+    -------
+    DataFrame
+        ``[by...], posts, share``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> posts = pd.DataFrame({"post_id": ["1", "2", "3"], "lang": ["fr", "fr", None],
+    ...                       "likes": [1, 9, 0], "shares": [0, 1, 0], "comments": [0, 0, 0], "quotes": [0, 0, 0],
+    ...                       "created_at": pd.to_datetime(["2024-05-01", "2024-05-02", "2024-05-02"], utc=True)})
+    >>> breakdown(posts, "lang").values.tolist()
+    [['fr', 2, 0.6666666666666666], ['(unknown)', 1, 0.3333333333333333]]
+    """
     cols = [by] if isinstance(by, str) else list(by)
     keys = [posts[c].astype("string").fillna(missing) for c in cols]
     out = posts.groupby(keys, observed=True).size().rename("posts").reset_index()
@@ -78,7 +102,24 @@ def breakdown(posts: pd.DataFrame, by: str | list[str] = "lang", *, missing: str
 
 
 def summary(posts: pd.DataFrame) -> pd.DataFrame:
-    """Headline facts about a table: posts, authors, time span, platforms, languages, actors."""
+    """Headline facts about a table: posts, authors, time span, platforms, languages, actors.
+
+    Parameters
+    ----------
+    posts
+        The post table (canonical columns).
+
+    Returns
+    -------
+    DataFrame
+        ``fact, value`` (values as text).
+
+    Examples
+    --------
+    >>> import kit
+    >>> summary(kit.schema.empty()).set_index("fact").loc["posts", "value"]
+    '0'
+    """
     facts = {
         "posts": len(posts),
         "authors": int(posts["author_handle"].fillna(posts["author_id"]).nunique()),
@@ -92,7 +133,24 @@ def summary(posts: pd.DataFrame) -> pd.DataFrame:
 
 
 def load_accounting(report) -> pd.DataFrame:
-    """The row accounting of a :class:`kit.io.LoadReport` as a table: read, kept, dropped by reason."""
+    """The row accounting of a :class:`kit.io.LoadReport` as a table: read, kept, dropped by reason.
+
+    Parameters
+    ----------
+    report
+        The :class:`kit.io.LoadReport` of a read.
+
+    Returns
+    -------
+    DataFrame
+        ``what, rows``.
+
+    Examples
+    --------
+    >>> from kit.io import LoadReport
+    >>> load_accounting(LoadReport("posts.csv", "csv", rows_read=3, rows_kept=3))["what"].tolist()[:3]
+    ['rows read', 'rows kept', 'rows dropped']
+    """
     rows = [("rows read", report.rows_read), ("rows kept", report.rows_kept), ("rows dropped", report.rows_dropped)]
     rows += [(f"  dropped: {reason}", int(n)) for reason, n in report.dropped_by_reason().items()]
     rows += [("duplicates", report.duplicates), ("surrogate ids", report.surrogate_ids)]
@@ -100,7 +158,24 @@ def load_accounting(report) -> pd.DataFrame:
 
 
 def load_warnings(report) -> pd.DataFrame:
-    """The warnings of a :class:`kit.io.LoadReport` as a one-column table ("none" when there are none)."""
+    """The warnings of a :class:`kit.io.LoadReport` as a one-column table ("none" when there are none).
+
+    Parameters
+    ----------
+    report
+        The :class:`kit.io.LoadReport` of a read.
+
+    Returns
+    -------
+    DataFrame
+        One column ``warning``.
+
+    Examples
+    --------
+    >>> from kit.io import LoadReport
+    >>> load_warnings(LoadReport("posts.csv", "csv"))["warning"].tolist()
+    ['none']
+    """
     return pd.DataFrame({"warning": list(report.warnings) or ["none"]})
 
 
@@ -113,6 +188,29 @@ def top_posts(
     """The ``n`` posts with the most interactions (likes + shares + comments + quotes), newest first on ties.
 
     Texts stay raw here; they are escaped where they are rendered (pandas tables escape HTML).
+
+    Parameters
+    ----------
+    posts
+        The post table.
+    n
+        Posts shown.
+    columns
+        Columns shown (plus ``interactions``).
+
+    Returns
+    -------
+    DataFrame
+        The ``n`` posts, most interactions first.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> posts = pd.DataFrame({"post_id": ["1", "2", "3"], "lang": ["fr", "fr", None],
+    ...                       "likes": [1, 9, 0], "shares": [0, 1, 0], "comments": [0, 0, 0], "quotes": [0, 0, 0],
+    ...                       "created_at": pd.to_datetime(["2024-05-01", "2024-05-02", "2024-05-02"], utc=True)})
+    >>> top_posts(posts, 2, columns=["post_id"]).values.tolist()
+    [['2', 10], ['1', 1]]
     """
     from .metrics import interactions as _interactions
 
