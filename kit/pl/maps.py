@@ -5,26 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from ._figures import COLOURS
 from ._style import TEMPLATE, escape
 
-COLOURS = (
-    "#1f77b4",
-    "#d62728",
-    "#2ca02c",
-    "#9467bd",
-    "#ff7f0e",
-    "#8c564b",
-    "#e377c2",
-    "#17becf",
-    "#bcbd22",
-    "#7f7f7f",
-    "#aec7e8",
-    "#ff9896",
-    "#98df8a",
-    "#c5b0d5",
-    "#ffbb78",
-    "#c49c94",
-)
+__all__ = ["semantic_map"]
 
 
 def _short(value, limit: int) -> str:
@@ -64,6 +48,34 @@ def semantic_map(
     Hover text is escaped (post text never becomes markup) and cut to ``max_hover`` characters.
     ``order`` fixes the order (and colours) of the groups, e.g. brand first; by default groups
     are ordered by size, largest first. The title says how many posts are shown when sampled.
+
+    Parameters
+    ----------
+    result
+        The table from :func:`kit.tl.maps.semantic_map`.
+    color
+        Column whose values get one colour each.
+    title
+        Figure title (default: one saying what is shown).
+    hover
+        Columns shown in the hover text.
+    max_hover
+        Hover texts are cut to this many characters.
+    order
+        Groups shown first, in this order (e.g. the brand).
+    marker_size
+        Size of the dots.
+    opacity
+        Opacity of the dots.
+    template
+        Plotly template.
+    height
+        Figure height in pixels.
+
+    Returns
+    -------
+    go.Figure
+        The figure (no trace when ``result`` is empty).
     """
     fig = go.Figure()
     if color in result.columns:

@@ -9,10 +9,11 @@ and every group keeps at least a few points); the table says how many posts it s
 The axes mean nothing by themselves: only closeness does (two posts near each other say similar
 things; far apart, different things). Distances between distant clusters are not to be read.
 
->>> from kit.tl import embed, maps  # doctest: +SKIP
->>> vectors = embed.embed(posts)  # doctest: +SKIP
->>> points = maps.semantic_map(posts, vectors, seed=0)  # doctest: +SKIP
->>> points.attrs["n_shown"], points.attrs["n_posts"]  # doctest: +SKIP
+>>> import numpy as np, pandas as pd
+>>> posts = pd.DataFrame({"actor": ["a", "b", "a"], "text": ["rail", "bus", "tram"]})
+>>> points = semantic_map(posts, np.eye(3), seed=0)  # vectors from kit.tl.embed.embed(posts) in practice
+>>> points.attrs["n_shown"], points.attrs["n_posts"], caption(points)
+(3, 3, 'all 3 posts')
 """
 
 from __future__ import annotations
@@ -20,7 +21,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+__all__ = ["DEFAULT_COLUMNS", "OUTPUT_COLUMNS", "sample_indices", "semantic_map", "caption"]
+
+#: Columns of the posts carried into a map by default (for colours and hover text).
 DEFAULT_COLUMNS = ("post_id", "actor", "actor_role", "platform", "lang", "created_at", "text")
+#: The coordinates a map adds.
 OUTPUT_COLUMNS = ("x", "y")
 
 
@@ -31,6 +36,29 @@ def sample_indices(groups: pd.Series, max_points: int, *, seed: int = 0, min_per
     ``max(min_per_group, its share x max_points)`` rows, or all its rows when it has fewer;
     the largest groups give back what the small ones took beyond their share, so the total
     stays at ``max_points``. Same ``groups``, ``max_points`` and ``seed``: same rows.
+
+    Parameters
+    ----------
+    groups
+        The group of each row.
+    max_points
+        Rows kept at most.
+    seed
+        Seed of the random choice.
+    min_per_group
+        Rows every group keeps (or all its rows when it has fewer).
+
+    Returns
+    -------
+    ndarray
+        Sorted row positions; all rows when there are at most ``max_points``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> picked = sample_indices(pd.Series(["a"] * 90 + ["b"] * 10), 40, min_per_group=5)
+    >>> len(picked), int((picked >= 90).sum())
+    (40, 5)
     """
     n = len(groups)
     if n <= max_points:
@@ -166,7 +194,26 @@ def semantic_map(
 
 
 def caption(result: pd.DataFrame) -> str:
-    """One sentence saying what the map shows (posts mapped, sampled or not), for a figure title or narrative."""
+    """One sentence saying what the map shows (posts mapped, sampled or not), for a figure title or narrative.
+
+    Parameters
+    ----------
+    result
+        A :func:`semantic_map` table.
+
+    Returns
+    -------
+    str
+        ``"all N posts"``, or how many of how many are shown and how they were sampled.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> points = pd.DataFrame({"x": [0.0]})
+    >>> points.attrs.update(n_posts=10, n_shown=1, stratify="actor", seed=0)
+    >>> caption(points)
+    '1 of 10 posts shown (a sample stratified by actor, seed 0)'
+    """
     n_posts, n_shown = result.attrs.get("n_posts", len(result)), result.attrs.get("n_shown", len(result))
     if n_shown < n_posts:
         by = result.attrs.get("stratify")

@@ -27,8 +27,16 @@ def test_audit_analyses_the_actors_own_posts(audit_values):
     own = audit_values["own_posts"]
     assert own["brand"] == "Voltaria"
     assert 0 < own["analysed"] <= own["all_kinds"]
-    assert set(audit_values["inventory"]) == {"Voltaria", "Railix", "Trenova", "Cityhop", "Mobilité Hebdo",
-                                              "Verkehrsblatt", "Transit Times", "EuroRail Wire"}
+    assert set(audit_values["inventory"]) == {
+        "Voltaria",
+        "Railix",
+        "Trenova",
+        "Cityhop",
+        "Mobilité Hebdo",
+        "Verkehrsblatt",
+        "Transit Times",
+        "EuroRail Wire",
+    }
 
 
 def test_planted_vocabulary_tops_the_keyness_ranking(audit_values, truth):
