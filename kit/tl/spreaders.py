@@ -17,6 +17,8 @@ import re
 import numpy as np
 import pandas as pd
 
+from kit._text import handle_keys
+
 from ._crisis import _TIME, _handles, _is_brand
 from .kinds import kinds
 from .metrics import INTERACTIONS, interactions
@@ -62,6 +64,7 @@ def _authors(posts: pd.DataFrame) -> pd.Series:
     return handle.fillna("post:" + posts["post_id"].astype("string"))
 
 
+# kit._text.RT_PREFIX with the retweeted handle captured (any case, as kit.tl.kinds reads it)
 _RT_HANDLE = re.compile(r"^\s*RT\s+@(\w+)", re.IGNORECASE)
 
 
@@ -268,7 +271,7 @@ def spreaders(
     if missing.any():  # named only in "RT @handle": handle keywords are all there is
         media = out["author_handle"].str.contains(_MEDIA).fillna(False)
         official = out["author_handle"].str.contains(_OFFICIAL).fillna(False)
-        brand = out["author_handle"].str.lower().isin(_handles(brand_handles))
+        brand = handle_keys(out["author_handle"]).isin(_handles(brand_handles))
         out.loc[missing, "account_type"] = np.select(
             [brand[missing], media[missing], official[missing]], ["brand", "media", "official"], "public"
         )

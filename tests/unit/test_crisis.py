@@ -478,3 +478,15 @@ def test_crisis_layer_re_exports_the_concept_modules():
     assert crisis.lessons is lessons_mod.lessons
     assert set(crisis.__all__) >= {"definitions", "kinds", "key_moments", "response_periods", "seed_examples"}
     assert list(crisis.definitions().columns) == ["term", "definition"]
+
+
+def test_brand_handles_are_normalised_once(story, timeline):
+    """Brand handles go through kit._text.normalise_handle: spaces, a leading @ and case do not matter."""
+    from kit.tl._crisis import _handles, _is_brand
+
+    assert _handles([" @Brand ", "", "OTHER"]) == {"brand", "other"} and _handles(None) == set()
+    assert _is_brand(story, "@BRAND").sum() == 3  # b0 by "Brand", b1 and b2 by "brand": one account
+    spaced = first_statement(story, timeline, brand_handles=[" @BRAND "]).iloc[0]
+    assert spaced["hours_to_statement"] == pytest.approx(6.0)
+    types = account_types(story, brand_handles=[" @Brand"]).set_index("author_handle")["account_type"]
+    assert types["brand"] == "brand" and types["Brand"] == "brand"
