@@ -13,7 +13,7 @@ __all__: list[str] = []
 
 DEFINITIONS = {
     "onset": "first period of at least three in a row above the 99 % band expected from the baseline "
-    "(kit.tl.signals.surge)",
+    "(kit.tl.surge.surge)",
     "peak": "the period with most posts matching the crisis terms",
     "half-life": "time from the peak until the excess over the baseline halves, from an exponential "
     "fitted to the decline",
