@@ -357,6 +357,11 @@ def read_review_csv(path: str | Path | Sequence[str | Path]) -> pd.DataFrame:
     report it. Several files (one per reviewer, each with its own ``label_<reviewer>`` column) can
     be given as a list: they are merged on ``post_id``.
 
+    Parameters
+    ----------
+    path
+        One review file, or a list of them (one per reviewer).
+
     Raises
     ------
     ReviewError
@@ -400,6 +405,16 @@ def load(path: str | Path | Sequence[str | Path] | None) -> pd.DataFrame | None:
     """:func:`read_review_csv` when a path is given; None when it is None (no review yet).
 
     ``"sample"`` is the filled review that ships with the sample scenario (``data/sample/review.csv``).
+
+    Parameters
+    ----------
+    path
+        A review file, a list of them, ``"sample"``, or None.
+
+    Returns
+    -------
+    DataFrame or None
+        The review table of :func:`read_review_csv`, or None.
 
     Examples
     --------

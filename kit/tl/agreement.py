@@ -36,6 +36,11 @@ def consensus(reviewed: pd.DataFrame) -> pd.DataFrame:
     otherwise) and ``status``: ``agreed`` (every reviewer who labelled it gave the same label, one
     reviewer included), ``majority``, ``tie`` (excluded from estimates) or ``not reviewed``.
 
+    Parameters
+    ----------
+    reviewed
+        Review table (``post_id`` and ``label_<reviewer>`` columns).
+
     Examples
     --------
     >>> import pandas as pd
@@ -207,6 +212,18 @@ def to_training(reviewed: pd.DataFrame, *, text_column: str = "text") -> tuple[l
     """Texts and consensus labels of the reviewed posts, for ``train_head(texts, labels)``.
 
     Posts without a consensus (ties, not reviewed) or without text are left out.
+
+    Parameters
+    ----------
+    reviewed
+        Review table with the texts.
+    text_column
+        Column holding the texts.
+
+    Returns
+    -------
+    tuple of lists
+        ``(texts, labels)``.
 
     Examples
     --------

@@ -95,6 +95,15 @@ def confusion(
     number of corpus posts) and ``p_true_given_predicted`` (weighted share within the predicted
     class; each predicted class sums to 1).
 
+    Parameters
+    ----------
+    posts
+        The whole corpus with the model's ``prediction`` column.
+    reviewed
+        Review table (``post_id``, ``label_*``, optionally ``weight``).
+    prediction, id_column, weight
+        Column names.
+
     Examples
     --------
     >>> import pandas as pd
@@ -339,10 +348,36 @@ def corrected_by(
 
     With ``reviewed`` None or empty, the corrected columns are NaN and ``attrs["note"]`` says so.
 
+    Parameters
+    ----------
+    posts
+        The whole corpus with the model's ``prediction`` and the ``by`` column.
+    reviewed
+        Review table (:func:`kit.io.review.read_review_csv`), or None.
+    by
+        Grouping column.
+    seed, n_boot, level
+        Bootstrap seed, replicates and coverage of the interval.
+    min_reviewed
+        Reviewed posts a group needs in a predicted class to use its own confusion row.
+    prediction, id_column, weight
+        Column names.
+
     Returns
     -------
-    One row per group: ``[by], posts, model_net, corrected_net, ci_low, ci_high, corrected_negative,
-    corrected_neutral, corrected_positive, n_reviewed, confusion``.
+    DataFrame
+        One row per group: ``[by], posts, model_net, corrected_net, ci_low, ci_high, corrected_negative,
+        corrected_neutral, corrected_positive, n_reviewed, confusion``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> posts = pd.DataFrame({"post_id": list("abcd"), "actor": ["A", "A", "B", "B"],
+    ...                       "sentiment": ["positive", "negative", "positive", "negative"]})
+    >>> r = pd.DataFrame({"post_id": list("abcd"), "label_ana": ["negative", "negative", "positive", "negative"]})
+    >>> out = corrected_by(posts, r, by="actor", min_reviewed=1, n_boot=50)
+    >>> out[["actor", "model_net", "corrected_net", "confusion"]].values.tolist()
+    [['A', 0.0, -1.0, 'own'], ['B', 0.0, 0.0, 'own']]
     """
     predicted = normalise_predictions(posts[prediction], prediction)
     groups = posts[by].astype("string").fillna("(none)")

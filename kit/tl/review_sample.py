@@ -271,6 +271,35 @@ def simulate(
     ``labels`` column, each reviewer independently replacing it by another label with probability
     ``disagreement`` (human reviewers do not agree perfectly). For workshops and for testing the review
     loop end to end; write it with :func:`kit.io.review.write_review_csv`.
+
+    Parameters
+    ----------
+    posts
+        Post table with the gold labels in column ``labels`` (and the prediction columns).
+    labels
+        Column of gold labels (``negative/neutral/positive``).
+    n, seed
+        Sample size and seed (of the draw; the reviewers' disagreements use ``seed + 1``).
+    reviewers
+        One ``label_<reviewer>`` column per name.
+    disagreement
+        Probability that a reviewer replaces the gold label by another.
+    **sample_kwargs
+        Passed to :func:`draw_sample` (e.g. ``strata``).
+
+    Returns
+    -------
+    DataFrame
+        The :func:`draw_sample` sample with the ``label_<reviewer>`` columns filled.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> posts = pd.DataFrame({"post_id": [str(i) for i in range(30)], "sentiment": ["negative", "positive"] * 15,
+    ...                       "gold": ["negative"] * 30})
+    >>> s = simulate(posts, labels="gold", n=10, reviewers=["ana"], disagreement=0.0, strata=("sentiment",))
+    >>> len(s), s["label_ana"].unique().tolist()
+    (10, ['negative'])
     """
     sample = draw_sample(posts, n, seed=seed, **sample_kwargs)
     rng = np.random.default_rng(seed + 1)
