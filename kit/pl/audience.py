@@ -16,7 +16,22 @@ __all__ = ["overlap", "influencers", "advocacy", "profile"]
 def overlap(
     result: pd.DataFrame, *, value: str = "jaccard", title: str | None = None, template: str = TEMPLATE
 ) -> go.Figure:
-    """Heatmap of :func:`kit.tl.audience.overlap`: Jaccard (or ``shared`` counts) per pair of actors."""
+    """Heatmap of :func:`kit.tl.audience.overlap`: Jaccard (or ``shared`` counts) per pair of actors.
+
+    Parameters
+    ----------
+    result
+        The table of :func:`kit.tl.audience.overlap`.
+    value
+        ``"jaccard"`` or ``"shared"``.
+    title, template
+        Title and plotly template.
+
+    Returns
+    -------
+    Figure
+        The plotly figure.
+    """
     grid = result.pivot(index="actor_a", columns="actor_b", values=value)
     shared = result.pivot(index="actor_a", columns="actor_b", values="shared").reindex_like(grid)
     z = grid.to_numpy(dtype=float).copy()
@@ -51,7 +66,20 @@ def overlap(
 def influencers(
     result: pd.DataFrame, *, title: str = "Influencers: followers and engagement earned", template: str = TEMPLATE
 ) -> go.Figure:
-    """Followers against engagement earned for the authors of :func:`kit.tl.audience.influencers`, by tier."""
+    """Followers against engagement earned for the authors of :func:`kit.tl.audience.influencers`, by tier.
+
+    Parameters
+    ----------
+    result
+        The table of :func:`kit.tl.audience.influencers`.
+    title, template
+        Title and plotly template.
+
+    Returns
+    -------
+    Figure
+        The plotly figure.
+    """
     fig = go.Figure()
     for i, (name, part) in enumerate(result.groupby("tier", sort=True)):
         fig.add_trace(
@@ -83,7 +111,20 @@ def influencers(
 def advocacy(
     result: pd.DataFrame, *, title: str = "Employee advocacy next to the brand's own accounts", template: str = TEMPLATE
 ) -> go.Figure:
-    """Posts and engagement per post of each employee, all employees and the brand (from ``advocacy``)."""
+    """Posts and engagement per post of each employee, all employees and the brand (from ``advocacy``).
+
+    Parameters
+    ----------
+    result
+        The table of :func:`kit.tl.audience.advocacy`.
+    title, template
+        Title and plotly template.
+
+    Returns
+    -------
+    Figure
+        The plotly figure.
+    """
     fig = make_subplots(rows=1, cols=2, subplot_titles=("posts", "interactions per post"))
     names = [escape(a) for a in result["account"]]
     colours = [
@@ -104,7 +145,20 @@ def advocacy(
 def profile(
     result: pd.DataFrame, *, title: str = "Audience profile (share of posts where known)", template: str = TEMPLATE
 ) -> go.Figure:
-    """One bar chart per dimension of :func:`kit.tl.audience.profile`, with Wilson intervals."""
+    """One bar chart per dimension of :func:`kit.tl.audience.profile`, with Wilson intervals.
+
+    Parameters
+    ----------
+    result
+        The table of :func:`kit.tl.audience.profile`.
+    title, template
+        Title and plotly template.
+
+    Returns
+    -------
+    Figure
+        The plotly figure.
+    """
     dims = list(dict.fromkeys(result["dimension"]))
     fig = make_subplots(
         rows=1,

@@ -31,6 +31,11 @@ def cases(
         Their overall :func:`kit.tl.care.summary`: its ``median_hours`` and ``p90_hours`` are marked.
     title, max_hours, template
         Title, last bar and plotly template.
+
+    Returns
+    -------
+    Figure
+        The plotly figure.
     """
     hours = result.loc[result["responded"], "hours_to_response"].to_numpy(dtype=float)
     fig = go.Figure()
@@ -73,7 +78,24 @@ def history(
     result: pd.DataFrame, *, by: str, n: int = 15, title: str | None = None, template: str = TEMPLATE
 ) -> go.Figure:
     """Response rate (with its interval) for the ``n`` largest groups of :func:`kit.tl.care.history`,
-    cases on hover."""
+    cases on hover.
+
+    Parameters
+    ----------
+    result
+        The table of :func:`kit.tl.care.history`.
+    by
+        Its grouping column.
+    n
+        Groups shown (the largest).
+    title, template
+        Title and plotly template.
+
+    Returns
+    -------
+    Figure
+        The plotly figure.
+    """
     part = result.sort_values("cases", ascending=False, kind="stable").head(n).sort_values("cases")
     fig = go.Figure(
         go.Bar(

@@ -54,7 +54,20 @@ def _lines_with_bands(
 def share_over_time(
     result: pd.DataFrame, *, title: str = "Share of voice over time (95 % intervals)", template: str = TEMPLATE
 ) -> go.Figure:
-    """One line per actor from :func:`kit.tl.metrics.share_over_time`, with its interval as a band."""
+    """One line per actor from :func:`kit.tl.metrics.share_over_time`, with its interval as a band.
+
+    Parameters
+    ----------
+    result
+        The table of :func:`kit.tl.metrics.share_over_time`.
+    title, template
+        Title and plotly template.
+
+    Returns
+    -------
+    Figure
+        The plotly figure.
+    """
     return _lines_with_bands(
         result,
         value="share",
@@ -69,7 +82,20 @@ def share_over_time(
 def net_sentiment_over_time(
     result: pd.DataFrame, *, title: str = "Net sentiment over time (95 % intervals)", template: str = TEMPLATE
 ) -> go.Figure:
-    """One line per actor from :func:`kit.tl.metrics.net_sentiment_over_time`, with its interval as a band."""
+    """One line per actor from :func:`kit.tl.metrics.net_sentiment_over_time`, with its interval as a band.
+
+    Parameters
+    ----------
+    result
+        The table of :func:`kit.tl.metrics.net_sentiment_over_time`.
+    title, template
+        Title and plotly template.
+
+    Returns
+    -------
+    Figure
+        The plotly figure.
+    """
     return _lines_with_bands(
         result,
         value="net",
@@ -82,7 +108,22 @@ def net_sentiment_over_time(
 
 
 def band(result: pd.DataFrame, *, title: str, value_format: str = ",.0f", template: str = TEMPLATE) -> go.Figure:
-    """A metric against its expected band from :func:`kit.tl.signals.baseline_band`; periods outside are marked."""
+    """A metric against its expected band from :func:`kit.tl.signals.baseline_band`; periods outside are marked.
+
+    Parameters
+    ----------
+    result
+        The table of :func:`kit.tl.signals.baseline_band`.
+    value_format
+        d3 format of the values on hover.
+    title, template
+        Title and plotly template.
+
+    Returns
+    -------
+    Figure
+        The plotly figure.
+    """
     fig = go.Figure()
     fig.add_trace(
         go.Scatter(
@@ -121,7 +162,20 @@ def band(result: pd.DataFrame, *, title: str, value_format: str = ",.0f", templa
 
 
 def message_test(result: pd.DataFrame, *, title: str | None = None, template: str = TEMPLATE) -> go.Figure:
-    """Engagement rate per variant for each pair of :func:`kit.tl.metrics.message_test`."""
+    """Engagement rate per variant for each pair of :func:`kit.tl.message_tests.message_test`.
+
+    Parameters
+    ----------
+    result
+        The table of :func:`kit.tl.message_tests.message_tests` (rows with rates).
+    title, template
+        Title and plotly template.
+
+    Returns
+    -------
+    Figure
+        The plotly figure.
+    """
     fig = go.Figure()
     labels = [f"{escape(r.campaign)}: {escape(r.variant_a)} vs {escape(r.variant_b)}" for r in result.itertuples()]
     fig.add_trace(
@@ -171,7 +225,24 @@ def surge(
     template: str = TEMPLATE,
 ) -> go.Figure:
     """A volume series with the phases found by :func:`kit.tl.signals.surge` shaded: before the onset,
-    rise (onset to peak), decline (peak to back-to-baseline), after; the baseline as a dotted line."""
+    rise (onset to peak), decline (peak to back-to-baseline), after; the baseline as a dotted line.
+
+    Parameters
+    ----------
+    series
+        The volume series (``period`` and the ``value`` column).
+    result
+        The phases of :func:`kit.tl.signals.surge`.
+    value
+        Column of ``series`` drawn.
+    title, template
+        Title and plotly template.
+
+    Returns
+    -------
+    Figure
+        The plotly figure.
+    """
     row = result.iloc[0] if len(result) else None
     fig = go.Figure(
         go.Scatter(x=series["period"], y=series[value], mode="lines", name=value, line=dict(color=COLOURS[0]))

@@ -11,7 +11,20 @@ __all__ = ["volume", "breakdown"]
 
 
 def volume(result: pd.DataFrame, *, title: str = "Posts over time", template: str = TEMPLATE) -> go.Figure:
-    """Lines of posts per period from :func:`kit.tl.volume`, one line per group."""
+    """Lines of posts per period from :func:`kit.tl.volume`, one line per group.
+
+    Parameters
+    ----------
+    result
+        The table of :func:`kit.tl.overview.volume`.
+    title, template
+        Title and plotly template.
+
+    Returns
+    -------
+    Figure
+        The plotly figure.
+    """
     by = [c for c in result.columns if c not in ("period", "posts")]
     fig = go.Figure()
     if by:
@@ -31,7 +44,20 @@ def volume(result: pd.DataFrame, *, title: str = "Posts over time", template: st
 
 
 def breakdown(result: pd.DataFrame, *, title: str | None = None, template: str = TEMPLATE) -> go.Figure:
-    """Horizontal bars of posts per value from :func:`kit.tl.breakdown` (colour by a second column if any)."""
+    """Horizontal bars of posts per value from :func:`kit.tl.breakdown` (colour by a second column if any).
+
+    Parameters
+    ----------
+    result
+        The table of :func:`kit.tl.overview.breakdown`.
+    title, template
+        Title and plotly template.
+
+    Returns
+    -------
+    Figure
+        The plotly figure.
+    """
     cols = [c for c in result.columns if c not in ("posts", "share")]
     fig = go.Figure()
     if len(cols) == 1:
