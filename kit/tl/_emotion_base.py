@@ -26,7 +26,8 @@ class EmotionModel(Protocol):
 
     name: str
 
-    def scores(self, texts: Sequence[str], langs: Sequence[str] | None = None) -> pd.DataFrame: ...
+    def scores(self, texts: Sequence[str], langs: Sequence[str] | None = None) -> pd.DataFrame:
+        """One row per text, one column per emotion in :data:`EMOTIONS`, values in [0, 1]."""
 
 
 def _frame(values: np.ndarray) -> pd.DataFrame:

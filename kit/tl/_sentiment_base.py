@@ -25,7 +25,8 @@ class SentimentModel(Protocol):
 
     name: str
 
-    def predict(self, texts: Sequence[str], langs: Sequence[str] | None = None) -> pd.DataFrame: ...
+    def predict(self, texts: Sequence[str], langs: Sequence[str] | None = None) -> pd.DataFrame:
+        """Sentiment of each text: a frame with :data:`COLUMNS`, one row per text, in order."""
 
 
 def frame_from_probs(probs: np.ndarray) -> pd.DataFrame:

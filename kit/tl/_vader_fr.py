@@ -22,13 +22,14 @@ Parsimonious Rule-based Model for Sentiment Analysis of Social Media Text. ICWSM
 
 from __future__ import annotations
 
-import json
 import math
 import re
 import string
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
+
+from ..io.heads import read_model_json
 
 __all__ = ["compound", "polarity_scores"]
 
@@ -132,7 +133,7 @@ def _fold(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _data() -> tuple[dict, dict, list]:
-    raw = json.loads(DATA.read_text(encoding="utf-8"))
+    raw = read_model_json(DATA)
     lexicon = {}
     for word, measure in raw["lexicon"]:
         lexicon[_fold(word)] = float(measure)

@@ -24,8 +24,10 @@ from .._stats import macro_f1 as _macro_f1
 from .embed import Embedder, embed
 from .sentiment_head import balanced_weights, fit_softmax
 
+__all__ = ["Classifier", "fit", "predict", "cross_validate", "macro_f1", "per_class_f1"]
 
-@dataclass
+
+@dataclass(kw_only=True)
 class Classifier:
     """A fitted few-shot head: ``classes``, weights, and the embedder its inputs must come from."""
 
@@ -102,7 +104,13 @@ def fit(
     weights = balanced_weights(y, len(classes)) if balanced else None
     coef, intercept = fit_softmax(X, y, C=C, sample_weight=weights, n_classes=len(classes))
     counts = pd.Series(y).value_counts()
-    return Classifier(classes, coef, intercept, embedder, {c: int(counts.get(i, 0)) for i, c in enumerate(classes)})
+    return Classifier(
+        classes=classes,
+        coef=coef,
+        intercept=intercept,
+        embedder=embedder,
+        n_examples={c: int(counts.get(i, 0)) for i, c in enumerate(classes)},
+    )
 
 
 def predict(

@@ -78,7 +78,7 @@ def _scores(
     return np.asarray(_features(texts, langs, n_features, chars) @ coef.T) + intercept
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Student:
     """A fitted student: hashed n-grams into a multinomial logistic regression.
 
@@ -125,6 +125,7 @@ class Student:
         return P / P.sum(axis=1, keepdims=True)
 
     def labels(self, texts: Sequence[str], langs: Sequence[str] | None = None, **kwargs) -> np.ndarray:
+        """The most probable class of each text (:meth:`predict`'s keyword arguments apply)."""
         return self.classes[self.predict(texts, langs, **kwargs).argmax(axis=1)]
 
 
@@ -192,14 +193,21 @@ def fit(
     agreement, held = float("nan"), 0
     if n_hold >= 20 and len(set(y[order[n_hold:]].tolist())) >= 2:
         coef, intercept = train(order[n_hold:])
-        student = Student(classes, coef, intercept, n_features, chars)
+        student = Student(classes=classes, coef=coef, intercept=intercept, n_features=n_features, chars=chars)
         pred = student.labels(
             [texts[i] for i in order[:n_hold]], None if langs is None else [langs[i] for i in order[:n_hold]], jobs=1
         )
         agreement, held = float(np.mean(pred == y[order[:n_hold]])), n_hold
     coef, intercept = train(np.arange(len(texts)))
     return Student(
-        classes, coef, intercept, n_features, chars, agreement=agreement, holdout=held, trained_on=len(texts)
+        classes=classes,
+        coef=coef,
+        intercept=intercept,
+        n_features=n_features,
+        chars=chars,
+        agreement=agreement,
+        holdout=held,
+        trained_on=len(texts),
     )
 
 

@@ -36,6 +36,7 @@ import numpy as np
 import pandas as pd
 
 from .._cache import cache_dir as _cache_dir
+from ..io.heads import read_head, write_head
 from ._emotion_base import EMOTIONS, EmotionModel, _frame, _texts
 from .embed import CachedEmbedder, Embedder, MissingBackend, embed_batched, get_embedder
 from .emotion_keywords import KeywordEmotionModel
@@ -81,6 +82,7 @@ class NadeModel:
                 self._nade = _nade_from_gz(Nade)
 
     def scores(self, texts: Sequence[str], langs: Sequence[str] | None = None) -> pd.DataFrame:
+        """nade's eight emotion intensities for each text (English)."""
         texts = [" ".join(t.split()) or "." for t in _texts(texts)]  # fastText reads one line per text
         if not texts:
             return _frame(np.zeros((0, len(EMOTIONS))))
@@ -149,6 +151,7 @@ class EmotionHead:
     def scores(
         self, texts: Sequence[str], langs: Sequence[str] | None = None, *, embeddings: np.ndarray | None = None
     ) -> pd.DataFrame:
+        """Emotion scores of each text from its embedding (given or computed), clipped to [0, 1]."""
         texts = _texts(texts)
         if embeddings is None:
             if not texts:
@@ -164,9 +167,7 @@ class EmotionHead:
         return _frame(X @ self.coef.T + self.intercept)
 
     def save(self, path: str | Path) -> Path:
-        path = Path(path).with_suffix(".npz")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        np.savez_compressed(path, coef=self.coef.astype(np.float32), intercept=self.intercept.astype(np.float32))
+        """Write ``path`` (``.npz``: ``coef``, ``intercept``) and its metadata beside it (``.json``)."""
         meta = {
             **self.meta,
             "format": FORMAT,
@@ -175,22 +176,17 @@ class EmotionHead:
             "embedder": self.embedder_spec,
             "n_features": int(self.coef.shape[1]),
         }
-        path.with_suffix(".json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-        return path
+        return write_head(path, self.coef, self.intercept, meta)
 
     @classmethod
     def load(cls, path: str | Path | None = None, **kwargs) -> EmotionHead:
+        """Load a head saved by :meth:`save` (default: the shipped one); ``kwargs`` go to the constructor."""
         path = Path(path or DEFAULT_HEAD).with_suffix(".npz")
-        meta_path = path.with_suffix(".json")
-        if not path.exists() or not meta_path.exists():
-            raise FileNotFoundError(
-                f"no emotion head at {path}; build it with: python -m kit.tl.train_sentiment --only-emotion"
-            )
-        meta = json.loads(meta_path.read_text(encoding="utf-8"))
-        if meta.get("format") != FORMAT:
-            raise ValueError(f"{meta_path} is not a {FORMAT} file")
-        with np.load(path, allow_pickle=False) as data:
-            coef, intercept = data["coef"], data["intercept"]
+        coef, intercept, meta = read_head(
+            path,
+            fmt=FORMAT,
+            missing=f"no emotion head at {path}; build it with: python -m kit.tl.train_sentiment --emotion",
+        )
         args = dict(embedder=meta["embedder"], meta=meta, name=meta.get("name"))
         args.update(kwargs)
         return cls(coef, intercept, **args)
@@ -220,6 +216,7 @@ class AutoEmotionModel:
         return self._other
 
     def scores(self, texts: Sequence[str], langs: Sequence[str] | None = None) -> pd.DataFrame:
+        """Emotion scores: nade for English texts, the head for the others."""
         texts = _texts(texts)
         out = np.zeros((len(texts), len(EMOTIONS)))
         is_en = (

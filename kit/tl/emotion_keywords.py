@@ -208,6 +208,7 @@ class KeywordEmotionModel:
     name = "keywords(fr,de,en)"
 
     def scores(self, texts: Sequence[str], langs: Sequence[str] | None = None) -> pd.DataFrame:
+        """``1 - 0.5 ** hits`` per emotion, the hits counted on the keyword stems."""
         texts = _texts(texts)
         hits = np.array([[len(_PATTERNS[e].findall(t)) for e in EMOTIONS] for t in texts], dtype=np.float64)
         return _frame(1 - 0.5**hits if len(texts) else np.zeros((0, len(EMOTIONS))))

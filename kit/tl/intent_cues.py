@@ -63,6 +63,7 @@ class Cues:
         self.rest = re.compile("|".join(others), _FLAGS) if others else None
 
     def search(self, text: str):
+        """A match when one of the alternatives occurs in ``text`` (not necessarily the leftmost), else ``None``."""
         low = text.lower()
         for start, pattern in self.parts:
             if start in low:

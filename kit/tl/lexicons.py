@@ -162,9 +162,11 @@ class LexiconModel:
         self.name = f"lexicon(vader-en,vader-fr,textblob-de;band={self.neutral_band:g})"
 
     def compound(self, texts: Sequence[str], langs: Sequence[str] | None = None) -> np.ndarray:
+        """Lexicon polarity of each text in [-1, 1] (:func:`lexicon_compound`)."""
         return lexicon_compound(texts, langs)
 
     def predict(self, texts: Sequence[str], langs: Sequence[str] | None = None) -> pd.DataFrame:
+        """Sentiment of each text from its lexicon polarity: a frame with the sentiment columns."""
         comp = np.clip(self.compound(texts, langs), -1, 1)
         strength = 0.5 + 0.45 * np.abs(comp)
         rest = (1 - strength) / 2

@@ -132,6 +132,7 @@ class FastModel:
         )
 
     def predict(self, texts: Sequence[str], langs: Sequence[str] | None = None) -> pd.DataFrame:
+        """Sentiment of each text: the teacher's on the sample, the student's on the rest (:attr:`last` says how many)."""
         from . import distil
 
         texts = _texts(texts)

@@ -12,7 +12,6 @@ no pickle) and :func:`train_head` (fit or adapt a head on a team's own labelled 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -20,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from .._cache import cache_dir as _cache_dir
+from ..io.heads import read_head, write_head
 from ._sentiment_base import LABELS, _langs, _texts, frame_from_probs, guess_langs
 from .embed import CachedEmbedder, Embedder, embed_batched, get_embedder
 from .lexicons import lexicon_compound, lexicon_features
@@ -141,6 +141,7 @@ class HeadModel:
         return self._embedder
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """Embeddings of ``texts`` (from the disk cache when ``cache``), one row each."""
         texts = _texts(texts)
         if not texts:
             return np.zeros((0, self.coef.shape[1] - len(self.lexicon_features)), dtype=np.float32)
@@ -151,6 +152,7 @@ class HeadModel:
     def features(
         self, texts: Sequence[str], langs: Sequence[str] | None = None, *, embeddings: np.ndarray | None = None
     ) -> np.ndarray:
+        """The head's input: embeddings (given or computed), then the lexicon features."""
         texts = _texts(texts)
         X = self.embed(texts) if embeddings is None else np.asarray(embeddings, dtype=np.float32)
         if len(X) != len(texts):
@@ -169,6 +171,7 @@ class HeadModel:
         return X
 
     def predict_proba_features(self, X: np.ndarray) -> np.ndarray:
+        """Class probabilities (negative, neutral, positive) for a feature matrix."""
         Z = np.asarray(X, dtype=np.float64) @ self.coef.T + self.intercept
         Z[:, 1] += self.neutral_bias
         return _softmax(Z)
@@ -176,15 +179,13 @@ class HeadModel:
     def predict(
         self, texts: Sequence[str], langs: Sequence[str] | None = None, *, embeddings: np.ndarray | None = None
     ) -> pd.DataFrame:
+        """Sentiment of each text: a frame with the sentiment columns, one row per text."""
         X = self.features(texts, langs, embeddings=embeddings)
         return frame_from_probs(self.predict_proba_features(X) if len(X) else np.zeros((0, 3)))
 
-    # persistence (numpy arrays + JSON, no pickle)
+    # persistence (numpy arrays + JSON, no pickle): kit.io.heads
     def save(self, path: str | Path) -> Path:
         """Write ``path`` (``.npz``: ``coef``, ``intercept``) and the metadata beside it (``.json``)."""
-        path = Path(path).with_suffix(".npz")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        np.savez_compressed(path, coef=self.coef.astype(np.float32), intercept=self.intercept.astype(np.float32))
         meta = {
             **self.meta,
             "format": FORMAT,
@@ -196,25 +197,19 @@ class HeadModel:
             "neutral_bias": self.neutral_bias,
             "n_features": int(self.coef.shape[1]),
         }
-        path.with_suffix(".json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-        return path
+        return write_head(path, self.coef, self.intercept, meta)
 
     @classmethod
     def load(cls, path: str | Path | None = None, **kwargs) -> HeadModel:
         """Load a head saved by :meth:`save` (default: the shipped one). ``kwargs`` go to the constructor
         (e.g. ``cache=False``, ``embedder=<an Embedder object>``)."""
         path = Path(path or DEFAULT_HEAD).with_suffix(".npz")
-        meta_path = path.with_suffix(".json")
-        if not path.exists() or not meta_path.exists():
-            raise FileNotFoundError(
-                f"no sentiment head at {path} (+ {meta_path.name}); "
-                "build the shipped one with: python -m kit.tl.train_sentiment"
-            )
-        meta = json.loads(meta_path.read_text(encoding="utf-8"))
-        if meta.get("format") != FORMAT:
-            raise ValueError(f"{meta_path} is not a {FORMAT} file (format {meta.get('format')!r})")
-        with np.load(path, allow_pickle=False) as data:
-            coef, intercept = data["coef"], data["intercept"]
+        coef, intercept, meta = read_head(
+            path,
+            fmt=FORMAT,
+            missing=f"no sentiment head at {path} (+ {path.with_suffix('.json').name}); "
+            "build the shipped one with: python -m kit.tl.train_sentiment",
+        )
         args = dict(
             embedder=meta["embedder"],
             lexicon_features=meta.get("lexicon_features", ()),

@@ -56,6 +56,7 @@ class TransformersModel:
         self.name = f"transformers:{Path(self.path).name}"
 
     def predict(self, texts: Sequence[str], langs: Sequence[str] | None = None) -> pd.DataFrame:
+        """Sentiment of each text: the model's label probabilities summed into negative / neutral / positive."""
         import torch
 
         texts = _texts(texts)

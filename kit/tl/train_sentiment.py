@@ -42,6 +42,18 @@ from .embed import CachedEmbedder, get_embedder
 from .lexicons import lexicon_compound, lexicon_features
 from .sentiment_head import DEFAULT_HEAD, HeadModel, balanced_weights, fit_softmax
 
+__all__ = [
+    "train_sentiment",
+    "train_emotion",
+    "read_corpus",
+    "fetch_sdist",
+    "labels_from_ratings",
+    "macro_f1",
+    "spearman",
+    "embed_texts",
+    "main",
+]
+
 SDIST = "vaderSentiment==3.3.2"
 INNER = "additional_resources/hutto_ICWSM_2014.tar.gz"
 FILES = {
@@ -106,6 +118,7 @@ def read_corpus(source: Path) -> tuple[dict[str, list[tuple[float, str]]], str]:
 
 
 def labels_from_ratings(ratings: np.ndarray, threshold: float) -> np.ndarray:
+    """0 / 1 / 2 (negative / neutral / positive) from raters' means: neutral when ``|mean| < threshold``."""
     return np.where(ratings <= -threshold, 0, np.where(ratings >= threshold, 2, 1))
 
 
@@ -119,12 +132,14 @@ def macro_f1(y: np.ndarray, pred: np.ndarray, n_classes: int = 3) -> float:
 
 
 def spearman(a: np.ndarray, b: np.ndarray) -> float:
+    """Spearman rank correlation of ``a`` and ``b``."""
     from scipy.stats import spearmanr
 
     return float(spearmanr(a, b)[0])
 
 
 def embed_texts(texts: list[str], cache_dir: Path | None, progress: bool = True) -> np.ndarray:
+    """USE embeddings of ``texts``, through the kit's embedding cache (or ``cache_dir``)."""
     model = CachedEmbedder(get_embedder("use"), cache_dir or _cache_dir("embeddings"), progress=progress)
     return model.embed(texts)
 
@@ -143,6 +158,7 @@ def train_sentiment(
     provenance: dict | None = None,
     progress: bool = True,
 ) -> dict:
+    """Fit, evaluate and write the shipped sentiment head from the rated corpus (see the module docstring for the procedure)."""
     rng = np.random.RandomState(seed)
     texts, ratings, src = [], [], []
     for key in sources:
@@ -329,6 +345,7 @@ def train_emotion(
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Command line: rebuild the sentiment head (and with ``--emotion`` the emotion head); returns the exit code."""
     parser = argparse.ArgumentParser(prog="python -m kit.tl.train_sentiment", description=__doc__.split("\n")[0])
     parser.add_argument(
         "--corpus",
