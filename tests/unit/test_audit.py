@@ -152,6 +152,16 @@ def test_inputs_are_not_mutated(posts):
     pd.testing.assert_frame_equal(o, o_before)
 
 
+def test_a_one_post_group_has_no_interval_and_no_benchmark_verdict():
+    rows = [(pd.Timestamp("2026-01-05", tz="UTC"), "brand", "instagram", "image", "x", 300, 10_000)]
+    o = audit.own_posts(frame(rows), "brand")
+    perf = audit.performance(o, "actor", n_boot=50).iloc[0]
+    assert perf["median_interactions"] == 300 and np.isnan(perf["median_interactions_low"])
+    assert np.isnan(perf["median_rate_followers_high"])
+    assert audit.benchmarks(o, n_boot=50)["verdict"].item() == "too few posts"
+    assert pa.performance(audit.performance(o, "actor", n_boot=50)).data  # drawn without an error bar
+
+
 def test_heatmap_cadence_and_gaps():
     t0 = pd.Timestamp("2026-01-05 10:00", tz="UTC")  # a Monday
     times = [t0 + pd.Timedelta(days=d) for d in (0, 1, 2, 8, 9)]
@@ -299,24 +309,18 @@ def test_plots_escape_text(posts):
     assert all("<b>" not in str(y) for t in fig.data for y in t.y)
 
 
-AUDIT_MODULES = (
-    "owned",
-    "inventory",
-    "performance",
-    "keyness",
-    "cartography",
-    "pillars",
-    "effects",
-    "findings",
-    "tables",
-)
+AUDIT_MODULES = [
+    f"kit.tl.{m}"
+    for m in ("owned", "inventory", "performance", "keyness", "cartography", "pillars", "effects", "findings", "tables")
+] + [f"kit.pl.{m}" for m in ("inventory", "performance", "keyness", "cartography", "pillars", "effects", "maps")]
+AUDIT_MODULES += ["kit.tl.maps", "kit.io.accounts"]
 
 
 @pytest.mark.parametrize("name", AUDIT_MODULES)
 def test_public_functions_take_at_most_three_positional_arguments_and_have_numpydoc(name):
     import importlib
 
-    module = importlib.import_module(f"kit.tl.{name}")
+    module = importlib.import_module(name)
     assert module.__doc__ and module.__all__
     for public in module.__all__:
         fn = getattr(module, public)
