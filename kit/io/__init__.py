@@ -1,9 +1,20 @@
 """Readers: every supported export becomes the canonical post table plus a :class:`LoadReport`.
 
+Module map: the readers are :mod:`kit.io.tabular` (CSV, listening tools, page insights, Parquet),
+:mod:`kit.io.twitter`, :mod:`kit.io.mastodon`, :mod:`kit.io.bluesky` and :mod:`kit.io.reddit`;
+what they share is in private modules: :mod:`kit.io._base` (:class:`LoadReport` and
+:func:`finish`, the row accounting every reader ends in), :mod:`kit.io._times` (times and epochs),
+:mod:`kit.io._values` (counts, yes/no, categories, ids), :mod:`kit.io._detect` (format
+detection), :mod:`kit.io._headers` and :mod:`kit.io._table` (table headers and reading),
+:mod:`kit.io._json` (JSON records).
+
+>>> import pathlib, tempfile
 >>> from kit import io
->>> posts, report = io.read("data/sample/posts.parquet")  # doctest: +SKIP
->>> report.rows_read == report.rows_kept + report.rows_dropped  # doctest: +SKIP
-True
+>>> path = pathlib.Path(tempfile.mkdtemp()) / "posts.csv"
+>>> _ = path.write_text("id,date,text\\n1,2026-01-05 10:00,Bonjour\\n2,,Salut\\n")
+>>> posts, report = io.read(path)
+>>> report.format, report.rows_read == report.rows_kept + report.rows_dropped
+('csv', True)
 """
 
 from __future__ import annotations
@@ -43,6 +54,7 @@ def _json_reader(module: str, name: str) -> Callable:
     return reader
 
 
+#: Readers by format name: each takes ``(path, mapping, **kwargs)`` and returns ``(posts, report)``.
 FORMATS: dict[str, Callable] = {
     "csv": read_csv,
     "listening": read_listening,
@@ -61,7 +73,37 @@ def read(
 ) -> tuple[pd.DataFrame, LoadReport]:
     """Read any supported export. ``format`` is detected when not given (see :func:`detect`).
 
-    Keyword arguments (``platform``, ``actor``, ``actor_role``, ``tz``, ``strict``) go to the reader.
+    Parameters
+    ----------
+    path
+        The export.
+    format
+        A key of :data:`FORMATS`; detected from the file when None.
+    mapping
+        ``{canonical column: source column}`` for tables, ``{canonical column: dotted path}``
+        for JSON exports.
+    **kwargs
+        ``platform``, ``actor``, ``actor_role``, ``tz``, ``strict`` and the reader's own
+        options (e.g. ``time_from_id`` for :func:`read_csv`).
+
+    Returns
+    -------
+    posts, report
+        The post table (see :mod:`kit.schema`) and its :class:`LoadReport`.
+
+    Raises
+    ------
+    InputError
+        When the file cannot be read, or ``format`` is unknown.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "posts.csv"
+    >>> _ = path.write_text("when,what\\n2026-01-05 10:00,Bonjour\\n")
+    >>> posts, report = read(path, mapping={"created_at": "when", "text": "what"}, platform="mastodon")
+    >>> posts[["platform", "text"]].to_numpy().tolist()
+    [['mastodon', 'Bonjour']]
     """
     fmt = format or detect(path)
     if fmt not in FORMATS:
@@ -70,7 +112,33 @@ def read(
 
 
 def read_many(paths, format: str | None = None, **kwargs) -> tuple[pd.DataFrame, LoadReport]:
-    """Read several files into one table; ids repeated across files are reported as duplicates."""
+    """Read several files into one table; ids repeated across files are reported as duplicates.
+
+    Parameters
+    ----------
+    paths
+        One path or several.
+    format
+        As for :func:`read`; None detects each file's format.
+    **kwargs
+        As for :func:`read`.
+
+    Returns
+    -------
+    posts, report
+        The posts of every file (the first of posts with the same id kept), and the sum of the
+        files' reports, where later copies count as dropped duplicates.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> for name in ("a.csv", "b.csv"):
+    ...     _ = (folder / name).write_text("id,date,text\\n1,2026-01-05 10:00,Bonjour\\n")
+    >>> posts, report = read_many([folder / "a.csv", folder / "b.csv"])
+    >>> len(posts), report.rows_read, report.duplicates
+    (1, 2, 1)
+    """
     frames, report = [], None
     for p in [paths] if isinstance(paths, (str, Path)) else paths:
         posts, rep = read(p, format, **kwargs)

@@ -39,7 +39,18 @@ class InputError(ValueError):
 
 @dataclass
 class LoadReport:
-    """How one file was understood: rows read, kept, dropped (with a reason each), mapping, warnings."""
+    """How one file was understood: rows read, kept, dropped (with a reason each), mapping, warnings.
+
+    ``rows_read == rows_kept + rows_dropped`` always holds: :func:`finish` checks it. Two reports
+    add up (``a + b``) into the report of both files.
+
+    Examples
+    --------
+    >>> report = LoadReport("a.csv", "csv", rows_read=3, rows_kept=2)
+    >>> report.dropped = pd.DataFrame({"source_row": [4], "column": ["created_at"], "reason": ["missing time"]})
+    >>> report.rows_dropped, (report + report).rows_read
+    (1, 6)
+    """
 
     source: str
     format: str
@@ -53,6 +64,7 @@ class LoadReport:
 
     @property
     def rows_dropped(self) -> int:
+        """Number of rows dropped."""
         return len(self.dropped)
 
     def dropped_by_reason(self) -> pd.Series:
@@ -65,6 +77,7 @@ class LoadReport:
         return key.str.lstrip(": ").value_counts().rename("rows")
 
     def to_dict(self) -> dict:
+        """The report as plain JSON-ready values (what ``kit inspect --json`` prints)."""
         return {
             "source": self.source,
             "format": self.format,
@@ -147,6 +160,28 @@ def finish(
     decode_entities
         Decode HTML entities in ``text``; off for tables the kit wrote, whose texts are decoded
         already (decoding twice would turn a post's literal "&amp;" into "&").
+
+    Returns
+    -------
+    posts, report
+        The post table (canonical columns in order, then the ``x_`` ones; valid under
+        :func:`kit.schema.validate`) and its :class:`LoadReport`, in which every input row is
+        kept or dropped with a reason.
+
+    Raises
+    ------
+    InputError
+        When no column gives times, or in strict mode on the first row that would be dropped.
+
+    Examples
+    --------
+    >>> raw = pd.DataFrame({"post_id": ["1", "2", "3"], "created_at": ["2026-01-05T10:00Z", "", "2026-01-05T11:00Z"],
+    ...                     "text": ["Fish &amp; chips", "b", "c"], "likes": ["1.2K", "3", "x"]})
+    >>> posts, report = finish(raw, source="t.csv", format="csv", platform="twitter")
+    >>> posts["text"].tolist(), posts["likes"].tolist()
+    (['Fish & chips', 'c'], [1200, <NA>])
+    >>> report.rows_read, report.rows_kept, report.dropped["reason"].tolist()
+    (3, 2, ['missing time'])
     """
     source = str(source)
     name = Path(source).name
@@ -323,8 +358,8 @@ def finish(
     if need.any():  # content hashes only where an id is needed: hashing every row costs seconds per million
         stamp = df.loc[need, "created_at"].dt.strftime("%Y-%m-%dT%H:%M:%S")
         key[need] = [
-            surrogate(p, a, c, t)
-            for p, a, c, t in zip(
+            surrogate(parts)
+            for parts in zip(
                 df.loc[need, "platform"].astype(str).tolist(),
                 author[need].tolist(),
                 stamp.tolist(),

@@ -42,7 +42,26 @@ def _first_json_record(path: Path) -> object:
 
 
 def detect_json(record: object) -> str | None:
-    """Name the platform format of one JSON document or record."""
+    """Name the platform format of one JSON document or record.
+
+    Parameters
+    ----------
+    record
+        A parsed JSON value: a record, an API response, or a list of them (the first one decides).
+
+    Returns
+    -------
+    str or None
+        A key of :data:`kit.io.FORMATS` (``twitter_v1``, ``twitter_v2``, ``mastodon``,
+        ``bluesky``, ``reddit``), or None when no known export has this shape.
+
+    Examples
+    --------
+    >>> detect_json([{"kind": "t3", "data": {"subreddit": "france"}}])
+    'reddit'
+    >>> detect_json({"hello": 1}) is None
+    True
+    """
     if isinstance(record, list):
         return detect_json(record[0]) if record else None
     if not isinstance(record, dict):
@@ -91,7 +110,35 @@ def detect_json(record: object) -> str | None:
 
 
 def detect(path: str | Path) -> str:
-    """Name the format of ``path`` (a key of :data:`FORMATS`), from its extension and content."""
+    """Name the format of ``path`` (a key of :data:`kit.io.FORMATS`), from its extension and content.
+
+    Parquet by its extension or magic bytes; JSON by the shape of its first record (see
+    :func:`detect_json`); other text as a table, whose header tells page-insights and
+    listening-tool exports from a generic ``csv``.
+
+    Parameters
+    ----------
+    path
+        The export.
+
+    Returns
+    -------
+    str
+        The format name.
+
+    Raises
+    ------
+    InputError
+        When the file does not exist, is empty, or is JSON of no known export.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "mentions.csv"
+    >>> _ = path.write_text("Query Name,Full Text,Date\\nBrand,Bonjour,2026-01-05\\n")
+    >>> detect(path)
+    'listening'
+    """
     path = Path(path)
     if not path.exists():
         raise InputError(f"{path}: no such file")

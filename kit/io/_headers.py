@@ -176,11 +176,45 @@ INSIGHTS_MARKERS = (
 
 
 def slug(name: str) -> str:
+    """A header name as it is compared: lower case, runs of spaces and punctuation read as ``_``.
+
+    Parameters
+    ----------
+    name
+        A column name.
+
+    Returns
+    -------
+    str
+        The slug.
+
+    Examples
+    --------
+    >>> slug(" Tweet Id (str)")
+    'tweet_id_str'
+    """
     return re.sub(r"[\s_\-\.\(\)\[\]/:]+", "_", str(name).strip().lstrip("\ufeff").lower()).strip("_")
 
 
 def guess_mapping(columns: list[str]) -> dict[str, str | list[str]]:
-    """Map canonical columns to source columns by header name (see :data:`SYNONYMS`)."""
+    """Map canonical columns to source columns by header name (see :data:`SYNONYMS`).
+
+    Parameters
+    ----------
+    columns
+        The source's column names.
+
+    Returns
+    -------
+    dict
+        ``{canonical column: source column}``; ``created_at`` maps to ``[date column, time column]``
+        when the time of day is in a column of its own (see :data:`TIME_OF_DAY`).
+
+    Examples
+    --------
+    >>> guess_mapping(["Date", "Heure", "Texte"])
+    {'text': 'Texte', 'created_at': ['Date', 'Heure']}
+    """
     by_slug: dict[str, str] = {}
     for c in columns:
         by_slug.setdefault(slug(c), c)
@@ -205,8 +239,32 @@ def guess_mapping(columns: list[str]) -> dict[str, str | list[str]]:
 def apply_mapping(frame: pd.DataFrame, mapping: dict, *, source: str) -> tuple[pd.DataFrame, dict[str, str]]:
     """Build raw canonical records from ``frame``; unmapped columns are kept as ``x_<name>``.
 
-    ``mapping`` is ``{canonical or x_ column: source column or list of source columns}``; a list is
-    joined with a space (a date and a time of day), and is missing where its first column is.
+    Parameters
+    ----------
+    frame
+        The table as read (strings, the spreadsheet row of each record in ``__row``).
+    mapping
+        ``{canonical or x_ column: source column or list of source columns}``; a list is joined
+        with a space (a date and a time of day), and is missing where its first column is.
+    source
+        The file, for messages.
+
+    Returns
+    -------
+    raw, mapped
+        The raw records (``source_row`` first), and ``{canonical column: what it was read from}``.
+
+    Raises
+    ------
+    InputError
+        When the mapping names a column that is not canonical, or one that is not in the file.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"__row": [2], "Date": ["2026-01-05"], "Hour": ["10:00"], "Mood": ["ok"]})
+    >>> raw, mapped = apply_mapping(frame, {"created_at": ["Date", "Hour"]}, source="a.csv")
+    >>> raw.to_dict("records"), mapped
+    ([{'source_row': 2, 'created_at': '2026-01-05 10:00', 'x_mood': 'ok'}], {'created_at': 'Date + Hour'})
     """
     unknown = [c for c in mapping if c not in schema.DTYPES and not str(c).startswith("x_")]
     if unknown:
@@ -243,7 +301,26 @@ def apply_mapping(frame: pd.DataFrame, mapping: dict, *, source: str) -> tuple[p
 
 
 def full_mapping(frame: pd.DataFrame, explicit: dict) -> dict:
-    """The explicit mapping, completed by guesses for the canonical columns and source columns it leaves free."""
+    """The explicit mapping, completed by guesses for the canonical columns and source columns it leaves free.
+
+    Parameters
+    ----------
+    frame
+        The table as read (its ``__row`` column is not a source column).
+    explicit
+        ``{canonical column: source column(s)}`` given by the caller; it always wins.
+
+    Returns
+    -------
+    dict
+        The completed mapping.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"__row": [2], "date": ["2026-01-05"], "text": ["a"], "Message": ["b"]})
+    >>> full_mapping(frame, {"text": "Message"})
+    {'created_at': 'date', 'text': 'Message'}
+    """
     guessed = guess_mapping([c for c in frame.columns if c != "__row"])
     taken = {c for v in explicit.values() for c in ([v] if isinstance(v, str) else v)}
     return {

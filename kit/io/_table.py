@@ -90,11 +90,31 @@ def read_table(
 ) -> tuple[pd.DataFrame, int, list, list[str]]:
     """Read a delimited text file as strings.
 
-    Returns the frame (all values as strings, nothing turned into NaN but empty cells; the
-    spreadsheet row of each record in ``__row``), the spreadsheet row number of the header,
-    rows that could not be split into the header's fields (as ``(row, column, reason)``), and
-    warnings. ``nrows`` reads only the header and that many records (for format detection; row
-    numbers are then not checked).
+    Parameters
+    ----------
+    path
+        The file (UTF-8, UTF-16 or Windows-1252; a byte-order mark is skipped).
+    sep
+        The separator; guessed among :data:`SEPARATORS` when not given.
+    nrows
+        Read only the header and that many records (for format detection; row numbers are then
+        not checked).
+
+    Returns
+    -------
+    frame, header_row, dropped, warnings
+        The frame (all values as strings, nothing turned into NaN but empty cells; the spreadsheet
+        row of each record in ``__row``), the spreadsheet row number of the header, rows that
+        could not be split into the header's fields (as ``(row, column, reason)``), and warnings.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "export.csv"
+    >>> _ = path.write_text("Report: brand\\n\\nDate;Text;Likes\\n2026-01-05;Bonjour;3\\n")
+    >>> frame, header_row, dropped, warnings = read_table(path)
+    >>> frame.columns.tolist(), frame["__row"].tolist(), header_row, warnings
+    (['__row', 'Date', 'Text', 'Likes'], [4], 3, ['skipped 2 lines above the header (report metadata)'])
     """
     path = Path(path)
     # reading a few records (format detection) needs the head of the file, not a million rows decoded

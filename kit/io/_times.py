@@ -48,7 +48,7 @@ _EARLIEST, _LATEST = pd.Timestamp("1677-09-22", tz="UTC"), pd.Timestamp("2262-04
 
 
 def parse_times(values: pd.Series, *, tz: str = "UTC") -> tuple[pd.Series, str | None, int]:
-    """Parse a column of times to UTC.
+    """Parse a column of times (text, datetimes or epochs) to UTC.
 
     The format that parses most of a sample of the column is used for all of it (so day-first
     and month-first are never mixed within a file); values it cannot read get a second chance
@@ -56,8 +56,27 @@ def parse_times(values: pd.Series, *, tz: str = "UTC") -> tuple[pd.Series, str |
     (a guess never fills in today's date). Times without a zone are read in ``tz``; a column
     mixing both is parsed in two parts so that the zone-less ones are still read in ``tz``.
 
-    Returns the parsed series (NaT where unreadable), the main format, and how many values had
-    no time zone.
+    Parameters
+    ----------
+    values
+        Text, datetimes (with or without a zone), or epochs in seconds or milliseconds.
+    tz
+        Zone of times written without one.
+
+    Returns
+    -------
+    parsed, format, naive
+        The parsed series (datetime64[ns, UTC], NaT where unreadable), the main format (a
+        ``strptime`` format, ``"ISO8601"``, ``"datetime"``, ``"epoch-s"`` or ``"epoch-ms"``; None
+        when no value has a digit), and how many values had no time zone.
+
+    Examples
+    --------
+    >>> parsed, fmt, naive = parse_times(pd.Series(["24/02/2015 11:35", "25/02/2015 09:00", "now"]))
+    >>> parsed.dt.strftime("%Y-%m-%d %H:%M").tolist(), fmt, naive
+    (['2015-02-24 11:35', '2015-02-25 09:00', nan], '%d/%m/%Y %H:%M', 2)
+    >>> parse_times(pd.Series([1767607200]))[0].iloc[0]
+    Timestamp('2026-01-05 10:00:00+0000', tz='UTC')
     """
     if pd.api.types.is_datetime64_any_dtype(values):
         if getattr(values.dt, "tz", None) is not None:
@@ -118,6 +137,18 @@ def snowflake_times(ids: pd.Series) -> pd.Series:
     a file of tweet ids without times (CrisisLex labelled tweets, hydration lists) still has them.
     Values that are not snowflake ids (older sequential ids, anything not 15-19 digits) give NaT.
 
+    Parameters
+    ----------
+    ids
+        Tweet ids, as text or numbers.
+
+    Returns
+    -------
+    pandas.Series
+        datetime64[ns, UTC], NaT where a value is not a snowflake id.
+
+    Examples
+    --------
     >>> snowflake_times(pd.Series(["1526540472222638081"])).iloc[0]
     Timestamp('2022-05-17 12:29:44.985000+0000', tz='UTC')
     """

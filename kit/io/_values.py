@@ -117,7 +117,22 @@ SCI_ID = re.compile(r"^\s*\d([.,]\d+)?[eE]\+?\d+\s*$")
 def parse_counts(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Parse engagement counts: thousands separators, '1.2K' / '3M' suffixes, floats from spreadsheets.
 
-    Returns the Int64 series and a mask of values that were present but unreadable or negative.
+    Parameters
+    ----------
+    values
+        Numbers, or text as exports write counts.
+
+    Returns
+    -------
+    counts, bad
+        The Int64 series (missing where unreadable), and a mask of values that were present but
+        unreadable, negative, or too large for a count.
+
+    Examples
+    --------
+    >>> counts, bad = parse_counts(pd.Series(["12.345", "3M", "-2", None]))
+    >>> counts.tolist(), bad.tolist()
+    ([12345, 3000000, <NA>, <NA>], [False, False, True, False])
     """
     if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
         num = values.astype("float64")
@@ -154,8 +169,26 @@ def _digits_to_float(values: pd.Series) -> pd.Series:
 
 
 def normalise(values: pd.Series, aliases: dict[str, str]) -> tuple[pd.Series, pd.Series]:
-    """Map values through ``aliases`` (case-insensitive, spaces and dashes read as ``_``); returns the mapped
-    series and a mask of unknown values."""
+    """Map values through ``aliases`` (case-insensitive, spaces and dashes read as ``_``).
+
+    Parameters
+    ----------
+    values
+        Raw category values.
+    aliases
+        ``{alias: canonical value}``, e.g. :data:`KIND_ALIASES`.
+
+    Returns
+    -------
+    mapped, unknown
+        The canonical values (missing where unknown) and a mask of present values no alias names.
+
+    Examples
+    --------
+    >>> mapped, unknown = normalise(pd.Series(["Retweet", "Quote Tweet", "blob"]), KIND_ALIASES)
+    >>> mapped.tolist(), unknown.tolist()
+    (['repost', 'quote', <NA>], [False, False, True])
+    """
 
     def one(v: pd.Series) -> pd.DataFrame:
         key = v.str.strip().str.lower().str.replace(r"[\s\-]+", "_", regex=True)
@@ -169,10 +202,26 @@ def normalise(values: pd.Series, aliases: dict[str, str]) -> tuple[pd.Series, pd
 def per_value(values: pd.Series, fn):
     """``fn(values)`` computed once per distinct value and spread back to every row.
 
-    ``fn`` is a vectorised transform (Series in, Series or DataFrame of the same length out). Columns
-    such as kind, platform, media format or language hold a handful of distinct values in a million
-    rows: the string work is then done on a few values, not on every row. Missing values go through
-    ``fn`` too, so the result is the same as ``fn(values)``.
+    Columns such as kind, platform, media format or language hold a handful of distinct values in a
+    million rows: the string work is then done on a few values, not on every row. Missing values go
+    through ``fn`` too, so the result is the same as ``fn(values)``.
+
+    Parameters
+    ----------
+    values
+        The column.
+    fn
+        A vectorised transform: Series in, Series or DataFrame of the same length out.
+
+    Returns
+    -------
+    pandas.Series or pandas.DataFrame
+        ``fn(values)``, on the index of ``values``.
+
+    Examples
+    --------
+    >>> per_value(pd.Series(["A", "A", "B", "A", None] * 2, dtype="string"), lambda v: v.str.lower()).tolist()
+    ['a', 'a', 'b', 'a', <NA>, 'a', 'a', 'b', 'a', <NA>]
     """
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     if len(uniques) * 4 > len(values):  # mostly distinct: nothing to gain
@@ -193,7 +242,20 @@ def normalise_platform(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Map platform names to :data:`kit.schema.PLATFORMS`: aliases (``x``, ``fb``), domains (``facebook.com``)
     and listening-tool source types (``SOCIALMEDIA_TWITTER``, ``ONLINENEWS_NEWSPAPER``, ``BLOG_OTHER``).
 
-    Returns the mapped series and a mask of values that name no known platform.
+    Parameters
+    ----------
+    values
+        Raw platform names.
+
+    Returns
+    -------
+    mapped, unknown
+        The platforms (missing where unknown) and a mask of present values that name no known platform.
+
+    Examples
+    --------
+    >>> normalise_platform(pd.Series(["X", "facebook.com", "SOCIALMEDIA_TWITTER", "myspace"]))[0].tolist()
+    ['twitter', 'facebook', 'twitter', <NA>]
     """
     key = values.astype("string").str.strip().str.lower()
     table = {k: _platform_of(k) for k in key.dropna().unique()}  # few distinct values: a dict, not a loop over rows
@@ -216,6 +278,24 @@ def _platform_of(key: str) -> str | None:
 
 
 def parse_bool(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Read yes/no values (``paid``): booleans, or words such as ``yes``, ``promoted``, ``organic``.
+
+    Parameters
+    ----------
+    values
+        Booleans or text (see :data:`TRUE` and :data:`FALSE`).
+
+    Returns
+    -------
+    parsed, bad
+        The ``boolean`` series (missing where blank or unreadable) and a mask of unreadable values.
+
+    Examples
+    --------
+    >>> parsed, bad = parse_bool(pd.Series(["Promoted", "organic", "", "maybe"]))
+    >>> parsed.tolist(), bad.tolist()
+    ([True, False, <NA>, <NA>], [False, False, False, True])
+    """
     if pd.api.types.is_bool_dtype(values):
         return values.astype("boolean"), pd.Series(False, index=values.index)
     key = values.astype("string").str.strip().str.lower()
@@ -227,7 +307,23 @@ def parse_bool(values: pd.Series) -> tuple[pd.Series, pd.Series]:
 
 
 def clean_text(values: pd.Series) -> pd.Series:
-    """Decode HTML entities (``&amp;`` -> ``&``) and normalise line ends; text stays text."""
+    """Decode HTML entities (``&amp;`` -> ``&``) and normalise line ends; text stays text.
+
+    Parameters
+    ----------
+    values
+        Texts.
+
+    Returns
+    -------
+    pandas.Series
+        ``string`` dtype, entities decoded, ``\\r\\n`` read as ``\\n``.
+
+    Examples
+    --------
+    >>> clean_text(pd.Series(["Fish &amp; chips", "&lt;b&gt;\\r\\nx"])).tolist()
+    ['Fish & chips', '<b>\\nx']
+    """
     text = values.astype("string")
     has_entity = text.str.contains("&", regex=False).fillna(False)
     if has_entity.any():
@@ -236,6 +332,23 @@ def clean_text(values: pd.Series) -> pd.Series:
     return text.str.replace("\r\n", "\n", regex=False)
 
 
-def surrogate(platform: str, author: str, created: str, text: str) -> str:
-    digest = hashlib.sha1(f"{platform}\x1f{author}\x1f{created}\x1f{text}".encode()).hexdigest()
+def surrogate(parts) -> str:
+    """A stable id for a post without one, from its content.
+
+    Parameters
+    ----------
+    parts
+        The strings that identify the post: platform, author, time (ISO, to the second), text.
+
+    Returns
+    -------
+    str
+        ``s-`` and 16 hex digits of their SHA-1.
+
+    Examples
+    --------
+    >>> surrogate(("twitter", "ana", "2026-01-05T10:00:00", "Bonjour"))
+    's-94d24c228ab797e0'
+    """
+    digest = hashlib.sha1("\x1f".join(parts).encode()).hexdigest()
     return f"s-{digest[:16]}"

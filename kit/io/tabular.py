@@ -2,7 +2,9 @@
 page-insights exports of owned posts, and Parquet.
 
 Row numbers in load reports are spreadsheet rows: the header is row 1 (after any preamble lines
-a listening tool writes above it), the first post is the row below.
+a listening tool writes above it), the first post is the row below. How a file is split into
+records is :mod:`kit.io._table`; which header gives which column is :mod:`kit.io._headers`;
+every reader ends in :func:`kit.io.finish`.
 """
 
 from __future__ import annotations
@@ -52,9 +54,15 @@ def read_csv(
 
     Parameters
     ----------
+    path
+        The export.
     mapping
         ``{canonical column: source column}`` (a list of source columns is joined with a space,
         e.g. a date and a time column). Columns it leaves out are guessed from the header.
+    sep
+        The separator; guessed when not given.
+    format
+        The format name written in the report.
     platform, actor, actor_role
         Values for rows whose file does not say (e.g. ``platform="twitter"``).
     tz
@@ -64,12 +72,27 @@ def read_csv(
     time_from_id
         Take ``created_at`` from the ids, for files of X/Twitter ids without a time column (such
         as CrisisLex's labelled tweets): a tweet id holds its creation time to the millisecond
-        (see :func:`kit.io._base.snowflake_times`). Rows whose id is not such an id are dropped.
+        (see :func:`kit.io._times.snowflake_times`). Rows whose id is not such an id are dropped.
+
+    Returns
+    -------
+    posts, report
+        The post table and its :class:`~kit.io.LoadReport`.
 
     Examples
     --------
-    >>> posts, report = read_csv("mentions.csv", {"text": "Message"}, platform="twitter")  # doctest: +SKIP
-    >>> labelled, report = read_csv("2013_Alberta_floods-tweets_labeled.csv", time_from_id=True)  # doctest: +SKIP
+    >>> import pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "mentions.csv"
+    >>> _ = path.write_text("Tweet Id;Date;Message;Likes\\n1;24-02-2015 11.35;Bonjour;1.2K\\n")
+    >>> posts, report = read_csv(path, {"text": "Message"})
+    >>> posts[["platform", "created_at", "text", "likes"]].to_numpy().tolist()
+    [['twitter', Timestamp('2015-02-24 11:35:00+0000', tz='UTC'), 'Bonjour', 1200]]
+    >>> report.warnings[-1]
+    "times read with format '%d-%m-%Y %H.%M'"
+    >>> _ = path.write_text("tweet_id,label\\n1526540472222638081,relevant\\n")
+    >>> labelled, report = read_csv(path, time_from_id=True)
+    >>> str(labelled.loc[0, "created_at"]), labelled.loc[0, "x_label"]
+    ('2022-05-17 12:29:44.985000+00:00', 'relevant')
     """
     path = Path(path)
     frame, _, drops, warns = read_table(path, sep=sep)
@@ -183,7 +206,32 @@ def read_listening(
     stay those of the spreadsheet); ``Page Type`` / ``source_type`` give the platform, ``Query
     Name`` the tracked actor, ``Full Text`` (or ``content``) the text, ``Impressions`` the views
     and ``Reach`` the reach. Columns such as the tool's own sentiment are kept as ``x_sentiment``.
-    Keyword arguments are those of :func:`read_csv`.
+
+    Parameters
+    ----------
+    path
+        The export.
+    mapping
+        As for :func:`read_csv`.
+    sep
+        The separator; guessed when not given.
+    **kwargs
+        The keyword arguments of :func:`read_csv`.
+
+    Returns
+    -------
+    posts, report
+        The post table and its :class:`~kit.io.LoadReport`.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "mentions.csv"
+    >>> _ = path.write_text("Report: brand\\n\\nQuery Name,Date,Full Text,Page Type,Sentiment\\n"
+    ...                     "Brand,2026-01-05 10:00,Bonjour,twitter,positive\\n")
+    >>> posts, report = read_listening(path)
+    >>> posts[["actor", "text", "platform", "source_row", "x_sentiment"]].to_numpy().tolist()
+    [['Brand', 'Bonjour', 'twitter', 4, 'positive']]
     """
     path = Path(path)
     frame, _, drops, warns = read_table(path, sep=sep)
@@ -215,7 +263,34 @@ def read_insights(
     Such exports sometimes carry a second header line describing each metric ("Lifetime: The
     number of people who..."); it is reported as dropped, not read as a post. Posts are owned,
     so ``platform`` defaults to ``facebook``, ``actor_role`` to ``brand`` and ``kind`` to
-    ``original``. Keyword arguments are those of :func:`read_csv`.
+    ``original``.
+
+    Parameters
+    ----------
+    path
+        The export.
+    mapping
+        As for :func:`read_csv`.
+    sep
+        The separator; guessed when not given.
+    **kwargs
+        The keyword arguments of :func:`read_csv`.
+
+    Returns
+    -------
+    posts, report
+        The post table and its :class:`~kit.io.LoadReport`.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "insights.csv"
+    >>> _ = path.write_text("Post ID,Permalink,Publish time,Reach,Description\\n"
+    ...                     ",,,Lifetime: The number of people who saw it,The text\\n"
+    ...                     "1,https://fb.com/1,01/05/2026 10:00,120,Hello\\n")
+    >>> posts, report = read_insights(path)
+    >>> posts[["post_id", "platform", "actor_role", "reach"]].to_numpy().tolist(), report.dropped["reason"].tolist()
+    ([['1', 'facebook', 'brand', 120]], ['metric description row under the header'])
     """
     kwargs.setdefault("platform", "facebook")
     kwargs.setdefault("actor_role", "brand")
@@ -251,7 +326,32 @@ def read_insights(
 
 
 def read_parquet(path: str | Path, mapping: dict | None = None, **kwargs) -> tuple[pd.DataFrame, LoadReport]:
-    """Read Parquet: a post table written by the kit, or any table with a mapping (as :func:`read_csv`)."""
+    """Read Parquet: a post table written by the kit, or any table with a mapping (as :func:`read_csv`).
+
+    Parameters
+    ----------
+    path
+        The file.
+    mapping
+        As for :func:`read_csv`; without one, a table with the canonical columns is read as the
+        kit wrote it (texts already decoded), any other by its header names.
+    **kwargs
+        ``platform``, ``actor``, ``actor_role``, ``tz``, ``strict`` (see :func:`kit.io.finish`).
+
+    Returns
+    -------
+    posts, report
+        The post table and its :class:`~kit.io.LoadReport`.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "t.parquet"
+    >>> pd.DataFrame({"id": ["1"], "date": ["2026-01-05T10:00:00Z"], "text": ["hi"]}).to_parquet(path)
+    >>> posts, report = read_parquet(path)
+    >>> report.columns_mapped
+    {'post_id': 'id', 'text': 'text', 'created_at': 'date'}
+    """
     path = Path(path)
     try:
         frame = pd.read_parquet(path)
