@@ -9,7 +9,9 @@ Example
 -------
 >>> from kit.tl import classify
 >>> model = classify.fit(["where is my refund?", "thank you so much!"], ["question", "praise"], embedder="hash")
->>> classify.predict(posts, model)            # doctest: +SKIP
+>>> import pandas as pd
+>>> classify.predict(pd.DataFrame({"text": ["where is my refund?"]}), model, cache=False)["label"].tolist()
+['question']
 """
 
 from __future__ import annotations

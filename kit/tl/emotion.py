@@ -274,10 +274,9 @@ def emotions(
 
     Examples
     --------
-    >>> from kit import datasets
-    >>> from kit.tl import emotion
-    >>> posts, _ = datasets.load_sample()  # doctest: +SKIP
-    >>> emotion.emotions(posts)["emotion"].value_counts()  # doctest: +SKIP
+    >>> posts = pd.DataFrame({"text": ["Ich habe Angst vor der Reise", "Le train part à 8h."]})
+    >>> emotions(posts, model="keywords")["emotion"].tolist()  # the default needs nade and USE
+    ['fear', 'none']
     """
     em = get_model(model)
     from .. import provenance

@@ -277,10 +277,10 @@ def detect(
 
     Examples
     --------
-    >>> from kit import datasets
-    >>> from kit.tl import intent
-    >>> posts, _ = datasets.load_sample()  # doctest: +SKIP
-    >>> intent.detect(posts)["intent"].value_counts()  # doctest: +SKIP
+    >>> posts = pd.DataFrame({"text": ["Wann fährt der nächste Zug nach Köln?", "News: new timetable https://x.co",
+    ...                                "Love the new quiet carriage!"], "actor_role": ["customer", "media", "customer"]})
+    >>> detect(posts, sentiment_model="lexicon")[["intent", "source"]].values.tolist()
+    [['question', 'cue'], ['other', 'role'], ['praise', 'cue']]
     """
     if column not in posts.columns:
         raise KeyError(f"no text column {column!r} in the posts (columns: {', '.join(map(str, posts.columns))})")

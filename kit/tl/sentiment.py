@@ -224,11 +224,14 @@ def score(
 
     Examples
     --------
-    >>> from kit import datasets
-    >>> from kit.tl import sentiment
-    >>> posts, _ = datasets.load_sample()  # doctest: +SKIP
-    >>> scored = sentiment.score(posts)  # doctest: +SKIP
-    >>> scored.groupby("lang")["score"].mean()  # doctest: +SKIP
+    >>> import pandas as pd
+    >>> posts = pd.DataFrame({"text": ["Super service, merci !", "Super service, merci !", "Nie wieder."],
+    ...                       "lang": ["fr", "fr", "de"]})
+    >>> scored = score(posts, model="lexicon")  # the default "head" reads USE embeddings
+    >>> scored[["sentiment", "score"]].round(2).values.tolist()
+    [['positive', 0.53], ['positive', 0.53], ['neutral', 0.0]]
+    >>> scored.attrs["note"][:55]
+    'Sentiment of 3 posts (2 distinct texts, each scored onc'
     """
     texts = posts[column].astype("string").fillna("")
     langs = posts[lang_column].astype("string").fillna("und") if lang_column in posts.columns else None
