@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from kit import schema
-from kit.tl import topics
+from kit.tl import topic_actionable, topic_clusters, topic_sentences, topic_tables, topic_trends, topics
 
 
 def corpus(seed: int = 0, n_per: int = 60, growing: bool = True):
@@ -110,14 +110,14 @@ def test_info_sizes_add_up(fitted):
 
 def test_merge_close_joins_near_duplicates_only():
     emb = np.array([[1, 0, 0], [0.99, 0.1, 0], [0, 1, 0], [0, 0.98, 0.2]], dtype=np.float32)
-    merged = topics.merge_close(np.array([0, 1, 2, 3]), emb, similarity=0.9)
+    merged = topic_clusters.merge_close(np.array([0, 1, 2, 3]), emb, similarity=0.9)
     assert merged[0] == merged[1] and merged[2] == merged[3] and merged[0] != merged[2]
 
 
 def test_merge_close_with_languages_joins_only_across_languages():
     emb = np.array([[1, 0, 0], [0.99, 0.1, 0], [0.98, 0.15, 0.1], [0, 1, 0]], dtype=np.float32)
     langs = np.array(["fr", "de", "fr", "fr"])
-    merged = topics.merge_close(np.array([0, 1, 2, 3]), emb, similarity=0.9, langs=langs)
+    merged = topic_clusters.merge_close(np.array([0, 1, 2, 3]), emb, similarity=0.9, langs=langs)
     assert merged[0] == merged[1]  # the French and German clusters of one subject
     assert merged[2] != merged[0]  # a second French cluster stays apart, however close
     assert merged[3] == 3
@@ -127,7 +127,7 @@ def test_emerging_flags_the_growing_topic_before_it_ends(fitted):
     posts, _, result = fitted
     night = result.assignments.merge(posts[["post_id", "subject"]], on="post_id")
     night_topic = night.loc[night["subject"] == "night", "topic"].mode().item()
-    table = topics.emerging(posts, result, freq="W", recent=2)
+    table = topic_trends.emerging(posts, result, freq="W", recent=2)
     flagged = table[table["flagged"]]
     assert night_topic in set(flagged["topic"])
     assert set(flagged["topic"]) == {night_topic}  # stable subjects are not flagged
@@ -138,22 +138,22 @@ def test_emerging_flags_the_growing_topic_before_it_ends(fitted):
 def test_emerging_needs_a_baseline(fitted):
     posts, _, result = fitted
     with pytest.raises(ValueError, match="periods"):
-        topics.emerging(posts, result, freq="M", recent=3)
+        topic_trends.emerging(posts, result, freq="M", recent=3)
 
 
 def test_over_time_and_by_group(fitted):
     posts, _, result = fitted
-    ot = topics.over_time(posts, result, freq="W")
+    ot = topic_trends.over_time(posts, result, freq="W")
     assert ot["posts"].sum() == len(posts)
     assert ot.groupby("period")["share"].sum().round(6).isin([0.0, 1.0]).all()
-    bg = topics.by_group(posts, result, by="lang")
+    bg = topic_trends.by_group(posts, result, by="lang")
     assert bg["posts"].sum() == len(posts)
     assert bg.groupby("lang")["share_of_group"].sum().round(6).eq(1).all()
 
 
 def test_representative_posts_belong_to_their_topic(fitted):
     posts, emb, result = fitted
-    rep = topics.representative(posts, result, emb, n=2)
+    rep = topic_tables.representative(posts, result, emb, n=2)
     topic_of = dict(zip(result.assignments["post_id"], result.assignments["topic"]))
     text_topic = {t: topic_of[p] for p, t in zip(posts["post_id"], posts["text"])}
     assert all(text_topic[t] == k for t, k in zip(rep["text"], rep["topic"]))
@@ -202,7 +202,7 @@ def _annotated(posts):
 
 def test_summary_sizes_languages_and_tone(fitted):
     posts, _, result = fitted
-    table = topics.summary(_annotated(posts), result)
+    table = topic_tables.summary(_annotated(posts), result)
     assert table["size"].sum() == len(posts)
     inner = table[table["topic"] >= 0]
     assert np.allclose(inner[["share_fr", "share_de", "share_en"]].sum(axis=1), 1.0)
@@ -212,19 +212,19 @@ def test_summary_sizes_languages_and_tone(fitted):
     assert delays["dominant_emotion"] == "anger"
     # without the model columns the table still has the topic facts
     assert {"topic", "label", "size", "share"} <= set(
-        topics.summary(posts[["post_id", "lang", "created_at"]], result).columns
+        topic_tables.summary(posts[["post_id", "lang", "created_at"]], result).columns
     )
 
 
 def test_languages_shared_and_single(fitted):
     posts, _, result = fitted
-    table = topics.languages(posts, result).set_index("topic")
+    table = topic_tables.languages(posts, result).set_index("topic")
     delays = table.loc[_topic_of(posts, result, "delays")]
     assert delays["kind"] == "shared" and delays["languages"] == "fr, de, en"
     night = table.loc[_topic_of(posts, result, "night")]
     assert night["kind"] == "one language" and night["languages"] == "fr"
     assert (table[[f"posts_{c}" for c in ("fr", "de", "en")]].sum(axis=1) + table["posts_other"] == table["size"]).all()
-    sentences = topics.describe_languages(topics.languages(posts, result))
+    sentences = topic_sentences.describe_languages(topic_tables.languages(posts, result))
     assert sentences[0].startswith(f"{(table['kind'] == 'shared').sum()} of {len(table)} topics are shared")
 
 
@@ -234,18 +234,18 @@ def test_absent_flags_where_only_competitors_talk(fitted):
     frame = posts.copy()
     is_night = frame["subject"] == "night"
     frame.loc[is_night, "actor"] = "Rival"  # the brand never appears in the night-train conversation
-    table = topics.absent(frame, result, brand="Brand", competitors=["Rival"]).set_index("topic")
+    table = topic_tables.absent(frame, result, brand="Brand", competitors=["Rival"]).set_index("topic")
     assert bool(table.loc[night, "absent"]) and table.loc[night, "brand_posts"] == 0
     assert not table.drop(index=night)["absent"].any()
     assert (table["brand_low"] <= table["brand_share"]).all() and (table["brand_share"] <= table["brand_high"]).all()
-    assert "absent" in " ".join(topics.describe_absent(table.reset_index(), brand="Brand"))
-    assert topics.absent(frame, result, brand="Nobody").empty
+    assert "absent" in " ".join(topic_sentences.describe_absent(table.reset_index(), brand="Brand"))
+    assert topic_tables.absent(frame, result, brand="Nobody").empty
 
 
 def test_actionable_counts_trends_and_examples(fitted):
     posts, _, result = fitted
     frame = _annotated(posts)
-    table = topics.actionable(frame, result, freq="W", recent=2)
+    table = topic_actionable.actionable(frame, result, freq="W", recent=2)
     assert set(table["intent"]) == {"complaint", "feature_request"}
     assert table["posts"].sum() == (frame["intent"] != "other").sum()
     night = table[(table["intent"] == "feature_request") & (table["topic"] == _topic_of(posts, result, "night"))].iloc[
@@ -253,11 +253,11 @@ def test_actionable_counts_trends_and_examples(fitted):
     ]
     assert night["trend"] == "rising" and night["baseline_posts"] == 0
     assert ((table["low"] <= table["share_of_topic"]) & (table["share_of_topic"] <= table["high"])).all()
-    examples = topics.actionable_examples(frame, result, n=2)
+    examples = topic_actionable.actionable_examples(frame, result, n=2)
     assert examples.groupby(["intent", "topic"]).size().le(2).all()
     assert set(examples["intent"]) == {"complaint", "feature_request"}
     with pytest.raises(KeyError, match="intent"):
-        topics.actionable(posts, result)
+        topic_actionable.actionable(posts, result)
 
 
 def test_emerging_median_reference_resists_a_crisis(fitted):
@@ -287,34 +287,34 @@ def test_emerging_median_reference_resists_a_crisis(fitted):
         seed=0,
     )
     night = _topic_of(posts, result, "night")
-    robust = topics.emerging(crisis_posts, crisis_result, freq="W", recent=2, reference="median")
+    robust = topic_trends.emerging(crisis_posts, crisis_result, freq="W", recent=2, reference="median")
     assert night in set(robust.loc[robust["flagged"], "topic"])
     assert robust.attrs["reference"] == "median" and robust.attrs["recent_periods"]
     with pytest.raises(ValueError, match="reference"):
-        topics.emerging(posts, result, reference="mean")
+        topic_trends.emerging(posts, result, reference="mean")
 
 
 def test_first_posts_and_describe_emerging(fitted):
     posts, _, result = fitted
-    table = topics.emerging(posts, result, freq="W", recent=2)
-    first = topics.first_posts(posts, result, table, n=3)
+    table = topic_trends.emerging(posts, result, freq="W", recent=2)
+    first = topic_trends.first_posts(posts, result, table, n=3)
     night = _topic_of(posts, result, "night")
     assert set(first["topic"]) == {night} and len(first) == 3
     assert first["created_at"].is_monotonic_increasing
     assert first["created_at"].min() == posts.loc[posts["subject"] == "night", "created_at"].min()
-    text = " ".join(topics.describe_emerging(table))
+    text = " ".join(topic_sentences.describe_emerging(table))
     assert "flagged as emerging" in text and f"topic {night}" in text
-    assert "nothing is flagged" in " ".join(topics.describe_emerging(table.assign(flagged=False)))
+    assert "nothing is flagged" in " ".join(topic_sentences.describe_emerging(table.assign(flagged=False)))
 
 
 def test_sentiment_by_and_emotion_profile(fitted):
     posts, _, result = fitted
     frame = _annotated(posts)
-    table = topics.sentiment_by(frame, result, by="actor", min_posts=5)
+    table = topic_tables.sentiment_by(frame, result, by="actor", min_posts=5)
     assert set(table["actor"]) == {"Brand", "Rival"}
     assert (table[["negative", "neutral", "positive"]].sum(axis=1) == table["posts"]).all()
     assert table["net_sentiment"].dropna().between(-1, 1).all()
-    prof = topics.emotion_profile(frame, result)
+    prof = topic_tables.emotion_profile(frame, result)
     assert set(prof["emotion"]) == {"anger", "joy"}
     assert prof.loc[
         (prof["topic"] == _topic_of(posts, result, "delays")) & (prof["emotion"] == "anger"), "score"
@@ -326,7 +326,7 @@ def test_with_topics_and_inputs_untouched(fitted):
     before = posts.copy()
     out = topics.with_topics(posts, result)
     assert out["topic"].notna().all() and len(out) == len(posts)
-    for fn in (topics.summary, topics.languages):
+    for fn in (topic_tables.summary, topic_tables.languages):
         fn(posts, result)
     pd.testing.assert_frame_equal(posts, before)
 
@@ -391,9 +391,9 @@ def test_review_results_of_a_filled_review(fitted):
 
 def test_emerging_not_strict_says_why(fitted):
     posts, _, result = fitted
-    table = topics.emerging(posts, result, freq="M", recent=3, strict=False)
+    table = topic_trends.emerging(posts, result, freq="M", recent=3, strict=False)
     assert table.empty and "not tested" in table.attrs["note"]
-    assert topics.describe_emerging(table) == [table.attrs["note"]]
+    assert topic_sentences.describe_emerging(table) == [table.attrs["note"]]
 
 
 def test_labels_follow_topics_of_equal_size():
@@ -428,6 +428,15 @@ def test_too_few_posts_not_strict_gives_outliers_only():
     posts, emb = corpus(n_per=2, growing=False)
     result = topics.fit(posts, emb, strict=False)
     assert (result.assignments["topic"] == topics.OUTLIER).all() and "too few" in result.params["note"]
-    assert topics.summary(posts, result)["size"].sum() == len(posts)
-    assert topics.languages(posts, result).empty
-    assert topics.representative(posts, result, emb).empty
+    assert topic_tables.summary(posts, result)["size"].sum() == len(posts)
+    assert topic_tables.languages(posts, result).empty
+    assert topic_tables.representative(posts, result, emb).empty
+
+
+def test_topics_reexports_the_concept_modules():
+    """kit.tl.topics stays the one import for notebooks and older callers."""
+    assert topics.summary is topic_tables.summary and topics.emerging is topic_trends.emerging
+    assert topics.actionable is topic_actionable.actionable and topics.merge_close is topic_clusters.merge_close
+    assert topics.describe_fit is topic_sentences.describe_fit
+    missing = [name for name in topics.__all__ if not hasattr(topics, name)]
+    assert not missing
