@@ -20,9 +20,9 @@ old path (``from kit.tl import audit``). Each section of the report has its modu
 - :mod:`kit.tl.findings` (Findings, definitions): :func:`findings`, :func:`overview`, :data:`DEFINITIONS`.
 - :mod:`kit.tl.tables`: :func:`readable` (tables formatted for reading).
 
->>> from kit.tl import audit
->>> audit.keyness is keyness and audit.readable.__module__
-'kit.tl.tables'
+>>> from kit.tl import audit, keyness
+>>> audit.keyness is keyness.keyness
+True
 """
 
 from __future__ import annotations
