@@ -18,17 +18,13 @@ Spearman correlation of ``score`` with the raters' mean (independent of the neut
 choose a neutral-logit bias on the held-out macro-F1 (the smallest within 0.01 of the best), refit on everything, write
 ``kit/tl/models/sentiment_head.npz`` + ``.json`` and print the held-out evaluation.
 
-Nothing from ``../shared/data`` is read here.
+Nothing from ``../shared/data`` is read here. The corpus is read by :mod:`kit.io.rated_corpus`, the head written by
+:mod:`kit.io.heads`.
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
-import io
-import subprocess
-import sys
-import tarfile
 import tempfile
 import time
 from pathlib import Path
@@ -37,6 +33,9 @@ import numpy as np
 
 from .._cache import cache_dir as _cache_dir
 from .._stats import macro_f1 as _macro_f1
+from ..io.rated_corpus import FILES
+from ..io.rated_corpus import fetch_sdist as fetch_sdist  # re-exported (older import path)
+from ..io.rated_corpus import read_corpus as read_corpus
 from ._sentiment_base import LABELS
 from .embed import CachedEmbedder, get_embedder
 from .lexicons import lexicon_compound, lexicon_features
@@ -45,8 +44,6 @@ from .sentiment_head import DEFAULT_HEAD, HeadModel, balanced_weights, fit_softm
 __all__ = [
     "train_sentiment",
     "train_emotion",
-    "read_corpus",
-    "fetch_sdist",
     "labels_from_ratings",
     "macro_f1",
     "spearman",
@@ -54,67 +51,10 @@ __all__ = [
     "main",
 ]
 
-SDIST = "vaderSentiment==3.3.2"
-INNER = "additional_resources/hutto_ICWSM_2014.tar.gz"
-FILES = {
-    "tweets": "tweets_GroundTruth.txt",
-    "nyt": "nytEditorialSnippets_GroundTruth.txt",
-    "movie": "movieReviewSnippets_GroundTruth.txt",
-    "amazon": "amazonReviewSnippets_GroundTruth.txt",
-}
 CITATION = (
     "Hutto, C.J. & Gilbert, E.E. (2014). VADER: A Parsimonious Rule-based Model for Sentiment Analysis "
     "of Social Media Text. Eighth International Conference on Weblogs and Social Media (ICWSM-14)."
 )
-
-
-def fetch_sdist(dest: Path) -> Path:
-    """``pip download`` the vaderSentiment 3.3.2 source archive (not the wheel) into ``dest``."""
-    subprocess.run(
-        [sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:", "-q", "-d", str(dest), SDIST],
-        check=True,
-    )
-    found = sorted(dest.glob("vaderSentiment-3.3.2.tar.gz")) + sorted(dest.glob("*.tar.gz"))
-    if not found:
-        raise FileNotFoundError(f"pip download left no source archive in {dest}")
-    return found[0]
-
-
-def read_corpus(source: Path) -> tuple[dict[str, list[tuple[float, str]]], str]:
-    """Rated texts per file from the sdist (``.tar.gz``), the inner ``hutto_ICWSM_2014.tar.gz`` or an
-    unpacked folder; also the SHA-256 of the archive read (or ``"folder"``)."""
-    source = Path(source)
-
-    def parse(raw: bytes) -> list[tuple[float, str]]:
-        rows = []
-        for line in raw.decode("utf-8", errors="replace").splitlines():
-            parts = line.rstrip("\r\n").split("\t")
-            if len(parts) >= 3 and parts[2].strip():
-                rows.append((float(parts[1]), "\t".join(parts[2:]).strip()))
-        return rows
-
-    if source.is_dir():
-        out = {}
-        for key, fname in FILES.items():
-            hits = sorted(source.rglob(fname))
-            if not hits:
-                raise FileNotFoundError(f"{fname} not found under {source}")
-            out[key] = parse(hits[0].read_bytes())
-        return out, "folder"
-    digest = hashlib.sha256(source.read_bytes()).hexdigest()
-    with tarfile.open(source) as outer:
-        names = outer.getnames()
-        inner = next((n for n in names if n.endswith(INNER)), None)
-        if inner is not None:
-            archive = tarfile.open(fileobj=io.BytesIO(outer.extractfile(inner).read()))
-        elif any(n.endswith(FILES["tweets"]) for n in names):
-            archive = outer
-        else:
-            raise FileNotFoundError(f"{source} holds neither {INNER} nor {FILES['tweets']}")
-        with archive:
-            members = {Path(m.name).name: m for m in archive.getmembers() if m.isfile()}
-            out = {key: parse(archive.extractfile(members[fname]).read()) for key, fname in FILES.items()}
-    return out, digest
 
 
 def labels_from_ratings(ratings: np.ndarray, threshold: float) -> np.ndarray:
