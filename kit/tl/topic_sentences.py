@@ -32,6 +32,15 @@ def _fmt_topic(row) -> str:
 def describe_fit(result: Topics) -> list[str]:
     """Sentences on a fit: how many topics among how many posts, the outliers, or why there are none.
 
+    Parameters
+    ----------
+    result
+        A fit (:func:`kit.tl.topics.fit`).
+
+    Returns
+    -------
+    list of str
+
     Examples
     --------
     >>> result = Topics.from_assignments(["a", "b", "c", "d"], [0, 0, 1, -1])
@@ -51,7 +60,16 @@ def describe_fit(result: Topics) -> list[str]:
 
 
 def describe_emerging(table: pd.DataFrame) -> list[str]:
-    """Sentences on :func:`emerging`'s result: which topics are flagged, with growth and adjusted p.
+    """Sentences on :func:`kit.tl.topic_trends.emerging`'s table: which topics are flagged, with growth and p.
+
+    Parameters
+    ----------
+    table
+        The table (its ``attrs`` name the recent periods, or say why nothing was tested).
+
+    Returns
+    -------
+    list of str
 
     Examples
     --------
@@ -81,7 +99,16 @@ def describe_emerging(table: pd.DataFrame) -> list[str]:
 
 
 def describe_languages(table: pd.DataFrame) -> list[str]:
-    """Sentences on :func:`languages`' result: how many topics are shared, which live in one language.
+    """Sentences on :func:`kit.tl.topic_tables.languages`' table: how many topics are shared, which are not.
+
+    Parameters
+    ----------
+    table
+        The table (``topic, label, languages, kind``).
+
+    Returns
+    -------
+    list of str
 
     Examples
     --------
@@ -114,7 +141,19 @@ def describe_languages(table: pd.DataFrame) -> list[str]:
 
 
 def describe_absent(table: pd.DataFrame, *, brand: str | None) -> list[str]:
-    """Sentences on :func:`absent`'s result: where the brand is missing from its competitors' conversations.
+    """Sentences on :func:`kit.tl.topic_tables.absent`' table: where the brand is missing from its competitors'
+    conversations.
+
+    Parameters
+    ----------
+    table
+        The table.
+    brand
+        The brand's name; ``None`` says no brand is named.
+
+    Returns
+    -------
+    list of str
 
     Examples
     --------
@@ -146,7 +185,16 @@ def describe_absent(table: pd.DataFrame, *, brand: str | None) -> list[str]:
 
 
 def describe_actionable(table: pd.DataFrame) -> list[str]:
-    """Sentences on :func:`actionable`'s result: totals per intent and the rising rows.
+    """Sentences on :func:`kit.tl.topic_actionable.actionable`'s table: totals per intent and the rising rows.
+
+    Parameters
+    ----------
+    table
+        The table.
+
+    Returns
+    -------
+    list of str
 
     Examples
     --------
@@ -173,7 +221,16 @@ def describe_actionable(table: pd.DataFrame) -> list[str]:
 
 
 def review_instructions(*, file_name: str = REVIEW_FILE_NAME) -> str:
-    """:data:`kit.tl.review.REVIEW_INSTRUCTIONS` (Markdown) naming the listening report's review file and parameter.
+    """:data:`kit.io.review.REVIEW_INSTRUCTIONS` (Markdown) naming the listening report's review file and parameter.
+
+    Parameters
+    ----------
+    file_name
+        The review file named in the instructions.
+
+    Returns
+    -------
+    str
 
     Examples
     --------
