@@ -68,13 +68,24 @@ def output_dir() -> Path:
     >>> import os
     >>> os.environ.get("KIT_RECORD") is not None or output_dir() == Path.cwd()
     True
+
+    Returns
+    -------
+    Path
+        The folder (it exists inside a run).
     """
     record_file = os.environ.get("KIT_RECORD")
     return Path(record_file).resolve().parent if record_file else Path.cwd()
 
 
 def sha256(path: str | Path, chunk: int = 1 << 20) -> str:
-    """The SHA-256 of a file's bytes (hex), read ``chunk`` bytes at a time."""
+    """The SHA-256 of a file's bytes (hex), read ``chunk`` bytes at a time.
+
+    Returns
+    -------
+    str
+        64 hex digits.
+    """
     h = hashlib.sha256()
     with open(path, "rb") as fh:
         for block in iter(lambda: fh.read(chunk), b""):
@@ -83,31 +94,61 @@ def sha256(path: str | Path, chunk: int = 1 << 20) -> str:
 
 
 def note_input(path: str | Path) -> None:
-    """Record an input file with its size and SHA-256."""
+    """Record an input file with its size and SHA-256.
+
+    Returns
+    -------
+    None
+        The input is in the record.
+    """
     p = Path(path)
     _STATE["inputs"][str(p)] = {"sha256": sha256(p), "bytes": p.stat().st_size}
     _flush()
 
 
 def note_model(role: str, name: str) -> None:
-    """Record the model used for a role (e.g. ``note_model("embedder", "use-multilingual-v3")``)."""
+    """Record the model used for a role (e.g. ``note_model("embedder", "use-multilingual-v3")``).
+
+    Returns
+    -------
+    None
+        The model is in the record.
+    """
     _STATE["models"][role] = name
     _flush()
 
 
 def record(key: str, value) -> None:
-    """Record a value the notebook found (tests read these back)."""
+    """Record a value the notebook found (tests read these back).
+
+    Returns
+    -------
+    None
+        The value is in the record (as JSON: tables become lists of rows).
+    """
     _STATE["values"][key] = _jsonable(value)
     _flush()
 
 
 def current() -> dict:
-    """A copy of what was recorded so far: ``{"inputs", "models", "values"}``."""
+    """A copy of what was recorded so far: ``{"inputs", "models", "values"}``.
+
+    Returns
+    -------
+    dict
+        A deep copy, safe to change.
+    """
     return json.loads(json.dumps(_STATE, default=str))
 
 
 def reset() -> None:
-    """Forget everything recorded (and empty the record file of a run)."""
+    """Forget everything recorded (and empty the record file of a run).
+
+    Returns
+    -------
+    None
+        The record is empty.
+    """
     for part in _STATE.values():
         part.clear()
     _flush()

@@ -30,6 +30,11 @@ def summary(
     """Horizontal bars of topic sizes from :func:`kit.tl.topic_tables.summary`, largest on top, split by
     language when the ``share_<lang>`` columns exist; the hover shows net sentiment and emotion.
 
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        The figure.
+
     Examples
     --------
     >>> table = pd.DataFrame({"topic": [0, 1], "label": ["retard", "prix"], "size": [30, 10],
@@ -86,6 +91,11 @@ def over_time(
     """One line per topic from :func:`kit.tl.topic_trends.over_time` (the ``top`` largest), as a share of
     each period's posts (``value="share"``) or as counts (``"posts"``).
 
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        The figure.
+
     Examples
     --------
     >>> table = pd.DataFrame({"period": pd.to_datetime(["2026-01-05", "2026-01-12"] * 2), "topic": [0, 0, 1, 1],
@@ -126,6 +136,11 @@ def emerging(
 ) -> go.Figure:
     """Bars of ``growth`` from :func:`kit.tl.topic_trends.emerging` (log scale), flagged topics in red.
 
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        The figure.
+
     Examples
     --------
     >>> table = pd.DataFrame({"topic": [1, 0], "label": ["nuit", "retard"], "growth": [3.3, 0.6],
@@ -164,6 +179,11 @@ def languages(
 ) -> go.Figure:
     """Stacked shares of each topic's posts by language from :func:`kit.tl.topic_tables.languages`; the
     hover says whether the topic is shared or lives in one language.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        The figure.
 
     Examples
     --------
@@ -209,6 +229,11 @@ def absent(
 ) -> go.Figure:
     """The brand's share of brand+competitor posts per topic (with its interval) against its overall
     share (dotted line), from :func:`kit.tl.topic_tables.absent`; topics where it is absent in red.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        The figure.
 
     Examples
     --------
@@ -262,6 +287,11 @@ def sentiment_by(
     """Heatmap of ``net_sentiment`` (or ``negative_share``) by topic and ``by`` from
     :func:`kit.tl.topic_tables.sentiment_by`; empty cells had too few posts.
 
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        The figure.
+
     Examples
     --------
     >>> table = pd.DataFrame({"topic": [0, 0], "label": ["retard"] * 2, "actor": ["A", "B"], "posts": [12, 15],
@@ -304,6 +334,11 @@ def emotion_profile(
     result: pd.DataFrame, *, title: str = "Mean emotion scores by topic", template: str = TEMPLATE
 ) -> go.Figure:
     """Heatmap of mean emotion scores (0 to 1) by topic from :func:`kit.tl.topic_tables.emotion_profile`.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        The figure.
 
     Examples
     --------

@@ -20,7 +20,13 @@ _DONE = False
 
 
 def cache_compiled() -> None:
-    """Make numba cache compiled functions by default (idempotent; a no-op when umap is already loaded)."""
+    """Make numba cache compiled functions by default (idempotent; a no-op when umap is already loaded).
+
+    Returns
+    -------
+    None
+        Changes numba's defaults for this process.
+    """
     global _DONE
     if _DONE:
         return

@@ -26,6 +26,11 @@ def cache_dir() -> Path:
 
     >>> cache_dir().name
     'umap'
+
+    Returns
+    -------
+    Path
+        The folder (not created here).
     """
     return _cache.cache_dir("umap")
 
@@ -76,6 +81,11 @@ def exact_knn(
         ``"cosine"`` or ``"euclidean"``.
     block
         Rows per matrix product (memory: ``block * n`` floats).
+
+    Returns
+    -------
+    tuple of ndarray
+        ``(indices, distances)``, both of shape (n, k).
 
     Examples
     --------

@@ -304,6 +304,11 @@ def get_embedder(name: str = "use", **kwargs) -> Embedder:
     MissingBackend
         When the backend's package is not installed.
 
+    Returns
+    -------
+    Embedder
+        The backend, ready to embed.
+
     Examples
     --------
     >>> get_embedder("hash", dim=16).name
@@ -325,6 +330,11 @@ def default_cache_dir() -> Path:
 
     >>> default_cache_dir().name
     'embeddings'
+
+    Returns
+    -------
+    Path
+        The folder (not created here).
     """
     return _cache.cache_dir("embeddings")
 

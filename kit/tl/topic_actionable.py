@@ -60,6 +60,11 @@ def actionable(
     alpha, level
         Level of the adjusted test; confidence level of the Wilson intervals.
 
+    Returns
+    -------
+    DataFrame
+        One row per intent and topic, as described above.
+
     Examples
     --------
     >>> posts = pd.DataFrame({"post_id": ["a", "b", "c"], "intent": ["question", "complaint", "question"],

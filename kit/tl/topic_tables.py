@@ -54,6 +54,11 @@ def summary(
     level
         Confidence level of the Wilson intervals.
 
+    Returns
+    -------
+    DataFrame
+        One row per topic, outliers last, with the columns described above.
+
     Examples
     --------
     >>> posts = pd.DataFrame({"post_id": list("abcdef"), "lang": ["fr", "de", "en", "fr", "fr", "fr"],
@@ -128,6 +133,11 @@ def languages(
         The language column.
     min_share, min_posts
         What it takes for a language to carry a topic.
+
+    Returns
+    -------
+    DataFrame
+        One row per topic, as described above.
 
     Examples
     --------
@@ -210,6 +220,11 @@ def absent(
         The column naming who posted or who is talked about.
     alpha, min_posts, level
         Level of the adjusted test, smallest number of competitor posts tested, interval level.
+
+    Returns
+    -------
+    DataFrame
+        One row per topic tested, as described above.
 
     Examples
     --------
@@ -297,6 +312,11 @@ def sentiment_by(
     min_posts, level, top
         Smallest cell shown, interval level, number of largest topics kept (``None``: all).
 
+    Returns
+    -------
+    DataFrame
+        One row per topic (and value of ``by``) with at least ``min_posts`` posts.
+
     Examples
     --------
     >>> posts = pd.DataFrame({"post_id": list("abcdef"), "lang": ["fr", "de", "en", "fr", "fr", "fr"],
@@ -347,6 +367,11 @@ def emotion_profile(posts: pd.DataFrame, result: Topics, *, emotions=None, top: 
         The emotion columns (default: :data:`kit.tl.emotion.EMOTIONS` present in ``posts``).
     top
         Number of largest topics kept (``None``: all).
+
+    Returns
+    -------
+    DataFrame
+        ``topic, label, emotion, score, posts``, largest topics first.
 
     Examples
     --------

@@ -35,6 +35,11 @@ def over_time(posts: pd.DataFrame, result: Topics, *, freq: str = "W", time: str
     time
         The timestamp column.
 
+    Returns
+    -------
+    DataFrame
+        ``period, topic, label, posts, share`` (share of the period's posts).
+
     Examples
     --------
     >>> posts = pd.DataFrame({"post_id": ["a", "b", "c", "d"],
@@ -129,6 +134,11 @@ def emerging(
     Returns one row per topic: ``topic, label, baseline_posts, recent_posts, baseline_share,
     recent_share, growth`` (ratio of shares), ``z``, ``p_value``, ``q_value``, ``flagged``,
     ``first_post`` (the topic's first post in time), sorted by ``z``.
+
+    Returns
+    -------
+    DataFrame
+        One row per topic, as described above; ``attrs`` name the recent and baseline periods.
 
     Examples
     --------
