@@ -29,7 +29,7 @@ import pandas as pd
 
 from .._stats import wilson
 from .._text import handle_keys, normalise_handle
-from .metrics import interactions
+from .mentions import interactions
 
 __all__ = ["TIERS", "PROFILE_COLUMNS", "tier", "overlap", "crossroads", "influencers", "tiers", "advocacy", "profile"]
 

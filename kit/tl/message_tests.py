@@ -11,7 +11,7 @@ from scipy.stats import norm
 
 from .._stats import adjust_p
 from ._sentences_monitoring import message_verdict
-from .metrics import interactions
+from .mentions import interactions
 
 __all__ = ["message_test", "message_tests"]
 

@@ -1,7 +1,9 @@
 """KPI definitions, in one place, with honest uncertainty.
 
 Every figure the monitoring report shows is defined in :data:`DEFINITIONS` (printed in the
-report's appendix) and computed by a function here. Shares come with Wilson intervals; net
+report's appendix) and computed by a function here or in the concept modules this module re-exports:
+:mod:`kit.tl.mentions` (mentions, interactions, engagement rate), :mod:`kit.tl.share_of_voice`,
+:mod:`kit.tl.net_sentiment`. Shares come with Wilson intervals; net
 sentiment with the interval of the positive share among polar posts, transformed; message tests
 with a test that respects that impressions of one post are not independent.
 
@@ -18,7 +20,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .._stats import wilson
+from .mentions import INTERACTIONS, OWN_ROLES, engagement_rate, interactions, mentions
+from .net_sentiment import net_sentiment, net_sentiment_over_time
+from .share_of_voice import share_of_voice, share_over_time
 
 __all__ = [
     "INTERACTIONS",
@@ -37,8 +41,6 @@ __all__ = [
     "compare_periods",
 ]
 
-INTERACTIONS = ("likes", "shares", "comments", "quotes")
-OWN_ROLES = ("brand", "competitor", "media", "employee")
 
 DEFINITIONS: dict[str, str] = {
     "mentions": "Posts about a tracked actor that the actor did not publish itself (its own accounts, "
@@ -92,162 +94,6 @@ def definitions() -> pd.DataFrame:
     True
     """
     return pd.DataFrame({"metric": list(DEFINITIONS), "definition": list(DEFINITIONS.values())})
-
-
-def mentions(posts: pd.DataFrame, *, actors=None, own_roles=OWN_ROLES) -> pd.DataFrame:
-    """Posts about the tracked ``actors`` (all tagged actors when None), not published by the actors themselves.
-
-    Parameters
-    ----------
-    posts
-        The post table (``actor`` and ``actor_role`` columns).
-    actors
-        The tracked actors; None keeps every post tagged with an actor.
-    own_roles
-        The ``actor_role`` values of the actors' own accounts, left out.
-
-    Returns
-    -------
-    DataFrame
-        The rows of ``posts`` that are mentions.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> posts = pd.DataFrame({
-    ...     "actor": ["Brand", "Brand", "Brand", "Rival"], "actor_role": [None, None, "brand", None],
-    ...     "sentiment": ["positive", "negative", "positive", "neutral"],
-    ...     "likes": [3, 1, 50, 2], "shares": [0, 0, 5, 0], "comments": [1, 0, 0, 0], "quotes": [0, 0, 0, 0],
-    ...     "views": [100.0, 100.0, 1000.0, None], "author_followers": [50.0, 50.0, 9000.0, 10.0],
-    ...     "author_handle": ["a", "b", "brand", "c"], "author_id": ["1", "2", "3", "4"], "reach": [None] * 4,
-    ...     "created_at": pd.to_datetime(["2024-05-06", "2024-05-07", "2024-05-07", "2024-05-14"], utc=True)})
-    >>> len(mentions(posts, actors=["Brand"]))
-    2
-    """
-    mask = posts["actor"].notna()
-    if actors is not None:
-        mask &= posts["actor"].isin(list(actors))
-    mask &= ~posts["actor_role"].isin(list(own_roles)).fillna(False)
-    return posts.loc[mask]
-
-
-def interactions(posts: pd.DataFrame) -> pd.Series:
-    """likes + shares + comments + quotes per post (missing counts as 0).
-
-    Parameters
-    ----------
-    posts
-        The post table.
-
-    Returns
-    -------
-    Series
-        Interactions per post (int64), on the index of ``posts``.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> interactions(pd.DataFrame({"likes": [3, None], "shares": [1, 0], "comments": [0, 2], "quotes": [0, 0]})).tolist()
-    [4, 2]
-    """
-    return posts[list(INTERACTIONS)].fillna(0).sum(axis=1).astype("int64")
-
-
-def share_of_voice(posts: pd.DataFrame, *, actors, own_roles=OWN_ROLES, level: float = 0.95) -> pd.DataFrame:
-    """Mentions per actor and their share of all mentions of ``actors``, with Wilson intervals.
-
-    Actors with no mention get a row with 0 so an absent competitor is visible.
-
-    Parameters
-    ----------
-    posts
-        The post table.
-    actors
-        The actors compared (in this order in the result).
-    own_roles
-        Roles of the actors' own accounts (left out, see :func:`mentions`).
-    level
-        Coverage of the Wilson intervals.
-
-    Returns
-    -------
-    DataFrame
-        ``actor, mentions, share, low, high``.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> posts = pd.DataFrame({
-    ...     "actor": ["Brand", "Brand", "Brand", "Rival"], "actor_role": [None, None, "brand", None],
-    ...     "sentiment": ["positive", "negative", "positive", "neutral"],
-    ...     "likes": [3, 1, 50, 2], "shares": [0, 0, 5, 0], "comments": [1, 0, 0, 0], "quotes": [0, 0, 0, 0],
-    ...     "views": [100.0, 100.0, 1000.0, None], "author_followers": [50.0, 50.0, 9000.0, 10.0],
-    ...     "author_handle": ["a", "b", "brand", "c"], "author_id": ["1", "2", "3", "4"], "reach": [None] * 4,
-    ...     "created_at": pd.to_datetime(["2024-05-06", "2024-05-07", "2024-05-07", "2024-05-14"], utc=True)})
-    >>> share_of_voice(posts, actors=["Brand", "Rival"])["share"].round(3).tolist()
-    [0.667, 0.333]
-    """
-    m = mentions(posts, actors=actors, own_roles=own_roles)
-    counts = m["actor"].value_counts().reindex(list(actors), fill_value=0)
-    total = int(counts.sum())
-    low, high = wilson(counts.to_numpy(), np.full(len(counts), total), level)
-    return pd.DataFrame(
-        {
-            "actor": list(actors),
-            "mentions": counts.to_numpy().astype("int64"),
-            "share": counts.to_numpy() / total if total else np.nan,
-            "low": low,
-            "high": high,
-        }
-    )
-
-
-def share_over_time(
-    posts: pd.DataFrame, *, actors, freq: str = "W", own_roles=OWN_ROLES, level: float = 0.95
-) -> pd.DataFrame:
-    """Share of voice per period: ``period, actor, mentions, total, share, low, high`` (Wilson intervals).
-
-    Parameters
-    ----------
-    posts
-        The post table.
-    actors
-        The actors compared.
-    freq
-        Period: ``"H"``, ``"D"``, ``"W"`` or ``"M"``.
-    own_roles, level
-        As in :func:`share_of_voice`.
-
-    Returns
-    -------
-    DataFrame
-        ``period, actor, mentions, total, share, low, high``, one row per period and actor.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> posts = pd.DataFrame({
-    ...     "actor": ["Brand", "Brand", "Brand", "Rival"], "actor_role": [None, None, "brand", None],
-    ...     "sentiment": ["positive", "negative", "positive", "neutral"],
-    ...     "likes": [3, 1, 50, 2], "shares": [0, 0, 5, 0], "comments": [1, 0, 0, 0], "quotes": [0, 0, 0, 0],
-    ...     "views": [100.0, 100.0, 1000.0, None], "author_followers": [50.0, 50.0, 9000.0, 10.0],
-    ...     "author_handle": ["a", "b", "brand", "c"], "author_id": ["1", "2", "3", "4"], "reach": [None] * 4,
-    ...     "created_at": pd.to_datetime(["2024-05-06", "2024-05-07", "2024-05-07", "2024-05-14"], utc=True)})
-    >>> share_over_time(posts, actors=["Brand", "Rival"], freq="W")[["actor", "mentions", "share"]].values.tolist()
-    [['Brand', 2, 1.0], ['Rival', 0, 0.0], ['Brand', 0, 0.0], ['Rival', 1, 1.0]]
-    """
-    from .overview import volume
-
-    m = mentions(posts, actors=actors, own_roles=own_roles)
-    vol = volume(m, freq=freq, by="actor")
-    if vol.empty:
-        return pd.DataFrame(columns=["period", "actor", "mentions", "total", "share", "low", "high"])
-    vol = vol.rename(columns={"posts": "mentions"})
-    vol["total"] = vol.groupby("period")["mentions"].transform("sum")
-    with np.errstate(invalid="ignore", divide="ignore"):
-        vol["share"] = np.where(vol["total"] > 0, vol["mentions"] / vol["total"].where(vol["total"] > 0, 1), np.nan)
-    vol["low"], vol["high"] = wilson(vol["mentions"].to_numpy(), vol["total"].to_numpy(), level)
-    return vol
 
 
 def kpi_series(
@@ -344,165 +190,6 @@ def _kpi_series(posts: pd.DataFrame, *, brand: str, freq: str, sentiment: str | 
         extra["negative"] = (labels == "negative").groupby(grouped["period"]).sum()
         extra["polar"] = labels.isin(["negative", "positive"]).groupby(grouped["period"]).sum()
     return base.merge(extra.reset_index(), on="period", how="left").fillna(0)
-
-
-def net_sentiment(
-    posts: pd.DataFrame, *, by: str | None = "actor", sentiment: str = "sentiment", level: float = 0.95
-) -> pd.DataFrame:
-    """Net sentiment ((pos - neg) / (pos + neg)) per group with an interval (see :data:`DEFINITIONS`).
-
-    Parameters
-    ----------
-    posts
-        The post table.
-    by
-        Grouping column (None: one group ``all``).
-    sentiment
-        Sentiment column (``negative``/``neutral``/``positive``).
-    level
-        Coverage of the interval.
-
-    Returns
-    -------
-    DataFrame
-        ``[by], positive, neutral, negative, posts, net, low, high``.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> posts = pd.DataFrame({
-    ...     "actor": ["Brand", "Brand", "Brand", "Rival"], "actor_role": [None, None, "brand", None],
-    ...     "sentiment": ["positive", "negative", "positive", "neutral"],
-    ...     "likes": [3, 1, 50, 2], "shares": [0, 0, 5, 0], "comments": [1, 0, 0, 0], "quotes": [0, 0, 0, 0],
-    ...     "views": [100.0, 100.0, 1000.0, None], "author_followers": [50.0, 50.0, 9000.0, 10.0],
-    ...     "author_handle": ["a", "b", "brand", "c"], "author_id": ["1", "2", "3", "4"], "reach": [None] * 4,
-    ...     "created_at": pd.to_datetime(["2024-05-06", "2024-05-07", "2024-05-07", "2024-05-14"], utc=True)})
-    >>> net_sentiment(mentions(posts), by="actor")[["actor", "net"]].values.tolist()
-    [['Brand', 0.0], ['Rival', nan]]
-    """
-    keys = [posts[by].astype("string").fillna("(none)")] if by else [pd.Series("all", index=posts.index, name="group")]
-    labels = posts[sentiment].astype("string")
-    table = pd.crosstab(keys[0], labels).reindex(columns=["negative", "neutral", "positive"], fill_value=0)
-    pos, neg = table["positive"].to_numpy(), table["negative"].to_numpy()
-    polar = pos + neg
-    low, high = wilson(pos, polar, level)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        net = np.where(polar > 0, (pos - neg) / np.where(polar > 0, polar, 1), np.nan)
-    out = pd.DataFrame(
-        {
-            by or "group": table.index,
-            "positive": pos,
-            "neutral": table["neutral"].to_numpy(),
-            "negative": neg,
-            "posts": table.sum(axis=1).to_numpy(),
-            "net": net,
-            "low": 2 * np.asarray(low) - 1,
-            "high": 2 * np.asarray(high) - 1,
-        }
-    )
-    return out.reset_index(drop=True)
-
-
-def net_sentiment_over_time(
-    posts: pd.DataFrame,
-    *,
-    actors,
-    freq: str = "W",
-    sentiment: str = "sentiment",
-    own_roles=OWN_ROLES,
-    level: float = 0.95,
-) -> pd.DataFrame:
-    """Net sentiment of the mentions per period and actor, with intervals: ``period, actor, positive,
-    neutral, negative, posts, net, low, high``. Periods with no polar post have NaN net.
-
-    Parameters
-    ----------
-    posts
-        The post table.
-    actors
-        The actors followed.
-    freq
-        Period: ``"H"``, ``"D"``, ``"W"`` or ``"M"``.
-    sentiment, own_roles, level
-        As in :func:`net_sentiment` and :func:`mentions`.
-
-    Returns
-    -------
-    DataFrame
-        ``period, actor, positive, neutral, negative, posts, net, low, high``.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> posts = pd.DataFrame({
-    ...     "actor": ["Brand", "Brand", "Brand", "Rival"], "actor_role": [None, None, "brand", None],
-    ...     "sentiment": ["positive", "negative", "positive", "neutral"],
-    ...     "likes": [3, 1, 50, 2], "shares": [0, 0, 5, 0], "comments": [1, 0, 0, 0], "quotes": [0, 0, 0, 0],
-    ...     "views": [100.0, 100.0, 1000.0, None], "author_followers": [50.0, 50.0, 9000.0, 10.0],
-    ...     "author_handle": ["a", "b", "brand", "c"], "author_id": ["1", "2", "3", "4"], "reach": [None] * 4,
-    ...     "created_at": pd.to_datetime(["2024-05-06", "2024-05-07", "2024-05-07", "2024-05-14"], utc=True)})
-    >>> net_sentiment_over_time(posts, actors=["Brand"], freq="W")[["actor", "posts", "net"]].values.tolist()
-    [['Brand', 2, 0.0]]
-    """
-    from .overview import _PERIODS, FREQS
-
-    m = mentions(posts, actors=actors, own_roles=own_roles)
-    columns = ["period", "actor", "positive", "neutral", "negative", "posts", "net", "low", "high"]
-    if m.empty:
-        return pd.DataFrame(columns=columns)
-    local = m["created_at"].dt.tz_convert("UTC").dt.tz_localize(None)
-    stamp = local.dt.to_period(_PERIODS[freq]).dt.start_time if freq in _PERIODS else local.dt.floor(FREQS[freq])
-    m = m.assign(_key=(stamp.dt.strftime("%Y-%m-%dT%H:%M:%S") + "|" + m["actor"].astype("string")).to_numpy())
-    table = net_sentiment(m, by="_key", sentiment=sentiment, level=level)
-    parts = table["_key"].str.split("|", n=1, expand=True)
-    table.insert(0, "period", pd.to_datetime(parts[0]).dt.tz_localize("UTC"))
-    table.insert(1, "actor", parts[1].astype("string"))
-    return table.drop(columns="_key").sort_values(["actor", "period"]).reset_index(drop=True)[columns]
-
-
-def engagement_rate(posts: pd.DataFrame) -> dict:
-    """Interactions / views over posts with views, else interactions / followers (see :data:`DEFINITIONS`).
-
-    Parameters
-    ----------
-    posts
-        The post table.
-
-    Returns
-    -------
-    dict
-        ``rate``, ``base`` (``views``, ``followers`` or ``none``) and ``posts`` (posts in the base).
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> posts = pd.DataFrame({
-    ...     "actor": ["Brand", "Brand", "Brand", "Rival"], "actor_role": [None, None, "brand", None],
-    ...     "sentiment": ["positive", "negative", "positive", "neutral"],
-    ...     "likes": [3, 1, 50, 2], "shares": [0, 0, 5, 0], "comments": [1, 0, 0, 0], "quotes": [0, 0, 0, 0],
-    ...     "views": [100.0, 100.0, 1000.0, None], "author_followers": [50.0, 50.0, 9000.0, 10.0],
-    ...     "author_handle": ["a", "b", "brand", "c"], "author_id": ["1", "2", "3", "4"], "reach": [None] * 4,
-    ...     "created_at": pd.to_datetime(["2024-05-06", "2024-05-07", "2024-05-07", "2024-05-14"], utc=True)})
-    >>> engagement_rate(mentions(posts))
-    {'rate': 0.025, 'base': 'views', 'posts': 2}
-    """
-    inter = interactions(posts)
-    has_views = posts["views"].fillna(0) > 0
-    if has_views.any():
-        return {
-            "rate": float(inter[has_views].sum() / posts.loc[has_views, "views"].sum()),
-            "base": "views",
-            "posts": int(has_views.sum()),
-        }
-    followers = posts["author_followers"].fillna(0)
-    has_f = followers > 0
-    if has_f.any():
-        return {
-            "rate": float(inter[has_f].sum() / followers[has_f].sum()),
-            "base": "followers",
-            "posts": int(has_f.sum()),
-        }
-    return {"rate": float("nan"), "base": "none", "posts": 0}
 
 
 def headline(posts: pd.DataFrame, *, brand: str, competitors=(), sentiment: str | None = "sentiment") -> dict:

@@ -212,7 +212,7 @@ def top_posts(
     >>> top_posts(posts, 2, columns=["post_id"]).values.tolist()
     [['2', 10], ['1', 1]]
     """
-    from .metrics import interactions as _interactions
+    from .mentions import interactions as _interactions
 
     interactions = _interactions(posts)
     # the n largest, not a sort of every post (seconds on a million)

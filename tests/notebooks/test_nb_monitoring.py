@@ -10,7 +10,7 @@ import pytest
 
 import kit
 from kit import datasets, report
-from kit.tl import metrics
+from kit.tl import mentions, net_sentiment
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,8 +39,8 @@ def test_share_of_voice_counts_the_publics_posts(smoke_values, window):
 
 def test_corrected_net_sentiment_moves_towards_the_truth(smoke_values, window):
     corrected = _by(smoke_values["monitoring"]["net_sentiment_corrected"], "actor")
-    m = metrics.mentions(window, actors=ACTORS)
-    truth = metrics.net_sentiment(m, sentiment="x_true_sentiment").set_index("actor")["net"]
+    m = mentions.mentions(window, actors=ACTORS)
+    truth = net_sentiment.net_sentiment(m, sentiment="x_true_sentiment").set_index("actor")["net"]
     for actor in ACTORS:
         row = corrected[actor]
         assert abs(row["corrected_net"] - truth[actor]) < abs(row["model_net"] - truth[actor]), actor
@@ -73,8 +73,7 @@ def test_employee_advocacy_counts_their_posts(smoke_values, window):
 @pytest.fixture(scope="module")
 def full_run(tmp_path_factory):
     out = tmp_path_factory.mktemp("monitoring_full")
-    result = report.run("monitoring", report.load_params(ROOT / "params" / "sample", "monitoring"), out,
-                        progress=False)
+    result = report.run("monitoring", report.load_params(ROOT / "params" / "sample", "monitoring"), out, progress=False)
     assert result.ok, result.error
     return result.values
 
@@ -86,8 +85,8 @@ def test_full_period_recovers_share_of_voice_and_net_sentiment(full_run):
         assert sov[actor]["low"] <= share <= sov[actor]["high"], actor
     corrected = _by(full_run["net_sentiment_corrected"], "actor")
     posts, _ = kit.load("sample")
-    m = metrics.mentions(posts, actors=ACTORS)
-    real = metrics.net_sentiment(m, sentiment="x_true_sentiment").set_index("actor")["net"]
+    m = mentions.mentions(posts, actors=ACTORS)
+    real = net_sentiment.net_sentiment(m, sentiment="x_true_sentiment").set_index("actor")["net"]
     for actor in ACTORS:
         assert corrected[actor]["ci_low"] <= real[actor] <= corrected[actor]["ci_high"], actor
 
@@ -108,8 +107,9 @@ def test_full_period_alerts_raise_the_crisis_week(full_run):
 @pytest.mark.shared
 @pytest.mark.skipif(not AIRLINE.exists(), reason="../shared/data/airline_tweets is absent")
 def test_airline_tweets(tmp_path):
-    result = report.run("monitoring", report.load_params(ROOT / "params" / "airline", "monitoring"), tmp_path,
-                        progress=False)
+    result = report.run(
+        "monitoring", report.load_params(ROOT / "params" / "airline", "monitoring"), tmp_path, progress=False
+    )
     assert result.ok, result.error
     values = result.values
     raw = pd.read_csv(AIRLINE).drop_duplicates("tweet_id")  # the reader drops exact duplicate ids, reported

@@ -8,7 +8,7 @@ import pytest
 
 from kit import schema
 from kit._stats import wilson
-from kit.tl import message_tests, metrics
+from kit.tl import mentions, message_tests, metrics, net_sentiment, share_of_voice
 
 
 def frame(rows):
@@ -45,32 +45,32 @@ def test_wilson_known_value():
 
 
 def test_share_of_voice_counts_mentions_not_own_posts(posts):
-    sov = metrics.share_of_voice(posts, actors=["Brand", "Rival", "Absent"])
+    sov = share_of_voice.share_of_voice(posts, actors=["Brand", "Rival", "Absent"])
     assert sov["mentions"].tolist() == [3, 1, 0]
     assert sov["share"].tolist() == pytest.approx([0.75, 0.25, 0.0])
     assert (sov["low"] <= sov["share"]).all() and (sov["share"] <= sov["high"]).all()
 
 
 def test_share_of_voice_single_actor_and_empty(posts):
-    assert metrics.share_of_voice(posts, actors=["Brand"])["share"].tolist() == [1.0]
-    empty = metrics.share_of_voice(schema.empty(), actors=["Brand"])
+    assert share_of_voice.share_of_voice(posts, actors=["Brand"])["share"].tolist() == [1.0]
+    empty = share_of_voice.share_of_voice(schema.empty(), actors=["Brand"])
     assert empty["mentions"].tolist() == [0] and np.isnan(empty["share"]).all()
 
 
 def test_net_sentiment_and_interval(posts):
-    ns = metrics.net_sentiment(metrics.mentions(posts), by="actor").set_index("actor")
+    ns = net_sentiment.net_sentiment(mentions.mentions(posts), by="actor").set_index("actor")
     assert ns.loc["Brand", "net"] == pytest.approx((1 - 2) / 3)
     assert ns.loc["Brand", "low"] < ns.loc["Brand", "net"] < ns.loc["Brand", "high"]
     assert np.isnan(ns.loc["Rival", "net"])  # only neutral posts: undefined, not 0
 
 
 def test_engagement_rate_uses_views_then_followers(posts):
-    m = metrics.mentions(posts, actors=["Brand"])
-    assert metrics.engagement_rate(m) == {"rate": 4 / 200, "base": "views", "posts": 2}
+    m = mentions.mentions(posts, actors=["Brand"])
+    assert mentions.engagement_rate(m) == {"rate": 4 / 200, "base": "views", "posts": 2}
     no_views = m.assign(views=pd.array([None] * len(m), dtype="Int64"))
-    assert metrics.engagement_rate(no_views)["base"] == "followers"
+    assert mentions.engagement_rate(no_views)["base"] == "followers"
     zero = m.assign(likes=0)
-    assert metrics.engagement_rate(zero)["rate"] == 0.0
+    assert mentions.engagement_rate(zero)["rate"] == 0.0
 
 
 def test_compare_periods(posts):
@@ -136,12 +136,12 @@ def test_net_sentiment_over_time_per_period_and_actor():
             "sentiment": ["positive", "negative", "negative", "neutral"],
         }
     )
-    out = metrics.net_sentiment_over_time(posts, actors=["A", "B"], freq="W")
+    out = net_sentiment.net_sentiment_over_time(posts, actors=["A", "B"], freq="W")
     a = out[out["actor"] == "A"].set_index("period")["net"]
     assert list(a) == [0.0, -1.0]
     b = out[out["actor"] == "B"]
     assert len(b) == 1 and np.isnan(b["net"].iloc[0])  # no polar post: undefined, not 0
-    assert metrics.net_sentiment_over_time(posts.iloc[:0], actors=["A"]).empty
+    assert net_sentiment.net_sentiment_over_time(posts.iloc[:0], actors=["A"]).empty
 
 
 def test_kpi_series_leaves_out_a_last_period_the_data_does_not_cover():
