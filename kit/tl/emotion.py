@@ -35,10 +35,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .._cache import cache_dir as _cache_dir
 from ..io.heads import read_head, write_head
 from ._emotion_base import EMOTIONS, EmotionModel, _frame, _texts
-from .embed import CachedEmbedder, Embedder, MissingBackend, embed_batched, get_embedder
+from ._linear_head import LinearHead
+from .embed import Embedder, MissingBackend
 from .emotion_keywords import KeywordEmotionModel
 
 __all__ = [
@@ -112,13 +112,15 @@ def _nade_from_gz(nade_cls):  # pragma: no cover - only where site-packages is r
     return obj
 
 
-class EmotionHead:
+class EmotionHead(LinearHead):
     """A linear head from sentence embeddings to the eight emotion scores (clipped to [0, 1]).
 
     The shipped one (``EmotionHead.load()``) is ridge regression on USE embeddings of English texts
     with nade's scores as targets: a cross-lingual student of an English teacher. Saved as ``.npz``
     (``coef``, ``intercept``) + ``.json`` metadata; no pickle.
     """
+
+    kind = "emotion-head"
 
     def __init__(
         self,
@@ -131,22 +133,9 @@ class EmotionHead:
         cache_dir: str | Path | None = None,
         name: str | None = None,
     ):
-        self.coef = np.asarray(coef, dtype=np.float64)
-        self.intercept = np.asarray(intercept, dtype=np.float64)
+        super().__init__(coef, intercept, embedder=embedder, meta=meta, cache=cache, cache_dir=cache_dir, name=name)
         if self.coef.shape[0] != len(EMOTIONS) or self.intercept.shape != (len(EMOTIONS),):
             raise ValueError(f"an emotion head has {len(EMOTIONS)} outputs; got {self.coef.shape}")
-        self.embedder_spec = embedder if isinstance(embedder, str) else getattr(embedder, "name", "custom")
-        self._embedder = None if isinstance(embedder, str) else embedder
-        self.meta = dict(meta or {})
-        self.cache = cache
-        self.cache_dir = cache_dir
-        self.name = name or self.meta.get("name") or f"emotion-head({self.embedder_spec})"
-
-    @property
-    def embedder(self) -> Embedder:
-        if self._embedder is None:
-            self._embedder = get_embedder(self.embedder_spec)
-        return self._embedder
 
     def scores(
         self, texts: Sequence[str], langs: Sequence[str] | None = None, *, embeddings: np.ndarray | None = None
@@ -156,11 +145,7 @@ class EmotionHead:
         if embeddings is None:
             if not texts:
                 return _frame(np.zeros((0, len(EMOTIONS))))
-            embeddings = (
-                CachedEmbedder(self.embedder, self.cache_dir or _cache_dir("embeddings")).embed(texts)
-                if self.cache
-                else embed_batched(self.embedder, texts)
-            )
+            embeddings = self.embed_texts(texts)
         X = np.asarray(embeddings, dtype=np.float64)
         if len(X) != len(texts):
             raise ValueError(f"{len(X)} embeddings for {len(texts)} texts")

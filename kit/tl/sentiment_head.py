@@ -18,10 +18,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .._cache import cache_dir as _cache_dir
 from ..io.heads import read_head, write_head
+from ._linear_head import LinearHead
 from ._sentiment_base import LABELS, _langs, _texts, frame_from_probs, guess_langs
-from .embed import CachedEmbedder, Embedder, embed_batched, get_embedder
+from .embed import Embedder
 from .lexicons import lexicon_compound, lexicon_features
 
 __all__ = ["HeadModel", "train_head", "fit_softmax", "balanced_weights", "encode_labels", "DEFAULT_HEAD"]
@@ -92,7 +92,7 @@ def balanced_weights(y: np.ndarray, n_classes: int = 3, sample_weight: np.ndarra
     return sw * per_class[y]
 
 
-class HeadModel:
+class HeadModel(LinearHead):
     """A multinomial logistic head on sentence embeddings, optionally with lexicon features.
 
     Features: the L2-normalised embedding (512 numbers for USE), then, when ``lexicon_features``
@@ -119,35 +119,21 @@ class HeadModel:
         cache_dir: str | Path | None = None,
         name: str | None = None,
     ):
-        self.coef = np.asarray(coef, dtype=np.float64)
-        self.intercept = np.asarray(intercept, dtype=np.float64)
+        super().__init__(coef, intercept, embedder=embedder, meta=meta, cache=cache, cache_dir=cache_dir, name=name)
         if self.coef.shape[0] != 3 or self.intercept.shape != (3,):
             raise ValueError(f"a head has 3 classes; got coef {self.coef.shape}, intercept {self.intercept.shape}")
-        self.embedder_spec = embedder if isinstance(embedder, str) else getattr(embedder, "name", "custom")
-        self._embedder = None if isinstance(embedder, str) else embedder
         self.lexicon_features = tuple(lexicon_features)
         self.lexicon_band = float(lexicon_band)
         self.neutral_bias = float(neutral_bias)
-        self.meta = dict(meta or {})
-        self.cache = cache
-        self.cache_dir = cache_dir
-        self.name = name or self.meta.get("name") or f"head({self.embedder_spec})"
 
     # features
-    @property
-    def embedder(self) -> Embedder:
-        if self._embedder is None:
-            self._embedder = get_embedder(self.embedder_spec)
-        return self._embedder
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """Embeddings of ``texts`` (from the disk cache when ``cache``), one row each."""
         texts = _texts(texts)
         if not texts:
             return np.zeros((0, self.coef.shape[1] - len(self.lexicon_features)), dtype=np.float32)
-        if self.cache:
-            return CachedEmbedder(self.embedder, self.cache_dir or _cache_dir("embeddings")).embed(texts)
-        return embed_batched(self.embedder, texts)
+        return self.embed_texts(texts)
 
     def features(
         self, texts: Sequence[str], langs: Sequence[str] | None = None, *, embeddings: np.ndarray | None = None
