@@ -18,24 +18,17 @@ Nothing learned here is kept: the student is trained on each corpus in memory, a
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from _text_eval import macro_f1, write_rows  # bench/, the script's folder
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data"
 sys.path.insert(0, str(ROOT))
-
-
-def macro_f1(truth, pred) -> float:
-    """Macro F1 x 100 over negative / neutral / positive (:func:`kit._stats.macro_f1`, scikit-learn)."""
-    from kit._stats import macro_f1 as _macro_f1
-
-    return 100 * _macro_f1(truth, pred, classes=["negative", "neutral", "positive"])
 
 
 def shares(labels) -> dict:
@@ -118,10 +111,7 @@ def main(argv=None) -> int:
     if not rows:
         print(f"{SHARED} holds neither corpus: nothing to evaluate")
         return 0
-    out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(rows, indent=1, default=float), encoding="utf-8")
-    print(f"written: {out}")
+    write_rows(rows, args.out)
     return 0
 
 

@@ -14,13 +14,13 @@ Prints, and writes as JSON:
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from _text_eval import macro_f1, write_rows  # bench/, the script's folder
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data"
@@ -38,13 +38,6 @@ def xlmt(split: str) -> dict[str, tuple[list[str], list[str]]]:
         labels = [names[int(x)] for x in (base / f"{split}_labels.txt").read_text().split()]
         out[code] = (texts, labels)
     return out
-
-
-def macro_f1(truth, pred) -> float:
-    """Macro F1 x 100 over negative / neutral / positive (:func:`kit._stats.macro_f1`, scikit-learn)."""
-    from kit._stats import macro_f1 as _macro_f1
-
-    return 100 * _macro_f1(truth, pred, classes=["negative", "neutral", "positive"])
 
 
 def eval_sentiment(rows: list[dict]) -> None:
@@ -202,10 +195,7 @@ def main(argv=None) -> int:
     table = pd.DataFrame(rows)
     with pd.option_context("display.width", 200, "display.max_columns", 20, "display.float_format", "{:.2f}".format):
         print(table.to_string(index=False))
-    out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(rows, indent=1, default=float), encoding="utf-8")
-    print(f"written: {out}")
+    write_rows(rows, args.out)
     return 0
 
 
