@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from kit.tl import audience, care
+from kit.tl import audience, care, influencers, mentions
 
 T0 = pd.Timestamp("2026-03-01T08:00:00Z")
 
@@ -358,18 +358,18 @@ def test_crossroads_orders_by_actors_then_followers():
 
 
 def test_influencers_reach_uses_views_then_followers_and_tiers():
-    i = audience.influencers(AUD, rank_by="reach")
+    i = influencers.influencers(AUD, rank_by="reach")
     assert list(i["author"])[:2] == ["bob", "ann"]
     assert i.loc[0, "reach"] == 30_000 and i.loc[1, "reach"] == 1_000 and i.loc[0, "tier"] == "micro (10k-100k)"
     assert i.set_index("author").loc["cat", "tier"] == "(unknown)"
-    e = audience.influencers(AUD, rank_by="engagement", sentiment=None)
+    e = influencers.influencers(AUD, rank_by="engagement", sentiment=None)
     assert e.loc[0, "author"] == "bob" and "net_sentiment" not in e
     with pytest.raises(ValueError, match="rank_by"):
-        audience.influencers(AUD, rank_by="likes")
+        influencers.influencers(AUD, rank_by="likes")
 
 
 def test_tier_boundaries():
-    assert list(audience.tier([0, 999, 1000, 10_000, 100_000, 1_000_000, None])) == [
+    assert list(influencers.tier([0, 999, 1000, 10_000, 100_000, 1_000_000, None])) == [
         "regular (< 1k)",
         "regular (< 1k)",
         "nano (1k-10k)",
@@ -397,11 +397,9 @@ def test_profile_says_when_a_dimension_is_missing():
 
 def test_sample_influencer_count_matches_truth(sample):
     posts, truth = sample
-    from kit.tl import metrics
-
-    m = metrics.mentions(posts)
-    tiers = audience.influencers(m, n=10).attrs["by_tier"]
-    big = sum(v for k, v in tiers.items() if k.startswith(("micro", "macro", "mega")))
+    m = mentions.mentions(posts)
+    by_tier = influencers.influencers(m, n=10).attrs["by_tier"]
+    big = sum(v for k, v in by_tier.items() if k.startswith(("micro", "macro", "mega")))
     assert big == truth["influencers"]["count"]
 
 
