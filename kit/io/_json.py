@@ -1,4 +1,5 @@
-"""What the JSON readers share: reading records from a file, small accessors, HTML to plain text.
+"""What the JSON readers share: reading records from a file, small accessors (HTML to plain text is
+:mod:`kit.io._markup`).
 
 A JSON export comes in one of three layouts, all read by :func:`read_records`:
 
@@ -9,23 +10,39 @@ A JSON export comes in one of three layouts, all read by :func:`read_records`:
 
 A line that is not valid JSON is dropped with its line number and the decoder's message; it is
 never skipped silently.
+
+>>> get({"user": {"screen_name": "ana"}}, "user.screen_name")
+'ana'
 """
 
 from __future__ import annotations
 
 import gc
-import html
 import json
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from ._base import InputError
+
+__all__ = [
+    "RAW_COLUMNS",
+    "Records",
+    "Collector",
+    "paused_gc",
+    "read_records",
+    "where",
+    "get",
+    "apply_mapping",
+    "check_mapping",
+    "id_str",
+    "parse_all",
+    "escape_amp",
+]
 
 # every canonical column a JSON reader may fill; the raw frame always has them all, so that an
 # empty file or a file with no usable record still gives a well-formed (empty) table
@@ -60,6 +77,18 @@ def paused_gc() -> Iterator[None]:
 
     Parsing builds millions of small dicts that all stay alive; the collector would walk them
     again and again (half the time of a 100k-record read). Its previous state is restored.
+
+    Yields
+    ------
+    None
+        Inside the block, the collector is off.
+
+    Examples
+    --------
+    >>> import gc
+    >>> with paused_gc():
+    ...     gc.isenabled()
+    False
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -104,9 +133,12 @@ def read_records(path: str | Path, *, strict: bool = False) -> Records:
 
     Examples
     --------
-    >>> recs = read_records("tests/fixtures/json/reddit_pushshift.jsonl")  # doctest: +SKIP
-    >>> recs.layout, recs.items[0][0]  # doctest: +SKIP
-    ('lines', 1)
+    >>> import pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "posts.jsonl"
+    >>> _ = path.write_text('{"id": 1}\\n\\n{"id": 2}\\n{"id": \\n')
+    >>> recs = read_records(path)
+    >>> recs.layout, [row for row, _ in recs.items], recs.dropped[0][0]
+    ('lines', [1, 3], 4)
     """
     path = Path(path)
     if not path.exists():
@@ -152,7 +184,16 @@ def _read_lines(path: Path, text: str, whole_error: json.JSONDecodeError, *, str
 
 
 class Collector:
-    """Accumulates raw rows and dropped records for one file; raises at once in strict mode."""
+    """Accumulates raw rows and dropped records for one file; raises at once in strict mode.
+
+    Examples
+    --------
+    >>> out = Collector(Path("t.json"))
+    >>> out.add({"source_row": 1, "created_at": "2026-01-05T10:00Z", "x_n": 3}, "record 1")
+    >>> out.add({"source_row": 2, "created_at": None}, "record 2")
+    >>> out.frame()[["source_row", "x_n"]].to_numpy().tolist(), out.dropped
+    ([[1, 3]], [(2, 'created_at', 'record 2: missing time')])
+    """
 
     def __init__(self, path: Path, dropped: Iterable[tuple[int, str | None, str]] = (), *, strict: bool = False):
         self.path = path
@@ -170,6 +211,7 @@ class Collector:
             self.rows.append(row)
 
     def drop(self, source_row: int, column: str | None, reason: str) -> None:
+        """Report a record as dropped (raise :class:`~kit.io.InputError` in strict mode)."""
         if self.strict:
             raise InputError(f"{self.path}: {reason}")
         self.dropped.append((source_row, column, reason))
@@ -213,12 +255,48 @@ def _typed(values: pd.Series) -> pd.Series:
 
 
 def where(layout: str, row: int) -> str:
-    """How to name a record in a message: 'line 3' for JSON lines, 'record 3' otherwise."""
+    """How to name a record in a message: 'line 3' for JSON lines, 'record 3' otherwise.
+
+    Parameters
+    ----------
+    layout
+        :attr:`Records.layout`.
+    row
+        The record's ``source_row``.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> where("lines", 3), where("array", 3)
+    ('line 3', 'record 3')
+    """
     return f"line {row}" if layout == "lines" else f"record {row}"
 
 
 def get(obj: Any, path: str, default: Any = None) -> Any:
-    """Value at a dotted ``path`` in nested dicts (``get(t, "user.screen_name")``), or ``default``."""
+    """Value at a dotted ``path`` in nested dicts (``get(t, "user.screen_name")``), or ``default``.
+
+    Parameters
+    ----------
+    obj
+        A parsed JSON record.
+    path
+        Keys joined by dots.
+    default
+        Returned when a key is missing or its value is None.
+
+    Returns
+    -------
+    object
+
+    Examples
+    --------
+    >>> get({"user": {"name": None}}, "user.name", "?"), get({"a": 1}, "a.b")
+    ('?', None)
+    """
     for key in path.split("."):
         if not isinstance(obj, dict):
             return default
@@ -231,7 +309,25 @@ def get(obj: Any, path: str, default: Any = None) -> Any:
 def apply_mapping(row: dict, record: dict, mapping: dict[str, str] | None) -> dict:
     """Override canonical fields of ``row`` with values at dotted paths of ``record``.
 
-    ``mapping`` is ``{canonical or x_ column: dotted path}``, e.g. ``{"country": "user.location"}``.
+    Parameters
+    ----------
+    row
+        The raw row built by the reader (changed in place and returned).
+    record
+        The JSON record it was built from.
+    mapping
+        ``{canonical or x_ column: dotted path}``, e.g. ``{"country": "user.location"}``; None
+        leaves the row as it is.
+
+    Returns
+    -------
+    dict
+        ``row``.
+
+    Examples
+    --------
+    >>> apply_mapping({"country": None}, {"user": {"location": "Lyon"}}, {"country": "user.location"})
+    {'country': 'Lyon'}
     """
     if mapping:
         for column, path in mapping.items():
@@ -240,6 +336,27 @@ def apply_mapping(row: dict, record: dict, mapping: dict[str, str] | None) -> di
 
 
 def check_mapping(mapping: dict[str, str] | None, path: Path) -> None:
+    """Check a JSON reader's mapping before reading: canonical or ``x_`` columns, dotted paths as values.
+
+    Parameters
+    ----------
+    mapping
+        ``{column: dotted path}`` or None.
+    path
+        The file, for messages.
+
+    Raises
+    ------
+    InputError
+        When a key is not a column the table can hold, or a value is not a string.
+
+    Examples
+    --------
+    >>> check_mapping({"colour": "user.colour"}, Path("t.json"))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    kit.io._base.InputError: t.json: mapping names ['colour'], which are not canonical columns (...) nor extra x_ columns
+    """
     if not mapping:
         return
     from .. import schema
@@ -258,7 +375,22 @@ def check_mapping(mapping: dict[str, str] | None, path: Path) -> None:
 
 
 def id_str(value: Any) -> str | None:
-    """An identifier as text (JSON numbers included), ``None`` when absent."""
+    """An identifier as text (JSON numbers included), ``None`` when absent.
+
+    Parameters
+    ----------
+    value
+        A JSON value.
+
+    Returns
+    -------
+    str or None
+
+    Examples
+    --------
+    >>> id_str(12.0), id_str("ab"), id_str("")
+    ('12', 'ab', None)
+    """
     if value is None or value == "":
         return None
     if isinstance(value, float) and value.is_integer():
@@ -268,7 +400,24 @@ def id_str(value: Any) -> str | None:
 
 def parse_all(values: pd.Series, fmt: str) -> pd.Series:
     """Times parsed with ``fmt`` when every present value parses; otherwise the raw values, for
-    :func:`~kit.io._base.finish` to parse and report value by value."""
+    :func:`~kit.io.finish` to parse and report value by value.
+
+    Parameters
+    ----------
+    values
+        Raw times.
+    fmt
+        A ``strptime`` format.
+
+    Returns
+    -------
+    pandas.Series
+
+    Examples
+    --------
+    >>> parse_all(pd.Series(["Wed Oct 10 20:19:24 +0000 2018"]), "%a %b %d %H:%M:%S %z %Y").iloc[0]
+    Timestamp('2018-10-10 20:19:24+0000', tz='UTC')
+    """
     present = values.notna()
     if not present.any():
         return values
@@ -282,74 +431,19 @@ def escape_amp(text: str | None) -> str | None:
     ``finish`` decodes HTML entities in every text, which is right for sources that escape
     (Twitter, Reddit) but would turn a literal ``&amp;`` typed on Bluesky, or left in a Mastodon
     text after its HTML was converted, into ``&``. Escaping ``&`` makes that decoding a no-op.
-    """
-    return text.replace("&", "&amp;") if text and "&" in text else text
 
+    Parameters
+    ----------
+    text
+        Plain text, or None.
 
-# --- HTML to plain text ---------------------------------------------------------------------------
-
-
-class _TextExtractor(HTMLParser):
-    """Collects the text of an HTML fragment: ``<br>`` -> newline, paragraphs separated by a blank line.
-
-    Only the standard library parser is used; nothing is evaluated. The content of ``<script>``
-    and ``<style>`` elements is not text a reader sees and is left out.
-    """
-
-    BLOCKS = {"p", "div", "blockquote", "li", "ul", "ol", "pre", "h1", "h2", "h3", "h4", "h5", "h6"}
-    HIDDEN = {"script", "style"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.hidden = 0
-
-    def _block(self) -> None:
-        if self.parts and not "".join(self.parts[-2:]).endswith("\n\n"):
-            self.parts.append("\n\n" if not self.parts[-1].endswith("\n") else "\n")
-
-    def handle_starttag(self, tag: str, attrs) -> None:
-        if tag in self.HIDDEN:
-            self.hidden += 1
-        elif tag == "br":
-            self.parts.append("\n")
-        elif tag in self.BLOCKS:
-            self._block()
-
-    def handle_startendtag(self, tag: str, attrs) -> None:
-        if tag == "br":
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self.HIDDEN:
-            self.hidden = max(0, self.hidden - 1)
-        elif tag in self.BLOCKS:
-            self._block()
-
-    def handle_data(self, data: str) -> None:
-        if not self.hidden:
-            self.parts.append(data)
-
-    def text(self) -> str:
-        return "".join(self.parts).strip("\n")
-
-
-def html_to_text(fragment: str | None) -> str | None:
-    """Plain text of an HTML fragment (Mastodon ``content``, a Twitter ``source`` link).
-
-    ``<br>`` becomes a newline, ``</p><p>`` a blank line, other tags are removed and entities
-    decoded. Text that looks like markup but was escaped (``&lt;script&gt;``) comes out as text.
+    Returns
+    -------
+    str or None
 
     Examples
     --------
-    >>> html_to_text("<p>Bonjour &amp; bienvenue<br>ligne 2</p><p>&lt;b&gt;</p>")
-    'Bonjour & bienvenue\\nligne 2\\n\\n<b>'
+    >>> escape_amp("R&D &amp; co")
+    'R&amp;D &amp;amp; co'
     """
-    if fragment is None:
-        return None
-    if "<" not in fragment:
-        return html.unescape(fragment) if "&" in fragment else fragment
-    parser = _TextExtractor()
-    parser.feed(fragment)
-    parser.close()
-    return parser.text()
+    return text.replace("&", "&amp;") if text and "&" in text else text

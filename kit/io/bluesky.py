@@ -25,6 +25,8 @@ import pandas as pd
 from ._base import LoadReport, finish
 from ._json import Collector, apply_mapping, check_mapping, escape_amp, get, paused_gc, read_records, where
 
+__all__ = ["read_bluesky"]
+
 POST = "app.bsky.feed.post"
 REPOST = "app.bsky.feed.repost"
 REASON_REPOST = "app.bsky.feed.defs#reasonRepost"
@@ -242,8 +244,13 @@ def read_bluesky(
 
     Examples
     --------
-    >>> posts, report = read_bluesky("tests/fixtures/json/bluesky_author_feed.json")  # doctest: +SKIP
-    >>> posts.loc[0, "url"]  # doctest: +SKIP
+    >>> import json, pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "feed.json"
+    >>> post = {"uri": "at://did:plc:x/app.bsky.feed.post/3kabc", "author": {"handle": "alice.bsky.social"},
+    ...         "record": {"text": "hi", "createdAt": "2026-01-05T10:00:00Z"}}
+    >>> _ = path.write_text(json.dumps({"feed": [{"post": post}]}))
+    >>> posts, report = read_bluesky(path)
+    >>> posts.loc[0, "url"]
     'https://bsky.app/profile/alice.bsky.social/post/3kabc'
     """
     path = Path(path)

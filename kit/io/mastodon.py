@@ -18,12 +18,14 @@ from ._json import (
     check_mapping,
     escape_amp,
     get,
-    html_to_text,
     id_str,
     paused_gc,
     read_records,
     where,
 )
+from ._markup import html_to_text
+
+__all__ = ["read_mastodon"]
 
 # the schema has no audio format: a sound is time-based media like a video
 MEDIA = {"image": "image", "gifv": "video", "video": "video", "audio": "video"}
@@ -152,9 +154,14 @@ def read_mastodon(
 
     Examples
     --------
-    >>> posts, report = read_mastodon("tests/fixtures/json/mastodon_statuses.json")  # doctest: +SKIP
-    >>> posts.loc[0, "text"]  # doctest: +SKIP
-    'Bonjour à toutes et à tous !\\nNouvelle étude'
+    >>> import json, pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "statuses.json"
+    >>> status = {"id": "7", "created_at": "2026-01-05T10:00:00Z", "content": "<p>Salut<br>R&amp;D</p>",
+    ...           "account": {"acct": "ana@mastodon.social"}, "reblogs_count": 0}
+    >>> _ = path.write_text(json.dumps([status]))
+    >>> posts, report = read_mastodon(path)
+    >>> posts[["text", "author_handle"]].to_numpy().tolist()
+    [['Salut\\nR&D', 'ana@mastodon.social']]
     """
     path = Path(path)
     check_mapping(mapping, path)

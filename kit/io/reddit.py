@@ -19,6 +19,8 @@ import pandas as pd
 from ._base import LoadReport, finish
 from ._json import Collector, apply_mapping, check_mapping, id_str, paused_gc, read_records, where
 
+__all__ = ["read_reddit"]
+
 DELETED = {"[deleted]", "[removed]"}
 IMAGE_HOSTS = {"i.redd.it", "i.imgur.com", "imgur.com", "preview.redd.it"}
 VIDEO_HOSTS = {"v.redd.it", "youtube.com", "www.youtube.com", "youtu.be", "streamable.com", "gfycat.com"}
@@ -197,9 +199,16 @@ def read_reddit(
 
     Examples
     --------
-    >>> posts, report = read_reddit("tests/fixtures/json/reddit_comments.json")  # doctest: +SKIP
-    >>> posts["kind"].tolist()  # doctest: +SKIP
-    ['original', 'reply', 'reply', 'reply']
+    >>> import json, pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "pushshift.jsonl"
+    >>> lines = [{"id": "abc", "subreddit": "france", "author": "ana", "created_utc": 1767607200,
+    ...           "title": "Titre", "selftext": "Texte"},
+    ...          {"id": "def", "subreddit": "france", "author": "bo", "created_utc": 1767607300,
+    ...           "body": "Oui", "parent_id": "t3_abc"}]
+    >>> _ = path.write_text("\\n".join(json.dumps(line) for line in lines))
+    >>> posts, report = read_reddit(path)
+    >>> posts[["post_id", "kind", "parent_id", "text"]].to_numpy().tolist()
+    [['abc', 'original', <NA>, 'Titre\\n\\nTexte'], ['def', 'reply', 'abc', 'Oui']]
     """
     path = Path(path)
     check_mapping(mapping, path)

@@ -24,13 +24,15 @@ from ._json import (
     apply_mapping,
     check_mapping,
     get,
-    html_to_text,
     id_str,
     parse_all,
     paused_gc,
     read_records,
     where,
 )
+from ._markup import html_to_text
+
+__all__ = ["read_twitter_v1", "read_twitter_v2"]
 
 V1_TIME = "%a %b %d %H:%M:%S %z %Y"
 V1_MEDIA = {"photo": "image", "video": "video", "animated_gif": "video"}
@@ -179,9 +181,16 @@ def read_twitter_v1(
 
     Examples
     --------
-    >>> posts, report = read_twitter_v1("tests/fixtures/json/twitter_v1.json")  # doctest: +SKIP
-    >>> posts["kind"].tolist()  # doctest: +SKIP
-    ['original', 'repost', 'quote', 'reply', ...]
+    >>> import json, pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "statuses.json"
+    >>> user, when = {"screen_name": "ana"}, "Wed Oct 10 20:19:24 +0000 2018"
+    >>> tweets = [{"id_str": "1", "created_at": when, "full_text": "Fish &amp; chips", "user": user},
+    ...           {"id_str": "2", "created_at": when, "full_text": "RT @ana: Fish", "user": user,
+    ...            "retweeted_status": {"id_str": "1"}}]
+    >>> _ = path.write_text(json.dumps(tweets))
+    >>> posts, report = read_twitter_v1(path)
+    >>> posts[["text", "kind", "parent_id"]].to_numpy().tolist()
+    [['Fish & chips', 'original', <NA>], ['RT @ana: Fish', 'repost', '1']]
     """
     path = Path(path)
     check_mapping(mapping, path)
@@ -345,9 +354,15 @@ def read_twitter_v2(
 
     Examples
     --------
-    >>> posts, report = read_twitter_v2("tests/fixtures/json/twarc2_v2.jsonl")  # doctest: +SKIP
-    >>> report.rows_read  # doctest: +SKIP
-    5
+    >>> import json, pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "twarc2.jsonl"
+    >>> tweet = {"id": "5", "text": "Bonjour", "author_id": "9", "created_at": "2026-01-05T10:00:00.000Z",
+    ...          "public_metrics": {"like_count": 3}}
+    >>> page = {"data": [tweet], "includes": {"users": [{"id": "9", "username": "ana"}]}}
+    >>> _ = path.write_text(json.dumps(page) + "\\n")
+    >>> posts, report = read_twitter_v2(path)
+    >>> posts[["post_id", "author_handle", "likes", "source_row"]].to_numpy().tolist(), report.rows_read
+    ([['5', 'ana', 3, 1]], 1)
     """
     path = Path(path)
     check_mapping(mapping, path)

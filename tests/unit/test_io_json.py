@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 
 from kit import io, schema
 from kit.io import InputError
-from kit.io._json import html_to_text, read_records
+from kit.io._json import read_records
+from kit.io._markup import html_to_text
 from kit.io.bluesky import read_bluesky
 from kit.io.mastodon import read_mastodon
 from kit.io.reddit import read_reddit
