@@ -64,7 +64,18 @@ def _langs(langs: Sequence[str] | None, n: int) -> list[str] | None:
 
 
 def guess_langs(texts: Sequence[str], languages: Sequence[str] = ("fr", "de", "en")) -> list[str]:
-    """Best language among ``languages`` for each text (py3langid), for when a table has no ``lang``."""
+    """Best language among ``languages`` for each text (py3langid), for when a table has no ``lang``.
+
+    Parameters
+    ----------
+    texts
+        The texts; an empty one is ``und``.
+    languages
+        The candidate language codes.
+
+    >>> guess_langs(["Le train est en retard", "Der Zug ist spät", ""])
+    ['fr', 'de', 'und']
+    """
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)

@@ -127,7 +127,20 @@ def predict(
 ) -> pd.DataFrame:
     """Label each post: ``label``, ``confidence`` and ``prob_<class>`` columns, indexed like ``posts``.
 
-    With ``min_confidence``, posts whose best probability is below it get the label ``other``.
+    Parameters
+    ----------
+    posts
+        The post table.
+    model
+        A fitted :class:`Classifier`.
+    column
+        The text column.
+    embeddings
+        Precomputed embeddings of the posts (same embedder as the model).
+    min_confidence, other
+        Posts whose best probability is below ``min_confidence`` get the label ``other``.
+    cache
+        Keep embeddings in the kit's cache.
     """
     if embeddings is None:
         embeddings = (
@@ -206,8 +219,22 @@ def cross_validate(
 ) -> pd.DataFrame:
     """Held-out macro-F1: leave-one-group-out when ``groups`` is given (e.g. one crisis event), else k folds.
 
-    Returns one row per fold: ``fold``, ``n_train``, ``n_test``, ``macro_f1``, and ``majority_f1``, the
-    macro-F1 of always answering the training set's most frequent label (the baseline to beat).
+    Parameters
+    ----------
+    texts, labels
+        The labelled examples.
+    groups
+        A group per example (one fold each); ``None``: ``folds`` seeded random folds.
+    folds, seed
+        Number of random folds and their seed.
+    embedder, embeddings, C, cache
+        As for :func:`fit`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per fold: ``fold``, ``n_train``, ``n_test``, ``macro_f1``, and ``majority_f1``, the
+        macro-F1 of always answering the training set's most frequent label (the baseline to beat).
     """
     labels = np.asarray([str(v) for v in labels], dtype=object)
     X = _embed_texts(texts, embedder, cache) if embeddings is None else np.asarray(embeddings)

@@ -219,6 +219,15 @@ def match_shares(probs: np.ndarray, target: Sequence[float], *, tol: float = 0.0
     A student copies individual labels imperfectly and leans toward some classes (on XLM-T tweets it
     called too many posts positive); aggregate figures such as net sentiment would inherit that lean.
     The order of posts within a class is unchanged. Classes with a target share of 0 stay as they are.
+
+    Parameters
+    ----------
+    probs
+        Class probabilities (n, k).
+    target
+        The wanted share of each class as the most probable one.
+    tol, max_iter
+        Tolerance on the shares and the most iterations.
     """
     P = np.asarray(probs, dtype=np.float64)
     target = np.asarray(target, dtype=np.float64)
@@ -238,7 +247,20 @@ def match_shares(probs: np.ndarray, target: Sequence[float], *, tol: float = 0.0
 
 
 def sample_indices(n: int, size: int, seed: int = 0) -> np.ndarray:
-    """A seeded random sample of ``size`` row positions out of ``n``, sorted (all of them when n <= size)."""
+    """A seeded random sample of ``size`` row positions out of ``n``, sorted (all of them when n <= size).
+
+    Parameters
+    ----------
+    n
+        Number of rows.
+    size
+        How many to draw.
+    seed
+        The random generator's seed.
+
+    >>> sample_indices(3, 5).tolist()
+    [0, 1, 2]
+    """
     if n <= size:
         return np.arange(n)
     return np.sort(np.random.default_rng(seed).choice(n, size=size, replace=False))

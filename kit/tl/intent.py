@@ -73,7 +73,24 @@ def rules(
     ``sentiment`` (labels) and ``score`` (p(positive) - p(negative)) come from :mod:`kit.tl.sentiment`:
     a post without a cue is a complaint when its score is at most ``negative``, praise when at least
     ``positive``. A cue of praise on a negative post, or of complaint on a positive one, is kept (cues
-    are more specific than the sentiment model, which misses sarcasm)."""
+    are more specific than the sentiment model, which misses sarcasm).
+
+    Parameters
+    ----------
+    posts
+        The post table.
+    column
+        The text column.
+    sentiment, score
+        Sentiment labels and scores of the posts (``None``: no sentiment rule).
+    roles
+        Actor roles; posts of :data:`ORG_ROLES` are ``other``.
+    negative, positive
+        The scores from which a post without a cue is a complaint (at most) or praise (at least).
+
+    >>> rules(pd.DataFrame({"text": ["Merci beaucoup !", "Le train part à 8h."]}))["source"].tolist()
+    ['cue', 'none']
+    """
     texts = posts[column].astype("string").fillna("").tolist()
     n = len(texts)
     codes, distinct = pd.factorize(pd.Series(texts, dtype=object))  # a repeated text is read once
@@ -229,7 +246,18 @@ def _seed_model_cached(embedder: str, C: float):
 
 
 def seed_model(*, embedder: str = "use", C: float = 1.0):
-    """The few-shot :class:`kit.tl.classify.Classifier` trained on :data:`SEED_EXAMPLES` (cached per embedder)."""
+    """The few-shot :class:`kit.tl.classify.Classifier` trained on :data:`SEED_EXAMPLES` (cached per embedder).
+
+    Parameters
+    ----------
+    embedder
+        Embedding backend (default USE; ``"hash"`` for a model-free toy).
+    C
+        Inverse strength of the classifier's L2 penalty.
+
+    >>> sorted(seed_model(embedder="hash").classes)[:2]
+    ['complaint', 'feature_request']
+    """
     return _seed_model_cached(embedder, float(C))
 
 
@@ -317,8 +345,21 @@ def detect(
 
 
 def evaluate(posts: pd.DataFrame, predicted: pd.DataFrame, *, truth: str = "x_true_intent") -> pd.DataFrame:
-    """Precision, recall, F1 and support per intent against a column of true intents (e.g. the sample's
-    ``x_true_intent``), plus a ``macro`` row over the intents present in the truth."""
+    """Precision, recall, F1 and support per intent against a column of true intents, plus a ``macro`` row.
+
+    Parameters
+    ----------
+    posts
+        The posts with the true intents (rows where it is missing are left out).
+    predicted
+        :func:`detect`'s result for those posts.
+    truth
+        The column of true intents (the sample's ``x_true_intent``).
+
+    >>> posts = pd.DataFrame({"x_true_intent": ["question", "praise"]})
+    >>> evaluate(posts, pd.DataFrame({"intent": ["question", "other"]}))["f1"].tolist()
+    [1.0, 0.0, 0.5]
+    """
     from .classify import per_class_f1
 
     keep = posts[truth].notna().to_numpy()
@@ -336,8 +377,18 @@ def evaluate(posts: pd.DataFrame, predicted: pd.DataFrame, *, truth: str = "x_tr
 
 
 def annotate(posts: pd.DataFrame, **kwargs) -> pd.DataFrame:
-    """A copy of ``posts`` with ``intent`` and ``intent_confidence`` added (replaced if present);
-    keyword arguments go to :func:`detect`."""
+    """A copy of ``posts`` with ``intent`` and ``intent_confidence`` added (replaced if present).
+
+    Parameters
+    ----------
+    posts
+        The post table (not modified).
+    **kwargs
+        Passed to :func:`detect`.
+
+    >>> annotate(pd.DataFrame({"text": ["Any update on my refund?"], "sentiment": ["neutral"]}))["intent"].tolist()
+    ['question']
+    """
     found = detect(posts, **kwargs)
     out = posts.drop(columns=[c for c in ("intent", "intent_confidence") if c in posts.columns]).copy()
     out["intent"] = found["intent"]

@@ -173,8 +173,19 @@ class FastModel:
 
 
 def get_model(name: str | SentimentModel = "head", **kwargs) -> SentimentModel:
-    """A sentiment model: ``head`` (default, shipped), ``lexicon``, ``transformers:<path>``, or the path
-    of a head saved with :meth:`HeadModel.save`. Objects following :class:`SentimentModel` pass through."""
+    """A sentiment model by name; objects following :class:`SentimentModel` pass through.
+
+    Parameters
+    ----------
+    name
+        ``head`` (default, shipped), ``lexicon``, ``fast``, ``transformers:<path>``, or the path of a head
+        saved with :meth:`HeadModel.save`.
+    **kwargs
+        Passed to the model's constructor (e.g. ``cache=False`` for a head, ``sample=`` for ``fast``).
+
+    >>> get_model("lexicon").name
+    'lexicon(vader-en,vader-fr,textblob-de;band=0.05)'
+    """
     if not isinstance(name, (str, os.PathLike)):
         return name
     name = str(name)

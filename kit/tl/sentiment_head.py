@@ -54,6 +54,28 @@ def fit_softmax(
     With ``prior_coef`` (W0) the penalty pulls the weights toward that head instead of toward zero
     (a warm start that a small labelled sample can only move so far); the intercept is unpenalised
     and starts at ``prior_intercept``. Deterministic: same inputs, same weights.
+
+    Parameters
+    ----------
+    X, y
+        Features (n, d) and class indices 0 .. ``n_classes - 1``.
+    C
+        Inverse strength of the L2 penalty.
+    sample_weight
+        Weight of each row (default 1).
+    prior_coef, prior_intercept
+        The head the penalty pulls toward (default: zero), also the starting point.
+    n_classes, max_iter
+        Number of classes; L-BFGS iterations at most.
+
+    Returns
+    -------
+    tuple of numpy.ndarray
+        ``coef`` (n_classes, d) and ``intercept`` (n_classes,).
+
+    >>> coef, intercept = fit_softmax(np.array([[0.0], [1.0]]), np.array([0, 1]), n_classes=2, C=10.0)
+    >>> bool(coef[1, 0] > coef[0, 0])
+    True
     """
     from scipy.optimize import minimize
 
@@ -85,7 +107,20 @@ def fit_softmax(
 
 
 def balanced_weights(y: np.ndarray, n_classes: int = 3, sample_weight: np.ndarray | None = None) -> np.ndarray:
-    """Per-sample weights giving each class the same total weight (sklearn's ``class_weight='balanced'``)."""
+    """Per-sample weights giving each class the same total weight (sklearn's ``class_weight='balanced'``).
+
+    Parameters
+    ----------
+    y
+        Class index of each sample.
+    n_classes
+        Number of classes (absent classes get no weight).
+    sample_weight
+        Prior weight of each sample (default 1).
+
+    >>> balanced_weights(np.array([0, 0, 0, 1]), 2).tolist()
+    [0.666..., 0.666..., 0.666..., 2.0]
+    """
     sw = np.ones(len(y)) if sample_weight is None else np.asarray(sample_weight, dtype=np.float64)
     totals = np.bincount(y, weights=sw, minlength=n_classes)
     per_class = np.where(totals > 0, sw.sum() / (n_classes * np.where(totals > 0, totals, 1)), 0.0)
