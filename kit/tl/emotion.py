@@ -170,7 +170,7 @@ class EmotionHead(LinearHead):
         coef, intercept, meta = read_head(
             path,
             fmt=FORMAT,
-            missing=f"no emotion head at {path}; build it with: python -m kit.tl.train_sentiment --emotion",
+            missing=f"no emotion head at {path}; build it with: python -m kit.tl.train_sentiment --only-emotion",
         )
         args = dict(embedder=meta["embedder"], meta=meta, name=meta.get("name"))
         args.update(kwargs)
