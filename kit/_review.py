@@ -75,6 +75,15 @@ class ReviewError(ValueError):
 def clean_cell(value: str) -> str:
     """A spreadsheet cell without its (non-breaking) spaces around, NFC-normalised.
 
+    Parameters
+    ----------
+    value
+        The cell's text.
+
+    Returns
+    -------
+    str
+
     Examples
     --------
     >>> clean_cell("\xa0oui ")
@@ -85,6 +94,15 @@ def clean_cell(value: str) -> str:
 
 def parse_label(value: str) -> str | None:
     """The label a reviewer's word stands for (:data:`LABEL_WORDS`), None when it is not one.
+
+    Parameters
+    ----------
+    value
+        The cell's text.
+
+    Returns
+    -------
+    str or None
 
     Examples
     --------
@@ -97,6 +115,18 @@ def parse_label(value: str) -> str | None:
 
 def normalise_predictions(values: pd.Series, column: str) -> pd.Series:
     """Predicted labels as ``negative/neutral/positive`` strings; an unknown value raises :class:`ReviewError`.
+
+    Parameters
+    ----------
+    values
+        The predicted labels.
+    column
+        Their column name (for the error message).
+
+    Returns
+    -------
+    Series
+        String dtype, missing where ``values`` is.
 
     Examples
     --------
@@ -119,6 +149,15 @@ def normalise_predictions(values: pd.Series, column: str) -> pd.Series:
 def reviewer_names(reviewers: Iterable[str]) -> list[str]:
     """Reviewer names lower-cased and checked (letters, digits, ``_ . -``; unique; at least one).
 
+    Parameters
+    ----------
+    reviewers
+        One name or several.
+
+    Returns
+    -------
+    list of str
+
     Examples
     --------
     >>> reviewer_names(["Ana", "ben"])
@@ -140,6 +179,15 @@ def reviewer_names(reviewers: Iterable[str]) -> list[str]:
 def label_columns(reviewed: pd.DataFrame) -> list[str]:
     """The ``label_<reviewer>`` columns of a review table; :class:`ReviewError` when it has none.
 
+    Parameters
+    ----------
+    reviewed
+        A review table.
+
+    Returns
+    -------
+    list of str
+
     Examples
     --------
     >>> label_columns(pd.DataFrame({"post_id": ["1"], "label_ana": ["negative"]}))
@@ -153,6 +201,16 @@ def label_columns(reviewed: pd.DataFrame) -> list[str]:
 
 def label_codes(values: pd.Series) -> np.ndarray:
     """Labels as their position in :data:`LABELS` (missing or unknown: -1).
+
+    Parameters
+    ----------
+    values
+        Labels.
+
+    Returns
+    -------
+    ndarray
+        Integer codes.
 
     Examples
     --------

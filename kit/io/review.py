@@ -118,6 +118,11 @@ def write_review_csv(
     prediction, confidence, id_column
         Column names in ``sample``.
 
+    Returns
+    -------
+    Path
+        The path written.
+
     Examples
     --------
     >>> import pandas as pd, tempfile, os
