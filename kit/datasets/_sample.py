@@ -76,9 +76,9 @@ def load_sample() -> tuple[pd.DataFrame, dict]:
 
     Examples
     --------
-    >>> posts, truth = load_sample()  # doctest: +SKIP
-    >>> truth["brand"]  # doctest: +SKIP
-    'Voltaria'
+    >>> posts, truth = load_sample()
+    >>> truth["brand"], len(posts) == truth["counts"]["posts"]
+    ('Voltaria', True)
     """
     posts = schema.validate(schema.coerce(pd.read_parquet(sample_path("posts.parquet"))))
     truth = json.loads(sample_path("truth.json").read_text(encoding="utf-8"))
