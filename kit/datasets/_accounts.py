@@ -130,6 +130,12 @@ def accounts() -> pd.DataFrame:
 
     Their ids and follower counts are the same whatever the seed, and the same as in the posts.
 
+    Returns
+    -------
+    pandas.DataFrame
+        One row per account: handle, platform, author_id, name, actor, actor_role, followers, employee;
+        ordered by role (brand, competitors, media, employees), actor, handle and platform.
+
     Examples
     --------
     >>> table = accounts()

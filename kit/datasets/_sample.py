@@ -27,6 +27,20 @@ def write_sample(out_dir, n_posts: int = 20_000, seed: int = 0) -> dict[str, Pat
     ``accounts.csv`` lists the tracked accounts and the employees: handle, platform, author_id, name,
     actor, actor_role, followers, employee.
 
+    Parameters
+    ----------
+    out_dir
+        The folder to write to (made when missing; files there of the same names are replaced).
+    n_posts
+        Number of posts (at least 1,000), as in :func:`generate`.
+    seed
+        Seed of the generator.
+
+    Returns
+    -------
+    dict
+        ``posts``, ``posts_csv``, ``truth`` and ``accounts``: the paths written.
+
     Examples
     --------
     >>> import tempfile
@@ -58,6 +72,21 @@ def sample_path(name: str = "posts.parquet") -> Path:
     The wheel ships ``posts.parquet``, ``truth.json``, ``review.csv`` and ``accounts.csv``; ``posts.csv`` (the
     same posts as CSV) is in the repository's ``data/sample`` only (``kit sample`` writes it again).
 
+    Parameters
+    ----------
+    name
+        A file name of the sample (``posts.parquet``, ``truth.json``, ``review.csv``, ``accounts.csv``).
+
+    Returns
+    -------
+    Path
+        The file's path.
+
+    Raises
+    ------
+    FileNotFoundError
+        When the sample has no such file.
+
     Examples
     --------
     >>> sample_path().name
@@ -73,6 +102,12 @@ def sample_path(name: str = "posts.parquet") -> Path:
 
 def load_sample() -> tuple[pd.DataFrame, dict]:
     """The embedded sample's post table (validated) and its truth dict.
+
+    Returns
+    -------
+    posts, truth
+        The canonical post table (with the generator's ``x_`` label columns) and the truth dict of
+        :func:`generate` as written in ``truth.json``.
 
     Examples
     --------
