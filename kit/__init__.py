@@ -30,6 +30,14 @@ def load(data="sample", *, start=None, end=None, format=None, **kwargs):
     -------
     posts, report
         The post table and the :class:`kit.io.LoadReport` (row accounting, warnings).
+
+    Examples
+    --------
+    >>> posts, report = load("sample", start="2026-03-02", end="2026-03-09")
+    >>> report.rows_read, report.rows_read > len(posts) > 0
+    (20000, True)
+    >>> report.warnings[-1]  # doctest: +ELLIPSIS
+    '18... posts outside the period [2026-03-02, 2026-03-09) left out of this analysis'
     """
     if isinstance(data, str) and data == "sample":
         from . import datasets
