@@ -7,7 +7,7 @@ data (:func:`read_model_json`).
 
 >>> import tempfile, numpy as np
 >>> with tempfile.TemporaryDirectory() as tmp:
-...     path = write_head(tmp + "/h", np.eye(2), np.zeros(2), {"format": "demo/1"})
+...     path = write_head(tmp + "/h", np.eye(2), np.zeros(2), meta={"format": "demo/1"})
 ...     coef, intercept, meta = read_head(path, fmt="demo/1")
 >>> path.name, coef.tolist(), meta["format"]
 ('h.npz', [[1.0, 0.0], [0.0, 1.0]], 'demo/1')
@@ -23,7 +23,7 @@ import numpy as np
 __all__ = ["write_head", "read_head", "read_model_json"]
 
 
-def write_head(path: str | Path, coef: np.ndarray, intercept: np.ndarray, meta: dict) -> Path:
+def write_head(path: str | Path, coef: np.ndarray, intercept: np.ndarray, *, meta: dict) -> Path:
     """Write ``coef`` and ``intercept`` (as float32) to ``path`` with suffix ``.npz``, ``meta`` to the ``.json`` beside.
 
     Parameters

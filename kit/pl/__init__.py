@@ -6,9 +6,9 @@ The overview and monitoring builders are imported here; the others live in modul
 
 import importlib
 
+from ._table import table, text
 from .monitoring import band, message_test, net_sentiment_over_time, share_over_time, surge
 from .overview import breakdown, volume
-from .table import table, text
 
 __all__ = [
     "volume",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import html
 
+__all__ = ["TEMPLATE", "escape"]
+
 TEMPLATE = "plotly_white"
 
 

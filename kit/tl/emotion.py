@@ -161,7 +161,7 @@ class EmotionHead(LinearHead):
             "embedder": self.embedder_spec,
             "n_features": int(self.coef.shape[1]),
         }
-        return write_head(path, self.coef, self.intercept, meta)
+        return write_head(path, self.coef, self.intercept, meta=meta)
 
     @classmethod
     def load(cls, path: str | Path | None = None, **kwargs) -> EmotionHead:

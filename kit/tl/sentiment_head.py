@@ -218,7 +218,7 @@ class HeadModel(LinearHead):
             "neutral_bias": self.neutral_bias,
             "n_features": int(self.coef.shape[1]),
         }
-        return write_head(path, self.coef, self.intercept, meta)
+        return write_head(path, self.coef, self.intercept, meta=meta)
 
     @classmethod
     def load(cls, path: str | Path | None = None, **kwargs) -> HeadModel:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+__all__ = ["Table", "Text", "table", "text"]
+
 
 def _number(x: float) -> str:
     """Readable numbers: thousands separators for large values, three significant digits for small ones."""
