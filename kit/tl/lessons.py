@@ -28,6 +28,8 @@ __all__ = ["TOPICS", "lessons"]
 TOPICS = (
     "timeline",
     "recovery",
+    "gaps",
+    "surges",
     "response",
     "care",
     "amplification",
@@ -39,14 +41,32 @@ TOPICS = (
 
 
 def _fmt_hours(h: float) -> str:
-    """A duration in hours in words: minutes below one hour, hours below two days, days after."""
+    """A duration in hours in words: minutes below one hour, hours below two days, days after ("not
+    measured" when missing: the builders below check before they print a duration)."""
     if h is None or not np.isfinite(h):
-        return "unknown"
+        return "not measured"
     if h < 1:
         return f"{h * 60:.0f} minutes"
     if h < 48:
         return f"{h:.1f} hours"
     return f"{h / 24:.1f} days"
+
+
+def _unit(r: dict) -> str:
+    return "day" if str(r.get("freq", "H")).upper().startswith("D") or r.get("scale") == "daily" else "hour"
+
+
+def _fmt_count(v: float) -> str:
+    """A count per period: never "0.0 posts"."""
+    if v < 0.05:
+        return "almost no posts"
+    return f"{v:.1f} posts" if v < 10 else f"{v:,.0f} posts"
+
+
+def _when(t: pd.Timestamp, unit: str, *, weekday: bool = False) -> str:
+    if unit == "day":
+        return f"{t:%A %d %B %Y}" if weekday else f"{t:%d %B}"
+    return f"{t:%A %d %B %Y %H:%M} UTC" if weekday else f"{t:%d %B %H:%M} UTC"
 
 
 def _timeline(r: dict) -> list[tuple[str, str]]:
@@ -58,44 +78,113 @@ def _timeline(r: dict) -> list[tuple[str, str]]:
                 "No surge stood out from the baseline in this window: there is no onset, peak or recovery to report.",
             )
         ]
+    unit = _unit(r)
     base = r.get("baseline")
+    note = str(r.get("onset_note") or "detected")
     src = " (the known start given as a parameter)" if str(r.get("onset_source", "")).startswith("known") else ""
-    base_txt = f", from a baseline of {base:.1f} posts per period" if base is not None and pd.notna(base) else ""
-    if peak is None:
-        return [("timeline", f"The crisis started on {onset:%A %d %B %Y %H:%M} UTC{src}{base_txt}; no peak was found.")]
-    rise = _hours(peak - onset)
-    return [
-        (
-            "timeline",
-            f"The crisis started on {onset:%A %d %B %Y %H:%M} UTC{src}{base_txt}, and peaked "
-            f"{_fmt_hours(rise)} later ({peak:%d %B %H:%M} UTC, "
-            f"{r.get('peak_value', float('nan')):.0f} posts in the period).",
+    base_txt = (
+        f", from a baseline of {_fmt_count(float(base))} per {unit}" if base is not None and pd.notna(base) else ""
+    )
+    if note.startswith("inside") and not src:
+        first = _ts(r.get("first_post")) or onset
+        where = "starts" if "data starts" in note else "resumes after a gap"
+        head = (
+            f"The collection {where} inside the surge ({_when(first, 'hour')}), with no quiet stretch before it: "
+            f"the onset is not in the data, so the crisis is measured from the first {unit} "
+            f"({_when(onset, unit)}) against the quiet level of the whole series{base_txt.replace(', from', ',')}"
         )
-    ]
+    else:
+        head = f"The crisis started on {_when(onset, unit, weekday=True)}{src}{base_txt}"
+    if peak is None:
+        return [("timeline", f"{head}; no peak was found.")]
+    pv = r.get("peak_value", float("nan"))
+    count = f", {pv:,.0f} posts in that {unit}" if pv is not None and pd.notna(pv) else ""
+    if peak <= onset:
+        rise = f"and peaked in that first {unit} ({_when(peak, unit)}{count})"
+    else:
+        rise = f"and peaked {_fmt_hours(_hours(peak - onset))} later ({_when(peak, unit)}{count})"
+    txt = f"{head}, {rise}."
+    if r.get("scale_reason"):
+        txt += f" Described in {unit}s: {r['scale_reason']}."
+    hour, busiest = _ts(r.get("onset_hour")), _ts(r.get("busiest_hour"))
+    if unit == "day" and busiest is not None:
+        txt += (
+            f" In hours: first hour above the band {_when(hour, 'hour')}, busiest hour {_when(busiest, 'hour')}."
+            if hour is not None
+            else f" In hours: busiest hour {_when(busiest, 'hour')}."
+        )
+    return [("timeline", txt)]
 
 
 def _recovery(r: dict) -> list[tuple[str, str]]:
-    onset = _ts(r.get("onset"))
+    onset, peak = _ts(r.get("onset")), _ts(r.get("peak"))
     if onset is None:
         return []
+    unit = _unit(r)
+    back = _ts(r.get("back_to_baseline"))
+    if back is not None and peak is not None and back <= peak:
+        back = None  # never a recovery before the peak
     half = _hours(r.get("half_life"))
+    if not (np.isfinite(half) and half > 0) or (back is not None and peak is not None and half > _hours(back - peak)):
+        half = float("nan")  # never a half-life longer than the time it took to recover
     halved = (
         f"After the peak the excess over the baseline halved in {_fmt_hours(half)} (half-life)"
         if np.isfinite(half)
         else "After the peak the excess over the baseline did not decline clearly enough to estimate a half-life"
     )
-    back = _ts(r.get("back_to_baseline"))
     if back is not None:
         return [
             (
                 "recovery",
                 f"{halved} and volume was back to baseline {_fmt_hours(_hours(back - onset))} "
-                f"after the onset ({back:%d %B %H:%M} UTC).",
+                f"after the onset ({_when(back, unit)}).",
             )
         ]
     sep = "," if np.isfinite(half) else ", and"
     but = " but" if np.isfinite(half) else ""
-    return [("recovery", f"{halved}{sep}{but} volume had not returned to baseline by the end of the data.")]
+    until, stop = _ts(r.get("measured_until")), r.get("stopped_by")
+    if stop == "gap" and until is not None:
+        end = f"a gap in the collection from {_when(until, unit)} cut the decline: no return to baseline is measured across it."
+    elif stop == "next surge" and until is not None:
+        end = f"a new surge began on {_when(until, unit)} before volume was back to baseline."
+    else:
+        end = "volume had not returned to baseline by the end of the data."
+    return [("recovery", f"{halved}{sep}{but} {end}")]
+
+
+def _gaps(r: dict, holes: pd.DataFrame) -> list[tuple[str, str]]:
+    if not len(holes):
+        return [("gaps", "The collection has no stretch of 12 hours or more without any post.")]
+    listed = "; ".join(
+        f"from {_when(_ts(a), 'hour')} to {_when(_ts(b), 'hour')} ({_fmt_hours(h)})"
+        for a, b, h in zip(holes["start"].head(3), holes["end"].head(3), holes["hours"].head(3))
+    )
+    more = f" and {len(holes) - 3} more" if len(holes) > 3 else ""
+    n = len(holes)
+    return [
+        (
+            "gaps",
+            f"The collection has {n} gap{'s' if n > 1 else ''} of 12 hours or more without any post ({listed}{more}): "
+            "holes in the data, not quiet; no phase, half-life or recovery is measured across them.",
+        )
+    ]
+
+
+def _surges(r: dict, table: pd.DataFrame) -> list[tuple[str, str]]:
+    if len(table) < 2:
+        return []
+    unit = "day" if len(table) and str(r.get("scale")) == "daily" else "hour"
+    crisis = table[table["crisis"]].iloc[0] if table["crisis"].any() else table.iloc[0]
+    others = table[~table["crisis"]].sort_values("excess", ascending=False).head(3)
+    listed = ", ".join(f"{_when(_ts(p), unit)} ({v:,.0f} posts)" for p, v in zip(others["peak"], others["peak_value"]))
+    return [
+        (
+            "surges",
+            f"The {'daily' if unit == 'day' else 'hourly'} counts hold {len(table)} surges; the crisis is the one with "
+            f"most posts above the quiet level ({crisis['excess']:,.0f}, peak {_when(_ts(crisis['peak']), unit)}), "
+            f"not the one with the highest single {unit}. Others peaked on {listed}.",
+        )
+    ]
 
 
 def _response(r: dict, statement: pd.DataFrame) -> list[tuple[str, str]]:
@@ -123,6 +212,10 @@ def _response(r: dict, statement: pd.DataFrame) -> list[tuple[str, str]]:
     ]
 
 
+def _median(h) -> str:
+    return f" (median {_fmt_hours(h)})" if h is not None and pd.notna(h) else ""
+
+
 def _care(response: pd.DataFrame) -> list[tuple[str, str]]:
     rr = response.set_index("period") if len(response) and "period" in response.columns else pd.DataFrame()
     if not ({"before", "during"} <= set(rr.index) and rr.loc[["before", "during"], "cases"].min() > 0):
@@ -146,10 +239,10 @@ def _care(response: pd.DataFrame) -> list[tuple[str, str]]:
         (
             "care",
             f"The brand answered {rr.loc['before', 'response_rate']:.0%} of "
-            f"{int(rr.loc['before', 'cases']):,} questions and complaints before the crisis "
-            f"(median {_fmt_hours(rr.loc['before', 'median_hours'])}) and "
+            f"{int(rr.loc['before', 'cases']):,} questions and complaints before the crisis"
+            f"{_median(rr.loc['before', 'median_hours'])} and "
             f"{rr.loc['during', 'response_rate']:.0%} of {int(rr.loc['during', 'cases']):,} "
-            f"during it (median {_fmt_hours(rr.loc['during', 'median_hours'])}); the "
+            f"during it{_median(rr.loc['during', 'median_hours'])}; the "
             "intervals in the table say whether the difference is more than noise.",
         )
     ]
@@ -249,6 +342,8 @@ def lessons(
     negative=None,
     response=None,
     types=None,
+    gaps=None,
+    surges=None,
     topics=None,
 ) -> pd.DataFrame:
     """A short summary in words of the figures that matter for the post-mortem meeting.
@@ -257,15 +352,17 @@ def lessons(
     ``statement``: :func:`kit.tl.response.first_statement`, ``top_cascades``: :func:`kit.tl.cascades.cascades`,
     ``top_spreaders``: :func:`kit.tl.spreaders.spreaders`, ``negative``: :func:`kit.tl.timeline.negative_by_phase`,
     ``response``: :func:`kit.tl.response.response_periods`, ``types``: :func:`kit.tl.timeline.by_phase` on
-    ``message_type``); those not given are skipped, and a figure that could not be computed from the data
+    ``message_type``, ``gaps``: :func:`kit.tl.gaps.gaps`, ``surges``: :func:`kit.tl.episodes.surges`); those not given are skipped, and a figure that could not be computed from the data
     is said to be missing, not guessed.
 
     Parameters
     ----------
     timeline : DataFrame
-        The one-row surge result (:func:`kit.tl.timeline.anchor` of :func:`kit.tl.surge.surge`).
+        The one-row crisis timeline (:func:`kit.tl.timeline.anchor` of
+        :func:`kit.tl.episodes.crisis_timeline` or :func:`kit.tl.surge.surge`).
     topics
-        Keep only these topics of the summary (:data:`TOPICS`: ``timeline``, ``recovery``, ``response``,
+        Keep only these topics of the summary (:data:`TOPICS`: ``timeline``, ``recovery``, ``gaps``,
+        ``surges``, ``response``,
         ``care``, ``amplification``, ``cascades``, ``spreaders``, ``sentiment``, ``messages``): a section
         of the report can show its own sentences.
 
@@ -284,6 +381,10 @@ def lessons(
     """
     r = _row(timeline)
     rows = _timeline(r) + _recovery(r)
+    if gaps is not None:
+        rows += _gaps(r, gaps)
+    if surges is not None:
+        rows += _surges(r, surges)
     if statement is not None:
         rows += _response(r, statement)
     if response is not None:

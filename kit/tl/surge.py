@@ -256,6 +256,6 @@ def surge(
             w = e[keep] ** 2 / np.maximum(x[peak:end][keep], 1.0)
             slope = np.polyfit(t_fit[keep] - peak, np.log(e[keep]), 1, w=np.sqrt(w))[0]
             hl = math.log(2) / -slope if slope < 0 else np.nan
-    if np.isfinite(hl):
+    if np.isfinite(hl) and hl <= 10 * n:  # a flat decline fits a half-life beyond any horizon: not measured
         result.update(half_life_periods=float(hl), half_life=span(hl))
     return frame(result)

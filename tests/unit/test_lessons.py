@@ -30,23 +30,24 @@ def said(frame: pd.DataFrame, topic: str) -> str:
 
 @pytest.mark.parametrize(
     "hours, words",
-    [(0.25, "15 minutes"), (3.0, "3.0 hours"), (47.9, "47.9 hours"), (72.0, "3.0 days"), (np.nan, "unknown")],
+    [(0.25, "15 minutes"), (3.0, "3.0 hours"), (47.9, "47.9 hours"), (72.0, "3.0 days"), (np.nan, "not measured")],
 )
 def test_hours_in_words(hours, words):
     assert _fmt_hours(hours) == words
-    assert _fmt_hours(None) == "unknown"
+    assert _fmt_hours(None) == "not measured"
 
 
 def test_timeline_and_recovery_in_words():
     out = lessons(surge_row())
     assert out["topic"].tolist() == ["timeline", "recovery"]
-    assert "from a baseline of 2.0 posts per period, and peaked 3.0 hours later" in said(out, "timeline")
+    assert "from a baseline of 2.0 posts per hour, and peaked 3.0 hours later" in said(out, "timeline")
     assert "halved in 4.0 hours (half-life) and volume was back to baseline 20.0 hours after" in said(out, "recovery")
 
 
 def test_zero_baseline_is_said_not_dropped():
     out = lessons(surge_row(baseline=0.0))
-    assert "from a baseline of 0.0 posts per period" in said(out, "timeline")
+    assert "from a baseline of almost no posts per hour" in said(out, "timeline")
+    assert "0.0 posts" not in " ".join(out["lesson"])
     assert "baseline of" not in said(lessons(surge_row(baseline=np.nan)), "timeline")
 
 
@@ -124,3 +125,109 @@ def test_topics_filter_and_order():
     out = lessons(surge_row(), statement=pd.DataFrame(), response=pd.DataFrame(), topics=["care", "timeline"])
     assert out["topic"].tolist() == ["timeline", "care"]
     assert set(out["topic"]) <= set(TOPICS)
+
+
+# --------------------------------------------------------------- issue 19: scales, gaps, late starts, surges
+
+ALL_TOPICS = dict(gaps=pd.DataFrame(columns=["start", "end", "hours"]))
+
+
+def every_sentence(frame: pd.DataFrame) -> str:
+    return " ".join(frame["lesson"])
+
+
+@pytest.mark.parametrize(
+    "over",
+    [
+        dict(half_life=pd.NaT),
+        dict(half_life=pd.NaT, back_to_baseline=pd.NaT),
+        dict(baseline=0.0, peak_value=np.nan),
+        dict(back_to_baseline=T0 + pd.Timedelta(hours=1)),  # before the peak: not said
+        dict(back_to_baseline=T0 + pd.Timedelta(hours=3)),  # at the peak: not said
+        dict(half_life=pd.Timedelta(days=3)),  # longer than the time it took to recover: not said
+        dict(peak=T0),
+        dict(peak=pd.NaT),
+        dict(onset=pd.NaT),
+        dict(scale="daily", freq="D", baseline=0.0),
+        dict(onset_note="inside the surge (data starts)", first_post=T0 - pd.Timedelta(minutes=31)),
+        dict(back_to_baseline=pd.NaT, measured_until=T0 + pd.Timedelta(days=2), stopped_by="gap"),
+        dict(back_to_baseline=pd.NaT, measured_until=T0 + pd.Timedelta(days=2), stopped_by="next surge"),
+    ],
+)
+def test_sentences_never_print_unknown_zero_posts_or_an_early_recovery(over):
+    text = every_sentence(lessons(surge_row(**over), **ALL_TOPICS))
+    assert "unknown" not in text and "not measured" not in text
+    assert "0.0 posts" not in text and "nan" not in text.lower().replace("nance", "")
+    back = over.get("back_to_baseline", T0 + pd.Timedelta(hours=20))
+    if pd.notna(back) and back <= T0 + pd.Timedelta(hours=3):
+        assert "back to baseline" not in text
+    if over.get("half_life") == pd.Timedelta(days=3):
+        assert "halved in" not in text
+
+
+def test_recovery_after_a_gap_or_before_a_new_surge():
+    gap = lessons(surge_row(back_to_baseline=pd.NaT, measured_until=T0 + pd.Timedelta(days=2), stopped_by="gap"))
+    assert "a gap in the collection from 11 March 10:00 UTC cut the decline" in said(gap, "recovery")
+    again = lessons(
+        surge_row(back_to_baseline=pd.NaT, measured_until=T0 + pd.Timedelta(days=2), stopped_by="next surge")
+    )
+    assert "a new surge began on 11 March 10:00 UTC before volume was back to baseline" in said(again, "recovery")
+
+
+def test_daily_scale_is_said_in_days_with_the_busiest_hour():
+    day = pd.Timestamp("2013-06-20", tz="UTC")
+    row = surge_row(
+        scale="daily",
+        freq="D",
+        onset=day,
+        peak=day + pd.Timedelta(days=1),
+        peak_value=1884.0,
+        baseline=63.0,
+        half_life=pd.Timedelta(hours=40),
+        back_to_baseline=day + pd.Timedelta(days=9),
+        scale_reason="hourly counts fall back inside their band at night",
+        busiest_hour=day + pd.Timedelta(hours=40),
+        onset_hour=pd.NaT,
+    )
+    text = said(lessons(row), "timeline")
+    assert "started on Thursday 20 June 2013, from a baseline of 63 posts per day" in text
+    assert "peaked 24.0 hours later (21 June, 1,884 posts in that day)" in text
+    assert "Described in days: hourly counts fall back" in text and "busiest hour 21 June 16:00 UTC" in text
+    assert "back to baseline 9.0 days after the onset (29 June)" in said(lessons(row), "recovery")
+
+
+def test_late_start_is_said_not_no_surge():
+    row = surge_row(onset_note="inside the surge (data starts)", first_post=T0 + pd.Timedelta(minutes=31))
+    text = said(lessons(row), "timeline")
+    assert "No surge" not in text
+    assert text.startswith("The collection starts inside the surge (09 March 10:31 UTC)")
+    assert "the onset is not in the data" in text
+
+
+def test_gaps_and_several_surges_are_listed():
+    holes = pd.DataFrame(
+        {
+            "start": [T0, T0 + pd.Timedelta(days=5)],
+            "end": [T0 + pd.Timedelta(hours=66.6), T0 + pd.Timedelta(days=5, hours=13)],
+            "hours": [66.6, 13.0],
+        }
+    )
+    text = said(lessons(surge_row(), gaps=holes), "gaps")
+    assert text.startswith("The collection has 2 gaps of 12 hours or more without any post (from 09 March 10:00 UTC")
+    assert "(2.8 days)" in text and "(13.0 hours)" in text and "not quiet" in text
+    assert "no stretch of 12 hours" in said(lessons(surge_row(), gaps=holes.iloc[:0]), "gaps")
+    table = pd.DataFrame(
+        {
+            "peak": [T0, T0 + pd.Timedelta(days=4)],
+            "peak_value": [300.0, 900.0],
+            "excess": [5000.0, 700.0],
+            "crisis": [True, False],
+        }
+    )
+    text = said(lessons(surge_row(), surges=table), "surges")
+    assert (
+        "hold 2 surges" in text
+        and "(5,000, peak 09 March 10:00 UTC)" in text
+        and "13 March 10:00 UTC (900 posts)" in text
+    )
+    assert lessons(surge_row(), surges=table.iloc[:1])["topic"].tolist() == ["timeline", "recovery"]
