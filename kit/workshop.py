@@ -211,6 +211,16 @@ class _Unusable(Exception):
     """The answer cannot be read as what the task asks for (the message says what was expected)."""
 
 
+def _describe(value) -> str:
+    """A short name for a value in a message (never a whole table)."""
+    if isinstance(value, pd.DataFrame):
+        return f"a table of {len(value)} rows"
+    if isinstance(value, (pd.Series, np.ndarray, list, tuple)):
+        return f"{type(value).__name__} of {len(value)} values"
+    text = repr(value)
+    return f"{type(value).__name__} {text if len(text) <= 60 else text[:57] + '...'}"
+
+
 def _blank(answer) -> bool:
     if answer is ... or answer is None:
         return True
@@ -243,7 +253,7 @@ def _text(answer, column: str | tuple[str, ...] = "label") -> str:
     if isinstance(value, (list, tuple)) and len(value) == 1:
         value = value[0]
     if not isinstance(value, str):
-        raise _Unusable(f"expected a word or a name in quotes (a string), got {type(value).__name__} {value!r}")
+        raise _Unusable(f"expected a word or a name in quotes (a string), got {_describe(value)}")
     return value.strip()
 
 
@@ -259,7 +269,7 @@ def _number(answer, column: str | None = None) -> float:
     try:
         number = float(value)
     except (TypeError, ValueError):
-        raise _Unusable(f"expected a number, got {type(value).__name__} {value!r}") from None
+        raise _Unusable(f"expected a number, got {_describe(value)}") from None
     if math.isnan(number):
         raise _Unusable("this number is missing (NaN): did the call above find anything?")
     return number
@@ -270,7 +280,7 @@ def _time(answer, column: str) -> pd.Timestamp:
     try:
         stamp = pd.Timestamp(value)
     except (TypeError, ValueError):
-        raise _Unusable(f"expected a date and time (e.g. '2026-01-31 09:00'), got {value!r}") from None
+        raise _Unusable(f"expected a date and time (e.g. '2026-01-31 09:00'), got {_describe(value)}") from None
     if pd.isna(stamp):
         raise _Unusable("this time is missing (NaT): did the call above find anything?")
     return stamp.tz_localize("UTC") if stamp.tzinfo is None else stamp.tz_convert("UTC")
@@ -287,7 +297,7 @@ def _pair(answer, columns=("low", "high"), row=None) -> tuple[float, float]:
         return _number(answer, columns[0]), _number(answer, columns[1])
     if isinstance(answer, (list, tuple, np.ndarray)) and len(answer) == 2:
         return _number(answer[0]), _number(answer[1])
-    raise _Unusable(f"expected two numbers, (low, high), got {type(answer).__name__} {answer!r}")
+    raise _Unusable(f"expected two numbers, (low, high), got {_describe(answer)}")
 
 
 def _share(number: float) -> float:

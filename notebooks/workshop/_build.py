@@ -608,9 +608,9 @@ def _cells(spec, solution: bool):
     return cells
 
 
-def build() -> list[Path]:
-    """Write every exercise notebook and its solution; return the paths written."""
-    written = []
+def notebooks() -> dict[str, nbformat.NotebookNode]:
+    """Every notebook by its path relative to this folder: ``01_audit.ipynb``, ``solutions/01_audit.ipynb``..."""
+    out = {}
     for name, spec in NOTEBOOKS.items():
         for solution in (False, True):
             nb = nbformat.v4.new_notebook()
@@ -619,10 +619,18 @@ def build() -> list[Path]:
             nb.cells = _cells(spec, solution)
             for i, c in enumerate(nb.cells):
                 c["id"] = f"{name[:2]}-{i:03d}"
-            out = HERE / ("solutions" if solution else "") / f"{name}.ipynb"
-            out.parent.mkdir(parents=True, exist_ok=True)
-            nbformat.write(nb, out)
-            written.append(out)
+            out[("solutions/" if solution else "") + f"{name}.ipynb"] = nb
+    return out
+
+
+def build(root: Path = HERE) -> list[Path]:
+    """Write every exercise notebook and its solution under ``root``; return the paths written."""
+    written = []
+    for name, nb in notebooks().items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        nbformat.write(nb, path)
+        written.append(path)
     return written
 
 
