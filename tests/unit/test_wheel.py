@@ -96,6 +96,11 @@ def test_wheel_holds_the_kit_notebooks_sample_and_models(wheel):
     for part in ("common", "crisis", "monitoring"):
         assert f"kit/_params/sample/{part}.yaml" in names
     assert {"kit/templates/kit_report/index.html.j2", "kit/templates/kit_report/conf.json"} <= names
+    workshop = ROOT / "data" / "workshop"
+    if workshop.is_dir():  # the workshop's sample and notebooks (kit.workshop)
+        assert "kit/_data/workshop/posts.parquet" in names and "kit/_params/workshop/common.yaml" in names
+        notebooks = {p.relative_to(ROOT / "notebooks").as_posix() for p in (ROOT / "notebooks").rglob("*.ipynb")}
+        assert {f"kit/_notebooks/{n}" for n in notebooks if ".ipynb_checkpoints" not in n} <= names
     models = {
         p.relative_to(ROOT).as_posix()
         for p in (KIT / "tl" / "models").iterdir()
