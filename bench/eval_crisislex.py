@@ -1,20 +1,26 @@
 """Evaluate the crisis post-mortem on CrisisLex T26 (../shared/data/crisislex_t26; skipped when absent).
 
-    nice -n 5 .venv/bin/python bench/eval_crisislex.py [--no-notebooks] [--events N] [--out bench/results/eval_crisislex.json]
+    nice -n 5 .venv/bin/python bench/eval_crisislex.py [--no-classifier] [--notebooks N] [--out bench/results/eval_crisislex.json]
 
-Prints, and writes as JSON:
-- per event that has an entire-period file: baseline, onset, peak, half-life and back-to-baseline from
-  ``kit.tl.surge.surge`` on the hourly volume of the entire-period timestamps (the same call the
-  notebook makes), and a run of ``notebooks/04_crisis_postmortem`` on the event (volume from the
-  timestamps, text and labels from the labelled file read with ``time_from_id``), with its run time;
-- the message-type classifier against the ``Information Type`` labels, leave one event out (trained on
-  the labelled tweets of the other events, tested on the held-out one; all 13 labelled files), macro-F1
-  next to a majority-class baseline (the training events' most frequent label);
-- the same on five coarse types that the kit's built-in seed examples can be mapped to, where the
-  seed-examples-only classifier (zero labelled data) is scored next to the trained one and the majority
-  baseline. Training sets are capped per label (``--cap``, default 300) to keep the run short.
+Writes ``bench/results/eval_crisislex.json`` and ``.md`` (figures only: no tweet text, id or handle):
 
-Nothing derived from the data is written to the repository except the JSON of scores.
+- per event (13): its description (type: sudden or progressive, date), the crisis timeline the report
+  computes (``kit.tl.episodes.crisis_timeline`` on the entire-period timestamps, or on the labelled tweets'
+  times from their ids for the event without an entire-period file): the scale chosen and why, onset,
+  peak, half-life, return to baseline, the collection's gaps of 12 hours or more, the daily counts and a
+  compact hourly description; and the checks of issue 19 (a progressive event described in days, return
+  to baseline no earlier than the end of the high-volume days, every gap reported, no half-life longer
+  than the time to recover, no "unknown" or "0.0 posts" in the sentences);
+- the message types, leave one event out on the 7 ``Information Type`` labels: the kit's model
+  (``kit.tl.message_model``: sentence embeddings joined with TF-IDF words, balanced logistic regression)
+  fitted on the labelled tweets of the 12 other events, against a TF-IDF + logistic regression baseline
+  fitted on the same tweets (scikit-learn defaults, and with balanced class weights), and the majority
+  label; macro-F1 over the labels present in the held-out event, averaged over events;
+- the built-in examples alone (what the report uses when a team has no labels), scored on every event
+  after mapping both label sets to 5 coarse types, against TF-IDF + logistic regression on the same
+  built-in examples.
+
+Nothing derived from the data is written to the repository except these scores and counts.
 """
 
 from __future__ import annotations
@@ -52,82 +58,119 @@ COARSE_SEED = {
     "jokes": "other",
     "other": "other",
 }
+HIGH = 0.1  # a high-volume day keeps at least this share of the peak day's excess over the median day
 
 
 def events() -> list[dict]:
     out = []
     for folder in sorted(p for p in SHARED.iterdir() if p.is_dir()):
-        labelled = next(folder.glob("*-tweets_labeled.csv"), None)
-        entire = next(folder.glob("*-tweetids_entire_period.csv"), None)
-        out.append({"event": folder.name, "labelled": labelled, "entire": entire})
+        desc = json.loads(next(folder.glob("*-event_description.json")).read_text(encoding="utf-8"))
+        out.append(
+            {
+                "event": folder.name,
+                "labelled": next(folder.glob("*-tweets_labeled.csv"), None),
+                "entire": next(folder.glob("*-tweetids_entire_period.csv"), None),
+                "type": "progressive" if desc["time"]["development"].lower().startswith("prog") else "sudden",
+                "date": str(desc["time"]["start_day"]),
+                "kind": desc["categorization"]["type"],
+            }
+        )
     return out
 
 
-def fmt(value) -> str | None:
+def _t(value, unit: str = "h") -> str | None:
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return None
-    if isinstance(value, pd.Timedelta):
-        return f"{value.total_seconds() / 3600:.2f} h"
-    return str(value)
+    return f"{pd.Timestamp(value):%Y-%m-%d}" if unit == "D" else f"{pd.Timestamp(value):%Y-%m-%d %H:%M}"
+
+
+def _hours(value) -> float | None:
+    return None if value is None or pd.isna(value) else round(pd.Timedelta(value).total_seconds() / 3600, 1)
 
 
 def timeline(event: dict) -> dict:
     import kit
-    from kit import tl
-    from kit.tl.surge import surge
+    from kit.tl import lessons as lessons_
+    from kit.tl.episodes import counts, crisis_timeline, surges
+    from kit.tl.gaps import gaps
 
     t0 = time.perf_counter()
-    posts, _ = kit.load(str(event["entire"]))
-    series = tl.volume(posts, freq="H", by=None, start=posts["created_at"].min(), end=posts["created_at"].max())
-    row = surge(series, value="posts").iloc[0]
+    if event["entire"] is not None:
+        posts, _ = kit.load(str(event["entire"]))
+        source = "entire-period tweet ids"
+    else:
+        posts, _ = kit.load(str(event["labelled"]), time_from_id=True)
+        source = "labelled tweets only (no entire-period file): times from the ids"
+    times = posts["created_at"]
+    row = crisis_timeline(posts).iloc[0]
+    unit = row["freq"]
+    holes = gaps(posts)
+    table = surges(posts, scale=row["scale"])
+    words = lessons_.lessons(crisis_timeline(posts), gaps=holes, surges=table)
+    daily = counts(posts, scale="daily")
+    hourly = counts(posts, scale="hourly")
+    hourly_only = crisis_timeline(posts, scale="hourly").iloc[0]
+
+    # the high-volume days, computed here from the daily counts (not by the kit): from the peak day on
+    x = daily.to_numpy()
+    med, p = float(np.median(x)), int(np.argmax(x))
+    q = p
+    while q < len(x) and x[q] > med + HIGH * (x[p] - med):
+        q += 1
+    high_end = daily.index[q] if q < len(x) else daily.index[-1] + pd.Timedelta(days=1)
+    back = row["back_to_baseline"]
+    text = " ".join(words["lesson"])
+    checks = {
+        "daily_scale_if_progressive": event["type"] != "progressive" or row["scale"] == "daily",
+        "return_not_before_high_days_end": bool(pd.isna(back) or back >= high_end),
+        "every_gap_reported": int(row["gaps"]) == len(holes)
+        and (len(holes) == 0 or f"{len(holes)} gap" in " ".join(words.loc[words["topic"] == "gaps", "lesson"])),
+        "half_life_within_recovery": bool(
+            pd.isna(back) or pd.isna(row["half_life"]) or row["half_life"] <= back - row["peak"]
+        ),
+        "no_unknown_or_zero_posts": "unknown" not in text and "0.0 posts" not in text,
+        "peak_not_before_onset": bool(pd.isna(row["onset"]) or row["peak"] >= row["onset"]),
+    }
     return {
+        "source": source,
         "tweets": len(posts),
-        "first": fmt(posts["created_at"].min()),
-        "last": fmt(posts["created_at"].max()),
-        "hours": len(series),
-        "baseline": float(row["baseline"]),
-        "onset": fmt(row["onset"]),
-        "peak": fmt(row["peak"]),
-        "peak_value": float(row["peak_value"]),
-        "half_life_hours": float(row["half_life_periods"]) if pd.notna(row["half_life_periods"]) else None,
-        "back_to_baseline": fmt(row["back_to_baseline"]),
-        "time_to_peak": fmt(row["time_to_peak"]),
+        "first": _t(times.min()),
+        "last": _t(times.max()),
+        "scale": row["scale"],
+        "scale_reason": row["scale_reason"],
+        "onset_note": row["onset_note"],
+        "baseline_per_period": round(float(row["baseline"]), 1) if pd.notna(row["baseline"]) else None,
+        "onset": _t(row["onset"], unit),
+        "onset_hour": _t(row["onset_hour"]),
+        "peak": _t(row["peak"], unit),
+        "peak_value": float(row["peak_value"]) if pd.notna(row["peak_value"]) else None,
+        "busiest_hour": _t(row["busiest_hour"]),
+        "half_life_hours": _hours(row["half_life"]),
+        "back_to_baseline": _t(back, unit),
+        "hours_onset_to_back": _hours(back - row["onset"]) if pd.notna(back) else None,
+        "measured_until": _t(row["measured_until"], unit),
+        "stopped_by": row["stopped_by"],
+        "surges_at_scale": int(row["surges"]),
+        "high_volume_days_end": _t(high_end, "D"),
+        "gaps_12h": [
+            {"start": _t(a), "end": _t(b), "hours": float(h)}
+            for a, b, h in zip(holes["start"], holes["end"], holes["hours"])
+        ],
+        "daily_counts": {f"{d:%m-%d}": int(v) for d, v in daily.items()},
+        "hourly": {
+            "hours": len(hourly),
+            "empty_hours": int((hourly == 0).sum()),
+            "median_per_hour": float(hourly.median()),
+            "max_hour": _t(hourly.idxmax()),
+            "max_per_hour": int(hourly.max()),
+            "hourly_scale_onset": _t(hourly_only["onset"]),
+            "hourly_scale_peak": _t(hourly_only["peak"]),
+            "hourly_scale_back": _t(hourly_only["back_to_baseline"]),
+        },
+        "lessons": words["lesson"].tolist(),  # sentences from counts only: no tweet text
+        "checks": checks,
         "seconds": round(time.perf_counter() - t0, 2),
     }
-
-
-def notebook(event: dict, out_dir: Path) -> dict:
-    from kit import report
-
-    rel = lambda p: "../shared/data/crisislex_t26/" + p.parent.name + "/" + p.name  # noqa: E731
-    params = {
-        "data": [rel(event["labelled"]), rel(event["entire"])],
-        "load_options": {"time_from_id": True},
-        "brand_accounts": [],
-        "brand": None,
-        "query_terms": [],
-        "role_label": "x_information_source",
-        "seed": 0,
-    }
-    import os
-
-    cwd = os.getcwd()
-    os.chdir(ROOT)  # the paths are relative to the repository root, as in params/crisislex
-    try:
-        result = report.run("crisis", params, out_dir / event["event"], progress=False, timeout=900)
-    finally:
-        os.chdir(cwd)
-    values = (result.record or {}).get("values", {}) if isinstance(result.record, dict) else {}
-    tl_ = values.get("timeline", {})
-    return {
-        "ok": result.ok,
-        "error": result.error,
-        "seconds": round(result.seconds, 1),
-        "onset": tl_.get("onset"),
-        "peak": tl_.get("peak"),
-        "half_life_hours": tl_.get("half_life_periods"),
-        "repost_share": (values.get("repost_share") or {}).get("share"),
-    }  # no text or handles: scores only
 
 
 def labelled_tweets() -> pd.DataFrame:
@@ -144,157 +187,220 @@ def labelled_tweets() -> pd.DataFrame:
     return frame[frame["label"].notna() & (frame["label"] != "Not labeled")].reset_index(drop=True)
 
 
-def loeo(X: np.ndarray, labels: pd.Series, groups: pd.Series, *, cap: int, seed: int = 0) -> pd.DataFrame:
-    """Leave one event out with ``kit.tl.classify`` (fit on the other events, predict the held-out one).
+def _baseline(train_texts, train_y, test_texts, *, balanced: bool, min_df: int = 2):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
 
-    Each training set keeps at most ``cap`` tweets per label (a seeded random sample; the head weighs the
-    labels equally anyway): the full ~10,000 x 512 fit takes minutes per fold on a shared 2-core machine.
-    The majority baseline answers the full training set's most frequent label.
-    """
-    from kit.tl import classify
-
-    rng = np.random.default_rng(seed)
-    y = labels.astype(str).to_numpy()
-    rows = []
-    for ev in pd.unique(groups):
-        test = (groups == ev).to_numpy()
-        train = np.flatnonzero(~test)
-        keep = []
-        for lab in sorted(set(y[train])):
-            idx = train[y[train] == lab]
-            keep.extend(rng.choice(idx, size=min(cap, len(idx)), replace=False).tolist() if len(idx) > cap else idx)
-        keep = np.sort(np.asarray(keep))
-        model = classify.fit([""] * len(keep), y[keep].tolist(), embeddings=X[keep], embedder="use")
-        pred = np.array(model.classes, dtype=object)[model.predict_proba(X[test]).argmax(axis=1)]
-        majority = pd.Series(y[train]).value_counts().index[0]
-        present = sorted(set(y[test]))
-        rows.append(
-            {
-                "fold": str(ev),
-                "n_train": int(len(keep)),
-                "n_test": int(test.sum()),
-                "macro_f1": classify.macro_f1(y[test], pred, classes=present),
-                "majority_f1": classify.macro_f1(y[test], [majority] * int(test.sum()), classes=present),
-                "majority_label": majority,
-            }
-        )
-    return pd.DataFrame(rows)
+    tf = TfidfVectorizer(ngram_range=(1, 2), min_df=min_df, sublinear_tf=True)
+    A = tf.fit_transform(train_texts)
+    lr = LogisticRegression(max_iter=3000, class_weight="balanced" if balanced else None)
+    return lr.fit(A, train_y).predict(tf.transform(test_texts))
 
 
-def classifier(rows: dict, *, cap: int) -> None:
-    from kit.tl import classify
+def classifier(result: dict) -> None:
+    from kit import _stats
+    from kit.tl import message_model
     from kit.tl.embed import embed
     from kit.tl.message_types import seed_examples
 
     data = labelled_tweets()
+    texts = data["text"].astype(str).tolist()
     t0 = time.perf_counter()
     X = embed(data, embedder="use", progress=False)
-    rows["embedding_seconds"] = round(time.perf_counter() - t0, 1)
-    rows["labelled_tweets"] = len(data)
-    rows["labels"] = data["label"].value_counts().to_dict()
-    rows["training_cap_per_label"] = cap
-
+    result["embedding_seconds"] = round(time.perf_counter() - t0, 1)
+    y = data["label"].astype(str).to_numpy()
+    g = data["event"].to_numpy()
+    rows = []
     t0 = time.perf_counter()
-    fine = loeo(X, data["label"], data["event"], cap=cap)
-    rows["loeo_information_type"] = {
-        "per_event": fine.to_dict("records"),
-        "mean_macro_f1": float(fine["macro_f1"].mean()),
-        "mean_majority_f1": float(fine["majority_f1"].mean()),
+    for ev in pd.unique(g):
+        te, tr = g == ev, g != ev
+        present = sorted(set(y[te]))
+        f1 = lambda pred, te=te, present=present: _stats.macro_f1(y[te], pred, classes=present)  # noqa: E731
+        tr_texts = [texts[i] for i in np.flatnonzero(tr)]
+        te_texts = [texts[i] for i in np.flatnonzero(te)]
+        model = message_model.fit(tr_texts, y[tr], embeddings=X[tr], min_df=2)
+        kit_pred = np.asarray(model.classes, dtype=object)[model.predict_proba(te_texts, X[te]).argmax(axis=1)]
+        majority = pd.Series(y[tr]).value_counts().index[0]
+        rows.append(
+            {
+                "event": str(ev),
+                "n_train": int(tr.sum()),
+                "n_test": int(te.sum()),
+                "kit": f1(kit_pred),
+                "tfidf_lr": f1(_baseline(tr_texts, y[tr], te_texts, balanced=False)),
+                "tfidf_lr_balanced": f1(_baseline(tr_texts, y[tr], te_texts, balanced=True)),
+                "majority": f1(np.array([majority] * int(te.sum()))),
+            }
+        )
+        print(
+            f"  {ev:32s} " + " ".join(f"{k} {v:.3f}" for k, v in rows[-1].items() if isinstance(v, float)), flush=True
+        )
+    fine = pd.DataFrame(rows)
+    means = fine[["kit", "tfidf_lr", "tfidf_lr_balanced", "majority"]].mean().round(3).to_dict()
+    result["message_types_7_labels"] = {
+        "labels": sorted(set(y)),
+        "per_event": fine.round(3).to_dict("records"),
+        "mean_macro_f1": means,
+        "kit_minus_best_baseline": round(means["kit"] - max(means["tfidf_lr"], means["tfidf_lr_balanced"]), 3),
         "seconds": round(time.perf_counter() - t0, 1),
     }
 
-    coarse = data["label"].map(COARSE_TRUTH)
-    t0 = time.perf_counter()
-    trained = loeo(X, coarse, data["event"], cap=cap)
+    # the built-in examples alone (the report's default), on 5 coarse types
     seed = seed_examples()
-    model = classify.fit(seed["text"].tolist(), seed["label"].tolist(), embedder="use")
-    pred = classify.predict(data, model, embeddings=X)["label"].map(COARSE_SEED)
-    per_event = []
-    for ev, idx in data.groupby("event").groups.items():
-        truth = coarse.loc[idx]
-        present = sorted(set(truth))
-        per_event.append({"fold": ev, "seed_only_f1": classify.macro_f1(truth, pred.loc[idx], classes=present)})
-    both = trained.merge(pd.DataFrame(per_event), on="fold", how="left")
-    rows["loeo_coarse_types"] = {
+    coarse = data["label"].map(COARSE_TRUTH).to_numpy()
+    model = message_model.fit(seed["text"].tolist(), seed["label"].tolist(), embedder="use")
+    kit_pred = pd.Series(np.asarray(model.classes, dtype=object)[model.predict_proba(texts, X).argmax(axis=1)])
+    base_pred = pd.Series(_baseline(seed["text"].tolist(), seed["label"].tolist(), texts, balanced=True, min_df=1))
+    kit_c, base_c = kit_pred.map(COARSE_SEED).to_numpy(), base_pred.map(COARSE_SEED).to_numpy()
+    per = []
+    for ev in pd.unique(g):
+        m = g == ev
+        present = sorted(set(coarse[m]))
+        per.append(
+            {
+                "event": str(ev),
+                "kit": _stats.macro_f1(coarse[m], kit_c[m], classes=present),
+                "tfidf_lr": _stats.macro_f1(coarse[m], base_c[m], classes=present),
+                "majority": _stats.macro_f1(coarse[m], np.array(["other"] * int(m.sum())), classes=present),
+            }
+        )
+    per = pd.DataFrame(per)
+    result["message_types_builtin_examples_5_coarse"] = {
         "classes": sorted(set(coarse)),
-        "per_event": both.to_dict("records"),
-        "mean_macro_f1_trained_on_other_events": float(both["macro_f1"].mean()),
-        "mean_macro_f1_seed_examples_only": float(both["seed_only_f1"].mean()),
-        "mean_majority_f1": float(both["majority_f1"].mean()),
-        "seed_examples": int(len(seed)),
-        "per_class_seed_only": classify.per_class_f1(coarse, pred).to_dict("records"),
-        "seconds": round(time.perf_counter() - t0, 1),
+        "seed_examples": len(seed),
+        "per_event": per.round(3).to_dict("records"),
+        "mean_macro_f1": per[["kit", "tfidf_lr", "majority"]].mean().round(3).to_dict(),
     }
+
+
+def notebook(event: dict, out_dir: Path) -> dict:
+    """Run notebooks/04 on one event (the labelled tweets for text, the entire period for volume)."""
+    import os
+
+    from kit import report
+
+    rel = lambda p: "../shared/data/crisislex_t26/" + p.parent.name + "/" + p.name  # noqa: E731
+    data = [rel(event["labelled"])] + ([rel(event["entire"])] if event["entire"] is not None else [])
+    params = {
+        "data": data,
+        "load_options": {"time_from_id": True},
+        "brand_accounts": [],
+        "brand": None,
+        "query_terms": [],
+        "role_label": "x_information_source",
+        "seed": 0,
+    }
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        result = report.run("crisis", params, out_dir / event["event"], progress=False, timeout=1800)
+    finally:
+        os.chdir(cwd)
+    values = (result.record or {}).get("values", {}) if isinstance(result.record, dict) else {}
+    tl_ = values.get("timeline", {})
+    return {"ok": result.ok, "error": result.error, "seconds": round(result.seconds, 1), "scale": tl_.get("scale")}
+
+
+def markdown(result: dict) -> str:
+    lines = [
+        "# CrisisLex T26: crisis timelines and message types",
+        "",
+        "Written by `bench/eval_crisislex.py` (figures only). Times in UTC; daily-scale times are days.",
+        "",
+        "## Timelines",
+        "",
+        "| event | type | date | scale | onset | peak | half-life (h) | back to baseline | high-volume days end | gaps ≥ 12 h | checks |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for e in result["events"]:
+        t = e["timeline"]
+        back = t["back_to_baseline"] or f"not reached ({t['stopped_by']} at {t['measured_until']})"
+        onset = t["onset"] + (f" ({t['onset_note']})" if t["onset_note"] and t["onset_note"] != "detected" else "")
+        gaps = "; ".join(f"{g['start']} → {g['end']} ({g['hours']:.0f} h)" for g in t["gaps_12h"][:4]) or "none"
+        if len(t["gaps_12h"]) > 4:
+            gaps = f"{len(t['gaps_12h'])} gaps, {sum(g['hours'] for g in t['gaps_12h']):.0f} h in all; first: {gaps}"
+        ok = all(t["checks"].values())
+        failed = [k for k, v in t["checks"].items() if not v]
+        lines.append(
+            f"| {e['event']} | {e['type']} | {e['date']} | {t['scale']} | {onset} | {t['peak']} ({t['peak_value']:.0f}) "
+            f"| {t['half_life_hours']} | {back} | {t['high_volume_days_end']} | {gaps} | {'ok' if ok else ', '.join(failed)} |"
+        )
+    lines += ["", "Why each scale, and the hourly view:", ""]
+    for e in result["events"]:
+        t, h = e["timeline"], e["timeline"]["hourly"]
+        lines.append(
+            f"- **{e['event']}** ({e['kind']}, {t['tweets']:,} tweets, {t['source']}): {t['scale_reason']}. "
+            f"Hourly: {h['hours']} hours, {h['empty_hours']} empty, median {h['median_per_hour']:.0f}/h, busiest "
+            f"{h['max_hour']} ({h['max_per_hour']}); hourly-scale onset {h['hourly_scale_onset']}, peak "
+            f"{h['hourly_scale_peak']}, back {h['hourly_scale_back']}. Daily: "
+            + ", ".join(f"{d} {v}" for d, v in t["daily_counts"].items())
+        )
+    m7 = result.get("message_types_7_labels")
+    if m7:
+        mm = m7["mean_macro_f1"]
+        lines += [
+            "",
+            "## Message types, leave one event out (7 labels)",
+            "",
+            f"Mean macro-F1: kit {mm['kit']:.3f}, TF-IDF + LR {mm['tfidf_lr']:.3f}, TF-IDF + LR balanced "
+            f"{mm['tfidf_lr_balanced']:.3f}, majority {mm['majority']:.3f}; kit minus best baseline "
+            f"{m7['kit_minus_best_baseline']:+.3f}.",
+            "",
+            "| event | test tweets | kit | TF-IDF + LR | TF-IDF + LR balanced | majority |",
+            "|---|---|---|---|---|---|",
+        ]
+        for r in m7["per_event"]:
+            lines.append(
+                f"| {r['event']} | {r['n_test']} | {r['kit']:.3f} | {r['tfidf_lr']:.3f} | {r['tfidf_lr_balanced']:.3f} | {r['majority']:.3f} |"
+            )
+        s5 = result["message_types_builtin_examples_5_coarse"]["mean_macro_f1"]
+        lines += [
+            "",
+            f"Built-in examples only (the report's default), 5 coarse types: kit {s5['kit']:.3f}, TF-IDF + LR on the "
+            f"same examples {s5['tfidf_lr']:.3f}, majority {s5['majority']:.3f}.",
+        ]
+    return "\n".join(lines) + "\n"
 
 
 def write(result: dict, out: str) -> None:
     Path(out).parent.mkdir(parents=True, exist_ok=True)
     Path(out).write_text(json.dumps(result, indent=1, default=str), encoding="utf-8")
+    Path(out).with_suffix(".md").write_text(markdown(result), encoding="utf-8")
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", default=str(ROOT / "bench" / "results" / "eval_crisislex.json"))
-    ap.add_argument("--no-notebooks", action="store_true", help="skip the notebook runs")
     ap.add_argument("--no-classifier", action="store_true", help="skip the message-type evaluation")
-    ap.add_argument("--events", type=int, default=None, help="run the notebook on the first N events only")
-    ap.add_argument("--cap", type=int, default=300, help="training tweets kept per label in each fold")
+    ap.add_argument("--notebooks", type=int, default=0, help="also run the notebook on the first N events")
     ap.add_argument("--html", default="/tmp/kit_eval_crisislex", help="where the notebook reports go")
-    ap.add_argument(
-        "--only",
-        nargs="+",
-        default=None,
-        help="rerun these events only and replace their rows in the existing --out file",
-    )
     args = ap.parse_args(argv)
     if not SHARED.exists():
         print(f"{SHARED} absent: nothing to evaluate")
         return 0
     start = time.perf_counter()
     result: dict = {"data": "crisislex_t26", "events": [], "complete": False}
-    with_entire = [e for e in events() if e["entire"] is not None]
-    if args.only:
-        result = json.loads(Path(args.out).read_text(encoding="utf-8"))
-        for e in [e for e in with_entire if e["event"] in args.only]:
-            row = {"event": e["event"], "timeline": timeline(e), "notebook": notebook(e, Path(args.html))}
-            result["events"] = [row if r["event"] == e["event"] else r for r in result["events"]]
-            print(e["event"], row["notebook"]["ok"], row["notebook"]["error"], row["notebook"]["seconds"], "s")
-        result.setdefault("rerun", []).append({"events": args.only, "why": "after a fix"})
-        write(result, args.out)
-        return 0
-    result["events_without_entire_period_file"] = [e["event"] for e in events() if e["entire"] is None]
-    if not args.no_classifier:  # first: it is quick, and the JSON is written after every step
-        classifier(result, cap=args.cap)
-        fine, coarse = result["loeo_information_type"], result["loeo_coarse_types"]
-        print(
-            f"Information Type, leave one event out: macro-F1 {fine['mean_macro_f1']:.3f} "
-            f"(majority {fine['mean_majority_f1']:.3f})",
-            flush=True,
-        )
-        print(
-            f"Coarse types: trained {coarse['mean_macro_f1_trained_on_other_events']:.3f}, seed examples only "
-            f"{coarse['mean_macro_f1_seed_examples_only']:.3f}, majority {coarse['mean_majority_f1']:.3f}",
-            flush=True,
-        )
-        write(result, args.out)
-    for i, e in enumerate(with_entire):
-        row = {"event": e["event"], "timeline": timeline(e)}
-        if not args.no_notebooks and (args.events is None or i < args.events):
+    for i, e in enumerate(events()):
+        row = {k: e[k] for k in ("event", "type", "date", "kind")} | {"timeline": timeline(e)}
+        if i < args.notebooks:
             row["notebook"] = notebook(e, Path(args.html))
         result["events"].append(row)
         t = row["timeline"]
-        nb = row.get("notebook", {})
         print(
-            f"{e['event']:32s} onset {t['onset']}  peak {t['peak']}  half-life {t['half_life_hours']}  "
-            f"notebook {'ok' if nb.get('ok') else nb.get('error', 'skipped')} {nb.get('seconds', '')} s",
+            f"{e['event']:32s} {e['type']:11s} {t['scale']:6s} onset {t['onset']} peak {t['peak']} "
+            f"half-life {t['half_life_hours']} back {t['back_to_baseline']} gaps {len(t['gaps_12h'])} "
+            f"checks {'ok' if all(t['checks'].values()) else t['checks']}",
             flush=True,
         )
-        result["seconds"] = round(time.perf_counter() - start, 1)
-        write(result, args.out)
+    write(result, args.out)
+    if not args.no_classifier:
+        classifier(result)
+        m = result["message_types_7_labels"]["mean_macro_f1"]
+        print(f"message types, 7 labels, leave one event out: {m}", flush=True)
     result["complete"] = True
     result["seconds"] = round(time.perf_counter() - start, 1)
     write(result, args.out)
-    print(f"wrote {args.out} in {result['seconds']} s")
+    print(f"wrote {args.out} and .md in {result['seconds']} s")
     return 0
 
 

@@ -24,6 +24,17 @@ DEFINITIONS = {
     "size is its reposts plus quotes",
     "first statement": "first original post (not a reply, not a repost) by a brand account at or after the onset",
     "negative share": "posts scored negative among the posts scored, per period",
+    "scale": "hours or days (kit.tl.episodes.crisis_timeline): the crisis is measured on both, and the hourly "
+    "figures are kept only when the daily counts do not contradict them (hourly return to baseline no earlier "
+    "than the end of the high-volume days, busiest hour inside them)",
+    "high-volume days": "the days from the peak day on whose posts above the baseline stay at least 10 % of the "
+    "peak day's",
+    "collection gap": "a stretch of 12 hours or more without any post in the collection (kit.tl.gaps): a hole "
+    "in the data, not quiet; no phase, half-life or recovery is measured across it",
+    "surge": "a run of periods above the band of the series' quiet level (its median period); the crisis is the "
+    "surge with most posts above that level, or the one holding the known start",
+    "late start": "the data starts inside the surge (no quiet periods before it): the baseline is then the "
+    "quiet level of the whole series and the onset is the first period of data",
 }
 
 _TIME = "created_at"

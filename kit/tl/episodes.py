@@ -360,6 +360,7 @@ def surges(
     scale: str = "hourly",
     start=None,
     end=None,
+    collection=None,
     min_gap_hours: float = 12.0,
     k: int = 3,
     level: float = 0.99,
@@ -372,7 +373,7 @@ def surges(
     posts : DataFrame, Series or DatetimeIndex
         The posts or their times.
     scale : {"hourly", "daily"}
-    start, end, min_gap_hours, k, level, time
+    start, end, collection, min_gap_hours, k, level, time
         As in :func:`crisis_timeline`.
 
     Returns
@@ -395,9 +396,9 @@ def surges(
     lo = _ts(start) if start is not None else (t.min() if len(t) else None)
     hi = _ts(end) if end is not None else (t.max() if len(t) else None)
     s = counts(t, scale=scale, start=lo, end=hi)
-    usable = ~gap_periods(
-        s.index, gaps(t, min_hours=min_gap_hours, start=start, end=end), freq="h" if scale == "hourly" else "D"
-    )
+    every = t if collection is None else _times(collection, time)
+    holes = gaps(every, min_hours=min_gap_hours, start=start, end=end)
+    usable = ~gap_periods(s.index, holes, freq="h" if scale == "hourly" else "D")
     x = s.to_numpy(dtype=float)
     _, cands = _candidates(x, usable, level=level, k=k, late_within=_LATE[scale])
     best = _pick(cands, s.index, None)

@@ -12,7 +12,14 @@ from __future__ import annotations
 
 import pandas as pd
 
-__all__ = ["MESSAGE_TYPES", "seed_examples", "message_types", "topics_by_phase"]
+__all__ = [
+    "MESSAGE_TYPES",
+    "EXPECTED_ACCURACY",
+    "seed_examples",
+    "expected_accuracy",
+    "message_types",
+    "topics_by_phase",
+]
 
 MESSAGE_TYPES = (
     "warnings and advice",
@@ -121,6 +128,32 @@ _SEED = {
 }
 
 
+#: Leave-one-event-out macro-F1 on the 13 CrisisLex T26 events (``bench/eval_crisislex.py``; each event
+#: predicted by a model fitted without it; figures only, no data). Filled from
+#: ``bench/results/eval_crisislex.json``.
+EXPECTED_ACCURACY = []
+
+
+def expected_accuracy() -> pd.DataFrame:
+    """How accurate the message types can be expected to be, measured on real crises the model never saw.
+
+    Returns
+    -------
+    DataFrame
+        ``setting, labels, macro_f1, baseline_macro_f1, majority_macro_f1, events, measured``: one row
+        per setting (the built-in examples alone, mapped to CrisisLex's coarse types; a team's labelled
+        examples from other crises, CrisisLex's 7 information types), next to a TF-IDF + logistic
+        regression baseline fitted on the same examples and the majority guess.
+
+    Examples
+    --------
+    >>> expected_accuracy().columns.tolist()[:3]
+    ['setting', 'labels', 'macro_f1']
+    """
+    cols = ["setting", "labels", "macro_f1", "baseline_macro_f1", "majority_macro_f1", "events", "measured"]
+    return pd.DataFrame(EXPECTED_ACCURACY, columns=cols)
+
+
 def seed_examples() -> pd.DataFrame:
     """The built-in labelled examples of the message types, written for the kit: what the classifier learns
     from when a team has no labels.
@@ -147,10 +180,11 @@ def message_types(
     embedder="use",
     min_confidence: float | None = None,
     other: str = "other",
-    C: float = 1.0,
+    C: float = 2.0,
     column: str = "text",
 ) -> pd.DataFrame:
-    """Message type of each post from a few-shot classifier (``kit.tl.classify``) on sentence embeddings.
+    """Message type of each post from the joined model of :mod:`kit.tl.message_model` (sentence embeddings
+    and TF-IDF words, one logistic regression) fitted on the examples.
 
     Parameters
     ----------
@@ -175,7 +209,7 @@ def message_types(
     >>> set(typed["message_type"]) <= {"criticism", "questions"}
     True
     """
-    from . import classify
+    from . import message_model
 
     if examples is None:
         ex = seed_examples()
@@ -193,8 +227,8 @@ def message_types(
                 f"no examples for the message types {unknown}; the examples have {sorted(set(ex['label'].astype(str)))}"
             )
         ex = ex[ex["label"].astype(str).isin(list(labels))]
-    model = classify.fit(ex["text"].astype(str).tolist(), ex["label"].astype(str).tolist(), embedder=embedder, C=C)
-    pred = classify.predict(posts, model, column=column)
+    model = message_model.fit(ex["text"].astype(str).tolist(), ex["label"].astype(str).tolist(), embedder=embedder, C=C)
+    pred = message_model.predict(posts, model, column=column)
     out = posts.copy()
     label = pred["label"].astype("string")
     conf = pred["confidence"].astype(float)

@@ -95,3 +95,43 @@ def test_quiet_series_has_no_surge_and_bad_scale_raises():
     assert pd.isna(row["onset"]) and pd.isna(row["back_to_baseline"])
     with pytest.raises(ValueError, match="scale"):
         crisis_timeline(times_from_hourly(np.full(10, 3.0)), scale="weekly")
+
+
+# ------------------------------------------------------------------------------------ real data (shared)
+
+SHARED = __import__("pathlib").Path(__file__).resolve().parents[2].parent / "shared" / "data" / "crisislex_t26"
+PROGRESSIVE = ["2012_Colorado_wildfires", "2012_Philipinnes_floods", "2013_Alberta_floods", "2013_Queensland_floods"]
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not SHARED.exists(), reason="../shared/data/crisislex_t26 absent")
+@pytest.mark.parametrize("event", PROGRESSIVE)
+def test_crisislex_progressive_events_are_told_in_days_with_every_gap(event):
+    import kit
+
+    posts, _ = kit.load(str(next((SHARED / event).glob("*-tweetids_entire_period.csv"))))
+    row = crisis_timeline(posts).iloc[0]
+    assert row["scale"] == "daily", row["scale_reason"]
+    daily = counts(posts, scale="daily")
+    x = daily.to_numpy()
+    med, p = float(np.median(x)), int(np.argmax(x))
+    q = p
+    while q < len(x) and x[q] > med + 0.1 * (x[p] - med):
+        q += 1
+    high_end = daily.index[min(q, len(x) - 1)]
+    assert pd.isna(row["back_to_baseline"]) or row["back_to_baseline"] >= high_end
+    assert row["gaps"] == len(gaps(posts))
+    if pd.notna(row["back_to_baseline"]) and pd.notna(row["half_life"]):
+        assert row["half_life"] <= row["back_to_baseline"] - row["peak"]
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not SHARED.exists(), reason="../shared/data/crisislex_t26 absent")
+def test_crisislex_alberta_gap_stops_the_recovery_and_the_data_starts_late():
+    import kit
+
+    posts, _ = kit.load(str(SHARED / "2013_Alberta_floods" / "2013_Alberta_floods-tweetids_entire_period.csv"))
+    row = crisis_timeline(posts).iloc[0]
+    assert row["onset_note"] == "inside the surge (data starts)" and row["peak"] == pd.Timestamp("2013-06-21", tz="UTC")
+    assert row["stopped_by"] == "gap" and pd.isna(row["back_to_baseline"])
+    assert row["gaps"] == 1 and 66 <= row["gap_hours"] <= 67
