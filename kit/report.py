@@ -120,16 +120,29 @@ def load_params(source: str | Path | dict | None, name: str) -> dict:
     else:
         path = _params_path(source)
         if path.is_dir():
-            data = {}
-            for part in ("common", name):
-                f = path / f"{part}.yaml"
-                if f.exists():
-                    data.update(_read_yaml(f))
-            return data
+            common, own = path / "common.yaml", path / f"{name}.yaml"
+            return {
+                **(_shared(_read_yaml(common), name, common) if common.exists() else {}),
+                **(_read_yaml(own) if own.exists() else {}),
+            }
         data = _read_yaml(path)
     if any(k in data for k in NOTEBOOKS) or "common" in data:
-        return {**(data.get("common") or {}), **(data.get(name) or {})}
+        return {**_shared(data.get("common") or {}, name, "the common section"), **(data.get(name) or {})}
     return dict(data)
+
+
+def _shared(common: dict, name: str, source) -> dict:
+    """The keys of a ``common`` section that notebook ``name`` declares.
+
+    The four notebooks share one vocabulary (data, brand, competitors, accounts, languages, seed...), but not
+    every notebook uses every shared key: each takes the ones its ``parameters`` cell declares. A key that no
+    notebook declares is a mistake and is reported.
+    """
+    known = {n: set(notebook_defaults(n)) for n in NOTEBOOKS}
+    stray = sorted(k for k in common if not any(k in keys for keys in known.values()))
+    if stray:
+        raise ValueError(f"{source}: {stray} are parameters of none of the notebooks ({', '.join(NOTEBOOKS)})")
+    return {k: v for k, v in common.items() if k in known[name]}
 
 
 def _params_path(source: str | Path) -> Path:
