@@ -698,7 +698,6 @@ def warm(*, progress: Callable[[str], None] | None = print) -> dict[str, float]:
             seed=s["seed"],
             min_topic_size=s["min_topic_size"],
             languages=tuple(s["languages"]),
-            word_embedder=tl.embed.get_embedder(s["embedder"]),
             n_epochs=s["n_epochs"],
             strict=False,
         ),

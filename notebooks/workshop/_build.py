@@ -395,13 +395,14 @@ seed = 0
     code("scored = tl.sentiment.score(posts, embeddings=vectors)"),
     md(
         "Topics (BERTopic: UMAP, HDBSCAN, keywords), merged across languages. Its libraries take a few seconds "
-        "to load, once per session, in two steps:"
+        "to load, once per session, in two steps. (The full listening report also passes `word_embedder=` so "
+        "that translated words share a label; it is left out here to keep the cell short.)"
     ),
     code("import transformers.pipelines"),
     code("import bertopic"),
     code(
         "result = tl.topics.fit(scored, vectors, seed=seed, min_topic_size=min_topic_size, languages=tuple(languages), "
-        "word_embedder=tl.embed.get_embedder(embedder), n_epochs=n_epochs, strict=False)"
+        "n_epochs=n_epochs, strict=False)"
     ),
     code("scored = tl.topics.with_topics(scored, result)"),
     code("pl.topics.summary(tl.topic_tables.summary(scored, result, languages=languages))"),
