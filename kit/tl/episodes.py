@@ -220,7 +220,7 @@ def _choose(hourly: dict, daily: dict) -> tuple[str, str]:
     if pd.isna(daily["onset"]) and pd.isna(hourly["onset"]):
         return "hourly", "no surge in hourly or daily counts"
     if pd.isna(daily["onset"]):
-        return "hourly", "no day stands out from the daily baseline: the surge is a matter of hours"
+        return "hourly", "no run of days stands out from the daily baseline: the surge is a matter of hours"
     if pd.isna(hourly["onset"]):
         return "daily", "no hour stands out from the hourly baseline, but days do"
     d_end = daily["_high_end"]

@@ -135,3 +135,15 @@ def test_crisislex_alberta_gap_stops_the_recovery_and_the_data_starts_late():
     assert row["onset_note"] == "inside the surge (data starts)" and row["peak"] == pd.Timestamp("2013-06-21", tz="UTC")
     assert row["stopped_by"] == "gap" and pd.isna(row["back_to_baseline"])
     assert row["gaps"] == 1 and 66 <= row["gap_hours"] <= 67
+
+
+def test_typhoon_landfall_is_the_crisis_not_a_later_one_hour_spike():
+    daily = [26, 1778, 3473, 900, 500, 300, 200, 150, 120, 100]
+    rates = np.concatenate([diurnal(1, d / 24) for d in daily])
+    rates[5 * 24 + 14] += 800.0  # one hour on day 5 higher than any landfall hour
+    t = times_from_hourly(rates, seed=6)
+    row = crisis_timeline(t).iloc[0]
+    assert row["scale"] == "daily", row["scale_reason"]
+    assert row["peak"] == T0 + pd.Timedelta(days=2)
+    hourly = crisis_timeline(t, scale="hourly").iloc[0]
+    assert T0 + pd.Timedelta(days=1) <= hourly["peak"] < T0 + pd.Timedelta(days=4)

@@ -413,3 +413,11 @@ def test_alert_message_verb_and_missing_band():
     share = alert_messages.message("Replies", 0.5, 3, direction="above", low=0.1, high=0.2, share=True)
     assert share.startswith("Replies was 50.0%")  # a share is one value: "was"
     assert alert_messages.band_text(float("nan"), 4.0) == "n/a-4"
+
+
+def test_surge_flat_decline_has_no_half_life_instead_of_overflowing():
+    # a plateau after the peak: the fitted decay is almost flat, its half-life beyond any horizon
+    values = [2.0] * 30 + [40.0, 60.0] + [59.0 - 0.001 * i for i in range(40)]
+    hourly = pd.Series(values, index=pd.date_range("2026-03-01", periods=len(values), freq="h", tz="UTC"))
+    row = signals.surge(hourly, baseline=2.0).iloc[0]
+    assert pd.isna(row["half_life"]) and pd.isna(row["half_life_periods"])
