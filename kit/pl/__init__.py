@@ -4,8 +4,7 @@ The overview and monitoring builders are imported here; the others live in modul
 ``kit.tl`` counterpart and load on first use: ``pl.audience.overlap(...)``, ``pl.care.cases(...)``.
 """
 
-import importlib
-
+from .._lazy import submodules
 from ._table import table, text
 from .monitoring import band, message_test, net_sentiment_over_time, share_over_time, surge
 from .overview import breakdown, volume
@@ -23,11 +22,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name):
-    if not name.startswith("_"):
-        try:
-            return importlib.import_module(f".{name}", __name__)
-        except ModuleNotFoundError as err:
-            if err.name != f"{__name__}.{name}":
-                raise
-    raise AttributeError(f"module 'kit.pl' has no attribute {name!r}")
+__getattr__ = submodules(__name__)

@@ -5,18 +5,10 @@ The overview functions are imported here; every other module (``embed``, ``topic
 so ``import kit`` stays fast.
 """
 
-import importlib
-
+from .._lazy import submodules
 from .overview import breakdown, load_accounting, load_warnings, summary, top_posts, volume
 
 __all__ = ["volume", "breakdown", "summary", "load_accounting", "load_warnings", "top_posts"]
 
 
-def __getattr__(name):
-    if not name.startswith("_"):
-        try:
-            return importlib.import_module(f".{name}", __name__)
-        except ModuleNotFoundError as err:
-            if err.name != f"{__name__}.{name}":
-                raise
-    raise AttributeError(f"module 'kit.tl' has no attribute {name!r}")
+__getattr__ = submodules(__name__)

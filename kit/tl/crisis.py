@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from . import timeline as _timeline
 from ._crisis import DEFINITIONS
 from .cascades import amplification, cascades, repost_share
 from .kinds import kinds, related, with_text
@@ -34,20 +35,9 @@ from .lessons import lessons
 from .message_types import MESSAGE_TYPES, message_types, seed_examples, topics_by_phase
 from .response import brand_posts, first_statement, response_periods
 from .spreaders import ACCOUNT_TYPES, account_types, spreaders, spreaders_by_type
-from .timeline import (
-    PHASES,
-    anchor,
-    by_phase,
-    during,
-    key_moments,
-    negative_by_phase,
-    negative_share,
-    phase_spans,
-    phases,
-)
+from .timeline import *  # noqa: F403 (re-exports its __all__)
 
 __all__ = [
-    "PHASES",
     "MESSAGE_TYPES",
     "ACCOUNT_TYPES",
     "DEFINITIONS",
@@ -55,14 +45,7 @@ __all__ = [
     "kinds",
     "related",
     "with_text",
-    "anchor",
-    "during",
-    "phase_spans",
-    "phases",
-    "by_phase",
-    "negative_share",
-    "negative_by_phase",
-    "key_moments",
+    *_timeline.__all__,
     "amplification",
     "repost_share",
     "cascades",

@@ -35,10 +35,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..io.heads import read_head, write_head
 from ._emotion_base import EMOTIONS, EmotionModel, _frame, _texts
 from ._linear_head import LinearHead
-from .embed import Embedder, MissingBackend
+from .embed import MissingBackend
 from .emotion_keywords import KeywordEmotionModel
 
 __all__ = [
@@ -121,21 +120,11 @@ class EmotionHead(LinearHead):
     """
 
     kind = "emotion-head"
-
-    def __init__(
-        self,
-        coef: np.ndarray,
-        intercept: np.ndarray,
-        *,
-        embedder: str | Embedder = "use",
-        meta: dict | None = None,
-        cache: bool = True,
-        cache_dir: str | Path | None = None,
-        name: str | None = None,
-    ):
-        super().__init__(coef, intercept, embedder=embedder, meta=meta, cache=cache, cache_dir=cache_dir, name=name)
-        if self.coef.shape[0] != len(EMOTIONS) or self.intercept.shape != (len(EMOTIONS),):
-            raise ValueError(f"an emotion head has {len(EMOTIONS)} outputs; got {self.coef.shape}")
+    format = FORMAT
+    outputs = EMOTIONS
+    outputs_key = "emotions"
+    default_path = DEFAULT_HEAD
+    missing = "no emotion head at {path}; build it with: python -m kit.tl.train_sentiment --only-emotion"
 
     def scores(
         self, texts: Sequence[str], langs: Sequence[str] | None = None, *, embeddings: np.ndarray | None = None
@@ -150,31 +139,6 @@ class EmotionHead(LinearHead):
         if len(X) != len(texts):
             raise ValueError(f"{len(X)} embeddings for {len(texts)} texts")
         return _frame(X @ self.coef.T + self.intercept)
-
-    def save(self, path: str | Path) -> Path:
-        """Write ``path`` (``.npz``: ``coef``, ``intercept``) and its metadata beside it (``.json``)."""
-        meta = {
-            **self.meta,
-            "format": FORMAT,
-            "name": self.name,
-            "emotions": list(EMOTIONS),
-            "embedder": self.embedder_spec,
-            "n_features": int(self.coef.shape[1]),
-        }
-        return write_head(path, self.coef, self.intercept, meta=meta)
-
-    @classmethod
-    def load(cls, path: str | Path | None = None, **kwargs) -> EmotionHead:
-        """Load a head saved by :meth:`save` (default: the shipped one); ``kwargs`` go to the constructor."""
-        path = Path(path or DEFAULT_HEAD).with_suffix(".npz")
-        coef, intercept, meta = read_head(
-            path,
-            fmt=FORMAT,
-            missing=f"no emotion head at {path}; build it with: python -m kit.tl.train_sentiment --only-emotion",
-        )
-        args = dict(embedder=meta["embedder"], meta=meta, name=meta.get("name"))
-        args.update(kwargs)
-        return cls(coef, intercept, **args)
 
 
 class AutoEmotionModel:

@@ -18,7 +18,6 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..io.heads import read_head, write_head
 from ._linear_head import LinearHead
 from ._sentiment_base import LABELS, _langs, _texts, frame_from_probs, guess_langs
 from .embed import Embedder
@@ -140,6 +139,12 @@ class HeadModel(LinearHead):
     be passed in (``predict(..., embeddings=...)``) when already computed.
     """
 
+    format = FORMAT
+    outputs = LABELS
+    outputs_key = "labels"
+    default_path = DEFAULT_HEAD
+    missing = "no sentiment head at {path} (+ {json}); build the shipped one with: python -m kit.tl.train_sentiment"
+
     def __init__(
         self,
         coef: np.ndarray,
@@ -155,8 +160,6 @@ class HeadModel(LinearHead):
         name: str | None = None,
     ):
         super().__init__(coef, intercept, embedder=embedder, meta=meta, cache=cache, cache_dir=cache_dir, name=name)
-        if self.coef.shape[0] != 3 or self.intercept.shape != (3,):
-            raise ValueError(f"a head has 3 classes; got coef {self.coef.shape}, intercept {self.intercept.shape}")
         self.lexicon_features = tuple(lexicon_features)
         self.lexicon_band = float(lexicon_band)
         self.neutral_bias = float(neutral_bias)
@@ -204,43 +207,21 @@ class HeadModel(LinearHead):
         X = self.features(texts, langs, embeddings=embeddings)
         return frame_from_probs(self.predict_proba_features(X) if len(X) else np.zeros((0, 3)))
 
-    # persistence (numpy arrays + JSON, no pickle): kit.io.heads
-    def save(self, path: str | Path) -> Path:
-        """Write ``path`` (``.npz``: ``coef``, ``intercept``) and the metadata beside it (``.json``)."""
-        meta = {
-            **self.meta,
-            "format": FORMAT,
-            "name": self.name,
-            "labels": list(LABELS),
-            "embedder": self.embedder_spec,
+    # persistence: kit.tl._linear_head.LinearHead.save / load
+    def _settings(self) -> dict:
+        return {
             "lexicon_features": list(self.lexicon_features),
             "lexicon_band": self.lexicon_band,
             "neutral_bias": self.neutral_bias,
-            "n_features": int(self.coef.shape[1]),
         }
-        return write_head(path, self.coef, self.intercept, meta=meta)
 
     @classmethod
-    def load(cls, path: str | Path | None = None, **kwargs) -> HeadModel:
-        """Load a head saved by :meth:`save` (default: the shipped one). ``kwargs`` go to the constructor
-        (e.g. ``cache=False``, ``embedder=<an Embedder object>``)."""
-        path = Path(path or DEFAULT_HEAD).with_suffix(".npz")
-        coef, intercept, meta = read_head(
-            path,
-            fmt=FORMAT,
-            missing=f"no sentiment head at {path} (+ {path.with_suffix('.json').name}); "
-            "build the shipped one with: python -m kit.tl.train_sentiment",
-        )
-        args = dict(
-            embedder=meta["embedder"],
+    def _settings_args(cls, meta: dict) -> dict:
+        return dict(
             lexicon_features=meta.get("lexicon_features", ()),
             lexicon_band=meta.get("lexicon_band", 0.05),
             neutral_bias=meta.get("neutral_bias", 0.0),
-            meta=meta,
-            name=meta.get("name"),
         )
-        args.update(kwargs)
-        return cls(coef, intercept, **args)
 
 
 def encode_labels(labels: Sequence) -> np.ndarray:

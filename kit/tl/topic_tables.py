@@ -22,6 +22,16 @@ from ._topic_model import OUTLIER, Topics, _with_topic
 __all__ = ["summary", "languages", "absent", "sentiment_by", "emotion_profile", "representative"]
 
 
+def _ranked(out: pd.DataFrame, rank, by: str) -> pd.DataFrame:
+    """``out`` sorted by ``rank`` (lowest first), then by ``by`` (largest first), stable, on a fresh index."""
+    return (
+        out.assign(_rank=rank)
+        .sort_values(["_rank", by], ascending=[True, False], kind="stable")
+        .drop(columns="_rank")
+        .reset_index(drop=True)
+    )
+
+
 def summary(
     posts: pd.DataFrame,
     result: Topics,
@@ -93,13 +103,7 @@ def summary(
         cnt = e.groupby("topic")[emotion].agg(lambda v: v.value_counts().iloc[0] if len(v) else 0)
         out["dominant_emotion"] = out["topic"].map(top).astype("string").fillna("none")
         out["emotion_share"] = out["topic"].map(cnt).fillna(0) / out["size"].where(out["size"] > 0)
-    order = np.where(out["topic"] == OUTLIER, 1, 0)
-    return (
-        out.assign(_o=order)
-        .sort_values(["_o", "size"], ascending=[True, False], kind="stable")
-        .drop(columns="_o")
-        .reset_index(drop=True)
-    )
+    return _ranked(out, np.where(out["topic"] == OUTLIER, 1, 0), "size")
 
 
 def languages(
@@ -172,13 +176,7 @@ def languages(
     out["kind"] = pd.array(
         np.where(n_carried >= 2, "shared", np.where(n_carried == 1, "one language", "unclear")), dtype="string"
     )
-    rank = out["kind"].map({"shared": 0, "one language": 1, "unclear": 2})
-    return (
-        out.assign(_r=rank)
-        .sort_values(["_r", "size"], ascending=[True, False], kind="stable")
-        .drop(columns="_r")
-        .reset_index(drop=True)
-    )
+    return _ranked(out, out["kind"].map({"shared": 0, "one language": 1, "unclear": 2}), "size")
 
 
 def absent(

@@ -27,18 +27,12 @@ import numpy as np
 import pandas as pd
 
 from .._text import strip
+from . import topic_sentences as _topic_sentences
 from ._topic_model import OUTLIER, Topics
 from .listening_review import REVIEW_FILE_NAME, review_results, review_sample
 from .topic_actionable import actionable, actionable_examples
 from .topic_clusters import _reassign, _renumber, cluster, merge_close
-from .topic_sentences import (
-    describe_absent,
-    describe_actionable,
-    describe_emerging,
-    describe_fit,
-    describe_languages,
-    review_instructions,
-)
+from .topic_sentences import *  # noqa: F403 (re-exports its __all__)
 from .topic_tables import absent, emotion_profile, languages, representative, sentiment_by, summary
 from .topic_trends import by_group, emerging, first_posts, over_time
 
@@ -66,12 +60,7 @@ __all__ = [
     "representative",
     "actionable",
     "actionable_examples",
-    "describe_fit",
-    "describe_emerging",
-    "describe_languages",
-    "describe_absent",
-    "describe_actionable",
-    "review_instructions",
+    *_topic_sentences.__all__,
     "REVIEW_FILE_NAME",
     "review_sample",
     "review_results",
