@@ -394,12 +394,22 @@ seed = 0
     code("vectors = tl.embed.embed(posts, embedder=embedder, progress=False)"),
     code("scored = tl.sentiment.score(posts, embeddings=vectors)"),
     md(
-        "Topics (BERTopic: UMAP, HDBSCAN, keywords), merged across languages. Its libraries take a few seconds "
-        "to load, once per session, in two steps. (The full listening report also passes `word_embedder=` so "
-        "that translated words share a label; it is left out here to keep the cell short.)"
+        """
+Topics come from BERTopic, which stands on a few libraries. Each takes a few seconds to load, once per
+session, so they get a cell each:
+"""
     ),
-    code("import transformers.pipelines"),
-    code("import bertopic"),
+    code("import torch  # neural networks: runs the language models"),
+    code("import transformers.pipelines  # language models (BERTopic can use them to write labels)"),
+    code("import umap  # reduces each post's 512-number embedding to 5, keeping neighbours close"),
+    code("import bertopic  # clusters the reduced embeddings (HDBSCAN) and describes each cluster by keywords"),
+    md(
+        """
+The fit, merged across languages (UMAP's coordinates come from the cache). The full listening report
+also passes `word_embedder=` so that translated words share a label; it is left out here to keep the
+cell short.
+"""
+    ),
     code(
         "result = tl.topics.fit(scored, vectors, seed=seed, min_topic_size=min_topic_size, languages=tuple(languages), "
         "n_epochs=n_epochs, strict=False)"
