@@ -1,7 +1,8 @@
-"""Command line: ``kit inspect``, ``kit sample``, ``kit sentiment``, ``kit run``.
+"""Command line: ``kit inspect``, ``kit sample``, ``kit sentiment``, ``kit run``, ``kit compare``.
 
 ``kit run all --out DIR`` runs the four notebooks on the bundled sample with the shipped ``sample``
-parameters (the same reports as ``make report`` in a checkout), from any folder.
+parameters (the same reports as ``make report`` in a checkout), from any folder, into a new dated folder
+of ``DIR`` (:mod:`kit.runs`). ``kit compare RUN_A RUN_B`` says what changed between two runs.
 """
 
 from __future__ import annotations
@@ -95,20 +96,61 @@ def _sample_review(out: Path, *, n: int, seed: int) -> Path:
     return write_review_csv(sample, out / "review.csv", reviewers=("reviewer_1", "reviewer_2"))
 
 
+def _value(text: str):
+    """A ``-p`` value as YAML reads it (``3`` an int, ``true`` a bool, ``[fr, de]`` a list), else the text."""
+    import yaml
+
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError:
+        return text
+
+
 def _run(args) -> int:
-    from . import report
+    from . import runs
 
     names = "all" if args.notebook == "all" else [args.notebook]
-    results = report.run_all(names, args.params, args.out, progress=not args.quiet, jobs=args.jobs)
-    index = Path(args.out) / "index.html"
-    failed = [r for r in results if not r.ok]
-    for r in results:
+    overrides = {key: _value(value) for key, value in args.parameter or []}
+    try:
+        done = runs.run(
+            names,
+            args.params,
+            args.out,
+            run_name=args.run_name,
+            progress=not args.quiet,
+            jobs=args.jobs,
+            timeout=args.timeout,
+            overrides=overrides,
+        )
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    for r in done.results:
         print(
             f"{r.name:<11} {'ok' if r.ok else 'FAILED'}  {r.seconds:6.0f} s  {r.html or ''}"
             + (f"  {r.error}" if r.error else "")
         )
-    print(f"index: {index.resolve()}")
-    return 1 if failed else 0
+    print(f"run: {done.folder.resolve()} ({done.alerts} alerts; log {done.log.name})")
+    print(f"index: {(Path(args.out) / 'index.html').resolve()}")
+    return runs.exit_code(done.results, alerts=done.alerts, fail_on_alert=args.fail_on_alert)
+
+
+def _compare(args) -> int:
+    from . import runs
+
+    try:
+        change = runs.comparison(args.run_a, args.run_b, out=args.out)
+    except (FileNotFoundError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    text = change.to_text()
+    print(text)
+    target = Path(args.to) if args.to else Path(args.out) / f"compare_{change.before}_{change.after}.txt"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text + "\n", encoding="utf-8")
+    change.to_frame().to_csv(target.with_suffix(".csv"), index=False, encoding="utf-8")
+    print(f"written: {target} and {target.with_suffix('.csv').name}")
+    return 0
 
 
 def _sentiment(args) -> int:
@@ -168,9 +210,13 @@ def main(argv: list[str] | None = None) -> int:
     Returns
     -------
     int
-        The exit status: 0 when all went well, 1 when a notebook failed, 2 for an unreadable input.
+        The exit status: 0 when all went well, 1 when a notebook failed, 2 for an unreadable input or a
+        wrong parameter, 3 when alerts were raised and ``kit run`` was given ``--fail-on-alert``.
     """
+    from . import __version__
+
     parser = argparse.ArgumentParser(prog="kit", description="Social-media exports in, decisions out.")
+    parser.add_argument("--version", action="version", version=f"kit {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("inspect", help="show how a file is understood: format, mapping, row accounting")
@@ -218,7 +264,20 @@ def main(argv: list[str] | None = None) -> int:
         help="YAML file, a folder with one YAML per notebook (e.g. params/airline), or a shipped set: "
         "sample (the default: the bundled sample scenario, as `make report`) or smoke (two weeks of it)",
     )
-    p.add_argument("--out", default="reports")
+    p.add_argument("--out", default="reports", help="folder of the runs: each run writes a new folder in it")
+    p.add_argument("--run-name", help="the run's folder name (default: the UTC date and time)")
+    p.add_argument(
+        "-p",
+        "--parameter",
+        nargs=2,
+        action="append",
+        metavar=("KEY", "VALUE"),
+        help="a parameter over the parameter set, read as YAML (repeatable): -p freq D -p languages '[fr, de]'",
+    )
+    p.add_argument("--timeout", type=float, help="seconds each notebook may run before it is stopped and failed")
+    p.add_argument(
+        "--fail-on-alert", action="store_true", help="exit with status 3 when a report raised alerts (cron, CI)"
+    )
     p.add_argument("--quiet", action="store_true", help="no progress bars")
     p.add_argument(
         "--jobs",
@@ -228,6 +287,13 @@ def main(argv: list[str] | None = None) -> int:
         "nearly halves the time of 'run all' for twice the memory)",
     )
     p.set_defaults(func=_run)
+
+    p = sub.add_parser("compare", help="what changed between two runs: figures, alerts, topics")
+    p.add_argument("run_a", help="the earlier run: a run folder, or a run name in --out")
+    p.add_argument("run_b", help="the later run")
+    p.add_argument("--out", default="reports", help="folder of the runs (default reports)")
+    p.add_argument("--to", help="file to write (default OUT/compare_<A>_<B>.txt, with a .csv of the figures)")
+    p.set_defaults(func=_compare)
 
     args = parser.parse_args(argv)
     return args.func(args)

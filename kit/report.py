@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import html
 import json
+import logging
 import os
 import platform
 import sys
@@ -49,6 +50,7 @@ __all__ = [
 
 #: The repository root when the kit runs from a checkout (notebooks run there), ``None`` when installed.
 ROOT = checkout_root()
+_log = logging.getLogger("kit.report")
 #: The four notebooks (package data; in a checkout, the top-level ``notebooks/``).
 NOTEBOOK_DIR = resource_dir("_notebooks", "notebooks")
 #: The shipped parameter sets, one folder each (``sample``, ``smoke``); in a checkout, the top-level ``params/``.
@@ -214,7 +216,8 @@ def run(
     out_dir: str | Path,
     *,
     progress: bool = True,
-    timeout: int | None = None,
+    timeout: float | None = None,
+    overrides: dict | None = None,
 ) -> Result:
     """Execute notebook ``name`` with ``params`` and write ``out_dir/<name>.html`` (and the executed
     ``.ipynb`` beside it). Never raises for a failing notebook: the result says what went wrong.
@@ -230,7 +233,11 @@ def run(
     progress
         Show papermill's progress bar.
     timeout
-        Seconds a cell may run (``None``: no limit).
+        Seconds the whole notebook may run (``None``: no limit): each cell gets the time left, so a hung cell
+        is stopped (its kernel shut down) and the notebook fails with a ``TimeoutError``.
+    overrides
+        Parameters over those of ``params`` (``kit run -p key value``): the keys this notebook declares; a key
+        no notebook declares is an error.
 
     Returns
     -------
@@ -248,7 +255,7 @@ def run(
         raise ValueError(f"unknown notebook {name!r}; choose from {', '.join(NOTEBOOKS)}")
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    parameters = load_params(params, name)
+    parameters = {**load_params(params, name), **_overrides_for(name, overrides)}
     unknown = sorted(set(parameters) - set(notebook_defaults(name)))
     executed = out_dir / f"{name}.ipynb"
     record_file = out_dir / f"{name}.record.json"
@@ -258,6 +265,7 @@ def run(
     os.environ["PLOTLY_RENDERER"] = "plotly_mimetype"
     os.environ["TQDM_DISABLE"] = "1"  # progress bars are for JupyterLab, not for the report
     start = time.perf_counter()
+    deadline = None if timeout is None else time.monotonic() + timeout
     error = None
     try:
         if unknown:
@@ -269,14 +277,17 @@ def run(
             cwd=str(ROOT) if ROOT is not None else os.getcwd(),
             progress_bar=progress,
             kernel_name="python3",
-            execution_timeout=timeout,
             report_mode=False,
             log_output=False,
+            # nbclient asks before each cell how long it may take: the time left of the notebook's timeout
+            timeout_func=None if deadline is None else (lambda cell: max(1, round(deadline - time.monotonic()))),
         )
     except pm.PapermillExecutionError as exc:
         error = f"{exc.ename}: {exc.evalue} (cell {exc.exec_count})"
     except Exception as exc:  # a report must say why it failed, whatever failed
         error = f"{type(exc).__name__}: {exc}"
+        if deadline is not None and time.monotonic() >= deadline - 0.5:
+            error = f"TimeoutError: stopped after {timeout:g} s (the notebook's timeout)"
     finally:
         for k, v in env_before.items():
             if v is None:
@@ -302,7 +313,7 @@ def run(
             "status": "completed" if error is None else f"FAILED: {error}",
         }
         html_path.write_text(
-            to_html(executed, title=TITLES[name], provenance=provenance, error=error), encoding="utf-8"
+            to_html(executed, title=TITLES.get(name, name), provenance=provenance, error=error), encoding="utf-8"
         )
     return Result(
         name=name,
@@ -316,17 +327,35 @@ def run(
     )
 
 
-def _announce(i: int, total: int, name: str, result: Result | None = None) -> None:
+def _overrides_for(name: str, overrides: dict | None) -> dict:
+    """The overrides notebook ``name`` declares, plus those no notebook declares (so that they are reported)."""
+    if not overrides:
+        return {}
+    own = notebook_defaults(name)
+    return {k: v for k, v in overrides.items() if k in own or not any(k in notebook_defaults(n) for n in NOTEBOOKS)}
+
+
+def _announce(i: int, total: int, name: str, result: Result | None = None, *, progress: bool = True) -> None:
     if result is None:
-        print(f"[{i}/{total}] {TITLES.get(name, name)} ...", file=sys.stderr, flush=True)
+        message = f"[{i}/{total}] {TITLES.get(name, name)} ..."
     else:
         status = "ok" if result.ok else f"FAILED ({result.error})"
-        print(
-            f"[{i}/{total}] {TITLES.get(name, name)}: {status} in {result.seconds:.0f} s", file=sys.stderr, flush=True
-        )
+        message = f"[{i}/{total}] {TITLES.get(name, name)}: {status} in {result.seconds:.0f} s"
+    _log.log(logging.INFO if result is None or result.ok else logging.ERROR, message)
+    if progress:
+        print(message, file=sys.stderr, flush=True)
 
 
-def run_all(names, params, out_dir: str | Path, *, progress: bool = True, jobs: int = 1) -> list[Result]:
+def run_all(
+    names,
+    params,
+    out_dir: str | Path,
+    *,
+    progress: bool = True,
+    jobs: int = 1,
+    timeout: float | None = None,
+    overrides: dict | None = None,
+) -> list[Result]:
     """Run several notebooks (``"all"`` or a list of names); write ``index.html``.
 
     Parameters
@@ -343,6 +372,10 @@ def run_all(names, params, out_dir: str | Path, *, progress: bool = True, jobs: 
         Notebooks run at once, each in its own process (results come back in the order of ``names``).
         Notebooks spend most of their time in one core's Python, so two at a time nearly halve the wall
         time of ``run all`` on a two-core laptop, for about twice the memory of one.
+    timeout
+        Seconds each notebook may run (``None``: no limit); a notebook stopped by it is reported failed.
+    overrides
+        Parameters over those of ``params``, each given to the notebooks that declare it (see :func:`run`).
 
     Returns
     -------
@@ -352,14 +385,16 @@ def run_all(names, params, out_dir: str | Path, *, progress: bool = True, jobs: 
     names = list(NOTEBOOKS) if names in ("all", None) or names == ["all"] else list(names)
     out_dir = Path(out_dir)
     total = len(names)
+    stray = sorted(k for k in overrides or {} if not any(k in notebook_defaults(n) for n in names))
+    if stray:
+        raise ValueError(f"parameters {stray} are parameters of none of the notebooks run ({', '.join(names)})")
+    options = {"timeout": timeout, "overrides": overrides}
     if jobs <= 1 or total <= 1:
         results = []
         for i, name in enumerate(names, start=1):
-            if progress:
-                _announce(i, total, name)
-            result = run(name, params, out_dir, progress=progress)
-            if progress:
-                _announce(i, total, name, result)
+            _announce(i, total, name, progress=progress)
+            result = run(name, params, out_dir, progress=progress, **options)
+            _announce(i, total, name, result, progress=progress)
             results.append(result)
             write_index(results, out_dir)
         return results
@@ -377,7 +412,8 @@ def run_all(names, params, out_dir: str | Path, *, progress: bool = True, jobs: 
                 flush=True,
             )
         futures = {
-            pool.submit(run, name, params, out_dir, progress=False): (i, name) for i, name in enumerate(names, start=1)
+            pool.submit(run, name, params, out_dir, progress=False, **options): (i, name)
+            for i, name in enumerate(names, start=1)
         }
         for future in as_completed(futures):
             i, name = futures[future]
@@ -392,8 +428,7 @@ def run_all(names, params, out_dir: str | Path, *, progress: bool = True, jobs: 
                     seconds=float("nan"),
                     error=f"{type(exc).__name__}: {exc}",
                 )
-            if progress:
-                _announce(i, total, name, result)
+            _announce(i, total, name, result, progress=progress)
             done[name] = result
             write_index([done[n] for n in names if n in done], out_dir)
     return [done[n] for n in names]

@@ -1,4 +1,4 @@
-"""`kit inspect`, `kit sample`, `kit run` from the command line."""
+"""`kit inspect`, `kit sample`, `kit run` from the command line (`kit run` for schedulers: test_scheduler.py)."""
 
 from __future__ import annotations
 
@@ -83,12 +83,12 @@ def test_run_defaults_to_the_shipped_sample_parameters(tmp_path, monkeypatch, ca
 
     seen = {}
 
-    def fake_run_all(names, params, out_dir, *, progress, jobs):
-        seen.update(names=names, params=params, jobs=jobs)
+    def fake_run_all(names, params, out_dir, *, progress, jobs, timeout, overrides):
+        seen.update(names=names, params=params, jobs=jobs, out_dir=Path(out_dir).parent.name)
         return []
 
     monkeypatch.setattr(report, "run_all", fake_run_all)
     monkeypatch.chdir(tmp_path)  # any folder
     assert cli.main(["run", "all", "--out", str(tmp_path / "out"), "--jobs", "2", "--quiet"]) == 0
-    assert seen == {"names": "all", "params": "sample", "jobs": 2}
+    assert seen == {"names": "all", "params": "sample", "jobs": 2, "out_dir": "out"}  # a run folder in --out
     assert report.load_params(seen["params"], "monitoring")["review_file"] == "sample"
