@@ -17,13 +17,25 @@ __all__ = ["main"]
 
 def _inspect(args) -> int:
     from . import io
+    from .io._safe import printable
     from .schema import SchemaError
 
+    mapping = {}
+    for item in args.map or []:
+        column, sep, source = item.partition("=")
+        if not sep or not column.strip() or not source:
+            print(
+                f"error: --map {item!r}: write --map COLUMN=SOURCE_COLUMN (e.g. created_at=TweetDate)", file=sys.stderr
+            )
+            return 2
+        prev = mapping.get(column.strip())
+        mapping[column.strip()] = source if prev is None else [*([prev] if isinstance(prev, str) else prev), source]
+    options = {"dayfirst": args.dayfirst} if args.dayfirst is not None else {}
     try:
         fmt = args.format or io.detect(args.path)
-        posts, report = io.read(args.path, fmt, platform=args.platform, tz=args.tz)
+        posts, report = io.read(args.path, fmt, mapping or None, platform=args.platform, tz=args.tz, **options)
     except (io.InputError, SchemaError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(printable(f"error: {exc}"), file=sys.stderr)
         return 2
     info = report.to_dict()
     info["detected_format"] = fmt if not args.format else f"{fmt} (given)"
@@ -33,7 +45,7 @@ def _inspect(args) -> int:
     info["kinds"] = {k: int(v) for k, v in posts["kind"].value_counts().items()}
     info["extra_columns"] = [c for c in posts.columns if c.startswith("x_")]
     if args.json:
-        print(json.dumps(info, indent=1, ensure_ascii=False, default=str))
+        print(json.dumps(info, indent=1, ensure_ascii=True, default=str))
         return 0
     out = [
         f"file:            {args.path}",
@@ -60,13 +72,20 @@ def _inspect(args) -> int:
     )
     out.append("columns mapped:")
     out += [f"  {k:<17} <- {v}" for k, v in report.columns_mapped.items()]
+    if report.columns_unused:
+        out.append("columns not used (kept as extra x_ columns): " + ", ".join(report.columns_unused))
+        out.append(
+            "  to use one: kit inspect FILE --map COLUMN=SOURCE_COLUMN (e.g. --map text="
+            + report.columns_unused[0]
+            + ")"
+        )
     if info["extra_columns"]:
         out.append("kept as extra columns: " + ", ".join(info["extra_columns"]))
     for key in ("platforms", "kinds", "languages"):
         out.append(f"{key + ':':<16} " + ", ".join(f"{k} {v}" for k, v in info[key].items()))
     out.append("warnings:" if report.warnings else "warnings: none")
     out += [f"  - {w}" for w in report.warnings]
-    print("\n".join(out))
+    print(printable("\n".join(out)))
     return 0
 
 
@@ -228,6 +247,19 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--platform", help="platform of rows whose file does not say (e.g. twitter)")
     p.add_argument("--tz", default="UTC", help="zone of times written without one (default UTC)")
     p.add_argument("--json", action="store_true", help="print the load report as JSON")
+    p.add_argument(
+        "--map",
+        action="append",
+        metavar="COLUMN=SOURCE",
+        help="read a canonical column from a source column, e.g. --map created_at=TweetDate --map text=TweetText "
+        "(repeat a COLUMN to join two source columns, e.g. a date and a time)",
+    )
+    p.add_argument(
+        "--dayfirst",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="read dates such as 03/04/2026 day first (--dayfirst) or month first (--no-dayfirst)",
+    )
     p.set_defaults(func=_inspect)
 
     p = sub.add_parser("sample", help="generate the sample scenario")

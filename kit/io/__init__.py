@@ -105,9 +105,19 @@ def read(
     >>> posts[["platform", "text"]].to_numpy().tolist()
     [['mastodon', 'Bonjour']]
     """
+    if Path(path).is_dir():
+        raise InputError(f"{path}: a folder, not a file; pass the export file (or a list of files)")
+    tz = kwargs.get("tz")
+    if tz is not None:
+        try:
+            pd.Timestamp("2026-01-01").tz_localize(tz)
+        except Exception as exc:  # pytz and zoneinfo raise different types
+            raise InputError(f"unknown time zone {tz!r} (tz=): use a name such as 'Europe/Paris' or 'UTC'") from exc
     fmt = format or detect(path)
     if fmt not in FORMATS:
         raise InputError(f"{path}: unknown format {fmt!r}; known: {', '.join(FORMATS)}")
+    if fmt not in ("csv", "listening", "insights") and kwargs.get("dayfirst") is None:
+        kwargs.pop("dayfirst", None)  # JSON and Parquet times are not written day or month first
     return FORMATS[fmt](path, mapping, **kwargs)
 
 

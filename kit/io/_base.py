@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from .. import schema
-from ._times import parse_times, snowflake_times
+from ._times import ambiguous_dates, parse_times, snowflake_times
 from ._values import (
     FORMAT_ALIASES,
     KIND_ALIASES,
@@ -61,6 +61,7 @@ class LoadReport:
     warnings: list[str] = field(default_factory=list)
     duplicates: int = 0
     surrogate_ids: int = 0
+    columns_unused: list[str] = field(default_factory=list)
 
     @property
     def rows_dropped(self) -> int:
@@ -96,6 +97,7 @@ class LoadReport:
             "duplicates": self.duplicates,
             "surrogate_ids": self.surrogate_ids,
             "columns_mapped": dict(self.columns_mapped),
+            "columns_unused": list(self.columns_unused),
             "warnings": list(self.warnings),
         }
 
@@ -113,6 +115,7 @@ class LoadReport:
             warnings=[*self.warnings, *other.warnings],
             duplicates=self.duplicates + other.duplicates,
             surrogate_ids=self.surrogate_ids + other.surrogate_ids,
+            columns_unused=[*self.columns_unused, *(c for c in other.columns_unused if c not in self.columns_unused)],
         )
 
 
@@ -140,6 +143,7 @@ def finish(
     tz: str = "UTC",
     strict: bool = False,
     decode_entities: bool = True,
+    dayfirst: bool | None = None,
 ) -> tuple[pd.DataFrame, LoadReport]:
     """Turn raw records (canonical column names, raw values, ``source_row`` set) into the post table.
 
@@ -160,6 +164,9 @@ def finish(
     decode_entities
         Decode HTML entities in ``text``; off for tables the kit wrote, whose texts are decoded
         already (decoding twice would turn a post's literal "&amp;" into "&").
+    dayfirst
+        Read dates such as ``03/04/2026`` day first (True) or month first (False); None decides from
+        the values, and says so when every date could be read both ways.
 
     Returns
     -------
@@ -234,7 +241,15 @@ def finish(
             "pass a mapping such as {'created_at': 'your_date_column'}"
         )
     raw_times = df["created_at"]
-    parsed, fmt, naive = parse_times(raw_times, tz=tz)
+    parsed, fmt, naive = parse_times(raw_times, tz=tz, dayfirst=dayfirst)
+    example = ambiguous_dates(raw_times) if dayfirst is None and fmt and fmt[:2] in ("%d", "%m") else None
+    if example is not None:
+        first = fmt.startswith("%d")
+        warns.append(
+            f"column 'created_at': every date can be read day first or month first (e.g. {example!r}); read "
+            f"{'day' if first else 'month'} first; pass dayfirst={not first} (kit inspect "
+            f"--{'no-' if first else ''}dayfirst) if they are {'month' if first else 'day'} first"
+        )
     if pd.api.types.is_datetime64_any_dtype(raw_times) or (
         pd.api.types.is_numeric_dtype(raw_times) and not pd.api.types.is_bool_dtype(raw_times)
     ):

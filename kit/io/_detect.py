@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 
 from ._base import InputError
-from ._headers import INSIGHTS_MARKERS, LISTENING_MARKERS, slug
+from ._headers import INSIGHTS_MARKERS, LISTENING_MARKERS, key, slug
 from ._table import read_table
 
 __all__ = ["detect", "detect_json"]
@@ -142,6 +142,8 @@ def detect(path: str | Path) -> str:
     path = Path(path)
     if not path.exists():
         raise InputError(f"{path}: no such file")
+    if path.is_dir():
+        raise InputError(f"{path}: a folder, not a file; pass the export file (or a list of files)")
     suffix = "".join(path.suffixes[-2:]).lower() if path.suffix.lower() in (".gz",) else path.suffix.lower()
     if suffix in (".parquet", ".pq"):
         return "parquet"
@@ -162,7 +164,7 @@ def detect(path: str | Path) -> str:
         if fmt:
             return fmt
     frame = read_table(path, nrows=20)[0]
-    cols = {slug(c) for c in frame.columns}
+    cols = {slug(c) for c in frame.columns} | {key(c) for c in frame.columns}
     if any(m <= cols for m in INSIGHTS_MARKERS):
         return "insights"
     if any(m <= cols for m in LISTENING_MARKERS):

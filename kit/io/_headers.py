@@ -11,14 +11,22 @@ Header names are compared as slugs (case, spaces, underscores, dashes, dots and 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import pandas as pd
 
 from .. import schema
 from ._base import InputError
+from ._vocabulary import INSIGHTS_MARKERS, LISTENING_MARKERS, MONTH_LAYOUT, PREFIXES, SUFFIXES, SYNONYMS, TIME_OF_DAY
 
 __all__ = [
     "SYNONYMS",
+    "PREFIXES",
+    "SUFFIXES",
+    "MONTH_LAYOUT",
+    "key",
+    "month_layout",
+    "unused_columns",
     "TIME_OF_DAY",
     "LISTENING_MARKERS",
     "INSIGHTS_MARKERS",
@@ -27,152 +35,6 @@ __all__ = [
     "full_mapping",
     "apply_mapping",
 ]
-
-# Header names seen in real exports, per canonical column, most specific first. Matching ignores
-# case, spaces, underscores, dashes, dots and brackets.
-SYNONYMS: dict[str, tuple[str, ...]] = {
-    "post_id": (
-        "post_id",
-        "postid",
-        "tweet_id",
-        "tweetid",
-        "id_tweet",
-        "status_id",
-        "mention_id",
-        "resource_id",
-        "message_id",
-        "guid",
-        "id",
-    ),
-    "text": (
-        "full_text",
-        "fulltext",
-        "text",
-        "tweet_text",
-        "content",
-        "message",
-        "body",
-        "post_message",
-        "snippet",
-        "description",
-        "caption",
-        "title",
-        "texte",
-    ),
-    "created_at": (
-        "created_at",
-        "tweet_created",
-        "published",
-        "publish_time",
-        "published_at",
-        "post_date",
-        "posted_at",
-        "date_utc",
-        "datetime",
-        "timestamp",
-        "created",
-        "date",
-        "time",
-    ),
-    "author_handle": (
-        "author_handle",
-        "screen_name",
-        "twitter_screen_name",
-        "username",
-        "user_name",
-        "handle",
-        "pseudo",
-        "author",
-        "user",
-        "name",
-        "page_name",
-        "auteur",
-    ),
-    "author_name": ("author_name", "display_name", "full_name", "author_display_name", "user_display_name"),
-    "author_id": ("author_id", "user_id", "id_compte", "account_id", "page_id", "twitter_author_id"),
-    "author_followers": (
-        "author_followers",
-        "followers_count",
-        "twitter_followers",
-        "user_followers_count",
-        "nb_followers",
-        "followers",
-        "page_followers",
-        "fans",
-    ),
-    "likes": (
-        "likes",
-        "like_count",
-        "favorite_count",
-        "favourites_count",
-        "favorites",
-        "twitter_likes",
-        "facebook_likes",
-        "reactions",
-        "total_reactions",
-        "upvotes",
-        "score",
-    ),
-    "shares": (
-        "shares",
-        "share_count",
-        "retweet_count",
-        "retweets",
-        "twitter_retweets",
-        "reposts",
-        "reblogs",
-        "reblogs_count",
-        "facebook_shares",
-    ),
-    "comments": (
-        "comments",
-        "comment_count",
-        "reply_count",
-        "replies",
-        "twitter_replies",
-        "num_comments",
-        "facebook_comments",
-        "replies_count",
-    ),
-    "quotes": ("quotes", "quote_count", "quote_tweets"),
-    "views": (
-        "views",
-        "view_count",
-        "impressions",
-        "impression_count",
-        "post_impressions",
-        "lifetime_post_total_impressions",
-        "video_views",
-        "plays",
-    ),
-    "reach": ("reach", "reach_new", "post_reach", "lifetime_post_total_reach", "potential_reach", "estimated_reach"),
-    "lang": ("lang", "language", "language_code"),
-    "url": ("url", "permalink", "link", "tweet_url", "post_url"),
-    "kind": ("kind", "post_kind", "tweet_type", "mention_type", "interaction_type", "thread_entry_type"),
-    "media_format": ("media_format", "format", "media_type", "post_type", "content_type", "type"),
-    "platform": ("platform", "network", "page_type", "source_type", "content_source", "site", "channel"),
-    "parent_id": ("parent_id", "in_reply_to_status_id", "in_reply_to", "reply_to", "thread_id", "conversation_id"),
-    "paid": ("paid", "is_paid", "promoted", "sponsored", "boosted", "is_promoted"),
-    "actor": ("actor", "brand", "airline", "company", "query_name", "query"),
-    "actor_role": ("actor_role", "role"),
-    "country": ("country", "country_code", "author_country", "user_country"),
-    "source_app": ("source_app", "device", "client", "application", "tweet_source"),
-}
-TIME_OF_DAY = ("heure_utc0", "heure", "hour", "time_of_day", "time_utc", "publish_hour")
-
-# A few headers pin down a format.
-LISTENING_MARKERS = (
-    {"query_id", "full_text", "page_type"},
-    {"query_name", "full_text"},
-    {"published", "engagement", "source_type"},
-    {"published", "content", "reach", "sentiment"},
-)
-INSIGHTS_MARKERS = (
-    {"post_id", "permalink", "reach"},
-    {"post_id", "publish_time", "impressions"},
-    {"post_id", "lifetime_post_total_reach"},
-    {"publish_time", "post_type", "reach"},
-)
 
 
 def slug(name: str) -> str:
@@ -194,6 +56,101 @@ def slug(name: str) -> str:
     'tweet_id_str'
     """
     return re.sub(r"[\s_\-\.\(\)\[\]/:]+", "_", str(name).strip().lstrip("\ufeff").lower()).strip("_")
+
+
+def key(name: str) -> str:
+    """A header name as a person reads it: camel case split, accents and punctuation dropped.
+
+    Parameters
+    ----------
+    name
+        A column name.
+
+    Returns
+    -------
+    str
+        Lower-case ASCII words joined by ``_``.
+
+    Examples
+    --------
+    >>> key("TweetDate"), key("Veröffentlicht am"), key("J'aime"), key("Heure (UTC+0)")
+    ('tweet_date', 'veroffentlicht_am', 'j_aime', 'heure_utc_0')
+    """
+    text = str(name).strip().lstrip("\ufeff").replace("ß", "ss")
+    text = re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", "_", text)
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
+
+
+def _variants(name: str) -> list[str]:
+    """``key(name)`` without the words of :data:`PREFIXES` and :data:`SUFFIXES` around it."""
+    k = key(name)
+    out = []
+    for p in ("", *PREFIXES):
+        if p and not k.startswith(p + "_"):
+            continue
+        core = k[len(p) + 1 :] if p else k
+        for s in ("", *SUFFIXES):
+            if s and not core.endswith("_" + s):
+                continue
+            v = core[: -len(s) - 1] if s else core
+            if v and v != k and v not in out:
+                out.append(v)
+    return out
+
+
+def month_layout(columns: list[str]) -> dict[str, str] | None:
+    """The month, weekday and hour columns of a page-insights export that gives no date.
+
+    Parameters
+    ----------
+    columns
+        The source's column names.
+
+    Returns
+    -------
+    dict or None
+        ``{"month": column, "weekday": column, "hour": column}`` (weekday and hour only where
+        present), or None without a month column.
+
+    Examples
+    --------
+    >>> month_layout(["Type", "Post Month", "Post Weekday", "Post Hour", "like"])
+    {'month': 'Post Month', 'weekday': 'Post Weekday', 'hour': 'Post Hour'}
+    """
+    by_key = {}
+    for c in columns:
+        by_key.setdefault(key(c), c)
+    found = {}
+    for part, names in MONTH_LAYOUT.items():
+        col = next((by_key[n] for n in names if n in by_key), None)
+        if col is not None:
+            found[part] = col
+    return found if "month" in found else None
+
+
+def unused_columns(columns: list[str], mapping: dict) -> list[str]:
+    """The source columns a mapping does not read (they are kept as ``x_`` columns).
+
+    Parameters
+    ----------
+    columns
+        The source's column names.
+    mapping
+        ``{canonical column: source column or list of source columns}``.
+
+    Returns
+    -------
+    list of str
+        The columns, in file order.
+
+    Examples
+    --------
+    >>> unused_columns(["Date", "Text", "Topic"], {"created_at": "Date", "text": "Text"})
+    ['Topic']
+    """
+    used = {c for v in mapping.values() for c in ([v] if isinstance(v, str) else v)}
+    return [c for c in columns if c != "__row" and c not in used]
 
 
 def guess_mapping(columns: list[str]) -> dict[str, str | list[str]]:
@@ -218,11 +175,28 @@ def guess_mapping(columns: list[str]) -> dict[str, str | list[str]]:
     by_slug: dict[str, str] = {}
     for c in columns:
         by_slug.setdefault(slug(c), c)
+    for c in columns:
+        by_slug.setdefault(key(c), c)
     mapping: dict[str, str | list[str]] = {}
     used: set[str] = set()
     for canonical, names in SYNONYMS.items():
         for name in names:
             col = by_slug.get(slug(name))
+            if col is not None and col not in used:
+                mapping[canonical] = col
+                used.add(col)
+                break
+    # then the names inside prefixes and suffixes ("TweetDate", "Nombre de partages"), for columns left
+    by_variant: dict[str, str] = {}
+    for c in columns:
+        if c not in used:
+            for v in _variants(c):
+                by_variant.setdefault(v, c)
+    for canonical, names in SYNONYMS.items():
+        if canonical in mapping:
+            continue
+        for name in names:
+            col = by_variant.get(slug(name))
             if col is not None and col not in used:
                 mapping[canonical] = col
                 used.add(col)

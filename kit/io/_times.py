@@ -6,10 +6,12 @@ Timestamp('2015-02-24 11:35:00+0000', tz='UTC')
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
-__all__ = ["TIME_FORMATS", "TWITTER_EPOCH_MS", "parse_times", "snowflake_times"]
+__all__ = ["TIME_FORMATS", "TWITTER_EPOCH_MS", "parse_times", "snowflake_times", "month_times", "ambiguous_dates"]
 
 TIME_FORMATS = (
     "ISO8601",
@@ -47,7 +49,9 @@ WHOLE_DATE = (
 _EARLIEST, _LATEST = pd.Timestamp("1677-09-22", tz="UTC"), pd.Timestamp("2262-04-11", tz="UTC")
 
 
-def parse_times(values: pd.Series, *, tz: str = "UTC") -> tuple[pd.Series, str | None, int]:
+def parse_times(
+    values: pd.Series, *, tz: str = "UTC", dayfirst: bool | None = None
+) -> tuple[pd.Series, str | None, int]:
     """Parse a column of times (text, datetimes or epochs) to UTC.
 
     The format that parses most of a sample of the column is used for all of it (so day-first
@@ -62,6 +66,9 @@ def parse_times(values: pd.Series, *, tz: str = "UTC") -> tuple[pd.Series, str |
         Text, datetimes (with or without a zone), or epochs in seconds or milliseconds.
     tz
         Zone of times written without one.
+    dayfirst
+        Read dates such as ``03/04/2026`` day first (True) or month first (False); None lets the
+        values decide (see :func:`ambiguous_dates`).
 
     Returns
     -------
@@ -103,10 +110,11 @@ def parse_times(values: pd.Series, *, tz: str = "UTC") -> tuple[pd.Series, str |
         out.loc[with_zone.index] = with_zone
         out.loc[without.index] = without
         return out, fmt_zone if zoned.sum() >= (~zoned).sum() else fmt_naive, naive
+    formats = [f for f in TIME_FORMATS if dayfirst is None or not f.startswith("%m" if dayfirst else "%d")]
     sample = present.iloc[:2000]
-    scores = [(_parse_with(sample, fmt).notna().sum(), -i, fmt) for i, fmt in enumerate(TIME_FORMATS)]
+    scores = [(_parse_with(sample, fmt).notna().sum(), -i, fmt) for i, fmt in enumerate(formats)]
     best = max(scores)[2]
-    order = [best] + [f for f in TIME_FORMATS if f != best]
+    order = [best] + [f for f in formats if f != best]
     remaining = present
     naive = 0
     for fmt in order:
@@ -121,10 +129,65 @@ def parse_times(values: pd.Series, *, tz: str = "UTC") -> tuple[pd.Series, str |
     # last resort: let pandas guess, only where a whole date is written (it fills a missing one with today's)
     guessable = remaining[remaining.str.contains(WHOLE_DATE, regex=True)]
     if not guessable.empty:
-        got, n_naive = _localised(_parse_with(guessable, "mixed", dayfirst=best.startswith("%d")), tz)
+        first = best.startswith("%d") if dayfirst is None else dayfirst
+        got, n_naive = _localised(_parse_with(guessable, "mixed", dayfirst=first), tz)
+        naive += n_naive
+        out.loc[got.index] = got
+        remaining = remaining[~remaining.index.isin(got.index)]
+    # month names in French or German ("5 mars 2026", "5. März 2026 10:00"): dateparser, value by value
+    named = remaining[
+        remaining.str.contains(r"[^\W\d_]{3,}", regex=True) & remaining.str.contains(r"\d{4}", regex=True)
+    ]
+    if not named.empty and named.nunique() <= 20_000:
+        got, n_naive = _localised(_dateparser(named, dayfirst), tz)
         naive += n_naive
         out.loc[got.index] = got
     return out, best, naive
+
+
+def _dateparser(values: pd.Series, dayfirst: bool | None) -> pd.Series:
+    import dateparser
+
+    settings = {"DATE_ORDER": "MDY" if dayfirst is False else "DMY", "STRICT_PARSING": True}
+    found = {}
+    for v in values.unique():
+        got = dateparser.parse(v, languages=["fr", "de", "en"], settings=settings)
+        found[v] = pd.Timestamp(got) if got is not None else pd.NaT
+    if any(not pd.isna(t) and t.tzinfo is not None for t in found.values()):
+        found = {k: (t.tz_localize("UTC") if not pd.isna(t) and t.tzinfo is None else t) for k, t in found.items()}
+        return pd.to_datetime(values.map(found), utc=True)
+    return pd.to_datetime(values.map(found))
+
+
+_DMY = r"^\s*(\d{1,2})[-/.](\d{1,2})[-/.]\d{2,4}\b"
+
+
+def ambiguous_dates(values: pd.Series) -> str | None:
+    """An example value when every date in ``values`` reads both day first and month first.
+
+    Parameters
+    ----------
+    values
+        Times as text.
+
+    Returns
+    -------
+    str or None
+        The first such value, or None when some value settles the order (a day above 12) or the
+        dates are written year first.
+
+    Examples
+    --------
+    >>> ambiguous_dates(pd.Series(["03/04/2026", "05/06/2026"])), ambiguous_dates(pd.Series(["03/04/2026", "25/06/2026"]))
+    ('03/04/2026', None)
+    """
+    parts = values.dropna().astype("string").str.extract(_DMY)
+    if parts.empty or parts[0].isna().all():
+        return None
+    parts = parts.dropna().astype(int)
+    if ((parts[0] > 12) | (parts[1] > 12)).any() or (parts[0] == parts[1]).all():
+        return None
+    return str(values.dropna().iloc[0])
 
 
 TWITTER_EPOCH_MS = 1288834974657  # 2010-11-04T01:42:54.657Z, time zero of X/Twitter snowflake ids
@@ -187,3 +250,56 @@ def _parse_with(values: pd.Series, fmt: str, **kwargs) -> pd.Series:
     if got.dtype == object:  # mixed offsets returned as objects
         got = pd.to_datetime(values, format=fmt, errors="coerce", utc=True, **kwargs)
     return got
+
+
+def _month_start(value: str) -> str | None:
+    """``"YYYY-MM"`` for a month written as ``2026-03``, ``03/2026``, ``March 2026``, ``mars 2026``,
+    ``März 2026`` or a whole date; None without a year."""
+    v = value.strip()
+    m = re.fullmatch(r"(\d{4})[-/.](\d{1,2})(?:[-/.]\d{1,2}.*)?", v) or re.fullmatch(r"(\d{1,2})[-/.](\d{4})", v)
+    if m:
+        year, month = (m.group(1), m.group(2)) if len(m.group(1)) == 4 else (m.group(2), m.group(1))
+        return f"{int(year):04d}-{int(month):02d}" if 1 <= int(month) <= 12 else None
+    if not re.search(r"\d{4}", v):
+        return None
+    import dateparser
+
+    got = dateparser.parse(
+        v, languages=["en", "fr", "de"], settings={"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["month", "year"]}
+    )
+    return got.strftime("%Y-%m") if got is not None else None
+
+
+def month_times(month: pd.Series, hour: pd.Series | None = None) -> pd.Series:
+    """Times from a month and an hour column (page-insights exports without dates): the first of the month.
+
+    Parameters
+    ----------
+    month
+        Months as ``2026-03``, ``03/2026``, ``March 2026``, ``mars 2026`` or ``März 2026``.
+    hour
+        Hours of the day (``14``, ``14:00``, ``2 PM``), or None.
+
+    Returns
+    -------
+    pandas.Series
+        Text times ``"YYYY-MM-01 HH:00"`` (missing where the month has no readable year).
+
+    Examples
+    --------
+    >>> month_times(pd.Series(["2026-03", "mars 2026", "March"]), pd.Series(["14", "2 PM", "9"])).tolist()
+    ['2026-03-01 14:00', '2026-03-01 14:00', <NA>]
+    """
+    text = month.astype("string")
+    months = {v: _month_start(v) for v in text.dropna().unique()}
+    start = text.map(months).astype("string")
+    if hour is None:
+        return (start + "-01 00:00").astype("string")
+    h = hour.astype("string").str.strip().str.extract(r"^(\d{1,2})(?::\d{2})?\s*([aApP][mM])?$")
+    num = pd.to_numeric(h[0], errors="coerce")
+    pm = h[1].str.lower() == "pm"
+    am = h[1].str.lower() == "am"
+    num = num.where(~(pm.fillna(False) & (num < 12)), num + 12).where(~(am.fillna(False) & (num == 12)), 0)
+    num = num.where((num >= 0) & (num < 24))
+    hh = num.astype("Int64").astype("string").str.zfill(2).fillna("00")
+    return (start + "-01 " + hh + ":00").astype("string")

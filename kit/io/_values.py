@@ -130,16 +130,19 @@ def parse_counts(values: pd.Series) -> tuple[pd.Series, pd.Series]:
 
     Examples
     --------
-    >>> counts, bad = parse_counts(pd.Series(["12.345", "3M", "-2", None]))
+    >>> counts, bad = parse_counts(pd.Series(["12.345", "3M", "-2", None, "1,2k", "12,5", "1,234"]))
     >>> counts.tolist(), bad.tolist()
-    ([12345, 3000000, <NA>, <NA>], [False, False, True, False])
+    ([12345, 3000000, <NA>, <NA>, 1200, 12, 1234], [False, False, True, False, False, False, False])
     """
     if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
         num = values.astype("float64")
     elif values.astype("string").str.fullmatch(r"\d{1,18}").fillna(True).all():  # plain digits: the common case
         num = _digits_to_float(values.astype("string"))
     else:
-        text = values.astype("string").str.strip().str.replace(r"[\s\u00a0\u202f,']", "", regex=True)
+        text = values.astype("string").str.strip().str.replace(r"[\s\u00a0\u202f']", "", regex=True)
+        # a decimal comma ("12,5", "1,2k"): a comma not followed by exactly three digits; others separate thousands
+        text = text.str.replace(r"^([-+]?\d+),(\d{1,2}|\d{4,})([kKmM]?)$", r"\1.\2\3", regex=True)
+        text = text.str.replace(r"^([-+]?\d+),(\d+)([kKmM])$", r"\1.\2\3", regex=True).str.replace(",", "", regex=False)
         # "1.234" and "12.345.678": dots as thousands separators (a count is never fractional)
         dotted = text.str.fullmatch(r"[-+]?\d{1,3}(?:\.\d{3})+").fillna(False)
         text = text.mask(dotted, text.str.replace(".", "", regex=False)).replace("", pd.NA)

@@ -16,9 +16,20 @@ import pandas as pd
 
 from .. import schema
 from ._base import InputError, LoadReport, finish
-from ._headers import INSIGHTS_MARKERS, LISTENING_MARKERS, apply_mapping, full_mapping, guess_mapping, slug
+from ._checks import silent_loss
+from ._headers import (
+    INSIGHTS_MARKERS,
+    LISTENING_MARKERS,
+    apply_mapping,
+    full_mapping,
+    guess_mapping,
+    key,
+    month_layout,
+    slug,
+    unused_columns,
+)
 from ._table import read_table
-from ._times import parse_times, snowflake_times
+from ._times import month_times, parse_times, snowflake_times
 
 # read_table, slug, the markers: re-exported for callers that import them from here
 __all__ = [
@@ -45,6 +56,7 @@ def read_csv(
     tz: str = "UTC",
     strict: bool = False,
     time_from_id: bool = False,
+    dayfirst: bool | None = None,
 ) -> tuple[pd.DataFrame, LoadReport]:
     """Read a CSV export into the post table.
 
@@ -73,6 +85,9 @@ def read_csv(
         Take ``created_at`` from the ids, for files of X/Twitter ids without a time column (such
         as CrisisLex's labelled tweets): a tweet id holds its creation time to the millisecond
         (see :func:`kit.io._times.snowflake_times`). Rows whose id is not such an id are dropped.
+    dayfirst
+        Read dates such as ``03/04/2026`` day first (True) or month first (False); None decides
+        from the values and warns when every date could be read both ways.
 
     Returns
     -------
@@ -109,6 +124,7 @@ def read_csv(
         tz=tz,
         strict=strict,
         time_from_id=time_from_id,
+        dayfirst=dayfirst,
     )
 
 
@@ -132,6 +148,7 @@ def _read_frame(
     strict: bool = False,
     time_from_id: bool = False,
     skipped: list | None = None,
+    dayfirst: bool | None = None,
 ) -> tuple[pd.DataFrame, LoadReport]:
     """What the CSV readers share once the table is read: mapping, checks, then :func:`finish`.
 
@@ -139,6 +156,7 @@ def _read_frame(
     never an error in strict mode.
     """
     columns = [c for c in frame.columns if c != "__row"]
+    layout = None
     rows_read = len(frame) + len(drops) + len(skipped or [])
     if time_from_id:
         if "created_at" in explicit:
@@ -154,7 +172,8 @@ def _read_frame(
             warns.append(f"times taken from the ids, not from column {guessed_time!r} (time_from_id=True)")
     else:
         full = full_mapping(frame, explicit)
-        if "created_at" not in full:
+        layout = month_layout(columns) if "created_at" not in full else None
+        if "created_at" not in full and layout is None:
             hint = "pass mapping={'created_at': COLUMN}"
             if "post_id" in full and isinstance(full["post_id"], str) and _looks_like_tweet_ids(frame[full["post_id"]]):
                 hint += (
@@ -163,6 +182,17 @@ def _read_frame(
                 )
             raise InputError(f"{path}: no column gives the time of posts; columns are {columns}; {hint}")
     raw, mapped = apply_mapping(frame, full, source=str(path))
+    if layout is not None and "created_at" not in full:
+        hour = layout.get("hour")
+        raw["created_at"] = month_times(frame[layout["month"]], frame[hour] if hour else None).array
+        mapped["created_at"] = " + ".join(c for c in (layout["month"], hour) if c) + " (month precision)"
+        warns.append(
+            f"the file gives the month of posts, not their day (column {layout['month']!r}): each post is dated "
+            "the 1st of its month"
+            + (f" at its hour (column {hour!r})" if hour else "")
+            + "; daily and weekly figures are not meaningful"
+            + (f"; the weekday is kept in column {layout['weekday']!r}" if "weekday" in layout else "")
+        )
     if time_from_id:
         times = snowflake_times(raw["post_id"])
         bad = times.isna().to_numpy()
@@ -181,7 +211,7 @@ def _read_frame(
     if platform is None and "platform" not in full and any("tweet" in slug(c) for c in columns):
         platform = "twitter"
         warns.append("platform read as 'twitter' from the column names (pass platform= to change)")
-    return finish(
+    posts, report = finish(
         raw,
         source=path,
         format=format,
@@ -194,7 +224,15 @@ def _read_frame(
         actor_role=actor_role,
         tz=tz,
         strict=strict,
+        dayfirst=dayfirst,
     )
+    used = {k: v for k, v in full.items() if k in mapped}
+    if layout is not None and "created_at" not in full:
+        used["created_at"] = [c for c in (layout["month"], layout.get("hour")) if c]
+    report.columns_unused = unused_columns(columns, used)
+    names = {("x_" + slug(c) if not slug(c).startswith("x_") else slug(c)): c for c in columns}
+    report.warnings.extend(silent_loss(posts, mapped, names=names))
+    return posts, report
 
 
 def read_listening(
@@ -235,7 +273,8 @@ def read_listening(
     """
     path = Path(path)
     frame, _, drops, warns = read_table(path, sep=sep)
-    by_slug = {slug(c): c for c in frame.columns if c != "__row"}
+    by_slug = {key(c): c for c in frame.columns if c != "__row"}
+    by_slug.update({slug(c): c for c in frame.columns if c != "__row"})
     explicit = dict(mapping or {})
     taken = {c for v in explicit.values() for c in ([v] if isinstance(v, str) else v)}
     for canonical, names in {"text": ("full_text", "content", "snippet", "title"), "views": ("impressions",)}.items():
@@ -292,12 +331,15 @@ def read_insights(
     >>> posts[["post_id", "platform", "actor_role", "reach"]].to_numpy().tolist(), report.dropped["reason"].tolist()
     ([['1', 'facebook', 'brand', 120]], ['metric description row under the header'])
     """
-    kwargs.setdefault("platform", "facebook")
-    kwargs.setdefault("actor_role", "brand")
+    if kwargs.get("platform") is None:  # the command line passes platform=None
+        kwargs["platform"] = "facebook"
+    if kwargs.get("actor_role") is None:
+        kwargs["actor_role"] = "brand"
     path = Path(path)
     frame, _, drops, warns = read_table(path, sep=sep)
     cols = [c for c in frame.columns if c != "__row"]
-    by_slug = {slug(c): c for c in cols}
+    by_slug = {key(c): c for c in cols}
+    by_slug.update({slug(c): c for c in cols})
     explicit = dict(mapping or {})
     for canonical, names in {
         "text": ("description", "message", "post_message", "title"),

@@ -1,0 +1,131 @@
+"""Issue 14, point 1: headers understood like a person would, month/weekday/hour layouts, the mapping
+on the command line, and no silent loss."""
+
+from __future__ import annotations
+
+import pytest
+
+from kit import io
+from kit.cli import main
+from kit.io._headers import guess_mapping
+
+
+@pytest.mark.parametrize(
+    "columns, expected",
+    [
+        (
+            ["Topic", "Sentiment", "TweetId", "TweetDate", "TweetText"],
+            {"post_id": "TweetId", "text": "TweetText", "created_at": "TweetDate"},
+        ),
+        (
+            ["Date de publication", "Contenu", "J'aime", "Partages", "Commentaires", "Auteur"],
+            {
+                "created_at": "Date de publication",
+                "text": "Contenu",
+                "likes": "J'aime",
+                "shares": "Partages",
+                "comments": "Commentaires",
+                "author_handle": "Auteur",
+            },
+        ),
+        (
+            ["Veröffentlicht", "Nachricht", "Gefällt mir", "Geteilt", "Kommentare", "Benutzername", "Reichweite"],
+            {
+                "created_at": "Veröffentlicht",
+                "text": "Nachricht",
+                "likes": "Gefällt mir",
+                "shares": "Geteilt",
+                "comments": "Kommentare",
+                "author_handle": "Benutzername",
+                "reach": "Reichweite",
+            },
+        ),
+        (["Message", "Date", "Nombre de partages", "likeCount"], {"text": "Message", "created_at": "Date"}),
+        (["Tweet Text", "Published"], {"text": "Tweet Text", "created_at": "Published"}),
+    ],
+)
+def test_export_headers_in_three_languages(columns, expected):
+    got = guess_mapping(columns)
+    assert {k: got[k] for k in expected} == expected
+
+
+def test_prefixes_and_suffixes():
+    got = guess_mapping(["Message", "Date", "Nombre de partages", "likeCount"])
+    assert got["shares"] == "Nombre de partages" and got["likes"] == "likeCount"
+
+
+def test_page_insights_month_weekday_hour(tmp_path):
+    path = tmp_path / "insights.csv"
+    path.write_text(
+        "Type;Category;Post Month;Post Weekday;Post Hour;Paid;Lifetime Post Total Reach;"
+        "Lifetime Post Total Impressions;comment;like;share\n"
+        "Photo;Brand;2026-03;Monday;14;No;1,2k;3400;2;12;1\n"
+        "Link;Brand;avril 2026;Tuesday;9 PM;Yes;800;1000;0;5;0\n"
+    )
+    assert io.detect(path) == "insights"
+    posts, report = io.read(path)
+    assert len(posts) == 2 and report.rows_dropped == 0
+    assert posts["created_at"].dt.strftime("%Y-%m-%d %H:%M").tolist() == ["2026-03-01 14:00", "2026-04-01 21:00"]
+    assert posts["reach"].tolist() == [1200, 800] and posts["likes"].tolist() == [12, 5]
+    assert posts["shares"].tolist() == [1, 0] and posts["comments"].tolist() == [2, 0]
+    assert posts["platform"].tolist() == ["facebook", "facebook"]
+    assert any("month" in w and "not meaningful" in w for w in report.warnings)
+    assert "Post Weekday" in report.columns_unused
+
+
+def test_no_silent_loss_names_the_text_column(tmp_path):
+    path = tmp_path / "tweets.csv"
+    path.write_text(
+        "Topic,Sentiment,When,Body Of Tweet,Screen\n"
+        "phones,positive,2022-05-17 12:29,so happy with the new phone today,@ana\n"
+        "phones,negative,2022-05-17 13:29,never again what a mess honestly,@bob\n"
+    )
+    posts, report = io.read(path, mapping={"created_at": "When"})
+    text = [w for w in report.warnings if w.startswith("text is empty")]
+    assert text and "'Body Of Tweet'" in text[0]
+    assert any(w.startswith("author_handle is empty") and "'Screen'" in w for w in report.warnings)
+
+
+def test_inspect_map_and_unused_columns(tmp_path, capsys):
+    path = tmp_path / "tweets.csv"
+    path.write_text("Topic,Quand,Corps\nphones,2022-05-17 12:29,hello there all\n")
+    assert main(["inspect", str(path), "--map", "created_at=Quand", "--map", "text=Corps"]) == 0
+    out = capsys.readouterr().out
+    assert "created_at        <- Quand" in out and "text              <- Corps" in out
+    assert "columns not used (kept as extra x_ columns): Topic" in out
+    assert main(["inspect", str(path), "--map", "created_at"]) == 2
+
+
+def test_inspect_escapes_control_characters(tmp_path, capsys):
+    path = tmp_path / "evil.csv"
+    path.write_text("date,text,\x1b[2Jcol\n2026-01-05 10:00,hi,x\n")
+    assert main(["inspect", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\\x1b" in out
+
+
+def test_folder_and_unknown_zone_are_clear_errors(tmp_path, capsys):
+    assert main(["inspect", str(tmp_path)]) == 2
+    assert "a folder, not a file" in capsys.readouterr().err
+    path = tmp_path / "a.csv"
+    path.write_text("date,text\n2026-01-05 10:00,hi\n")
+    assert main(["inspect", str(path), "--tz", "Mars/Olympus"]) == 2
+    assert "unknown time zone 'Mars/Olympus'" in capsys.readouterr().err
+
+
+def test_ambiguous_dates_reported_with_dayfirst(tmp_path):
+    path = tmp_path / "a.csv"
+    path.write_text("date,text\n03/04/2026 10:00,a\n05/06/2026 11:00,b\n")
+    posts, report = io.read(path)
+    assert any("day first or month first" in w and "dayfirst=False" in w for w in report.warnings)
+    assert posts["created_at"].dt.month.tolist() == [4, 6]
+    posts, report = io.read(path, dayfirst=False)
+    assert posts["created_at"].dt.month.tolist() == [3, 5]
+    assert not any("day first or month first" in w for w in report.warnings)
+
+
+def test_french_and_german_month_names(tmp_path):
+    path = tmp_path / "a.csv"
+    path.write_text("date,text\n5 mars 2026 10:00,a\n6. März 2026 11:00,b\n")
+    posts, report = io.read(path)
+    assert posts["created_at"].dt.strftime("%Y-%m-%d %H:%M").tolist() == ["2026-03-05 10:00", "2026-03-06 11:00"]
