@@ -1,4 +1,4 @@
-"""What the audit's and the maps' figures share: the colour cycle, group order, empty figures, subplot grids."""
+"""What the figures share: the colour cycle, group order, empty figures, subplot grids, interval bars, notes."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 
 from ._style import escape
 
-__all__ = ["COLOURS", "order", "empty", "grid"]
+__all__ = ["COLOURS", "order", "empty", "grid", "interval", "note"]
 
 #: Sixteen distinguishable colours, cycled over actors or groups.
 COLOURS = (
@@ -95,3 +95,56 @@ def grid(n: int, cols: int) -> tuple[int, int]:
     """
     cols = max(1, min(cols, n))
     return max(1, math.ceil(n / cols)), cols
+
+
+def interval(frame: pd.DataFrame, value: str, *, low: str = "low", high: str = "high") -> dict:
+    """Asymmetric error bars (``error_x`` or ``error_y``) from ``frame[low]`` to ``frame[high]`` around ``frame[value]``.
+
+    Parameters
+    ----------
+    frame
+        The rows drawn.
+    value, low, high
+        The columns of the point and of the interval's ends.
+
+    Returns
+    -------
+    dict
+        Plotly ``error_x``/``error_y`` settings.
+
+    Examples
+    --------
+    >>> bars = interval(pd.DataFrame({"share": [0.5], "low": [0.25], "high": [0.75]}), "share")
+    >>> bars["array"].tolist(), bars["arrayminus"].tolist()
+    ([0.25], [0.25])
+    """
+    return dict(
+        type="data",
+        symmetric=False,
+        array=(frame[high] - frame[value]).to_numpy(),
+        arrayminus=(frame[value] - frame[low]).to_numpy(),
+    )
+
+
+def note(fig: go.Figure, text: str, *, y: float = 0.5) -> go.Figure:
+    """Write ``text`` across the middle of ``fig`` (at height ``y`` of the plot area), e.g. why it is empty.
+
+    Parameters
+    ----------
+    fig
+        The figure (changed in place and returned).
+    text
+        The sentence, as given.
+    y
+        Its height, 0 (bottom) to 1 (top) of the plot area.
+
+    Returns
+    -------
+    go.Figure
+
+    Examples
+    --------
+    >>> note(go.Figure(), "No cases").layout.annotations[0].text
+    'No cases'
+    """
+    return fig.add_annotation(text=text, showarrow=False, x=0.5, y=y, xref="paper", yref="paper")

@@ -7,6 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from ._figures import interval, note
 from ._style import TEMPLATE, escape
 from .monitoring import COLOURS
 
@@ -102,9 +103,7 @@ def influencers(
         yaxis=dict(type="log", title="interactions earned"),
     )
     if result.empty or result["followers"].isna().all():
-        fig.add_annotation(
-            text="No follower counts in this export", showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper"
-        )
+        note(fig, "No follower counts in this export")
     return fig
 
 
@@ -136,9 +135,7 @@ def advocacy(
     )
     fig.update_layout(title=title, template=template)
     if not (result["group"] == "employee").any():
-        fig.add_annotation(
-            text="No employee accounts listed", showarrow=False, x=0.5, y=1.1, xref="paper", yref="paper"
-        )
+        note(fig, "No employee accounts listed", y=1.1)
     return fig
 
 
@@ -175,12 +172,7 @@ def profile(
                 y=part["share"],
                 showlegend=False,
                 marker_color=COLOURS[(i - 1) % len(COLOURS)],
-                error_y=dict(
-                    type="data",
-                    symmetric=False,
-                    array=part["high"] - part["share"],
-                    arrayminus=part["share"] - part["low"],
-                ),
+                error_y=interval(part, "share"),
             ),
             row=1,
             col=i,

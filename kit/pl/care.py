@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from ._figures import interval, note
 from ._style import TEMPLATE, escape
 from .monitoring import COLOURS
 
@@ -40,9 +41,7 @@ def cases(
     hours = result.loc[result["responded"], "hours_to_response"].to_numpy(dtype=float)
     fig = go.Figure()
     if len(hours) == 0:
-        fig.add_annotation(
-            text="No response from the brand in the data", showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper"
-        )
+        note(fig, "No response from the brand in the data")
     else:
         fig.add_trace(
             go.Histogram(
@@ -103,19 +102,14 @@ def history(
             x=part["response_rate"],
             orientation="h",
             marker_color=COLOURS[0],
-            error_x=dict(
-                type="data",
-                symmetric=False,
-                array=part["rate_high"] - part["response_rate"],
-                arrayminus=part["response_rate"] - part["rate_low"],
-            ),
+            error_x=interval(part, "response_rate", low="rate_low", high="rate_high"),
             customdata=part[["cases", "median_hours"]],
             hovertemplate="%{x:.0%} of %{customdata[0]} cases answered; median %{customdata[1]:.1f} h<extra></extra>",
         )
     )
     shown = f" (the {n} largest of {len(result)})" if len(result) > n else ""
     if result.empty:
-        fig.add_annotation(text="No cases", showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
+        note(fig, "No cases")
     fig.update_layout(
         title=title or f"Response rate by {escape(by)}{shown}",
         template=template,

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from ._figures import COLOURS
+from ._figures import COLOURS, interval
 from ._figures import empty as _empty
 from ._style import TEMPLATE, escape
 
@@ -62,12 +62,7 @@ def effects(
                     color=COLOURS[i % len(COLOURS)],
                     symbol=["circle" if s else "circle-open" for s in part["significant"]],
                 ),
-                error_x=dict(
-                    type="data",
-                    symmetric=False,
-                    array=(part["high"] - part["rate_ratio"]).to_numpy(),
-                    arrayminus=(part["rate_ratio"] - part["low"]).to_numpy(),
-                ),
+                error_x=interval(part, "rate_ratio"),
                 customdata=np.column_stack([part["posts"], part["q_value"]]),
                 hovertemplate="%{y}: x%{x:.2f} (%{customdata[0]} posts, Holm q = %{customdata[1]:.3g})",
             )

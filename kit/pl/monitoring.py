@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from ._figures import note
 from ._style import TEMPLATE, escape
 
 __all__ = ["COLOURS", "share_over_time", "net_sentiment_over_time", "band", "message_test", "surge"]
@@ -203,14 +204,7 @@ def message_test(result: pd.DataFrame, *, title: str | None = None, template: st
         yaxis=dict(tickformat=".1%", title="interactions / views"),
     )
     if result.empty:
-        fig.add_annotation(
-            text="No campaign with variants and views in this period",
-            showarrow=False,
-            x=0.5,
-            y=0.5,
-            xref="paper",
-            yref="paper",
-        )
+        note(fig, "No campaign with variants and views in this period")
         fig.update_xaxes(visible=False)
         fig.update_yaxes(visible=False)
     return fig

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from ._figures import COLOURS
+from ._figures import COLOURS, interval
 from ._figures import empty as _empty
 from ._figures import order as _order
 from ._style import TEMPLATE, escape
@@ -79,12 +79,7 @@ def performance(
                 mode="markers",
                 name=escape(cval) if cval is not None else value,
                 marker=dict(size=9, color=COLOURS[i % len(COLOURS)]),
-                error_x=dict(
-                    type="data",
-                    symmetric=False,
-                    array=(part[f"{stat}_high"] - part[stat]).to_numpy(),
-                    arrayminus=(part[stat] - part[f"{stat}_low"]).to_numpy(),
-                ),
+                error_x=interval(part, stat, low=f"{stat}_low", high=f"{stat}_high"),
                 customdata=part[["posts"]].to_numpy(),
                 hovertemplate="%{y}: %{x} (%{customdata[0]} posts)",
             )
@@ -149,11 +144,8 @@ def benchmarks(
                 mode="markers",
                 name=escape(actor),
                 marker=dict(size=9, color=COLOURS[i % len(COLOURS)]),
-                error_x=dict(
-                    type="data",
-                    symmetric=False,
-                    array=(part["median_rate_followers_high"] - part["median_rate_followers"]).to_numpy(),
-                    arrayminus=(part["median_rate_followers"] - part["median_rate_followers_low"]).to_numpy(),
+                error_x=interval(
+                    part, "median_rate_followers", low="median_rate_followers_low", high="median_rate_followers_high"
                 ),
                 customdata=part[["posts"]].to_numpy(),
                 hovertemplate="%{y}: %{x:.3%} (%{customdata[0]} posts)",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from ._figures import COLOURS
+from ._figures import COLOURS, interval
 from ._figures import empty as _empty
 from ._figures import order as _order
 from ._style import TEMPLATE, escape
@@ -49,12 +49,7 @@ def pillar_shares(
                 y=part["share"],
                 name=escape(actor),
                 marker_color=COLOURS[i % len(COLOURS)],
-                error_y=dict(
-                    type="data",
-                    symmetric=False,
-                    array=(part["high"] - part["share"]).to_numpy(),
-                    arrayminus=(part["share"] - part["low"]).to_numpy(),
-                ),
+                error_y=interval(part, "share"),
                 customdata=part[["posts", "group_posts"]].to_numpy(),
                 hovertemplate="%{x}: %{y:.1%} (%{customdata[0]} of %{customdata[1]} posts)",
             )
@@ -110,12 +105,7 @@ def pillar_divergence(result: pd.DataFrame, *, title: str | None = None, templat
             marker=dict(
                 size=10, color=[COLOURS[1] if v == "stated intent" else COLOURS[0] for v in result["compared_with"]]
             ),
-            error_x=dict(
-                type="data",
-                symmetric=False,
-                array=(result["high"] - result["divergence"]).to_numpy(),
-                arrayminus=(result["divergence"] - result["low"]).to_numpy(),
-            ),
+            error_x=interval(result, "divergence"),
             hovertemplate="%{y}: %{x:.3f}<extra></extra>",
         )
     )

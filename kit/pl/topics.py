@@ -12,6 +12,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from ._figures import interval
 from ._style import TEMPLATE, escape
 
 __all__ = ["summary", "over_time", "emerging", "languages", "absent", "sentiment_by", "emotion_profile"]
@@ -252,12 +253,7 @@ def absent(
             x=part["brand_share"],
             mode="markers",
             marker=dict(color=["#d62728" if a else "#1f77b4" for a in part["absent"]], size=9),
-            error_x=dict(
-                type="data",
-                symmetric=False,
-                array=part["brand_high"] - part["brand_share"],
-                arrayminus=part["brand_share"] - part["brand_low"],
-            ),
+            error_x=interval(part, "brand_share", low="brand_low", high="brand_high"),
             customdata=part[["brand_posts", "competitor_posts"]],
             hovertemplate="%{x:.0%} (%{customdata[0]} brand, %{customdata[1]} competitor posts)<extra></extra>",
         )

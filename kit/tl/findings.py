@@ -58,6 +58,11 @@ _WHO = {"brand": "the brand", "competitor": "competitors", "media": "the media"}
 _FINDING_COLUMNS = ["finding", "evidence", "section"]
 
 
+def _finding(finding: str, evidence: str, section: str) -> dict:
+    """One row of :func:`findings`."""
+    return {"finding": finding, "evidence": evidence, "section": section}
+
+
 def definitions() -> pd.DataFrame:
     """The audit's definitions (:data:`DEFINITIONS`) as a table for the report.
 
@@ -155,11 +160,11 @@ def _effect_findings(effects_result: pd.DataFrame, max_effects: int) -> list[dic
             evidence.append(f"{who}: [{low:.2f}, {high:.2f}], q = {r.q_value:.2g}, {r.posts} posts")
         first, second = (ref, level) if flip else (level, ref)
         rows.append(
-            {
-                "finding": f"{term} {first} vs {second}: " + ", ".join(bits) + " (interactions, all else equal)",
-                "evidence": "; ".join(evidence),
-                "section": "what works",
-            }
+            _finding(
+                f"{term} {first} vs {second}: " + ", ".join(bits) + " (interactions, all else equal)",
+                "; ".join(evidence),
+                "what works",
+            )
         )
     return rows
 
@@ -169,22 +174,22 @@ def _pillar_findings(shares: pd.DataFrame, brand: str, by: str) -> list[dict]:
     under = under_served(shares, brand=brand, by=by)
     for r in under[under["under_served"]].itertuples():
         rows.append(
-            {
-                "finding": f"Pillar '{r.pillar}' is under-served: {pct(r.share, 1)} of {brand}'s posts "
+            _finding(
+                f"Pillar '{r.pillar}' is under-served: {pct(r.share, 1)} of {brand}'s posts "
                 f"against {pct(r.intended_share, 0)} intended",
-                "evidence": f"Wilson 95 % [{pct(r.low, 1)}, {pct(r.high, 1)}], {r.posts} of {r.group_posts} posts",
-                "section": "editorial line",
-            }
+                f"Wilson 95 % [{pct(r.low, 1)}, {pct(r.high, 1)}], {r.posts} of {r.group_posts} posts",
+                "editorial line",
+            )
         )
     other = shares[(shares[by] == brand) & (shares["pillar"] == "other")]
     if len(other):
         o = other.iloc[0]
         rows.append(
-            {
-                "finding": f"{pct(o.share, 0)} of {brand}'s posts fall outside every stated pillar",
-                "evidence": f"Wilson 95 % [{pct(o.low, 1)}, {pct(o.high, 1)}]",
-                "section": "editorial line",
-            }
+            _finding(
+                f"{pct(o.share, 0)} of {brand}'s posts fall outside every stated pillar",
+                f"Wilson 95 % [{pct(o.low, 1)}, {pct(o.high, 1)}]",
+                "editorial line",
+            )
         )
     return rows
 
@@ -192,14 +197,48 @@ def _pillar_findings(shares: pd.DataFrame, brand: str, by: str) -> list[dict]:
 def _benchmark_findings(benchmark: pd.DataFrame, brand: str, by: str) -> list[dict]:
     mine = benchmark[(benchmark[by] == brand) & benchmark["verdict"].isin(["above", "below"])]
     return [
-        {
-            "finding": f"{brand} on {r.platform}: median engagement rate {pct(r.median_rate_followers)} "
+        _finding(
+            f"{brand} on {r.platform}: median engagement rate {pct(r.median_rate_followers)} "
             f"is {r.verdict} the published average {pct(r.benchmark)}",
-            "evidence": f"bootstrap 95 % [{pct(r.median_rate_followers_low)}, "
+            f"bootstrap 95 % [{pct(r.median_rate_followers_low)}, "
             f"{pct(r.median_rate_followers_high)}], {r.posts} posts",
-            "section": "performance",
-        }
+            "performance",
+        )
         for r in mine.itertuples()
+    ]
+
+
+def _divergence_findings(divergence: pd.DataFrame, brand: str) -> list[dict]:
+    d = divergence.iloc[0]
+    return [
+        _finding(
+            f"Distance of {brand}'s posting from its stated pillars: JSD {d.divergence:.2f}",
+            f"bootstrap 95 % [{d.low:.2f}, {d.high:.2f}] (0 = as stated, 1 = disjoint)",
+            "editorial line",
+        )
+    ]
+
+
+def _gap_findings(gaps_result: pd.DataFrame, by: str) -> list[dict]:
+    g = gaps_result.iloc[0]
+    return [
+        _finding(
+            f"Longest silence: {g[by]} posted nothing for {g.days:.1f} days",
+            f"{pd.Timestamp(g.start):%Y-%m-%d} to {pd.Timestamp(g.end):%Y-%m-%d}",
+            "inventory",
+        )
+    ]
+
+
+def _keyness_findings(keyness_result: pd.DataFrame, brand: str, by: str) -> list[dict]:
+    top = keyness_result[(keyness_result[by] == brand) & (keyness_result["rank"] <= 3)]
+    return [
+        _finding(
+            f"{brand}'s most distinctive terms ({lang}): " + ", ".join(part["term"]),
+            "z = " + ", ".join(f"{v:.1f}" for v in part["z"]),
+            "lexicography",
+        )
+        for lang, part in top.groupby("lang", sort=True)
     ]
 
 
@@ -254,39 +293,13 @@ def findings(
     >>> findings(brand="B", gaps_result=silences)["finding"].tolist()
     ['Longest silence: B posted nothing for 4.0 days']
     """
-    rows = []
-    if effects_result is not None and len(effects_result):
-        rows += _effect_findings(effects_result, max_effects)
-    if shares is not None and len(shares):
-        rows += _pillar_findings(shares, brand, by)
-    if divergence is not None and len(divergence):
-        d = divergence.iloc[0]
-        rows.append(
-            {
-                "finding": f"Distance of {brand}'s posting from its stated pillars: JSD {d.divergence:.2f}",
-                "evidence": f"bootstrap 95 % [{d.low:.2f}, {d.high:.2f}] (0 = as stated, 1 = disjoint)",
-                "section": "editorial line",
-            }
-        )
-    if benchmark is not None and len(benchmark):
-        rows += _benchmark_findings(benchmark, brand, by)
-    if gaps_result is not None and len(gaps_result):
-        g = gaps_result.iloc[0]
-        rows.append(
-            {
-                "finding": f"Longest silence: {g[by]} posted nothing for {g.days:.1f} days",
-                "evidence": f"{pd.Timestamp(g.start):%Y-%m-%d} to {pd.Timestamp(g.end):%Y-%m-%d}",
-                "section": "inventory",
-            }
-        )
-    if keyness_result is not None and len(keyness_result):
-        top = keyness_result[(keyness_result[by] == brand) & (keyness_result["rank"] <= 3)]
-        for lang, part in top.groupby("lang", sort=True):
-            rows.append(
-                {
-                    "finding": f"{brand}'s most distinctive terms ({lang}): " + ", ".join(part["term"]),
-                    "evidence": "z = " + ", ".join(f"{v:.1f}" for v in part["z"]),
-                    "section": "lexicography",
-                }
-            )
+    builders = [
+        (effects_result, lambda t: _effect_findings(t, max_effects)),
+        (shares, lambda t: _pillar_findings(t, brand, by)),
+        (divergence, lambda t: _divergence_findings(t, brand)),
+        (benchmark, lambda t: _benchmark_findings(t, brand, by)),
+        (gaps_result, lambda t: _gap_findings(t, by)),
+        (keyness_result, lambda t: _keyness_findings(t, brand, by)),
+    ]
+    rows = [row for table, build in builders if table is not None and len(table) for row in build(table)]
     return pd.DataFrame(rows[:max_items] if max_items else rows, columns=_FINDING_COLUMNS)
