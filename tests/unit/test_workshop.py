@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 
 from kit import workshop
+from kit.workshop import _data
 
 ROOT = Path(__file__).resolve().parents[2]
 WORKSHOP = ROOT / "notebooks" / "workshop"
@@ -117,7 +118,7 @@ def test_right_answers_from_the_kits_own_results():
     assert workshop.check("first-look-kept", 116)
     assert workshop.check("first-look-duplicates", 4)
     assert workshop.check("first-look-bad-date", 15)
-    sov = workshop._share_of_voice()
+    sov = _data._share_of_voice()
     assert workshop.check("monitoring-share-of-voice", sov)  # the table itself: Voltaria's row is used
     assert workshop.check("monitoring-share-of-voice", (sov["low"].iloc[0], sov["high"].iloc[0]))
 
