@@ -252,42 +252,41 @@ def generate(n_posts: int = 20_000, *, seed: int = 0, start: str = "2026-01-05")
     all_actor = np.concatenate([s["actor"] for s in segs])
     all_topic = np.concatenate([s["topic"] for s in segs])
     all_lang = np.concatenate([s["lang"] for s in segs])
-    k = count(SHARES["public_reposts"], 20)
-    parent = pool[_choice(rng, k, w)]
-    author = pools.draw(rng, "plat", all_plat[parent])
-    add(
-        _segment(
-            k,
-            t=win.after(rng, all_t[parent], 5 * HOUR),
-            plat=all_plat[parent],
-            author=author,
-            actor=all_actor[parent],
-            about=all_actor[parent],
-            kind=REPOST,
-            parent=parent,
-            style=S_REPOST,
+
+    def on_owned(share: float, delay_h: float, kind: int, extra) -> None:
+        """Public posts of ``kind`` on owned posts drawn by reach, by authors of the parent's platform,
+        ``delay_h`` hours later on average; ``extra(parent)`` gives the other columns (drawn last)."""
+        k = count(share, 20)
+        parent = pool[_choice(rng, k, w)]
+        author = pools.draw(rng, "plat", all_plat[parent])
+        t = win.after(rng, all_t[parent], delay_h * HOUR)
+        actor = all_actor[parent]
+        add(
+            _segment(
+                k,
+                t=t,
+                plat=all_plat[parent],
+                author=author,
+                actor=actor,
+                about=actor,
+                kind=kind,
+                parent=parent,
+                **extra(parent),
+            )
         )
-    )
-    k = count(SHARES["public_replies"], 20)
-    parent = pool[_choice(rng, k, w)]
-    author = pools.draw(rng, "plat", all_plat[parent])
-    topic = all_topic[parent]
-    add(
-        _segment(
-            k,
-            t=win.after(rng, all_t[parent], 3 * HOUR),
-            plat=all_plat[parent],
-            author=author,
-            actor=all_actor[parent],
-            about=all_actor[parent],
-            kind=REPLY,
-            parent=parent,
-            topic=topic,
-            intent=_choice_rows(rng, INTENT_MIX[topic]),
+
+    on_owned(SHARES["public_reposts"], 5, REPOST, lambda parent: dict(style=S_REPOST))
+    on_owned(
+        SHARES["public_replies"],
+        3,
+        REPLY,
+        lambda parent: dict(
+            topic=all_topic[parent],
+            intent=_choice_rows(rng, INTENT_MIX[all_topic[parent]]),
             lang=all_lang[parent],
             fmt=0,
             style=S_MENTION,
-        )
+        ),
     )
 
     # 11. employees share the brand's posts: reposts, and quotes with their own words
