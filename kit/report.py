@@ -32,6 +32,7 @@ import yaml
 
 from . import __version__
 from ._html import to_html
+from ._print import with_print_style
 from ._resources import checkout_root, resource_dir
 
 __all__ = [
@@ -313,7 +314,8 @@ def run(
             "status": "completed" if error is None else f"FAILED: {error}",
         }
         html_path.write_text(
-            to_html(executed, title=TITLES.get(name, name), provenance=provenance, error=error), encoding="utf-8"
+            with_print_style(to_html(executed, title=TITLES.get(name, name), provenance=provenance, error=error)),
+            encoding="utf-8",
         )
     return Result(
         name=name,

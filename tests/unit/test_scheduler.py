@@ -87,6 +87,7 @@ def test_alerts_give_their_own_exit_code_only_when_asked(tiny_notebooks, capsys)
     page = (out / "loud" / "echo.html").read_text(encoding="utf-8")
     assert "Since the last run" in page and "Compared with run <code>quiet</code>" in page
     assert "No new alert." in page
+    assert page.index('id="kit-print"') < page.index("</head>")  # the print stylesheet
     index = (out / "index.html").read_text(encoding="utf-8")
     assert 'href="quiet/index.html"' in index and 'href="loud/index.html"' in index
 
