@@ -208,26 +208,20 @@ def _benchmark_findings(benchmark: pd.DataFrame, brand: str, by: str) -> list[di
     ]
 
 
-def _divergence_findings(divergence: pd.DataFrame, brand: str) -> list[dict]:
-    d = divergence.iloc[0]
-    return [
-        _finding(
-            f"Distance of {brand}'s posting from its stated pillars: JSD {d.divergence:.2f}",
-            f"bootstrap 95 % [{d.low:.2f}, {d.high:.2f}] (0 = as stated, 1 = disjoint)",
-            "editorial line",
-        )
-    ]
+def _divergence_finding(d, brand: str) -> dict:
+    return _finding(
+        f"Distance of {brand}'s posting from its stated pillars: JSD {d.divergence:.2f}",
+        f"bootstrap 95 % [{d.low:.2f}, {d.high:.2f}] (0 = as stated, 1 = disjoint)",
+        "editorial line",
+    )
 
 
-def _gap_findings(gaps_result: pd.DataFrame, by: str) -> list[dict]:
-    g = gaps_result.iloc[0]
-    return [
-        _finding(
-            f"Longest silence: {g[by]} posted nothing for {g.days:.1f} days",
-            f"{pd.Timestamp(g.start):%Y-%m-%d} to {pd.Timestamp(g.end):%Y-%m-%d}",
-            "inventory",
-        )
-    ]
+def _gap_finding(g, by: str) -> dict:
+    return _finding(
+        f"Longest silence: {g[by]} posted nothing for {g.days:.1f} days",
+        f"{pd.Timestamp(g.start):%Y-%m-%d} to {pd.Timestamp(g.end):%Y-%m-%d}",
+        "inventory",
+    )
 
 
 def _keyness_findings(keyness_result: pd.DataFrame, brand: str, by: str) -> list[dict]:
@@ -296,9 +290,9 @@ def findings(
     builders = [
         (effects_result, lambda t: _effect_findings(t, max_effects)),
         (shares, lambda t: _pillar_findings(t, brand, by)),
-        (divergence, lambda t: _divergence_findings(t, brand)),
+        (divergence, lambda t: [_divergence_finding(t.iloc[0], brand)]),
         (benchmark, lambda t: _benchmark_findings(t, brand, by)),
-        (gaps_result, lambda t: _gap_findings(t, by)),
+        (gaps_result, lambda t: [_gap_finding(t.iloc[0], by)]),
         (keyness_result, lambda t: _keyness_findings(t, brand, by)),
     ]
     rows = [row for table, build in builders if table is not None and len(table) for row in build(table)]

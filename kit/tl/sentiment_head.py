@@ -133,6 +133,10 @@ class HeadModel(LinearHead):
     names them, the language's lexicon polarity (:func:`lexicon_compound`) as ``compound``,
     ``pos_hit``, ``neg_hit``. Probabilities are ``softmax(X @ coef.T + intercept + [0, neutral_bias, 0])``.
 
+    Parameters: ``coef``, ``intercept`` and the keywords of :class:`~kit.tl._linear_head.LinearHead`
+    (``embedder``, ``meta``, ``cache``, ``cache_dir``, ``name``), plus ``lexicon_features``,
+    ``lexicon_band`` (the lexicon's neutral band) and ``neutral_bias`` (added to the neutral logit).
+
     The shipped default (``HeadModel.load()``) was trained on English only; French and German
     reach it through USE's multilingual space and their own lexicons. Embeddings are cached on disk
     (``cache_dir``, default the kit's embedding cache) so re-scoring the same posts is fast, and can
@@ -150,16 +154,13 @@ class HeadModel(LinearHead):
         coef: np.ndarray,
         intercept: np.ndarray,
         *,
-        embedder: str | Embedder = "use",
         lexicon_features: Sequence[str] = (),
         lexicon_band: float = 0.05,
         neutral_bias: float = 0.0,
-        meta: dict | None = None,
-        cache: bool = True,
-        cache_dir: str | Path | None = None,
-        name: str | None = None,
+        **head,
     ):
-        super().__init__(coef, intercept, embedder=embedder, meta=meta, cache=cache, cache_dir=cache_dir, name=name)
+        """``head``: ``embedder``, ``meta``, ``cache``, ``cache_dir``, ``name``, as in :class:`LinearHead`."""
+        super().__init__(coef, intercept, **head)
         self.lexicon_features = tuple(lexicon_features)
         self.lexicon_band = float(lexicon_band)
         self.neutral_bias = float(neutral_bias)
