@@ -28,8 +28,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-__all__ = ["COLUMNS", "Comparison", "headlines", "read_records", "append", "read", "compare", "runs"]
+__all__ = ["COLUMNS", "SINCE_STYLE", "Comparison", "headlines", "read_records", "append", "read", "compare", "runs"]
 
+#: The look of the "since the last run" section (a box, in the reports' font).
+SINCE_STYLE = "border:1px solid #ddd;border-radius:6px;padding:.2em 1.2em .6em 1.2em;margin:1em 0;font-family:system-ui,sans-serif"
 #: The history table's columns: one row per run, report and figure (or alert, or topic).
 COLUMNS = ["run", "finished", "report", "kind", "name", "value", "low", "high"]
 
@@ -264,7 +266,7 @@ class Comparison:
         """The comparison as a report section (``<section class="kit-since">``)."""
         items = "".join(f"<li>{html.escape(s)}</li>" for s in self._sentences())
         return (
-            f'<section class="kit-since" id="since-the-last-run"><h2>{html.escape(title)}</h2>'
+            f'<section class="kit-since" id="since-the-last-run" style="{SINCE_STYLE}"><h2>{html.escape(title)}</h2>'
             f"<p>Compared with run <code>{html.escape(self.before)}</code>.</p><ul>{items}</ul></section>"
         )
 

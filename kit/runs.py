@@ -133,7 +133,8 @@ def since_section(table, name: str, report_name: str) -> str:
     earlier = [r for r in earlier if name not in order or order.index(r) < order.index(name)]
     if not earlier:
         return (
-            '<section class="kit-since" id="since-the-last-run"><h2>Since the last run</h2>'
+            f'<section class="kit-since" id="since-the-last-run" style="{history.SINCE_STYLE}">'
+            "<h2>Since the last run</h2>"
             "<p>This is the first run of this report in this folder: nothing to compare with yet.</p></section>"
         )
     return history.compare(table, earlier[-1], name, report=report_name).to_html()
