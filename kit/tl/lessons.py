@@ -91,7 +91,8 @@ def _timeline(r: dict) -> list[tuple[str, str]]:
         head = (
             f"The collection {where} inside the surge ({_when(first, 'hour')}), with no quiet stretch before it: "
             f"the onset is not in the data, so the crisis is measured from the first {unit} "
-            f"({_when(onset, unit)}) against the quiet level of the whole series{base_txt.replace(', from', ',')}"
+            f"({_when(onset, unit)}) against the quiet level of the whole series"
+            + (f" ({_fmt_count(float(base))} per {unit})" if base is not None and pd.notna(base) else "")
         )
     else:
         head = f"The crisis started on {_when(onset, unit, weekday=True)}{src}{base_txt}"
@@ -103,7 +104,7 @@ def _timeline(r: dict) -> list[tuple[str, str]]:
         rise = f"and peaked in that first {unit} ({_when(peak, unit)}{count})"
     else:
         rise = f"and peaked {_fmt_hours(_hours(peak - onset))} later ({_when(peak, unit)}{count})"
-    txt = f"{head}, {rise}."
+    txt = f"{head}. It {rise[4:]}." if note.startswith("inside") and not src else f"{head}, {rise}."
     if r.get("scale_reason"):
         txt += f" Described in {unit}s: {r['scale_reason']}."
     hour, busiest = _ts(r.get("onset_hour")), _ts(r.get("busiest_hour"))

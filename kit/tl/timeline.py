@@ -93,8 +93,9 @@ def during(posts: pd.DataFrame, timeline, *, drop_reposts: bool = False, time: s
     ----------
     posts : DataFrame
     timeline : DataFrame, Series or dict
-        The one-row surge result (:func:`anchor`). Without a return to baseline the window runs to the end
-        of the data; without an onset it is the whole of ``posts``.
+        The one-row surge result (:func:`anchor`). Without a return to baseline the window runs to
+        ``measured_until`` (a gap or a new surge) when given, else to the end of the data; without an onset
+        it is the whole of ``posts``.
     drop_reposts : bool
         Leave reposts out (they repeat a text already there: topics are fitted without them).
     time : str
@@ -115,6 +116,8 @@ def during(posts: pd.DataFrame, timeline, *, drop_reposts: bool = False, time: s
     """
     r = _row(timeline)
     onset, back = _ts(r.get("onset")), _ts(r.get("back_to_baseline"))
+    if back is None:  # stopped by a gap in the collection or a new surge: the window ends there
+        back = _ts(r.get("measured_until"))
     m = np.ones(len(posts), dtype=bool)
     if onset is None:  # nothing stood out: the whole window is all there is to describe
         if drop_reposts:
@@ -142,7 +145,9 @@ def phase_spans(timeline, *, start=None, end=None) -> pd.DataFrame:
     -------
     DataFrame
         ``phase, start, end`` (``start <= t < end``), only the phases that exist: no onset found gives
-        one ``before`` row covering everything; no return to baseline leaves ``after`` out.
+        one ``before`` row covering everything; no return to baseline leaves ``after`` out, and when the
+        timeline says where measuring stopped (``measured_until``: a gap in the collection or a new
+        surge), the decline ends there.
 
     Examples
     --------
@@ -156,6 +161,7 @@ def phase_spans(timeline, *, start=None, end=None) -> pd.DataFrame:
     lo, hi = _ts(start), _ts(end)
     onset, peak = _ts(r.get("onset")), _ts(r.get("peak"))
     back = _ts(r.get("back_to_baseline"))
+    until = _ts(r.get("measured_until")) if back is None else None  # a gap or a new surge cut the decline
     half = r.get("half_life")
     rows = []
     if onset is None or peak is None:
@@ -165,7 +171,9 @@ def phase_spans(timeline, *, start=None, end=None) -> pd.DataFrame:
         if back is not None:
             peak_end = min(peak_end, back)
         rows += [("before", lo, onset), ("rise", onset, peak), ("peak", peak, max(peak_end, peak))]
-        rows.append(("decline", max(peak_end, peak), back if back is not None else hi))
+        if until is not None:
+            peak_end = min(peak_end, until)
+        rows.append(("decline", max(peak_end, peak), back if back is not None else (until or hi)))
         if back is not None:
             rows.append(("after", back, hi))
     out = pd.DataFrame(rows, columns=["phase", "start", "end"])

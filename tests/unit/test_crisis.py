@@ -490,3 +490,14 @@ def test_brand_handles_are_normalised_once(story, timeline):
     assert spaced["hours_to_statement"] == pytest.approx(6.0)
     types = account_types(story, brand_handles=[" @Brand"]).set_index("author_handle")["account_type"]
     assert types["brand"] == "brand" and types["Brand"] == "brand"
+
+
+def test_phases_and_window_stop_where_a_gap_cut_the_decline():
+    cut = dict(
+        onset=at(10), peak=at(13), half_life=pd.Timedelta(hours=4), back_to_baseline=pd.NaT, measured_until=at(20)
+    )
+    spans = phase_spans(cut, end=at(40))
+    assert spans["phase"].tolist() == ["before", "rise", "peak", "decline"]
+    assert spans["end"].iloc[-1] == at(20) and spans["end"].iloc[2] == at(17)
+    posts = pd.DataFrame({"created_at": [at(h) for h in (11, 14, 22)]})
+    assert len(during(posts, cut)) == 2
