@@ -181,6 +181,7 @@ def run(
     out.mkdir(parents=True, exist_ok=True)
     name = check_name(run_name) if run_name else _dated_name(out)
     folder = out / name
+    created = not folder.exists()
     folder.mkdir(parents=True, exist_ok=True)
     log = folder / "run.log"
     handler = logging.FileHandler(log, mode="w", encoding="utf-8")
@@ -207,6 +208,13 @@ def run(
         earlier = [x for x in history.runs(table) if x != name]
         alerts = int((rows["kind"] == "alert").sum())
         _log.info("%d alerts; history: %s (%d runs)", alerts, (out / HISTORY).resolve(), len(earlier) + 1)
+    except ValueError:  # the parameters were refused before anything ran: leave no empty run behind
+        if created and all(p.name == "run.log" for p in folder.iterdir()):
+            root.removeHandler(handler)
+            handler.close()
+            log.unlink(missing_ok=True)
+            folder.rmdir()
+        raise
     finally:
         root.removeHandler(handler)
         handler.close()

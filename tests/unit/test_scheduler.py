@@ -97,6 +97,7 @@ def test_a_parameter_no_notebook_declares_is_a_usage_error(tiny_notebooks, capsy
     code = cli.main(["run", "all", "--out", str(tiny_notebooks / "o"), "--params", params, "-p", "colour", "red"])
     assert code == 2
     assert "['colour'] are parameters of none of the notebooks" in capsys.readouterr().err
+    assert not (tiny_notebooks / "o").exists() or not any((tiny_notebooks / "o").iterdir())  # no empty run left
 
 
 def test_version(capsys):
