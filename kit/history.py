@@ -40,11 +40,22 @@ _TABLES = {
     "monitoring": [
         ("share_of_voice", "actor", "share", "low", "high", "share of voice"),
         ("net_sentiment", "actor", "net", "low", "high", "net sentiment"),
+        (
+            "net_sentiment_corrected",
+            "actor",
+            "corrected_net",
+            "ci_low",
+            "ci_high",
+            "net sentiment, corrected by review",
+        ),
         ("care", None, "response_rate", "rate_low", "rate_high", "care: response rate"),
         ("care", None, "median_hours", "median_low", "median_high", "care: median hours to reply"),
     ],
     "audit": [("divergence", "compared_with", "divergence", "low", "high", "divergence of own posts from")],
-    "crisis": [("negative_by_phase", "phase", "share", None, None, "negative share")],
+    "crisis": [
+        ("repost_share", None, "share", "low", "high", "crisis: repost share"),
+        ("negative_by_phase", "phase", "share", None, None, "negative share"),
+    ],
     "listening": [],
 }
 # (record key, sub key, label): single figures
@@ -75,6 +86,7 @@ def _figures(name: str, values: dict) -> list[tuple]:
         rows.append(("figure", label, _num(v.get(sub) if isinstance(v, dict) else v), np.nan, np.nan))
     for key, by, val, lo, hi, label in _TABLES.get(name, []):
         table = values.get(key) or []
+        table = [table] if isinstance(table, dict) else table
         for item in table if isinstance(table, list) else []:
             if not isinstance(item, dict) or val not in item:
                 continue
