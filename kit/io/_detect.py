@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 
 from ._base import InputError
+from ._bytes import decode_text, file_bytes
 from ._headers import INSIGHTS_MARKERS, LISTENING_MARKERS, key, slug
 from ._table import read_table
 
@@ -19,26 +20,25 @@ __all__ = ["detect", "detect_json"]
 
 
 def _first_json_record(path: Path) -> object:
-    with open(path, encoding="utf-8-sig") as fh:
-        head = fh.read(1_000_000)
-    stripped = head.lstrip()
-    if not stripped:
+    data = file_bytes(path)
+    if not data.strip():
         raise InputError(f"{path}: the file is empty")
+    head, _ = decode_text(data[:1_000_000], path)
+    stripped = head.lstrip()
     lines = [line for line in stripped.splitlines()[:50] if line.strip()]
     for line in lines[:-1] if len(lines) > 1 else lines:  # the last line of the buffer may be cut
         try:
-            record = json.loads(
-                line
-            )  # JSON lines: the first line that parses (a broken line is the reader's to report)
-        except json.JSONDecodeError:
+            record = json.loads(line)  # JSON lines: the first line that parses (a broken one is the reader's)
+        except (json.JSONDecodeError, RecursionError):
             continue
         if isinstance(record, (dict, list)) and record and len(lines) > 1:
             return record
     try:
-        with open(path, encoding="utf-8-sig") as fh:
-            return json.load(fh)
+        return json.loads(decode_text(data, path)[0])
     except json.JSONDecodeError as exc:
         raise InputError(f"{path}: not JSON or JSON lines (line {exc.lineno}, column {exc.colno}: {exc.msg})") from exc
+    except RecursionError:
+        raise InputError(f"{path}: JSON nested too deeply to read (more levels than any export has)") from None
 
 
 def detect_json(record: object) -> str | None:
@@ -144,7 +144,9 @@ def detect(path: str | Path) -> str:
         raise InputError(f"{path}: no such file")
     if path.is_dir():
         raise InputError(f"{path}: a folder, not a file; pass the export file (or a list of files)")
-    suffix = "".join(path.suffixes[-2:]).lower() if path.suffix.lower() in (".gz",) else path.suffix.lower()
+    suffix = (
+        path.suffixes[-2].lower() if path.suffix.lower() in (".gz",) and len(path.suffixes) > 1 else path.suffix.lower()
+    )
     if suffix in (".parquet", ".pq"):
         return "parquet"
     if suffix in (".json", ".jsonl", ".ndjson", ".jsonlines"):
@@ -157,6 +159,8 @@ def detect(path: str | Path) -> str:
         return fmt
     with open(path, "rb") as fh:
         head = fh.read(4)
+    if head[:2] in (b"\x1f\x8b", b"PK"):  # gzip or zip: the format of what is inside
+        head = file_bytes(path)[:4]
     if head.startswith(b"PAR1"):
         return "parquet"
     if head.lstrip()[:1] in (b"{", b"["):

@@ -28,6 +28,8 @@ from typing import Any
 import pandas as pd
 
 from ._base import InputError
+from ._bytes import decode_text, file_bytes
+from ._shapes import suspect_field
 
 __all__ = [
     "RAW_COLUMNS",
@@ -107,6 +109,7 @@ class Records:
     layout: str  # "array", "object" or "lines"
     items: list[tuple[int, Any]]
     dropped: list[tuple[int, str | None, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
 def read_records(path: str | Path, *, strict: bool = False) -> Records:
@@ -141,18 +144,22 @@ def read_records(path: str | Path, *, strict: bool = False) -> Records:
     ('lines', [1, 3], 4)
     """
     path = Path(path)
-    if not path.exists():
-        raise InputError(f"{path}: no such file")
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not UTF-8 text (byte {exc.start}); JSON exports are UTF-8") from exc
-    if not text.strip():
+    data = file_bytes(path)
+    if not data.strip():
         raise InputError(f"{path}: the file is empty")
+    text, warns = decode_text(data, path)  # a line in Windows-1252 is decoded as such, the others as UTF-8
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as whole_error:
-        return _read_lines(path, text, whole_error, strict=strict)
+        recs = _read_lines(path, text, whole_error, strict=strict)
+        recs.warnings = warns
+        return recs
+    except RecursionError:
+        if text.lstrip().startswith("{") and "\n" in text.strip():
+            recs = _read_lines(path, text, json.JSONDecodeError("nested too deeply", text, 0), strict=strict)
+            recs.warnings = warns
+            return recs
+        raise InputError(f"{path}: JSON nested too deeply to read (more levels than any export has)") from None
     if isinstance(doc, list):
         return Records(path, "array", [(i, value) for i, value in enumerate(doc, start=1)])
     if isinstance(doc, dict):
@@ -172,6 +179,8 @@ def _read_lines(path: Path, text: str, whole_error: json.JSONDecodeError, *, str
         except json.JSONDecodeError as exc:
             first_bad = first_bad or (lineno, exc)
             dropped.append((lineno, None, f"line {lineno}: not valid JSON ({exc.msg}, column {exc.colno})"))
+        except RecursionError:
+            dropped.append((lineno, None, f"line {lineno}: JSON nested too deeply to read"))
     if not items or not text.lstrip().startswith("{"):
         # not JSON lines: one broken document (a truncated array, say); report where it broke
         raise InputError(
@@ -195,15 +204,56 @@ class Collector:
     ([[1, 3]], [(2, 'created_at', 'record 2: missing time')])
     """
 
-    def __init__(self, path: Path, dropped: Iterable[tuple[int, str | None, str]] = (), *, strict: bool = False):
+    def __init__(
+        self,
+        path: Path,
+        dropped: Iterable[tuple[int, str | None, str]] = (),
+        *,
+        strict: bool = False,
+        warnings: Iterable[str] = (),
+    ):
         self.path = path
         self.strict = strict
+        self.warnings: list[str] = list(warnings)
         self.rows: list[dict] = []
         self.dropped: list[tuple[int, str | None, str]] = list(dropped)
+
+    def build(self, make, record: Any, source_row: int, name: str) -> None:
+        """Add the row ``make()`` builds from ``record``, or drop the record when a field has a shape no
+        export has (a number where a list of media is expected, say), naming the field.
+
+        Examples
+        --------
+        >>> out = Collector(Path("t.json"))
+        >>> out.build(lambda: [m["url"] for m in 5], {"media": 5}, 3, "record 3")
+        >>> out.dropped
+        [(3, 'media', "record 3: field 'media' holds 5, not the list or object an export has (TypeError)")]
+        """
+        try:
+            row = make()
+        except (TypeError, AttributeError, KeyError, ValueError, OverflowError, IndexError, RecursionError) as exc:
+            at = suspect_field(record)
+            held = (
+                f"field '{at}' holds {str(get(record, at))[:40]}, not the list or object an export has " if at else ""
+            )
+            self.drop(
+                source_row,
+                at,
+                f"{name}: {held or 'unexpected value '}({type(exc).__name__}" + ("" if at else f": {exc}") + ")",
+            )
+            return
+        if row is not None:  # None: make() added its rows itself
+            self.add(row, name)
 
     def add(self, row: dict, name: str) -> None:
         """Keep ``row``, or drop it when it has no time: said here rather than by ``finish``, so that
         the reason names the record (``name``, e.g. "line 3, tweet 5")."""
+        nested = next((k for k, v in row.items() if not k.startswith("x_") and isinstance(v, (dict, list))), None)
+        if nested is not None:
+            self.drop(
+                row["source_row"], nested, f"{name}: '{nested}' is a JSON {type(row[nested]).__name__}, not a value"
+            )
+            return
         time = row.get("created_at")
         if time is None or (isinstance(time, str) and not time.strip()):
             self.drop(row["source_row"], "created_at", f"{name}: missing time")

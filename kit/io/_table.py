@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from ._base import InputError
+from ._bytes import decode_text, file_bytes, is_workbook, workbook_text
 from ._headers import SYNONYMS, slug
 
 __all__ = ["SEPARATORS", "read_table"]
@@ -24,28 +25,28 @@ __all__ = ["SEPARATORS", "read_table"]
 
 def _decode(path: Path, limit: int | None = None) -> tuple[str, list[str]]:
     """The text of ``path`` and warnings about its encoding; with ``limit``, only about the first
-    ``limit`` bytes, cut at a line end (enough to detect a format without decoding a large file)."""
-    if limit is None:
-        data = path.read_bytes()
-    else:
-        with open(path, "rb") as fh:
-            data = fh.read(limit + 1)
-        if len(data) > limit and data[:2] not in (b"\xff\xfe", b"\xfe\xff"):
-            cut = data.rfind(b"\n", 0, limit)
-            data = data[: cut + 1] if cut > 0 else data[:limit]
-        elif len(data) > limit:  # UTF-16: byte cuts are unsafe, read it all
-            data = path.read_bytes()
+    ``limit`` bytes, cut at a line end (enough to detect a format without decoding a large file).
+
+    Compressed files (``.gz``, a zip archive of one export) and Excel workbooks are read whole
+    (:mod:`kit.io._bytes`); mixed encodings are decoded line by line.
+    """
+    if path.is_dir() or not path.exists():
+        file_bytes(path)  # raises the clear error
+    with open(path, "rb") as fh:
+        data = fh.read(limit + 1) if limit is not None else fh.read()
+    packed = data[:2] in (b"\x1f\x8b", b"PK")
+    if packed or (
+        limit is not None and len(data) > limit and (data[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in data[:4000])
+    ):
+        data = file_bytes(path)  # archives, and UTF-16 (byte cuts are unsafe): read it all
+        if is_workbook(data):
+            return workbook_text(data, path), []
+    elif limit is not None and len(data) > limit:
+        cut = data.rfind(b"\n", 0, limit)
+        data = data[: cut + 1] if cut > 0 else data[:limit]
     if not data.strip():
         raise InputError(f"{path}: the file is empty")
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        return data.decode("utf-16"), ["file is UTF-16 encoded"]
-    try:
-        return data.decode("utf-8-sig"), []
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        return data.decode("cp1252", errors="replace"), [
-            f"file is not UTF-8 (first bad byte on line {line}); read as Windows-1252"
-        ]
+    return decode_text(data, path)
 
 
 SEPARATORS = (",", ";", "\t", "|")
@@ -63,7 +64,10 @@ def _find_header(lines: list[str], sep: str) -> tuple[int, int]:
     known = {slug(s) for names in SYNONYMS.values() for s in names}
     best, best_score = 0, -1
     for i, line in enumerate(lines[:30]):
-        fields = [slug(f) for f in next(csv.reader([line], delimiter=sep), [])]
+        try:
+            fields = [slug(f) for f in next(csv.reader([line], delimiter=sep), [])]
+        except csv.Error:  # a field longer than the csv module takes: not a header line
+            fields = [slug(f) for f in line.split(sep)]
         score = sum(f in known for f in fields)
         if score >= 2 and score > best_score:
             best, best_score = i, score
@@ -163,7 +167,66 @@ def read_table(
     except pd.errors.EmptyDataError as exc:
         raise InputError(f"{path}: no table found ({exc})") from exc
     frame.columns = [c if c == "__row" else str(c).strip().lstrip("\ufeff") for c in frame.columns]
+    if nrows is None:
+        frame, swallowed = _swallowed(frame, sep)
+        drops = [*drops, *swallowed]
     return frame, header_at + 1, drops, warns
+
+
+def _shape(value: str) -> str:
+    return re.sub(r"[^\W\d_]+", "a", re.sub(r"\d+", "9", value))
+
+
+def _swallowed(frame: pd.DataFrame, sep: str) -> tuple[pd.DataFrame, list]:
+    """Records in which a quote left open swallowed the next rows: a field spanning lines whose inner
+    lines look like whole records (their first two fields shaped as the file's first two columns).
+
+    The record is dropped, and each swallowed line is counted as a dropped row, so that the rows of
+    the file still add up.
+    """
+    cols = [c for c in frame.columns if c != "__row"]
+    if len(cols) < 3 or frame.empty:
+        return frame, []
+    typical = []
+    for c in cols[:2]:
+        shapes = frame[c].dropna().astype(str).head(500).map(_shape)
+        typical.append(set(shapes.value_counts().index[:3]) if len(shapes) else set())
+    drops, bad = [], set()
+    for c in cols:
+        values = frame[c]
+        if not (values.dtype == object or pd.api.types.is_string_dtype(values)):
+            continue
+        spanning = np.flatnonzero(values.astype("string").str.contains("\n", regex=False).fillna(False).to_numpy())
+        for i in spanning:
+            inner = str(values.iloc[i]).replace("\r\n", "\n").split("\n")[1:]
+            looks = 0
+            for line in inner:
+                try:
+                    fields = next(csv.reader([line], delimiter=sep), [])
+                except csv.Error:
+                    continue
+                if len(fields) >= 2 and all(_shape(f) in t for f, t in zip(fields[:2], typical)):
+                    looks += 1
+            if looks:
+                row = int(frame["__row"].iloc[i])
+                bad.add(i)
+                drops.append(
+                    (
+                        row,
+                        c,
+                        f"a quote opened in this row's field is closed {len(inner)} lines later: {looks} "
+                        "lines inside it look like rows of their own; fix the quote in the file",
+                    )
+                )
+                drops += [
+                    (row, c, f"row swallowed by the quote opened in row {row} (line {k} of the field)")
+                    for k in range(2, looks + 2)
+                ]
+    if not bad:
+        return frame, []
+    keep = np.ones(len(frame), dtype=bool)
+    keep[sorted(bad)] = False
+    return frame.loc[keep].reset_index(drop=True), drops
 
 
 def _read_arrow(body: str, sep: str, header: str) -> pd.DataFrame | None:

@@ -92,16 +92,21 @@ def parse_times(
         return _utc(localised), "datetime", int(values.notna().sum())
     if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
         num = pd.to_numeric(values, errors="coerce").astype("float64")
-        num = num.where(num.abs() < 1e14)  # beyond any epoch in milliseconds
-        unit = "ms" if num.dropna().abs().median() > 1e11 else "s"
-        return _utc(pd.to_datetime(num, unit=unit, utc=True, errors="coerce")), f"epoch-{unit}", 0
+        # the unit of each value by its size: seconds up to 1e11 (year 5138), milliseconds above, up to 1e14;
+        # 0, -1 and other values before 1973 are placeholders, not post times
+        num = num.where((num >= 1e8) & (num < 1e14))
+        ms = num >= 1e11
+        unit = "ms" if ms.sum() > (~ms & num.notna()).sum() else "s"
+        seconds = num.where(~ms, num / 1000.0)
+        return _utc(pd.to_datetime(seconds, unit="s", utc=True, errors="coerce")), f"epoch-{unit}", 0
     text = values.astype("string").str.strip().replace("", pd.NA)
     # every time has a digit; without this "now" and "today" would read as the time of reading
     present = text[text.str.contains(r"\d", regex=True).fillna(False)]
     out = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns, UTC]")
     if present.empty:
         return out, None, 0
-    if present.str.fullmatch(r"\d{9,13}(\.\d+)?").all():
+    epochs = present.str.fullmatch(r"-?\d{1,13}(\.\d+)?")
+    if epochs.all() and present.str.fullmatch(r"\d{9,13}(\.\d+)?").mean() >= 0.5:
         return parse_times(pd.to_numeric(present, errors="coerce").reindex(values.index), tz=tz)
     zoned = present.str.contains(ZONED, regex=True)
     if zoned.any() and not zoned.all():

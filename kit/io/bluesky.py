@@ -17,6 +17,7 @@ written (a literal ``&amp;`` stays ``&amp;``).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -257,7 +258,7 @@ def read_bluesky(
     check_mapping(mapping, path)
     with paused_gc():  # many small dicts alive at once: see paused_gc
         recs = read_records(path, strict=strict)
-        out = Collector(path, recs.dropped, strict=strict)
+        out = Collector(path, recs.dropped, strict=strict, warnings=recs.warnings)
         lines = recs.layout == "lines"
         number = 0
         for row, doc in recs.items:
@@ -265,12 +266,14 @@ def read_bluesky(
                 if lines:
                     name = where("lines", row) + (f", item {page_index}" if page_index else "")
                     before = len(out.rows)
-                    _add(out, row, name, item, mapping)
+                    out.build(partial(_add, out, row, name, item, mapping), item, row, name)
                     if len(out.rows) > before:
                         out.rows[-1]["x_page_index"] = page_index
                 else:
                     number += 1
-                    _add(out, number, f"record {number}", item, mapping)
+                    out.build(
+                        partial(_add, out, number, f"record {number}", item, mapping), item, number, f"record {number}"
+                    )
         raw = out.frame(("x_cid", "x_in_reply_to_id"))
         if "x_page_index" in raw.columns:
             if raw["x_page_index"].isna().all():
@@ -280,6 +283,7 @@ def read_bluesky(
         del recs  # let the parsed JSON go before finish
     return finish(
         raw,
+        warnings=out.warnings,
         source=path,
         format="bluesky",
         columns_mapped={**MAPPED, **(mapping or {})},

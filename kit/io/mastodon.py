@@ -7,6 +7,7 @@ ever evaluated.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -167,7 +168,7 @@ def read_mastodon(
     check_mapping(mapping, path)
     with paused_gc():  # many small dicts alive at once: see paused_gc
         recs = read_records(path, strict=strict)
-        out = Collector(path, recs.dropped, strict=strict)
+        out = Collector(path, recs.dropped, strict=strict, warnings=recs.warnings)
         items = recs.items
         if recs.layout == "object" and isinstance(items[0][1].get("statuses"), list):
             items = list(enumerate(items[0][1]["statuses"], start=1))
@@ -177,11 +178,17 @@ def read_mastodon(
             elif "id" not in s and "content" not in s:
                 out.drop(row, None, f"{where(recs.layout, row)}: not a status (keys: {', '.join(sorted(s)[:5])})")
             else:
-                out.add(apply_mapping(_row(s, row), s, mapping), where(recs.layout, row))
+                out.build(
+                    partial(lambda s, row: apply_mapping(_row(s, row), s, mapping), s, row),
+                    s,
+                    row,
+                    where(recs.layout, row),
+                )
         raw = out.frame(("x_in_reply_to_id", "x_visibility", "x_spoiler_text"))
         del recs, items  # let the parsed JSON go before finish
     return finish(
         raw,
+        warnings=out.warnings,
         source=path,
         format="mastodon",
         columns_mapped={**MAPPED, **(mapping or {})},

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -56,7 +57,10 @@ def _epoch(value: Any) -> Any:
         except ValueError:
             return value
     if isinstance(value, (int, float)) and value == value:
-        return datetime.fromtimestamp(float(value), tz=UTC).isoformat()
+        try:
+            return datetime.fromtimestamp(float(value), tz=UTC).isoformat()
+        except (OverflowError, OSError, ValueError):  # 1e20, Infinity: no time, said by finish for this row
+            return str(value)
     return value
 
 
@@ -214,7 +218,7 @@ def read_reddit(
     check_mapping(mapping, path)
     with paused_gc():  # many small dicts alive at once: see paused_gc
         recs = read_records(path, strict=strict)
-        out = Collector(path, recs.dropped, strict=strict)
+        out = Collector(path, recs.dropped, strict=strict, warnings=recs.warnings)
         lines = recs.layout == "lines"
         number = 0
         more = 0
@@ -237,7 +241,14 @@ def read_reddit(
                         f"{name}: neither a submission nor a comment (keys: {', '.join(sorted(data)[:5])})",
                     )
                 else:
-                    out.add(apply_mapping(_row(data, where_row, kind == "t1"), data, mapping), name)
+                    out.build(
+                        partial(
+                            lambda d, r, c: apply_mapping(_row(d, r, c), d, mapping), data, where_row, kind == "t1"
+                        ),
+                        data,
+                        where_row,
+                        name,
+                    )
         raw = out.frame(("x_subreddit", "x_score", "x_link_id", "x_domain", "x_crosspost_parent"))
         raw["x_score"] = pd.to_numeric(raw["x_score"], errors="coerce").round().astype("Int64")
         del recs  # let the parsed JSON go before finish
@@ -248,7 +259,7 @@ def read_reddit(
         format="reddit",
         columns_mapped={**MAPPED, **(mapping or {})},
         dropped=out.dropped,
-        warnings=warnings,
+        warnings=[*out.warnings, *warnings],
         platform=platform or "reddit",
         actor=actor,
         actor_role=actor_role,

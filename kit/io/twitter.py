@@ -12,7 +12,7 @@ tweet's retweets (and no likes), so summing ``shares`` over reposts counts the o
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -196,7 +196,7 @@ def read_twitter_v1(
     check_mapping(mapping, path)
     with paused_gc():  # many small dicts alive at once: see paused_gc
         recs = read_records(path, strict=strict)
-        out = Collector(path, recs.dropped, strict=strict)
+        out = Collector(path, recs.dropped, strict=strict, warnings=recs.warnings)
         items = recs.items
         if recs.layout == "object" and isinstance(items[0][1].get("statuses"), list):  # search/tweets.json
             items = list(enumerate(items[0][1]["statuses"], start=1))
@@ -206,12 +206,18 @@ def read_twitter_v1(
             elif "id_str" not in t and "id" not in t and "text" not in t and "full_text" not in t:
                 out.drop(row, None, f"{where(recs.layout, row)}: not a status (keys: {', '.join(sorted(t)[:5])})")
             else:
-                out.add(apply_mapping(_v1_row(t, row), t, mapping), where(recs.layout, row))
+                out.build(
+                    partial(lambda t, row: apply_mapping(_v1_row(t, row), t, mapping), t, row),
+                    t,
+                    row,
+                    where(recs.layout, row),
+                )
         raw = out.frame(EXTRA)
         raw["created_at"] = parse_all(raw["created_at"], V1_TIME)
         del recs, items  # let the parsed JSON go before finish (the collector runs again there)
     return finish(
         raw,
+        warnings=out.warnings,
         source=path,
         format="twitter_v1",
         columns_mapped=_mapped(mapping, V1_MAPPED),
@@ -368,7 +374,7 @@ def read_twitter_v2(
     check_mapping(mapping, path)
     with paused_gc():  # many small dicts alive at once: see paused_gc
         recs = read_records(path, strict=strict)
-        out = Collector(path, recs.dropped, strict=strict)
+        out = Collector(path, recs.dropped, strict=strict, warnings=recs.warnings)
         items = recs.items
         if recs.layout == "array" and items and all(isinstance(v, dict) and "data" not in v for _, v in items):
             items = [(1, {"data": [v for _, v in items]})]  # a bare array of tweets: number them 1, 2, ...
@@ -411,6 +417,7 @@ def read_twitter_v2(
         del recs, items
     return finish(
         raw,
+        warnings=out.warnings,
         source=path,
         format="twitter_v2",
         columns_mapped=_mapped(mapping, V2_MAPPED),
@@ -437,7 +444,7 @@ def _add_v2(
     if not isinstance(t, dict):
         out.drop(row, None, f"{name}: not a JSON object")
         return
-    out.add(apply_mapping(_v2_row(t, row, page_index, users, media, places), t, mapping), name)
+    out.build(lambda: apply_mapping(_v2_row(t, row, page_index, users, media, places), t, mapping), t, row, name)
 
 
 V2_MAPPED = {
