@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from .. import schema
+from ._reposts import kinds_from_flags, kinds_from_text
 from ._times import ambiguous_dates, parse_times, snowflake_times
 from ._values import (
     FORMAT_ALIASES,
@@ -282,6 +283,21 @@ def finish(
                     f"(rows {_where(df.loc[badc, 'source_row'])}, e.g. '{df.loc[badc, col].iloc[0]}'); set to missing"
                 )
             df[col] = values
+
+    # reposts told by flags or by the text ("RT @user:", "via @user") where no kind column says
+    given = normalise(df["kind"], KIND_ALIASES)[0] if "kind" in df.columns else pd.Series(pd.NA, index=df.index)
+    if given.isna().any():
+        told, parent = kinds_from_text(df["text"])
+        told = kinds_from_flags(df).fillna(told).where(given.isna())
+        if told.notna().any():
+            df["kind"] = df["kind"].astype("string").where(given.notna(), told) if "kind" in df.columns else told
+            if parent.notna().any() and "x_parent_author" not in df.columns:
+                df["x_parent_author"] = parent.where(told == "repost")
+            warns.append(
+                f"{int(told.notna().sum())} posts read as reposts, quotes or replies from their text "
+                "('RT @user:', 'via @user') or their retweet/quote flags"
+                + ("; the reposted author is in x_parent_author" if "x_parent_author" in df.columns else "")
+            )
 
     # categories
     for col, aliases, default in (("kind", KIND_ALIASES, "original"), ("media_format", FORMAT_ALIASES, None)):

@@ -86,7 +86,7 @@ def handle_candidates(posts: pd.DataFrame) -> list[str]:
     """
     out = []
     for c in posts.columns:
-        if not c.startswith("x_"):
+        if not c.startswith("x_") or c == "x_parent_author":
             continue
         v = _sample(posts[c])
         if len(v) < 2:

@@ -129,3 +129,17 @@ def test_french_and_german_month_names(tmp_path):
     path.write_text("date,text\n5 mars 2026 10:00,a\n6. März 2026 11:00,b\n")
     posts, report = io.read(path)
     assert posts["created_at"].dt.strftime("%Y-%m-%d %H:%M").tolist() == ["2026-03-05 10:00", "2026-03-06 11:00"]
+
+
+def test_reposts_in_flat_files(tmp_path):
+    path = tmp_path / "rt.csv"
+    path.write_text(
+        "date,text,Is Quote\n2026-01-05 10:00,RT @bob: so happy,false\n"
+        "2026-01-05 11:00,nice article via @carl https://t.co/x,\n2026-01-05 12:00,plain post,\n"
+        "2026-01-05 13:00,my take on this,true\n"
+    )
+    posts, report = io.read(path)
+    assert posts["kind"].tolist() == ["repost", "repost", "original", "quote"]
+    assert posts["x_parent_author"].tolist()[:2] == ["bob", "carl"]
+    path.write_text("date,text,kind\n2026-01-05 10:00,RT @bob: so happy,original\n")
+    assert io.read(path)[0]["kind"].tolist() == ["original"]  # a kind column the file gives wins
