@@ -291,7 +291,11 @@ class Comparison:
             )
         if not len(self.moved):
             n = int(self.figures["low_before"].notna().sum())
-            out.append(f"No figure moved beyond its interval ({n} figures with an interval compared).")
+            out.append(
+                f"No figure moved beyond its interval ({n} figures with an interval compared)."
+                if n
+                else "No figure here has an interval to compare with: see the table of figures for the changes."
+            )
         out += [f"New alert, {a}" for a in self.new_alerts] or ["No new alert."]
         out += [f"Topic appeared, {t}" for t in self.appeared]
         out += [f"Topic vanished, {t}" for t in self.vanished]

@@ -138,7 +138,7 @@ def test_a_figure_without_an_interval_never_counts_as_moved():
     change = history.compare(pd.concat([a, b]), "a", "b")
     assert change.moved.empty
     assert change.figures.loc[0, "change"] == 89
-    assert "No figure moved beyond its interval" in change.to_text()
+    assert "No figure here has an interval to compare with" in change.to_text()
 
 
 def test_history_runs_are_ordered_by_time():
