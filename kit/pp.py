@@ -178,25 +178,34 @@ def detect_language(
     posts: pd.DataFrame,
     *,
     languages=("fr", "de", "en"),
+    prefer: float = 10.0,
+    only: bool = False,
     min_chars: int = 12,
     min_confidence: float = 0.5,
     overwrite: bool = False,
     column: str = "text",
 ) -> pd.DataFrame:
-    """Fill ``lang`` with the language of each post (py3langid), restricted to ``languages``.
+    """Fill ``lang`` with the language of each post (py3langid), any language, preferring ``languages``.
 
     Links, handles, hashtags, HTML entities and numbers are removed first (:func:`kit._text.strip`).
+    The run's languages are a preference, not a cage: their probabilities weigh ``prefer`` times
+    more, so a short English post is not read as Scots, but a Spanish one is read as Spanish (not
+    as the nearest of French, German and English).
 
     Parameters
     ----------
     posts
         The post table (with a ``lang`` column).
     languages
-        Languages py3langid may choose from; None lets it choose among all 97 it knows.
+        The languages the run expects (a preference); None: no preference.
+    prefer
+        How many times more a preferred language's probability weighs (1: no preference).
+    only
+        Choose among ``languages`` only (the old behaviour: a Spanish post becomes French).
     min_chars
         A post with fewer letters left gets ``und``.
     min_confidence
-        A post whose best language has a lower probability gets ``und``.
+        A post whose best language has a lower (weighted) probability gets ``und``.
     overwrite
         Detect every post; otherwise only those whose ``lang`` is missing or ``und``.
     column
@@ -206,12 +215,29 @@ def detect_language(
     -------
     pandas.DataFrame
         A copy with ``lang`` filled.
+
+    Examples
+    --------
+    >>> posts = pd.DataFrame({"text": ["Le train est encore en retard ce matin", "El tren llega tarde otra vez, qué desastre"],
+    ...                       "lang": pd.array([None, None], dtype="string")})
+    >>> detect_language(posts)["lang"].tolist()
+    ['fr', 'es']
     """
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    if languages:
+    preferred = set(languages or ())
+    if preferred and only:
         identifier.set_languages(list(languages))
+
+    def classify(clean: str) -> tuple[str, float]:
+        if only or not preferred or prefer == 1:
+            return identifier.classify(clean)
+        weighted = [(lang, p * (prefer if lang in preferred else 1.0)) for lang, p in identifier.rank(clean)]
+        total = sum(w for _, w in weighted) or 1.0
+        lang, w = max(weighted, key=lambda x: x[1])
+        return lang, w / total
+
     out = posts.copy()
     todo = out.index if overwrite else out.index[out["lang"].isna() | (out["lang"] == "und")]
     texts = out.loc[todo, column].fillna("").astype(str)
@@ -223,7 +249,7 @@ def detect_language(
             if sum(ch.isalpha() for ch in clean) < min_chars:
                 cache[clean] = "und"
             else:
-                lang, prob = identifier.classify(clean)
+                lang, prob = classify(clean)
                 cache[clean] = lang if prob >= min_confidence else "und"
         found.append(cache[clean])
     out.loc[todo, "lang"] = pd.array(found, dtype="string")

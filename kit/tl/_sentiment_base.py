@@ -12,10 +12,40 @@ from typing import Protocol, runtime_checkable
 import numpy as np
 import pandas as pd
 
-__all__ = ["LABELS", "COLUMNS", "SentimentModel", "frame_from_probs", "guess_langs"]
+__all__ = ["LABELS", "COLUMNS", "SUPPORTED", "SentimentModel", "frame_from_probs", "guess_langs", "unsupported"]
 
 LABELS = ("negative", "neutral", "positive")
 COLUMNS = ("sentiment", "score", "confidence", "p_negative", "p_neutral", "p_positive")
+#: languages the kit's lexicons (and the heads trained on them) read; ``und`` (not detected) is read as English
+SUPPORTED = ("en", "fr", "de")
+
+
+def unsupported(langs: Sequence[str] | None, n: int | None = None) -> np.ndarray:
+    """Which texts are in a language no lexicon of the kit reads (``es``, ``pt``...): models leave them out.
+
+    Parameters
+    ----------
+    langs
+        One language code per text (None: all supported).
+    n
+        The number of texts, when ``langs`` is None.
+
+    Returns
+    -------
+    numpy.ndarray
+        A boolean mask; ``und`` and missing codes count as supported (read as English, as before).
+
+    Examples
+    --------
+    >>> unsupported(["en", "es", "und", None, "de-AT"]).tolist()
+    [False, True, False, False, False]
+    """
+    if langs is None:
+        return np.zeros(n or 0, dtype=bool)
+    codes = _langs(langs, len(langs))
+    return np.array(
+        [c not in SUPPORTED and c not in ("un", "und") for c in codes], dtype=bool
+    )  # _langs cuts to 2 letters
 
 
 @runtime_checkable

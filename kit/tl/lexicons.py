@@ -19,7 +19,7 @@ import pandas as pd
 
 from .._cache import cache_dir
 from . import _vader_fr
-from ._sentiment_base import _langs, _texts, frame_from_probs
+from ._sentiment_base import SUPPORTED, _langs, _texts, frame_from_probs, unsupported
 from .embed import CachedEmbedder, MissingBackend
 
 __all__ = ["LexiconModel", "lexicon_compound", "lexicon_features"]
@@ -88,9 +88,9 @@ def _german(texts: list[str]) -> np.ndarray:
 def lexicon_compound(texts: Sequence[str], langs: Sequence[str] | None = None) -> np.ndarray:
     """Lexicon polarity in [-1, 1] per text.
 
-    VADER compound for ``en`` and every other language (``und`` included), vaderSentiment-fr's compound
-    for ``fr`` (:mod:`kit.tl._vader_fr`), textblob-de polarity for ``de`` (kept in the kit's cache folder
-    next to the embeddings, as float32).
+    VADER compound for ``en`` and ``und`` (not detected), vaderSentiment-fr's compound for ``fr``
+    (:mod:`kit.tl._vader_fr`), textblob-de polarity for ``de`` (kept in the kit's cache folder next to
+    the embeddings, as float32); 0 for other languages (``es``, ``pt``...), which no lexicon here reads.
 
     Parameters
     ----------
@@ -104,15 +104,15 @@ def lexicon_compound(texts: Sequence[str], langs: Sequence[str] | None = None) -
     numpy.ndarray
         One float per text.
 
-    >>> lexicon_compound(["great!", "nul"], ["en", "fr"]).round(3).tolist()
-    [0.659, -0.128]
+    >>> lexicon_compound(["great!", "nul", "¡genial!"], ["en", "fr", "es"]).round(3).tolist()
+    [0.659, -0.128, 0.0]
     """
     texts = _texts(texts)
     langs = _langs(langs, len(texts)) or ["en"] * len(texts)
     out = np.zeros(len(texts), dtype=np.float64)
     german = [i for i, lang in enumerate(langs) if lang == "de"]
     for i, (text, lang) in enumerate(zip(texts, langs)):
-        if lang != "de":
+        if lang != "de" and (lang in SUPPORTED or lang in ("un", "und")):  # _langs cuts codes to 2 letters
             out[i] = _LEXICONS.fr(text) if lang == "fr" else _LEXICONS.en(text)
     if german:
         out[german] = _german([texts[i] for i in german])
@@ -150,8 +150,8 @@ def lexicon_features(compound: np.ndarray, names: Sequence[str], band: float = 0
 class LexiconModel:
     """Rule-based sentiment: VADER for English, vaderSentiment-fr for French, textblob-de for German.
 
-    ``und`` and every other language fall back to English VADER (which still reads emoji and
-    emoticons, but few non-English words). A text is neutral when ``|compound| < neutral_band``
+    ``und`` falls back to English VADER (which still reads emoji and emoticons); other languages
+    (see :func:`kit.tl._sentiment_base.unsupported`) get no lexicon: neutral with confidence 0.5. A text is neutral when ``|compound| < neutral_band``
     (0.05, VADER's own convention). Probabilities are not calibrated: the predicted class gets
     ``0.5 + 0.45 |compound|`` and the other two share the rest, so ``score`` has the sign of the
     compound. Deterministic, no model files: the fallback for tests.
@@ -177,4 +177,5 @@ class LexiconModel:
         tilt = comp[neutral] / 2 * rest[neutral]
         probs[neutral, 2] += tilt
         probs[neutral, 0] -= tilt
+        probs[unsupported(langs, len(comp))] = (0.25, 0.5, 0.25)  # no lexicon read them: no opinion
         return frame_from_probs(probs)

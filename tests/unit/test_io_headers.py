@@ -143,3 +143,29 @@ def test_reposts_in_flat_files(tmp_path):
     assert posts["x_parent_author"].tolist()[:2] == ["bob", "carl"]
     path.write_text("date,text,kind\n2026-01-05 10:00,RT @bob: so happy,original\n")
     assert io.read(path)[0]["kind"].tolist() == ["original"]  # a kind column the file gives wins
+
+
+def test_languages_are_a_preference_not_a_cage():
+    import pandas as pd
+
+    from kit import pp
+    from kit.tl.lexicons import LexiconModel
+
+    posts = pd.DataFrame(
+        {
+            "text": [
+                "El tren llega tarde otra vez, qué desastre de servicio",
+                "O comboio chegou atrasado outra vez, que vergonha",
+                "The train is late again this morning, what a mess",
+            ],
+            "lang": pd.array([None] * 3, dtype="string"),
+        }
+    )
+    langs = pp.detect_language(posts)["lang"].tolist()
+    assert langs == ["es", "pt", "en"]
+    assert pp.detect_language(posts, only=True)["lang"].tolist()[2] == "en"
+    scored = LexiconModel().predict(posts["text"].tolist(), langs)
+    assert scored["sentiment"].tolist()[:2] == ["neutral", "neutral"] and scored["confidence"].tolist()[:2] == [
+        0.5,
+        0.5,
+    ]
