@@ -208,7 +208,13 @@ def _sentiment(args) -> int:
         ],
         axis=1,
     )
-    out.to_csv(args.out, index=False, encoding="utf-8")
+    from .io._safe import guard_formulas
+
+    try:
+        guard_formulas(out).to_csv(args.out, index=False, encoding="utf-8")  # "=HYPERLINK(...)" stays text
+    except OSError as exc:
+        print(f"error: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
     counts = out["sentiment"].value_counts().to_dict()
     print(
         f"{len(out)} texts scored with {args.backend}: "

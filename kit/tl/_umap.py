@@ -153,8 +153,8 @@ def reduce(
                 out = np.load(path, allow_pickle=False)
                 if out.shape[0] == len(vectors):
                     return out
-            except (OSError, ValueError):
-                pass  # a damaged file: fit again and overwrite it
+            except Exception as exc:  # a damaged file (OSError, ValueError, EOFError...): fit again and overwrite it
+                warnings.warn(f"UMAP cache: skipped damaged file {path} ({type(exc).__name__}: {exc})", stacklevel=2)
     from ._numba import cache_compiled
 
     cache_compiled()  # UMAP's compiled code is reused across reports instead of recompiled in each

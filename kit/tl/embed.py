@@ -22,6 +22,7 @@ import hashlib
 import os
 import re
 import uuid
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol, runtime_checkable
@@ -209,13 +210,26 @@ class CachedEmbedder:
     def _load(self) -> dict[bytes, np.ndarray]:
         """Read the shards not read yet (another process may have written some since)."""
         for shard in sorted(self.dir.glob("*.npz")):
-            if shard.name in self._seen:
+            if shard.name in self._seen or shard.name.startswith(
+                "."
+            ):  # .name: a shard being written (or left by a kill)
                 continue
             self._seen.add(shard.name)
-            with np.load(shard) as data:
-                for k, v in zip(data["keys"], data["vectors"]):
-                    # numpy's "S20" drops trailing NUL bytes: pad the digest back to its 20 bytes
-                    self._mem.setdefault(bytes(k).ljust(20, b"\0"), v)  # the first vector read for a text stays
+            try:
+                with np.load(shard, allow_pickle=False) as data:
+                    keys, vectors = data["keys"], data["vectors"]
+                    if len(keys) != len(vectors):
+                        raise ValueError(f"{len(keys)} keys for {len(vectors)} vectors")
+            except Exception as exc:  # a truncated or damaged shard: zipfile, OSError, ValueError, KeyError...
+                warnings.warn(
+                    f"embedding cache: skipped damaged shard {shard} ({type(exc).__name__}: {exc}); "
+                    "its texts are embedded again (delete the file to silence this)",
+                    stacklevel=3,
+                )
+                continue
+            for k, v in zip(keys, vectors):
+                # numpy's "S20" drops trailing NUL bytes: pad the digest back to its 20 bytes
+                self._mem.setdefault(bytes(k).ljust(20, b"\0"), v)  # the first vector read for a text stays
         return self._mem
 
     def _missing(self, keys: list[bytes], texts: list[str]) -> dict[bytes, str]:
