@@ -82,6 +82,8 @@ class HashEmbedder:
     ((3, 8), True)
     """
 
+    batch_independent = True  # each text's vector is computed from that text alone
+
     def __init__(self, dim: int = 256):
         self.dim = dim
         self.name = f"hash-{dim}"
@@ -172,8 +174,7 @@ class CachedEmbedder:
     Vectors live in ``cache_dir/<model>/*.npz`` shards; each call embeds only texts never seen,
     in batches (with a progress bar when asked), and writes them as a new shard. Processes sharing
     the folder (reports run in parallel) take turns through a lock file, so a text is embedded once
-    and every process gets the same vector for it (a text's vector varies in the last bits with the
-    batch it was embedded in).
+    and every process gets the same vector for it (embedded on its own: see :func:`embed_batched`).
 
     Parameters
     ----------
@@ -268,7 +269,14 @@ class CachedEmbedder:
 def embed_batched(
     model: Embedder, texts: Sequence[str], *, batch_size: int = 256, progress: bool = False
 ) -> np.ndarray:
-    """Embed in batches, with a progress bar when asked.
+    """Embed in batches, with a progress bar when asked; a text's vector never depends on its batch.
+
+    A neural model's vector for a text varies in its last bits with the texts batched with it
+    (padding, summation order), and clustering amplifies such differences: the same posts would get
+    other topics depending on the file (or the cache) they came with. So models that do not declare
+    ``batch_independent = True`` (as :class:`HashEmbedder` does) embed each text on its own; the
+    batches then only pace the progress bar. The cost is paid once per text, since
+    :class:`CachedEmbedder` keeps the vectors.
 
     Parameters
     ----------
@@ -296,7 +304,13 @@ def embed_batched(
         from tqdm.auto import tqdm
 
         batches = tqdm(batches, desc=f"embedding ({model.name})", unit="batch")
-    parts = [model.embed(list(texts[i : i + batch_size])) for i in batches]
+    alone = not getattr(model, "batch_independent", False)
+    parts = [
+        np.vstack([model.embed([t]) for t in texts[i : i + batch_size]])
+        if alone
+        else model.embed(list(texts[i : i + batch_size]))
+        for i in batches
+    ]
     return np.vstack(parts).astype(np.float32) if parts else np.zeros((0, 0), dtype=np.float32)
 
 

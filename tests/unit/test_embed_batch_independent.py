@@ -1,0 +1,34 @@
+"""Issue 14, point 7: same input, same vectors, whatever the cache held before."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from kit.tl.embed import CachedEmbedder, embed_batched
+
+
+class BatchSensitive:
+    """A stand-in for a neural model: each vector shifts by a tiny amount that depends on its batch."""
+
+    name = "batch-sensitive"
+
+    def embed(self, texts):
+        base = np.array([[len(t), sum(map(ord, t)) % 97, 1.0] for t in texts], dtype=np.float32)
+        return base + np.float32(1e-3) * len(texts)
+
+
+def test_vectors_do_not_depend_on_the_batch():
+    texts = [f"post number {i}" for i in range(10)]
+    a = embed_batched(BatchSensitive(), texts, batch_size=10)
+    b = embed_batched(BatchSensitive(), texts[3:5], batch_size=2)
+    assert np.array_equal(a[3:5], b)
+
+
+def test_cache_filled_from_a_larger_file_first(tmp_path):
+    large = [f"post number {i}" for i in range(50)]
+    small = large[10:20]
+    fresh = CachedEmbedder(BatchSensitive(), tmp_path / "fresh", batch_size=8).embed(small)
+    warm = CachedEmbedder(BatchSensitive(), tmp_path / "warm", batch_size=32)
+    warm.embed(large)  # the cache is filled from the larger file first
+    again = CachedEmbedder(BatchSensitive(), tmp_path / "warm", batch_size=8).embed(small)
+    assert np.array_equal(fresh, again)
