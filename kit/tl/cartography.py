@@ -123,9 +123,15 @@ def topics_by_actor(
     """
     from . import topics
 
-    if len(own) < min_posts:
+    column = fit_kwargs.get("column", "text")
+    with_text = int(own[column].fillna("").astype(str).str.strip().ne("").sum()) if column in own.columns else 0
+    if len(own) < min_posts or with_text < min_posts:
         out = pd.DataFrame(columns=["topic", "label", "covered_by", "posts"])
-        out.attrs["note"] = f"{len(own)} own posts: too few for topics (at least {min_posts})."
+        out.attrs["note"] = (
+            f"{len(own)} own posts: too few for topics (at least {min_posts})."
+            if len(own) < min_posts
+            else f"{with_text} of {len(own)} own posts have a text: no topics (the export gives no post texts)."
+        )
         return out
     fitted = topics.fit(own, embeddings, seed=seed, **fit_kwargs)
     out = topic_owners(own, fitted.assignments, by=by, min_share=min_share)
