@@ -12,7 +12,8 @@ Writes ``bench/results/eval_crisislex.json`` and ``.md`` (figures only: no tweet
   to baseline no earlier than the end of the high-volume days, every gap reported, no half-life longer
   than the time to recover, no "unknown" or "0.0 posts" in the sentences);
 - the message types, leave one event out on the 7 ``Information Type`` labels: the kit's model
-  (``kit.tl.message_model``: sentence embeddings joined with TF-IDF words, balanced logistic regression)
+  (``kit.tl.message_model``: a balanced logistic head on sentence embeddings and one on TF-IDF words,
+  probabilities averaged)
   fitted on the labelled tweets of the 12 other events, against a TF-IDF + logistic regression baseline
   fitted on the same tweets (scikit-learn defaults, and with balanced class weights), and the majority
   label; macro-F1 over the labels present in the held-out event, averaged over events;

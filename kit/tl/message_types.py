@@ -180,11 +180,11 @@ def message_types(
     embedder="use",
     min_confidence: float | None = None,
     other: str = "other",
-    C: float = 2.0,
+    C: float = 1.0,
     column: str = "text",
 ) -> pd.DataFrame:
-    """Message type of each post from the joined model of :mod:`kit.tl.message_model` (sentence embeddings
-    and TF-IDF words, one logistic regression) fitted on the examples.
+    """Message type of each post from :mod:`kit.tl.message_model` (a logistic head on sentence embeddings
+    and one on TF-IDF words, probabilities averaged) fitted on the examples.
 
     Parameters
     ----------
