@@ -130,6 +130,19 @@ def files() -> dict[str, bytes]:
         "month_names.csv": "id,date,text\n1,5 mars 2026 10:00,a\n2,6. März 2026 11:00,b\n".encode(),
         "utf16_nobom.csv": CSV.encode("utf-16-le"),
         "posts.csv.gz": gzip.compress(CSV.encode(), mtime=0),
+        "empty.csv": b"",
+        "header_only.csv": b"id,date,text\n",
+        "excel_sep_line.csv": b"sep=;\nid;date;text\n1;2026-01-05 10:00;a\n",
+        "duplicates.csv": b"id,date,text\n1,2026-01-05 10:00,a\n2,2026-01-05 10:00,a\n1,2026-01-05 10:00,a\n",
+        "scientific_ids.csv": b"id,date,text,likes\n1.52654E+18,2026-01-05 10:00,a &amp; b,1 234\n",
+        "mixed_zones.csv": b"id,date,text\n1,2026-01-05T10:00:00+01:00,a\n2,2026-01-05 10:00,b\n"
+        b"3,Mon Jan 05 10:00:00 +0000 2026,c\n",
+        "unknown_shape.json": b'{"id": 1}\n',
+        "twitter_v1_bad_time.json": b'[{"id_str": "1", "user": {}, "full_text": "x", "created_at": "garbage"}]',
+        "extra_field.csv": b"id,date,text\n1,2026-01-05 10:00,a,extra\n2,2026-01-05 11:00,b\n",
+        "quote_never_closed.csv": b'id,date,text\n1,2026-01-05 10:00,"never closed\n2,2026-01-05 11:00,b\n',
+        "tabs.tsv": b"id\ttime\ttweet\n1\t2026-01-05 10:00\ta\n",
+        "bom_crlf.csv": b"\xef\xbb\xbfid,date,text\r\n1,2026-01-05 10:00,a\r\n",
     }
     return out
 

@@ -38,6 +38,8 @@ def test_fixtures_are_current():
     [
         ("random_bytes.csv", "not a text export"),
         ("deep_nesting.json", "nested too deeply"),
+        ("empty.csv", "the file is empty"),
+        ("unknown_shape.json", "matches no known export"),
     ],
 )
 def test_unreadable_files_are_clear_errors(name, message):
@@ -126,3 +128,32 @@ def test_packed_and_encoded_tables(name):
     posts, report = read(name)
     assert posts["text"].tolist() == ["Café crème", "Bonjour"]
     assert times(posts) == ["2026-01-05 10:00", "2026-01-05 11:00"] and report.rows_dropped == 0
+
+
+@pytest.mark.parametrize(
+    "name, rows_read, rows_kept, reason",
+    [
+        ("header_only.csv", 0, 0, None),
+        ("excel_sep_line.csv", 1, 1, None),
+        ("duplicates.csv", 3, 2, "duplicate of row 2"),
+        ("scientific_ids.csv", 1, 1, None),
+        ("mixed_zones.csv", 3, 3, None),
+        ("twitter_v1_bad_time.json", 1, 0, "cannot read time 'garbage'"),
+        ("extra_field.csv", 2, 1, "expected 3 fields, found 4"),
+        ("quote_never_closed.csv", 1, 0, "never closed"),
+        ("tabs.tsv", 1, 1, None),
+        ("bom_crlf.csv", 1, 1, None),
+    ],
+)
+def test_row_accounting(name, rows_read, rows_kept, reason):
+    posts, report = read(name)
+    assert (report.rows_read, report.rows_kept) == (rows_read, rows_kept)
+    if reason:
+        assert reason in report.dropped["reason"].iloc[0]
+
+
+def test_values_read_right():
+    posts, report = read("scientific_ids.csv")
+    assert posts.loc[0, "text"] == "a & b" and posts.loc[0, "likes"] == 1234
+    assert any("scientific notation" in w for w in report.warnings)
+    assert times(read("mixed_zones.csv")[0]) == ["2026-01-05 09:00", "2026-01-05 10:00", "2026-01-05 10:00"]
