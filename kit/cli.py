@@ -193,6 +193,11 @@ def _sentiment(args) -> int:
         return 2
     for row, _, reason in dropped:
         print(f"warning: {args.input}: row {row} not scored: {reason}", file=sys.stderr)
+    if len(frame) and frame[args.text_column].fillna("").astype(str).str.strip().eq("").all():
+        print(
+            f"error: {args.input}: column {args.text_column!r} is empty in every row; nothing to score", file=sys.stderr
+        )
+        return 2
     texts = pd.DataFrame({"text": frame[args.text_column].fillna("").astype(str)})
     if args.lang_column:
         texts["lang"] = frame[args.lang_column].astype("string")

@@ -139,7 +139,12 @@ def silent_loss(posts: pd.DataFrame, mapped: dict, *, names: dict | None = None)
         if column in mapped or empty.mean() <= 0.5:
             continue
         found = [(names or {}).get(c, c[2:]) for c in find(posts)]
-        if found:
+        if not found and column == "text" and bool(empty.all()):
+            out.append(
+                "no post has a text (no column of the file gives one; pass mapping={'text': COLUMN} if one does): "
+                "the reports skip their text sections"
+            )
+        elif found:
             listed = ", ".join(repr(c) for c in found[:3])
             out.append(
                 f"{column} is empty for {int(empty.sum())} of {len(posts)} posts, but column"

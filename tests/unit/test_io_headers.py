@@ -169,3 +169,17 @@ def test_languages_are_a_preference_not_a_cage():
         0.5,
         0.5,
     ]
+
+
+def test_no_text_at_all_is_said(tmp_path, capsys):
+    path = tmp_path / "insights.csv"
+    path.write_text("Post Month,Post Hour,like\n2026-03,14,3\n2026-03,15,4\n")
+    posts, report = io.read(path)
+    assert any(w.startswith("no post has a text") for w in report.warnings)
+    src = tmp_path / "empty.csv"
+    src.write_text("text,n\n,1\n ,2\n")
+    assert (
+        main(["sentiment", str(src), "--text-column", "text", "--out", str(tmp_path / "o.csv"), "--backend", "lexicon"])
+        == 2
+    )
+    assert "empty in every row" in capsys.readouterr().err
