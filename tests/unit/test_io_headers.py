@@ -42,6 +42,25 @@ from kit.io._headers import guess_mapping
         ),
         (["Message", "Date", "Nombre de partages", "likeCount"], {"text": "Message", "created_at": "Date"}),
         (["Tweet Text", "Published"], {"text": "Tweet Text", "created_at": "Published"}),
+        (
+            ["Update title", "Update link", "Created date", "Impressions", "Clicks", "Likes", "Comments", "Reposts"],
+            {
+                "text": "Update title",
+                "created_at": "Created date",
+                "url": "Update link",
+                "views": "Impressions",
+                "shares": "Reposts",
+            },
+        ),
+        (
+            ["Permalink", "Publish time", "Description", "Impressions", "Reach", "Saves", "Account username"],
+            {
+                "text": "Description",
+                "created_at": "Publish time",
+                "reach": "Reach",
+                "author_handle": "Account username",
+            },
+        ),
     ],
 )
 def test_export_headers_in_three_languages(columns, expected):
