@@ -13,10 +13,20 @@ from pathlib import Path
 
 from . import io, pl, pp, provenance, schema, tl
 
-__all__ = ["io", "pp", "tl", "pl", "schema", "provenance", "load", "__version__"]
+__all__ = ["io", "pp", "tl", "pl", "schema", "provenance", "load", "pseudonymise_review", "__version__"]
 
 
-def load(data="sample", *, start=None, end=None, format=None, **kwargs):
+def load(
+    data="sample",
+    *,
+    start=None,
+    end=None,
+    format=None,
+    pseudonymise: bool = False,
+    keep=(),
+    key_file=None,
+    **kwargs,
+):
     """Read the posts a notebook analyses, and say how they were read.
 
     Parameters
@@ -25,6 +35,19 @@ def load(data="sample", *, start=None, end=None, format=None, **kwargs):
         ``"sample"`` for the embedded sample scenario, a path, or a list of paths.
     start, end
         Keep posts with ``start <= created_at < end`` (UTC); rows outside are counted, not hidden.
+    format
+        The export format (``None``: recognised from the file).
+    pseudonymise
+        Replace the handles, display names, author and post ids of the public with stable keyed pseudonyms,
+        in the posts' texts too (:func:`kit.pp.pseudonymise`), before anything else sees them.
+    keep
+        The tracked accounts that stay named when pseudonymising (handles or author ids: the brand,
+        competitors, media, listed employees).
+    key_file
+        A file holding the secret of the pseudonyms; ``None``: :func:`kit.io.pseudonym_key.read_key` looks
+        in the environment, then the default file. The key is never recorded.
+    **kwargs
+        Passed on to :func:`kit.io.read_many` (e.g. ``mapping``, ``tz``).
 
     Returns
     -------
@@ -55,8 +78,55 @@ def load(data="sample", *, start=None, end=None, format=None, **kwargs):
         if outside:
             report.warnings.append(f"{outside} posts outside the period [{start}, {end}) left out of this analysis")
         posts = inside
+    if pseudonymise:
+        from .io.pseudonym_key import read_key
+
+        posts = pp.pseudonymise(posts, key=read_key(key_file), keep=tuple(keep))
+        provenance.record("pseudonymised", {"kept_accounts": len(set(keep))})
     provenance.record("rows_read", report.rows_read)
     provenance.record("rows_dropped", report.rows_dropped)
     provenance.record("posts_outside_period", outside)
     provenance.record("posts_loaded", len(posts))
     return posts, report
+
+
+def pseudonymise_review(reviewed, posts, *, pseudonymise: bool = False, key_file=None):
+    """A filled review (:func:`kit.io.review.load`) named as the pseudonymised posts name their posts.
+
+    A review drawn from a pseudonymised report already carries the pseudonyms; one drawn from the raw data
+    (the sample's, or an earlier run's) names posts by their raw ids: those are replaced by the same keyed
+    pseudonyms :func:`load` gave the posts (ids the posts still carry, the tracked accounts', stay), and
+    ``@mentions`` in its texts are rewritten too.
+
+    Parameters
+    ----------
+    reviewed
+        The review table (``post_id``...), or ``None``.
+    posts
+        The posts the report analyses (as :func:`load` returned them).
+    pseudonymise, key_file
+        As given to :func:`load`; with ``pseudonymise=False`` the review is returned as it is.
+
+    Returns
+    -------
+    pandas.DataFrame or None
+        The review with matching ids.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> review = pd.DataFrame({"post_id": ["1", "2"]})
+    >>> posts = pd.DataFrame({"post_id": ["1", "post-x"]})
+    >>> pseudonymise_review(review, posts) is review
+    True
+    """
+    if not pseudonymise or reviewed is None or not len(reviewed) or "post_id" not in reviewed.columns:
+        return reviewed
+    from .io.pseudonym_key import read_key
+
+    handles = posts["author_handle"].dropna().astype(str) if "author_handle" in posts.columns else []
+    named = tuple(h for h in set(handles) if not h.startswith("user-"))  # the tracked accounts
+    hidden = pp.pseudonymise(reviewed, key=read_key(key_file), keep=named)
+    known = reviewed["post_id"].astype("string").isin(set(posts["post_id"].astype("string")))
+    hidden["post_id"] = hidden["post_id"].where(~known.to_numpy(), reviewed["post_id"].astype("string"))
+    return hidden

@@ -2,6 +2,8 @@
 
 Plotly figures become interactive divs and plotly.js is inlined once, so a report opens offline; a table
 of contents follows the first cell and the provenance block ends the page (template ``kit_report``).
+When the run wrote exports (``<name>_exports/``, :mod:`kit.io.export`), the page links to them at the top
+and under each table.
 """
 
 from __future__ import annotations
@@ -73,6 +75,33 @@ def _provenance_html(provenance: dict) -> str:
     )
 
 
+def _export_links(body: str, notebook: Path) -> tuple[str, str]:
+    """Links to a report's exports: a line for the top of the page, and the tables' markers made links."""
+    stem = notebook.stem
+    folder = notebook.parent / f"{stem}_exports"
+    if not folder.is_dir():
+        return "", re.sub(r"<!--kit-table:[\w.-]+-->", "", body)
+    base = html.escape(f"{stem}_exports")
+    parts = []
+    if (folder / f"{stem}.xlsx").exists() or (folder / "tables").is_dir():
+        parts.append(f'<a href="{base}/{html.escape(stem)}.xlsx">spreadsheet (.xlsx)</a>')
+        parts.append(f'<a href="{base}/tables/">tables (CSV, Parquet)</a>')
+    if (folder / "tagged_posts.csv").exists():
+        parts.append(
+            f'tagged posts (<a href="{base}/tagged_posts.csv">CSV</a>, <a href="{base}/tagged_posts.parquet">Parquet</a>)'
+        )
+    top = f'<p class="kit-exports">Exports: {" · ".join(parts)}</p>' if parts else ""
+
+    def link(match: re.Match) -> str:
+        name = html.escape(match.group(1))
+        return (
+            f'<p class="kit-export">This table: <a href="{base}/tables/{name}.csv">CSV</a> · '
+            f'<a href="{base}/tables/{name}.parquet">Parquet</a></p>'
+        )
+
+    return top, re.sub(r"<!--kit-table:([\w.-]+)-->", link, body)
+
+
 def to_html(notebook: str | Path, *, title: str, provenance: dict, error: str | None = None) -> str:
     """Export an executed notebook to one self-contained HTML page without code cells.
 
@@ -115,7 +144,8 @@ def to_html(notebook: str | Path, *, title: str, provenance: dict, error: str | 
         "kit_provenance": _provenance_html(provenance),
     }
     body, _ = exporter.from_notebook_node(nb, resources=resources)
-    body = body.replace("{{KIT_TOC}}", "", 1)
+    top, body = _export_links(body, Path(notebook))
+    body = body.replace("{{KIT_TOC}}", top, 1)
     # the contents go after the first cell (the report's title and introduction)
     cells = [m.start() for m in re.finditer(r'<div[^>]*class="jp-Cell ', body)]
     at = cells[1] if len(cells) > 1 else (cells[0] if cells else body.find("<main>") + len("<main>"))

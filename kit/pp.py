@@ -124,48 +124,122 @@ def _utc(value) -> pd.Timestamp:
 
 
 def pseudonymise(
-    posts: pd.DataFrame, *, salt: str, columns=("author_id", "author_handle", "author_name"), keep: tuple[str, ...] = ()
+    posts: pd.DataFrame,
+    *,
+    key: str | bytes | None = None,
+    keep=(),
+    keep_roles=("brand", "competitor", "media", "employee"),
+    salt: str | None = None,
+    columns=("author_id", "author_handle", "author_name"),
+    text: str | None = "text",
 ) -> pd.DataFrame:
-    """Replace author identifiers with stable pseudonyms (``user-<hash>``) so reports do not expose people.
+    """Replace the public's identifiers with stable keyed pseudonyms, so that reports do not expose people.
+
+    Authors listed in ``keep``, or whose ``actor_role`` is one of ``keep_roles`` (the tracked brand,
+    competitor, media and employee accounts), stay named. For
+    everyone else: the handle becomes ``user-<10 hex digits>``, the display name the same pseudonym, the author
+    id ``id-<...>``; their posts' ``post_id`` becomes ``post-<...>`` (and every ``parent_id`` pointing at
+    them, so replies and reposts still join) and their ``url`` (which holds the handle) is removed; and
+    ``@handle`` mentions of accounts not kept are rewritten inside every text. The pseudonym is a keyed hash
+    (HMAC-SHA256) of the value: the same key gives the same pseudonym in every run, another key another one,
+    and without the key a pseudonym cannot be traced back by hashing candidate handles.
 
     Parameters
     ----------
     posts
         The post table.
-    salt
-        Secret mixed into the hashes: the same value and salt always give the same pseudonym.
-    columns
-        Columns pseudonymised (those missing from the table are skipped).
+    key
+        The secret (keep it outside the reports: :func:`kit.io.pseudonym_key.read_key`).
     keep
-        Handles that stay readable (the brand's own accounts, say), compared as
-        :func:`kit._text.normalise_handle` compares them (``@Brand`` keeps ``brand``).
+        Handles or author ids that stay readable, compared as :func:`kit._text.normalise_handle` compares
+        handles (``@Brand`` keeps ``brand``).
+    keep_roles
+        Values of ``actor_role`` whose authors stay readable (their handles in texts too).
+    salt
+        The former name of ``key`` (used when ``key`` is not given).
+    columns
+        The author columns pseudonymised (those missing from the table are skipped).
+    text
+        The column of texts whose ``@mentions`` are rewritten (``None``: texts are left alone).
 
     Returns
     -------
     pandas.DataFrame
-        A copy with the identifiers replaced. Mentions of handles inside texts are not rewritten.
+        A copy with the identifiers replaced (``posts`` is not changed).
 
     Examples
     --------
-    >>> posts = pd.DataFrame({"author_handle": ["Brand", "someone"]})
-    >>> out = pseudonymise(posts, salt="s", keep=("@brand",))
+    >>> posts = pd.DataFrame({"author_handle": ["Brand", "someone"], "text": ["hi @someone", "@Brand help"]})
+    >>> out = pseudonymise(posts, key="s", keep=("@brand",))
     >>> out["author_handle"].iloc[0], out["author_handle"].iloc[1].startswith("user-")
     ('Brand', True)
+    >>> out["text"].iloc[0] == "hi @" + out["author_handle"].iloc[1], out["text"].iloc[1]
+    (True, '@Brand help')
     """
+    import hmac
+
+    secret = key if key is not None else salt
+    if secret is None or not len(secret):
+        raise ValueError("pseudonymise needs a key (a secret kept outside the reports)")
+    secret = secret.encode() if isinstance(secret, str) else bytes(secret)
+    cache: dict[tuple[str, str], str] = {}
+
+    def code(kind: str, value: str) -> str:
+        if (kind, value) not in cache:
+            digest = hmac.new(secret, f"{kind}\x1f{value}".encode(), hashlib.sha256).hexdigest()[:10]
+            cache[kind, value] = digest
+        return cache[kind, value]
+
     out = posts.copy()
-    keep_set = {_text.normalise_handle(k) for k in keep}
-    for col in columns:
-        if col not in out.columns:
-            continue
+    keep_set = {_text.normalise_handle(k) for k in keep} | {str(k) for k in keep}
+    handle = (
+        out["author_handle"].astype("string")
+        if "author_handle" in out.columns
+        else pd.Series(pd.NA, index=out.index, dtype="string")
+    )
+    norm = handle.map(_text.normalise_handle, na_action="ignore").astype(object).astype("string")
+    author = out["author_id"].astype("string") if "author_id" in out.columns else None
+    if keep_roles and "actor_role" in out.columns:  # a tracked account stays named in all its posts
+        tracked = out["actor_role"].astype("string").isin(list(keep_roles)).fillna(False).to_numpy(dtype=bool)
+        keep_set |= set(norm[tracked].dropna()) | (set(author[tracked].dropna()) if author is not None else set())
+    kept = norm.isin(keep_set).fillna(False).to_numpy(dtype=bool)
+    if author is not None:
+        kept = kept | author.isin(keep_set).fillna(False).to_numpy(dtype=bool)
+    public = ~kept
+
+    def replace(col: str, make) -> None:
         values = out[col].astype("string")
-        unique = values.dropna().unique()
-        mapping = {
-            v: v
-            if _text.normalise_handle(v) in keep_set
-            else "user-" + hashlib.sha256(f"{salt}\x1f{col}\x1f{v}".encode()).hexdigest()[:10]
-            for v in unique
-        }
-        out[col] = values.map(mapping).astype("string")
+        new = [make(i, v) if public[i] and v is not pd.NA else v for i, v in enumerate(values.tolist())]
+        out[col] = pd.array(new, dtype="string")
+
+    person = [
+        ("handle", h) if h is not pd.NA else ("name", str(v))
+        for h, v in zip(norm.tolist(), (out["author_name"] if "author_name" in out.columns else handle).tolist())
+    ]
+    if "author_handle" in columns and "author_handle" in out.columns:
+        replace("author_handle", lambda i, v: "user-" + code(*person[i]))
+    if "author_name" in columns and "author_name" in out.columns:
+        replace("author_name", lambda i, v: "user-" + code(*person[i]))
+    if "author_id" in columns and "author_id" in out.columns:
+        replace("author_id", lambda i, v: "id-" + code("id", v))
+    if "post_id" in out.columns:
+        kept_ids = set(out.loc[kept, "post_id"].dropna().astype(str))
+        replace("post_id", lambda i, v: "post-" + code("post", v))
+        if "parent_id" in out.columns:
+            parents = out["parent_id"].astype("string").tolist()
+            out["parent_id"] = pd.array(
+                [p if p is pd.NA or p in kept_ids else "post-" + code("post", p) for p in parents], dtype="string"
+            )
+    if "url" in out.columns:
+        out["url"] = pd.array([pd.NA if public[i] else v for i, v in enumerate(out["url"].tolist())], dtype="string")
+    if text and text in out.columns:
+
+        def mention(match: re.Match) -> str:
+            found = _text.normalise_handle(match.group(0))
+            return match.group(0) if found in keep_set else "@user-" + code("handle", found)
+
+        pattern = re.compile(_text.HANDLE)
+        out[text] = out[text].astype("string").map(lambda t: pattern.sub(mention, t), na_action="ignore")
     return out
 
 

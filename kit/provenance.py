@@ -20,9 +20,19 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-__all__ = ["output_dir", "note_input", "note_model", "record", "current", "reset", "sha256"]
+__all__ = [
+    "output_dir",
+    "exports_folder",
+    "note_input",
+    "note_model",
+    "note_table",
+    "record",
+    "current",
+    "reset",
+    "sha256",
+]
 
-_STATE: dict = {"inputs": {}, "models": {}, "values": {}}
+_STATE: dict = {"inputs": {}, "models": {}, "values": {}, "tables": []}
 
 
 def _jsonable(value):
@@ -76,6 +86,67 @@ def output_dir() -> Path:
     """
     record_file = os.environ.get("KIT_RECORD")
     return Path(record_file).resolve().parent if record_file else Path.cwd()
+
+
+def exports_folder() -> Path:
+    """The folder of the exports of the report being run: ``<output_dir>/<name>_exports``.
+
+    ``<name>`` is the report's (its record file is ``<name>.record.json``); outside a run, ``kit_exports``
+    in the current folder.
+
+    >>> exports_folder().name.endswith("_exports")
+    True
+
+    Returns
+    -------
+    Path
+        The folder (not created here).
+    """
+    record_file = os.environ.get("KIT_RECORD")
+    name = Path(record_file).name.removesuffix(".record.json") if record_file else "kit"
+    return output_dir() / f"{name}_exports"
+
+
+def _slug(text: str) -> str:
+    words = "".join(ch if ch.isalnum() else " " for ch in text.lower()).split()
+    return "_".join(words)[:40] or "table"
+
+
+def note_table(frame: pd.DataFrame, caption: str | None = None) -> str | None:
+    """Note a table the report shows; inside ``kit run`` also write it to the report's exports.
+
+    The table is written as CSV and Parquet (:func:`kit.io.export.write_table`) in ``tables/`` of
+    :func:`exports_folder` and listed in the record's ``tables``; the runner builds the workbook from them.
+
+    Parameters
+    ----------
+    frame
+        The table shown.
+    caption
+        Its caption, if any.
+
+    Returns
+    -------
+    str or None
+        The table's file name (without extension) inside a run, ``None`` elsewhere.
+
+    Examples
+    --------
+    >>> import os
+    >>> os.environ.get("KIT_RECORD") is not None or note_table(pd.DataFrame({"a": [1]})) is None
+    True
+    """
+    if not os.environ.get("KIT_RECORD"):
+        return None
+    from .io import export
+
+    if not _STATE["tables"]:  # the first table of a run: the exports of an earlier run into this folder go
+        export.clear(exports_folder())
+    name = f"{len(_STATE['tables']) + 1:02d}_{_slug(caption or '_'.join(map(str, frame.columns[:3])))}"
+    export.write_table(frame, exports_folder() / "tables", name)
+    _STATE["tables"].append({"name": name, "caption": caption, "rows": len(frame), "columns": len(frame.columns)})
+    _flush()
+    return name
 
 
 def sha256(path: str | Path, chunk: int = 1 << 20) -> str:
@@ -150,5 +221,5 @@ def reset() -> None:
         The record is empty.
     """
     for part in _STATE.values():
-        part.clear()
+        part.clear()  # dicts and the list of tables alike
     _flush()

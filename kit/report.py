@@ -313,6 +313,10 @@ def run(
             "python": f"{platform.python_version()} on {platform.system()} {platform.machine()}",
             "status": "completed" if error is None else f"FAILED: {error}",
         }
+        # issue 17 (exports, helper h17a): the workbook of the tables shown, beside the report
+        from .io import export as _export
+
+        _export.finish(out_dir, name, provenance=provenance)
         html_path.write_text(
             with_print_style(to_html(executed, title=TITLES.get(name, name), provenance=provenance, error=error)),
             encoding="utf-8",

@@ -1,4 +1,9 @@
-"""Tables for reports: escaped HTML, full cell text, no index column."""
+"""Tables for reports: escaped HTML, full cell text, no index column.
+
+Every table a report shows goes through :func:`table`, which notes it (:func:`kit.provenance.note_table`):
+inside ``kit run`` the table is also written to the report's exports (CSV, Parquet, a sheet of the workbook)
+and its HTML carries a marker (``<!--kit-table:NAME-->``) that the report page turns into download links.
+"""
 
 from __future__ import annotations
 
@@ -25,10 +30,13 @@ class Table:
     pandas' default display does. ``frame`` keeps the data for tests and further use.
     """
 
-    def __init__(self, frame: pd.DataFrame, *, max_rows: int = 100, caption: str | None = None):
+    def __init__(
+        self, frame: pd.DataFrame, *, max_rows: int = 100, caption: str | None = None, export_name: str | None = None
+    ):
         self.frame = frame
         self.max_rows = max_rows
         self.caption = caption
+        self.export_name = export_name
 
     def _repr_html_(self) -> str:
         shown = self.frame.head(self.max_rows)
@@ -40,6 +48,8 @@ class Table:
             import html as _html
 
             html = f"<p><strong>{_html.escape(self.caption)}</strong></p>" + html
+        if self.export_name:
+            html += f"<!--kit-table:{self.export_name}-->"
         return html
 
     def __repr__(self) -> str:
@@ -47,8 +57,32 @@ class Table:
 
 
 def table(frame: pd.DataFrame, *, max_rows: int = 100, caption: str | None = None) -> Table:
-    """Show ``frame`` as a report table (escaped, full text, first ``max_rows`` rows)."""
-    return Table(frame, max_rows=max_rows, caption=caption)
+    """Show ``frame`` as a report table (escaped, full text, first ``max_rows`` rows).
+
+    Inside ``kit run`` the whole table (not only the rows shown) is also written to the report's exports.
+
+    Parameters
+    ----------
+    frame
+        The table.
+    max_rows
+        Rows shown in the page.
+    caption
+        A caption above the table (also the name of its sheet in the workbook).
+
+    Returns
+    -------
+    Table
+        What the notebook displays.
+
+    Examples
+    --------
+    >>> table(pd.DataFrame({"a": ["<b>"]})).frame.shape
+    (1, 1)
+    """
+    from .. import provenance
+
+    return Table(frame, max_rows=max_rows, caption=caption, export_name=provenance.note_table(frame, caption))
 
 
 class Text:
