@@ -54,3 +54,19 @@ def test_expected_accuracy_table():
     ]
     assert len(table) == len(EXPECTED_ACCURACY)
     assert table[["macro_f1", "baseline_macro_f1", "majority_macro_f1"]].stack().between(0, 1).all()
+
+
+def test_expected_accuracy_is_the_bench_result():
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "bench" / "results" / "eval_crisislex.json"
+    if not path.exists():
+        pytest.skip("no bench result")
+    result = json.loads(path.read_text(encoding="utf-8"))
+    table = expected_accuracy().set_index("labels")
+    seven = result["message_types_7_labels"]["mean_macro_f1"]
+    five = result["message_types_builtin_examples_5_coarse"]["mean_macro_f1"]
+    assert table.loc[7, "macro_f1"] == seven["kit"] and table.loc[7, "baseline_macro_f1"] == seven["tfidf_lr_balanced"]
+    assert table.loc[5, "macro_f1"] == five["kit"] and table.loc[5, "baseline_macro_f1"] == five["tfidf_lr"]
+    assert seven["kit"] - max(seven["tfidf_lr"], seven["tfidf_lr_balanced"]) >= 0.05
