@@ -8,7 +8,7 @@ import pytest
 from kit import report
 
 NAMES = list(report.NOTEBOOKS)
-SHARED = ["data", "mapping", "load_options", "start", "end", "seed"]
+SHARED = ["data", "mapping", "load_options", "start", "end", "seed", "pseudonymise", "pseudonym_key_file"]
 
 
 @pytest.mark.parametrize("name", NAMES)
