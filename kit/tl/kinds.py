@@ -35,8 +35,8 @@ def kinds(posts: pd.DataFrame, *, infer_retweets: bool = True) -> pd.Series:
         Posts with a ``kind`` column (missing: every post "original") and a ``text`` column.
     infer_retweets : bool
         An "original" whose text starts with ``RT @handle`` (old X/Twitter exports such as CrisisLex)
-        counts as a repost; and when the export carries no kinds at all (every post "original"), a post
-        without text (an id and a time only) is ``unknown``: it may as well be a retweet.
+        counts as a repost; and when the export names no reply or quote (its kinds, if any, told from "RT @"
+        prefixes), a post without text (an id and a time only) is ``unknown``: it may as well be a retweet.
 
     Returns
     -------
@@ -58,7 +58,9 @@ def kinds(posts: pd.DataFrame, *, infer_retweets: bool = True) -> pd.Series:
         text = posts["text"].astype("string").fillna("")
         rt = text.str.match(_RT).fillna(False).to_numpy(bool)
         original = (kind == "original").to_numpy(bool)
-        no_kinds = bool(original.all())
+        # Kinds told only from "RT @" prefixes (the export has no reply or quote) say nothing of a post
+        # without text: it is unknown. An export that names replies and quotes is trusted.
+        no_kinds = not bool(kind.isin(["quote", "reply"]).any())
         kind = kind.where(~(rt & original), "repost")
         if no_kinds:
             empty = text.str.strip().str.len().eq(0).to_numpy(bool)
