@@ -31,6 +31,8 @@ def _inspect(args) -> int:
         prev = mapping.get(column.strip())
         mapping[column.strip()] = source if prev is None else [*([prev] if isinstance(prev, str) else prev), source]
     options = {"dayfirst": args.dayfirst} if args.dayfirst is not None else {}
+    if args.year is not None:
+        options["year"] = args.year
     try:
         fmt = args.format or io.detect(args.path)
         posts, report = io.read(args.path, fmt, mapping or None, platform=args.platform, tz=args.tz, **options)
@@ -270,6 +272,9 @@ def main(argv: list[str] | None = None) -> int:
         action=argparse.BooleanOptionalAction,
         default=None,
         help="read dates such as 03/04/2026 day first (--dayfirst) or month first (--no-dayfirst)",
+    )
+    p.add_argument(
+        "--year", type=int, default=None, help="the year of month columns written without one (page insights)"
     )
     p.set_defaults(func=_inspect)
 

@@ -355,6 +355,12 @@ def finish(
             "text": df["text"].astype("string"),
         }
     )
+    # a row without id nor text (page insights give metrics only) is told from the others by all its values
+    bare = ids.isna() & df["text"].astype("string").fillna("").str.strip().eq("")
+    if bare.any():
+        rest = [c for c in df.columns if c not in ("source_row", "post_id", "text", "created_at", "platform")]
+        same["rest"] = pd.NA
+        same.loc[bare, "rest"] = df.loc[bare, rest].astype("string").fillna("\x00").agg("\x1f".join, axis=1)
     distinct_ids = bool(ids.notna().all() and not ids.duplicated().any())
     if distinct_ids:
         dup = pd.Series(False, index=same.index)  # every id present and distinct: no row can repeat another

@@ -11,7 +11,16 @@ import re
 import numpy as np
 import pandas as pd
 
-__all__ = ["TIME_FORMATS", "TWITTER_EPOCH_MS", "parse_times", "snowflake_times", "month_times", "ambiguous_dates"]
+__all__ = [
+    "TIME_FORMATS",
+    "TWITTER_EPOCH_MS",
+    "parse_times",
+    "snowflake_times",
+    "month_times",
+    "bare_months",
+    "default_year",
+    "ambiguous_dates",
+]
 
 TIME_FORMATS = (
     "ISO8601",
@@ -275,7 +284,133 @@ def _month_start(value: str) -> str | None:
     return got.strftime("%Y-%m") if got is not None else None
 
 
-def month_times(month: pd.Series, hour: pd.Series | None = None) -> pd.Series:
+_MONTH_NAMES = {
+    name: i + 1
+    for names in (
+        (
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ),
+        (
+            "janvier",
+            "février",
+            "mars",
+            "avril",
+            "mai",
+            "juin",
+            "juillet",
+            "août",
+            "septembre",
+            "octobre",
+            "novembre",
+            "décembre",
+        ),
+        (
+            "januar",
+            "februar",
+            "märz",
+            "april",
+            "mai",
+            "juni",
+            "juli",
+            "august",
+            "september",
+            "oktober",
+            "november",
+            "dezember",
+        ),
+    )
+    for i, name in enumerate(names)
+} | {
+    name[:3]: i + 1
+    for i, name in enumerate(
+        (
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        )
+    )
+}
+
+
+def _bare_month(value) -> int | None:
+    """The month number of a month written without a year (``12``, ``"Dec"``, ``"mars"``), else None."""
+    v = str(value).strip().lower().rstrip(".")
+    if re.fullmatch(r"\d{1,2}(?:\.0)?", v):
+        n = int(float(v))
+        return n if 1 <= n <= 12 else None
+    return _MONTH_NAMES.get(v)
+
+
+def bare_months(month: pd.Series) -> bool:
+    """Whether every month in ``month`` is written without a year (``1``..``12`` or a month's name).
+
+    Parameters
+    ----------
+    month
+        The month column of a page-insights export.
+
+    Returns
+    -------
+    bool
+        True when there are months and none carries a year.
+
+    Examples
+    --------
+    >>> bare_months(pd.Series([12, 11, 1])), bare_months(pd.Series(["2026-03"]))
+    (True, False)
+    """
+    values = month.dropna().astype("string").unique()
+    return len(values) > 0 and all(_bare_month(v) is not None for v in values)
+
+
+def default_year(month: pd.Series, *, today: pd.Timestamp | None = None) -> int:
+    """The year to read months without a year in: this year, or the last one if a month would be in the future.
+
+    Parameters
+    ----------
+    month
+        Months without a year (see :func:`bare_months`).
+    today
+        The day the export is read (default: now, UTC).
+
+    Returns
+    -------
+    int
+        The year.
+
+    Examples
+    --------
+    >>> default_year(pd.Series([1, 12]), today=pd.Timestamp("2026-12-02"))
+    2026
+    >>> default_year(pd.Series([1, 12]), today=pd.Timestamp("2026-06-02"))
+    2025
+    """
+    today = pd.Timestamp.now(tz="UTC") if today is None else today
+    latest = max(_bare_month(v) for v in month.dropna().astype("string").unique())
+    return today.year if latest <= today.month else today.year - 1
+
+
+def month_times(month: pd.Series, hour: pd.Series | None = None, *, year: int | None = None) -> pd.Series:
     """Times from a month and an hour column (page-insights exports without dates): the first of the month.
 
     Parameters
@@ -284,6 +419,8 @@ def month_times(month: pd.Series, hour: pd.Series | None = None) -> pd.Series:
         Months as ``2026-03``, ``03/2026``, ``March 2026``, ``mars 2026`` or ``März 2026``.
     hour
         Hours of the day (``14``, ``14:00``, ``2 PM``), or None.
+    year
+        The year of months written without one (``12``, ``"Dec"``); None: such months stay missing.
 
     Returns
     -------
@@ -294,9 +431,16 @@ def month_times(month: pd.Series, hour: pd.Series | None = None) -> pd.Series:
     --------
     >>> month_times(pd.Series(["2026-03", "mars 2026", "March"]), pd.Series(["14", "2 PM", "9"])).tolist()
     ['2026-03-01 14:00', '2026-03-01 14:00', <NA>]
+    >>> month_times(pd.Series([12, 1]), pd.Series([3, 23]), year=2014).tolist()
+    ['2014-12-01 03:00', '2014-01-01 23:00']
     """
     text = month.astype("string")
-    months = {v: _month_start(v) for v in text.dropna().unique()}
+    if year is not None:
+        months = {
+            v: (f"{year:04d}-{m:02d}" if (m := _bare_month(v)) else _month_start(v)) for v in text.dropna().unique()
+        }
+    else:
+        months = {v: _month_start(v) for v in text.dropna().unique()}
     start = text.map(months).astype("string")
     if hour is None:
         return (start + "-01 00:00").astype("string")

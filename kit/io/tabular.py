@@ -29,7 +29,7 @@ from ._headers import (
     unused_columns,
 )
 from ._table import read_table
-from ._times import month_times, parse_times, snowflake_times
+from ._times import bare_months, default_year, month_times, parse_times, snowflake_times
 
 # read_table, slug, the markers: re-exported for callers that import them from here
 __all__ = [
@@ -57,6 +57,7 @@ def read_csv(
     strict: bool = False,
     time_from_id: bool = False,
     dayfirst: bool | None = None,
+    year: int | None = None,
 ) -> tuple[pd.DataFrame, LoadReport]:
     """Read a CSV export into the post table.
 
@@ -125,6 +126,7 @@ def read_csv(
         strict=strict,
         time_from_id=time_from_id,
         dayfirst=dayfirst,
+        year=year,
     )
 
 
@@ -149,6 +151,7 @@ def _read_frame(
     time_from_id: bool = False,
     skipped: list | None = None,
     dayfirst: bool | None = None,
+    year: int | None = None,
 ) -> tuple[pd.DataFrame, LoadReport]:
     """What the CSV readers share once the table is read: mapping, checks, then :func:`finish`.
 
@@ -184,7 +187,17 @@ def _read_frame(
     raw, mapped = apply_mapping(frame, full, source=str(path))
     if layout is not None and "created_at" not in full:
         hour = layout.get("hour")
-        raw["created_at"] = month_times(frame[layout["month"]], frame[hour] if hour else None).array
+        months = frame[layout["month"]]
+        bare = bare_months(months)
+        if bare and year is None:
+            year = default_year(months)
+            warns.append(
+                f"column {layout['month']!r} gives months without a year: read as {year} (the latest year that "
+                "puts no month in the future); pass year=... (kit inspect --year, or load_options "
+                "{'year': ...} in a notebook) to set it"
+            )
+        raw["created_at"] = month_times(months, frame[hour] if hour else None, year=year if bare else None).array
+        raw["x_time_precision"] = "month"
         mapped["created_at"] = " + ".join(c for c in (layout["month"], hour) if c) + " (month precision)"
         warns.append(
             f"the file gives the month of posts, not their day (column {layout['month']!r}): each post is dated "

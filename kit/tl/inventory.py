@@ -139,7 +139,8 @@ def gaps(own: pd.DataFrame, *, by: str = "actor", min_days: float = 3.0) -> pd.D
     Returns
     -------
     DataFrame
-        ``by, start`` (last post before), ``end`` (first post after), ``days``, longest first.
+        ``by, start`` (last post before), ``end`` (first post after), ``days``, longest first. Posts
+        whose date is known to the month only (``x_time_precision == "month"``) are left out.
 
     Examples
     --------
@@ -150,6 +151,8 @@ def gaps(own: pd.DataFrame, *, by: str = "actor", min_days: float = 3.0) -> pd.D
     [['a', 6.0]]
     """
     rows = []
+    if "x_time_precision" in own.columns:  # dates known to the month only (page insights): no silence is measured
+        own = own[own["x_time_precision"].astype("string").fillna("") != "month"]
     for value, part in own.groupby(own[by].astype("string").fillna("(none)"), sort=True):
         times = part["created_at"].sort_values().reset_index(drop=True)
         delta = times.diff().dt.total_seconds() / 86400

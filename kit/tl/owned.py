@@ -45,7 +45,9 @@ def own_posts(
         Post table.
     brand, competitors, media
         Account handles (with or without ``@``, any case) or author ids of each role. A single
-        string is one account.
+        string is one account. Posts no listed account matches are kept too when the export itself
+        gives them an ``actor_role`` of brand, competitor or media (a page-insights export of the
+        brand's own page names no handle).
     kinds
         Kinds of post kept (e.g. ``("original", "quote")``); ``None`` keeps all.
     handle, author_id
@@ -82,14 +84,19 @@ def own_posts(
         key = key.where(key.notna(), by_handle.where(by_handle.isin(list(roles))))
     if by_id is not None:
         key = key.where(key.notna(), by_id.where(by_id.isin(list(roles))))
-    mask = key.notna()
+    role = key.map(roles).astype("string")
+    if "actor_role" in posts.columns:
+        # an export of the brand's own page (page insights) says whose posts they are without any handle
+        given = posts["actor_role"].astype("string").where(posts["actor_role"].isin(OWN_ROLES))
+        role = role.fillna(given)
+    mask = role.notna()
     if kinds is not None and "kind" in posts.columns:
         mask &= posts["kind"].isin(list(kinds)).fillna(False).astype(bool)
     out = posts.loc[mask].copy()
     shown = out[handle].astype("string") if handle in out.columns else pd.Series(pd.NA, index=out.index)
-    shown = shown.fillna(out[author_id].astype("string") if author_id in out.columns else "(unknown)")
-    out["account"] = shown.astype("string")
-    out["actor_role"] = key[mask].map(roles).astype("string")
+    shown = shown.fillna(out[author_id].astype("string") if author_id in out.columns else pd.NA)
+    out["account"] = shown.fillna(role[mask]).astype("string")
+    out["actor_role"] = role[mask]
     actor = (
         out["actor"].astype("string") if "actor" in out.columns else pd.Series(pd.NA, index=out.index, dtype="string")
     )

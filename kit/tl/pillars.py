@@ -22,7 +22,10 @@ import pandas as pd
 
 from .._stats import jensen_shannon, wilson
 
-__all__ = ["assign_pillars", "pillar_shares", "pillar_divergence", "under_served"]
+__all__ = ["NO_TEXT", "assign_pillars", "pillar_shares", "pillar_divergence", "under_served"]
+
+#: The pillar of a post without text: left out of the pillar shares and divergences.
+NO_TEXT = "(no text)"
 
 
 def _keyword_pattern(words) -> re.Pattern | None:
@@ -133,7 +136,18 @@ def assign_pillars(
     out["pillar"] = pd.array(pillar, dtype="string")
     out["pillar_similarity"] = np.round(sim, 4)
     out["pillar_by"] = pd.array(how, dtype="string")
+    blank = np.array([not t.strip() for t in texts_posts], dtype=bool)
+    if blank.any():  # a post without text says nothing of a pillar: it is left out of the shares
+        out.loc[blank, "pillar"], out.loc[blank, "pillar_similarity"], out.loc[blank, "pillar_by"] = (
+            NO_TEXT,
+            np.nan,
+            "no text",
+        )
     return out
+
+
+def _with_text(assigned: pd.DataFrame) -> pd.DataFrame:
+    return assigned[assigned["pillar"].astype("string").fillna("") != NO_TEXT]
 
 
 def _intent(pillars, weights=None) -> dict[str, float]:
@@ -175,6 +189,7 @@ def pillar_shares(
     """
     names = list(pillars) + ["other"]
     intent = _intent(pillars, weights)
+    assigned = _with_text(assigned)
     rows = []
     for g, part in assigned.groupby(assigned[by].astype("string").fillna("(none)"), sort=True):
         counts = part["pillar"].value_counts()
@@ -242,6 +257,7 @@ def pillar_divergence(
     """
     names = list(pillars) + ["other"]
     intent = np.array([_intent(pillars, weights).get(n, 0.0) for n in names])
+    assigned = _with_text(assigned)
     groups = assigned[by].astype("string").fillna("(none)")
     codes = {n: i for i, n in enumerate(names)}
     cat = assigned["pillar"].astype("string").map(codes).fillna(codes["other"]).astype(int).to_numpy()

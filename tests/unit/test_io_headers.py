@@ -202,3 +202,49 @@ def test_no_text_at_all_is_said(tmp_path, capsys):
         == 2
     )
     assert "empty in every row" in capsys.readouterr().err
+
+
+def test_page_insights_months_without_a_year_keep_every_row(tmp_path):
+    # the layout of the public "Facebook metrics" export: month numbers, no year, no post id, no text
+    path = tmp_path / "dataset_Facebook.csv"
+    head = "Page total likes;Type;Category;Post Month;Post Weekday;Post Hour;Paid;Lifetime Post Total Reach;comment;like;share"
+    rows = [
+        "139441;Photo;2;12;4;3;0;2752;4;79;17",
+        "139441;Photo;2;12;4;3;0;1000;1;10;2",
+        "139441;Photo;2;12;4;3;0;2752;4;79;17",
+    ]
+    rows += ["138000;Status;1;1;2;10;1;500;0;5;0"]
+    path.write_text("\n".join([head, *rows]) + "\n")
+    posts, report = io.read(path, year=2014)
+    assert report.rows_read == 4 and report.rows_kept == 3 and report.rows_dropped == 1  # row 4 repeats row 2
+    assert posts["created_at"].dt.strftime("%Y-%m-%d %H").tolist() == [
+        "2014-12-01 03",
+        "2014-12-01 03",
+        "2014-01-01 10",
+    ]
+    assert posts["author_followers"].tolist() == [139441, 139441, 138000]
+    assert set(posts["x_time_precision"]) == {"month"}
+    _, guessed = io.read(path)
+    assert any("without a year" in w for w in guessed.warnings) and guessed.rows_kept == 3
+
+
+def test_own_posts_of_a_page_export_need_no_handle():
+    import pandas as pd
+
+    from kit.tl import inventory, owned
+
+    posts = pd.DataFrame(
+        {
+            "author_handle": [None, None],
+            "author_id": [None, None],
+            "actor": [None, None],
+            "actor_role": ["brand", "public"],
+            "kind": ["original", "original"],
+            "text": ["", ""],
+            "created_at": pd.to_datetime(["2014-01-01", "2014-03-01"], utc=True),
+            "x_time_precision": ["month", "month"],
+        }
+    )
+    own = owned.own_posts(posts, [], [])
+    assert own["actor_role"].tolist() == ["brand"] and own["account"].tolist() == ["brand"]
+    assert inventory.gaps(own.assign(actor="brand")).empty
