@@ -132,6 +132,16 @@ def _run(args) -> int:
 
     names = "all" if args.notebook == "all" else [args.notebook]
     overrides = {key: _value(value) for key, value in args.parameter or []}
+    try:  # an output folder that cannot be written is one clear line, not a traceback
+        Path(args.out).mkdir(parents=True, exist_ok=True)
+        probe = Path(args.out) / ".kit-write-test"
+        probe.write_text("")
+        probe.unlink()
+    except OSError as exc:
+        from .io._safe import printable
+
+        print(printable(f"error: cannot write reports to {args.out}: {exc.strerror or exc}"), file=sys.stderr)
+        return 2
     try:
         done = runs.run(
             names,

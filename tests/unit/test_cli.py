@@ -92,3 +92,11 @@ def test_run_defaults_to_the_shipped_sample_parameters(tmp_path, monkeypatch, ca
     assert cli.main(["run", "all", "--out", str(tmp_path / "out"), "--jobs", "2", "--quiet"]) == 0
     assert seen == {"names": "all", "params": "sample", "jobs": 2, "out_dir": "out"}  # a run folder in --out
     assert report.load_params(seen["params"], "monitoring")["review_file"] == "sample"
+
+
+def test_run_into_an_unwritable_folder_is_one_clear_line(capsys):
+    from kit.cli import main
+
+    assert main(["run", "audit", "--params", "smoke", "--out", "/proc/kit-no-such-folder"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: cannot write reports to /proc/kit-no-such-folder") and "Traceback" not in err
