@@ -284,71 +284,14 @@ def _month_start(value: str) -> str | None:
     return got.strftime("%Y-%m") if got is not None else None
 
 
+_MONTHS_EN = "january february march april may june july august september october november december".split()
+_MONTHS_FR = "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split()
+_MONTHS_DE = "januar februar märz april mai juni juli august september oktober november dezember".split()
+#: Month names (English, French, German, and English three-letter forms) to their number.
 _MONTH_NAMES = {
     name: i + 1
-    for names in (
-        (
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ),
-        (
-            "janvier",
-            "février",
-            "mars",
-            "avril",
-            "mai",
-            "juin",
-            "juillet",
-            "août",
-            "septembre",
-            "octobre",
-            "novembre",
-            "décembre",
-        ),
-        (
-            "januar",
-            "februar",
-            "märz",
-            "april",
-            "mai",
-            "juni",
-            "juli",
-            "august",
-            "september",
-            "oktober",
-            "november",
-            "dezember",
-        ),
-    )
+    for names in (_MONTHS_EN, _MONTHS_FR, _MONTHS_DE, [m[:3] for m in _MONTHS_EN])
     for i, name in enumerate(names)
-} | {
-    name[:3]: i + 1
-    for i, name in enumerate(
-        (
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        )
-    )
 }
 
 
