@@ -36,7 +36,7 @@ def kinds(posts: pd.DataFrame, *, infer_retweets: bool = True) -> pd.Series:
     infer_retweets : bool
         An "original" whose text starts with ``RT @handle`` (old X/Twitter exports such as CrisisLex)
         counts as a repost; and when the export names no reply or quote (its kinds, if any, told from "RT @"
-        prefixes), a post without text (an id and a time only) is ``unknown``: it may as well be a retweet.
+        prefixes), an "original" without text (an id and a time only) is ``unknown``: it may be a retweet.
 
     Returns
     -------
@@ -63,7 +63,7 @@ def kinds(posts: pd.DataFrame, *, infer_retweets: bool = True) -> pd.Series:
         no_kinds = not bool(kind.isin(["quote", "reply"]).any())
         kind = kind.where(~(rt & original), "repost")
         if no_kinds:
-            empty = text.str.strip().str.len().eq(0).to_numpy(bool)
+            empty = text.str.strip().str.len().eq(0).to_numpy(bool) & (kind == "original").to_numpy(bool)
             kind = kind.where(~empty, "unknown")
     return kind
 
