@@ -171,7 +171,8 @@ class SentenceTransformerEmbedder:
 class CachedEmbedder:
     """Wrap an embedder with an on-disk cache keyed by model name and text hash.
 
-    Vectors live in ``cache_dir/<model>/*.npz`` shards; each call embeds only texts never seen,
+    Vectors live in ``cache_dir/<model>.v<N>/*.npz`` shards (``N``: :data:`kit._cache.FORMATS`, so vectors
+    kept by older versions, whose last bits depended on their batch, are never mixed with new ones); each call embeds only texts never seen,
     in batches (with a progress bar when asked), and writes them as a new shard. Processes sharing
     the folder (reports run in parallel) take turns through a lock file, so a text is embedded once
     and every process gets the same vector for it (embedded on its own: see :func:`embed_batched`).
@@ -198,7 +199,8 @@ class CachedEmbedder:
     def __init__(self, embedder: Embedder, cache_dir: str | Path, *, batch_size: int = 256, progress: bool = False):
         self.inner = embedder
         self.name = embedder.name
-        self.dir = Path(cache_dir) / re.sub(r"[^\w.-]+", "_", embedder.name)
+        # versioned folder: vectors kept by kit versions that embedded in batches are never read
+        self.dir = Path(cache_dir) / _cache.versioned(re.sub(r"[^\w.-]+", "_", embedder.name), "embeddings")
         self.batch_size = batch_size
         self.progress = progress
         self._mem: dict[bytes, np.ndarray] = {}

@@ -32,3 +32,17 @@ def test_cache_filled_from_a_larger_file_first(tmp_path):
     warm.embed(large)  # the cache is filled from the larger file first
     again = CachedEmbedder(BatchSensitive(), tmp_path / "warm", batch_size=8).embed(small)
     assert np.array_equal(fresh, again)
+
+
+def test_vectors_kept_by_older_versions_are_never_read(tmp_path):
+    """A cache filled by a version that embedded in batches (folder without the format suffix) is ignored."""
+    texts = [f"post number {i}" for i in range(6)]
+    old = tmp_path / "batch-sensitive"  # the folder name versions before format 2 used
+    old.mkdir()
+    keys = np.array([CachedEmbedder.key(t) for t in texts], dtype="S20")
+    np.savez(old / "old.npz", keys=keys, vectors=np.full((6, 3), 99.0, dtype=np.float32))
+    cached = CachedEmbedder(BatchSensitive(), tmp_path, batch_size=4)
+    got = cached.embed(texts)
+    assert cached.dir != old and cached.dir.name.startswith("batch-sensitive.v")
+    assert not (got == 99.0).any()
+    assert np.array_equal(got, embed_batched(BatchSensitive(), texts, batch_size=4))
