@@ -192,6 +192,20 @@ def _kpi_series(posts: pd.DataFrame, *, brand: str, freq: str, sentiment: str | 
     return base.merge(extra.reset_index(), on="period", how="left").fillna(0)
 
 
+def _known(m: pd.DataFrame, column: str):
+    """The column when the export carries it (at least one known value), else None."""
+    return m[column] if column in m.columns and m[column].notna().any() else None
+
+
+def _authors(m: pd.DataFrame):
+    """Distinct authors (handle, else id); NaN when the mentions carry no author at all (unknown, not 0)."""
+    keys = [m[c] for c in ("author_handle", "author_id") if c in m.columns]
+    if not keys:
+        return np.nan if len(m) else 0
+    author = keys[0] if len(keys) == 1 else keys[0].fillna(keys[1])
+    return int(author.nunique()) if author.notna().any() or not len(m) else np.nan
+
+
 def headline(posts: pd.DataFrame, *, brand: str, competitors=(), sentiment: str | None = "sentiment") -> dict:
     """The headline KPIs of one period for ``brand`` (a dict of metric -> value, interval where it is a share).
 
@@ -228,19 +242,22 @@ def headline(posts: pd.DataFrame, *, brand: str, competitors=(), sentiment: str 
     """
     actors = [brand, *competitors]
     m = mentions(posts, actors=[brand])
-    authors = m["author_handle"].fillna(m["author_id"]).nunique()
-    if m["reach"].notna().any():
-        reach = float(m["reach"].sum())
-    elif m["author_followers"].notna().any():
-        reach = float(m["author_followers"].fillna(0).sum())
+    reach, followers = _known(m, "reach"), _known(m, "author_followers")
+    if reach is not None:
+        reach = float(reach.sum())
+    elif followers is not None:
+        reach = float(followers.fillna(0).sum())
     else:
-        reach = np.nan  # the export carries neither reach nor followers: unknown, not zero
+        reach = np.nan if len(m) else 0.0  # the export carries neither reach nor followers: unknown, not zero
+    counted = [c for c in INTERACTIONS if _known(m, c) is not None]
     out = {
         "mentions": len(m),
-        "unique authors": int(authors),
+        "unique authors": _authors(m),
         "reach": reach,
-        "engagement": int(interactions(m).sum()),
-        "engagement rate": engagement_rate(m)["rate"],
+        "engagement": int(m[counted].fillna(0).sum(axis=1).sum()) if counted else (np.nan if len(m) else 0),
+        "engagement rate": engagement_rate(m)["rate"]
+        if counted and {"views", "author_followers"} <= set(m)
+        else np.nan,
     }
     sov = share_of_voice(posts, actors=actors).set_index("actor").loc[brand]
     out["share of voice"] = (float(sov["share"]), float(sov["low"]), float(sov["high"]))
@@ -257,10 +274,11 @@ def headline(posts: pd.DataFrame, *, brand: str, competitors=(), sentiment: str 
 def compare_periods(
     current: pd.DataFrame, previous: pd.DataFrame, *, brand: str, competitors=(), sentiment: str | None = "sentiment"
 ) -> pd.DataFrame:
-    """Headline KPIs for two periods side by side with the change (absolute, and relative for counts).
+    """Headline KPIs for two periods side by side, each change judged by a test of the difference.
 
-    Share-like metrics carry their intervals (``low``/``high`` for the current period); a change
-    is called ``significant`` only when the two periods' intervals do not overlap (conservative).
+    Counts by a Poisson rate test, shares by a two-proportion test, with their p-values; an actor with no
+    mention in one period after many in the other is flagged as a likely collection gap, not a fall
+    (:func:`kit.tl.period_change.compare_periods`, which this calls).
 
     Parameters
     ----------
@@ -272,7 +290,7 @@ def compare_periods(
     Returns
     -------
     DataFrame
-        ``metric, current, previous, change, relative_change, low, high, significant``.
+        ``metric, current, previous, change, relative_change, low, high, test, p_value, significant, note``.
 
     Examples
     --------
@@ -285,38 +303,12 @@ def compare_periods(
     ...     "author_handle": ["a", "b", "brand", "c"], "author_id": ["1", "2", "3", "4"], "reach": [None] * 4,
     ...     "created_at": pd.to_datetime(["2024-05-06", "2024-05-07", "2024-05-07", "2024-05-14"], utc=True)})
     >>> table = compare_periods(posts, posts.iloc[[0]], brand="Brand", competitors=["Rival"]).set_index("metric")
-    >>> int(table.loc["mentions", "change"])
-    1
+    >>> int(table.loc["mentions", "change"]), bool(table.loc["mentions", "significant"])
+    (1, False)
     """
-    cur = headline(current, brand=brand, competitors=competitors, sentiment=sentiment)
-    prev = headline(previous, brand=brand, competitors=competitors, sentiment=sentiment)
-    rows = []
-    for metric in cur:
-        c, p = cur[metric], prev.get(metric)
-        if isinstance(c, tuple):
-            row = {
-                "metric": metric,
-                "current": c[0],
-                "previous": p[0],
-                "change": c[0] - p[0],
-                "relative_change": np.nan,
-                "low": c[1],
-                "high": c[2],
-                "significant": bool(c[1] > p[2] or c[2] < p[1]) if not np.isnan([c[1], p[2]]).any() else False,
-            }
-        else:
-            row = {
-                "metric": metric,
-                "current": c,
-                "previous": p,
-                "change": c - p,
-                "relative_change": (c - p) / p if p and not np.isnan(p) else np.nan,
-                "low": np.nan,
-                "high": np.nan,
-                "significant": np.nan,
-            }
-        rows.append(row)
-    return pd.DataFrame(rows)
+    from .period_change import compare_periods as compare
+
+    return compare(current, previous, brand=brand, competitors=competitors, sentiment=sentiment)
 
 
 def __getattr__(name):  # message_test(s) moved to kit.tl.message_tests; re-exported for the old path
