@@ -25,6 +25,8 @@ def load(
     pseudonymise: bool = False,
     keep=(),
     key_file=None,
+    engine: str = "pandas",
+    scheduler: str | None = None,
     **kwargs,
 ):
     """Read the posts a notebook analyses, and say how they were read.
@@ -46,6 +48,12 @@ def load(
     key_file
         A file holding the secret of the pseudonyms; ``None``: :func:`kit.io.pseudonym_key.read_key` looks
         in the environment, then the default file. The key is never recorded.
+    engine
+        ``"pandas"`` (read here) or ``"dask"``: read on a Dask cluster (:func:`kit.cluster.engine.load`), lazily
+        from a partitioned Parquet dataset (``kit convert``) whose partitions outside the period are never
+        opened; the table comes back in the export's order, so every figure is the pandas engine's.
+    scheduler
+        With ``engine="dask"``: ``None`` for a cluster on this machine, or a scheduler's address (``tcp://...``).
     **kwargs
         Passed on to :func:`kit.io.read_many` (e.g. ``mapping``, ``tz``).
 
@@ -62,17 +70,35 @@ def load(
     >>> report.warnings[-1]  # doctest: +ELLIPSIS
     '18... posts outside the period [2026-03-02, 2026-03-09) left out of this analysis'
     """
+    if engine != "pandas" or scheduler is not None:
+        from .cluster import engine as cluster_engine
+
+        cluster_engine.check_engine(engine, scheduler)
     if isinstance(data, str) and data == "sample":
         from . import datasets
 
         paths = [datasets.sample_path()]
     else:
         paths = [data] if isinstance(data, (str, Path)) else list(data)
+    from .io import parquet
+
     for p in paths:
+        if engine == "dask" and parquet.is_dataset(p):  # a dataset is recorded by its manifest, when it has one
+            manifest = Path(p) / parquet.META
+            if manifest.exists():
+                provenance.note_input(manifest)
+            continue
         provenance.note_input(p)
-    posts, report = io.read_many(paths, format=format, **kwargs)
     outside = 0
-    if start is not None or end is not None:
+    if engine == "dask":
+        posts, report, outside = cluster_engine.load(
+            data, start=start, end=end, scheduler=scheduler, format=format, **kwargs
+        )
+        if outside:
+            report.warnings.append(f"{outside} posts outside the period [{start}, {end}) left out of this analysis")
+    else:
+        posts, report = io.read_many(paths, format=format, **kwargs)
+    if engine != "dask" and (start is not None or end is not None):
         inside = pp.filter_period(posts, start, end)
         outside = len(posts) - len(inside)
         if outside:
