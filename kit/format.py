@@ -141,7 +141,7 @@ def number(x, *, decimals: int | None = None, locale: str | None = None) -> str:
     x = float(x)
     if math.isinf(x):
         return "∞" if x > 0 else "-∞"
-    d = _decimals(x) if decimals is None else decimals
+    d = (0 if x == round(x) else _decimals(x)) if decimals is None else decimals
     x = round(x, d)
     if x == 0:
         x = 0.0  # no "-0"
@@ -393,7 +393,7 @@ LABELS = {
     "current_end": "Current period: last day",
     "previous_start": "Previous period: first day",
     "previous_end": "Previous period: last day",
-    "relative_change": "Change (%)",
+    "relative_change": "Relative change",
     "significant": "Significant",
     "rate_a": "Rate A",
     "rate_b": "Rate B",
@@ -447,6 +447,7 @@ LABELS = {
 _SHARE_WORDS = {"share", "shares", "rate", "pct", "percent", "proportion", "coverage", "probability"}
 _NOT_SHARE = {"ratio", "per", "times", "log", "odds"}
 _BOUND = re.compile(r"^(?:(?P<base>.+)_)?(?P<end>low|high)$")
+_DERIVED = {"change", "relative_change", "p_value", "q_value", "p_adjusted", "z", "test"}
 _DURATION = re.compile(r"(^|_)hours(_|$)|^hours_to|_hours$")
 
 
@@ -600,6 +601,8 @@ def frame(
     """
     loc = _check_locale(locale or _SETTINGS.locale)
     zone = _zone(timezone)
+    if {"metric", "current", "previous"} <= set(map(str, table.columns)):
+        table = _metric_rows(table, loc)
     names = [str(c) for c in table.columns]
     cols = {str(c): table[c] for c in table.columns}
     extra = set(map(str, shares or []))
@@ -614,9 +617,13 @@ def frame(
         if not m or not numeric(c):
             continue
         base = m.group("base")
-        if base is None or base not in cols or not numeric(base):
+        if base is None and "current" in cols and numeric("current"):
+            base = "current"  # a comparison of periods: the interval of the current value
+        elif base is None or base not in cols or not numeric(base):
             # ci_low, rate_low, negative_low...: the nearest value column before the bound
-            base = next((p for p in reversed(names[:i]) if numeric(p) and not _BOUND.match(p)), None)
+            base = next(
+                (p for p in reversed(names[:i]) if numeric(p) and not _BOUND.match(p) and p not in _DERIVED), None
+            )
         if base is not None:
             bounds.setdefault(base, {})[m.group("end")] = c
     pairs = {b: e for b, e in bounds.items() if "low" in e and "high" in e and merge_intervals}
@@ -675,6 +682,34 @@ def frame(
     result = pd.DataFrame({i: list(v) for i, (_, v) in enumerate(out)}, index=range(len(table)))
     result.columns = _unique([h for h, _ in out])
     return result
+
+
+def _metric_rows(table: pd.DataFrame, loc: str) -> pd.DataFrame:
+    """A comparison of periods, one metric a row: each row in its unit (shares as percentages, their change
+    in points), the current value with its interval."""
+    out = table.copy()
+    share = out["metric"].astype(str).map(is_share)
+    low, high = (out[c] if c in out else pd.Series(float("nan"), index=out.index) for c in ("low", "high"))
+    current, previous, change = [], [], []
+    for i in out.index:
+        cur, prev = out.at[i, "current"], out.at[i, "previous"]
+        if share[i]:
+            current.append(interval(cur, low[i], high[i], locale=loc))
+            previous.append(percent(prev, locale=loc))
+            d = out.at[i, "change"] if "change" in out else float("nan")
+            change.append(
+                "" if _missing(d) else ("+" if d > 0 else "") + number(100 * d, decimals=1, locale=loc) + " pt"
+            )
+        else:
+            current.append(interval(cur, low[i], high[i], kind="number", locale=loc))
+            previous.append(number(prev, locale=loc))
+            d = out.at[i, "change"] if "change" in out else float("nan")
+            change.append("" if _missing(d) else ("+" if d > 0 else "") + number(d, locale=loc))
+    out["current"], out["previous"] = current, previous
+    if "change" in out:
+        out["change"] = change
+    out = out.drop(columns=[c for c in ("low", "high") if c in out])
+    return out.rename(columns={"current": "current (95 % interval)"})
 
 
 def _unique(heads: list[str]) -> list[str]:
