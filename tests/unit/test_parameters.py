@@ -8,7 +8,7 @@ import pytest
 from kit import report
 
 NAMES = list(report.NOTEBOOKS)
-SHARED = ["data", "mapping", "load_options", "start", "end", "seed", "pseudonymise", "pseudonym_key_file"]
+SHARED = ["data", "mapping", "load_options", "start", "end", "seed", "pseudonymise", "pseudonym_key_file", "engine", "scheduler"]
 
 
 @pytest.mark.parametrize("name", NAMES)
