@@ -27,6 +27,7 @@ from ._values import (
     parse_bool,
     parse_counts,
     per_value,
+    platform_from_urls,
     surrogate,
 )
 
@@ -216,7 +217,9 @@ def finish(
 
     # platform, actor
     if "platform" not in df.columns or df["platform"].isna().all():
-        df["platform"] = platform or "other"
+        # the site of each post's link (twitter.com, instagram.com, linkedin.com...), else the default
+        hosts = platform_from_urls(df["url"]) if "url" in df.columns else None
+        df["platform"] = (platform or "other") if hosts is None else hosts.fillna(platform or "other")
     else:
         df["platform"] = per_value(
             df["platform"].astype("string"), lambda v: v.str.strip().replace("", pd.NA).fillna(platform or "other")

@@ -296,6 +296,9 @@ def full_mapping(frame: pd.DataFrame, explicit: dict) -> dict:
     {'created_at': 'date', 'text': 'Message'}
     """
     guessed = guess_mapping([c for c in frame.columns if c != "__row"])
+    fmt = guessed.get("media_format")
+    if isinstance(fmt, str) and "paid" not in guessed and _paid_words(frame[fmt]):
+        guessed["paid"] = guessed.pop("media_format")  # LinkedIn's "Post type": Organic / Sponsored
     taken = {c for v in explicit.values() for c in ([v] if isinstance(v, str) else v)}
     return {
         **{
@@ -305,3 +308,9 @@ def full_mapping(frame: pd.DataFrame, explicit: dict) -> dict:
         },
         **explicit,
     }
+
+
+def _paid_words(values: pd.Series) -> bool:
+    """Whether a column's values are all words for paid or organic (``Organic``, ``Sponsored``...), not formats."""
+    words = set(values.dropna().astype(str).str.strip().str.lower()) - {""}
+    return bool(words) and words <= {"organic", "sponsored", "paid", "promoted", "boosted", "unpaid", "ad"}

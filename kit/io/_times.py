@@ -39,6 +39,7 @@ TIME_FORMATS = (
     "%Y-%m-%d %H.%M",
     "%d-%m-%Y",
     "%d/%m/%Y",
+    "%m/%d/%Y",  # after day-first: it wins only where it reads more of the column ("03/15/2026")
     "%d.%m.%Y",
 )
 

@@ -27,6 +27,7 @@ __all__ = [
     "parse_bool",
     "normalise",
     "normalise_platform",
+    "platform_from_urls",
     "per_value",
     "clean_text",
     "surrogate",
@@ -265,6 +266,32 @@ def normalise_platform(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     mapped = key.map(table).astype("string")
     unknown = key.notna() & (key != "") & mapped.isna()
     return mapped, unknown.fillna(False)
+
+
+def platform_from_urls(urls: pd.Series) -> pd.Series:
+    """The platform named by the host of each link (``https://www.instagram.com/p/...`` is instagram).
+
+    Only the host counts (a path naming another site does not); links to no known platform are missing.
+
+    Parameters
+    ----------
+    urls
+        Links (missing values allowed).
+
+    Returns
+    -------
+    pandas.Series
+        Platform names (:data:`kit.schema.PLATFORMS`), missing where the host names none.
+
+    Examples
+    --------
+    >>> platform_from_urls(pd.Series(["https://twitter.com/a/status/1", "https://www.linkedin.com/feed/x",
+    ...                               "https://example.org/facebook", None])).tolist()
+    ['twitter', 'linkedin', <NA>, <NA>]
+    """
+    hosts = urls.astype("string").str.extract(r"^\s*(?:[a-z][a-z0-9+.-]*://)?([^/\s?#:]+)", flags=re.I)[0]
+    mapped, _ = normalise_platform(hosts.str.lower().str.removeprefix("www."))
+    return mapped.where(hosts.notna() & hosts.str.contains(".", regex=False).fillna(False))
 
 
 def _platform_of(key: str) -> str | None:
