@@ -1,0 +1,525 @@
+"""The summary at the top of each report: the few figures that answer its question, the alerts, the findings.
+
+Built from the values the notebook recorded (:func:`kit.provenance.record`), never recomputed, so the summary
+says exactly what the record (and the tests reading it) says. The last cell of each notebook, tagged
+``summary``, calls the report's builder (:func:`audit`, :func:`monitoring`, :func:`listening`,
+:func:`crisis`); the report page shows that cell right after the title (:mod:`kit._html`).
+
+Each tile carries the record it shows (``data-record``: a path such as ``share_of_voice/actor=Voltaria/share``
+and ``data-value``: the recorded value), so a test can check the page against the record. Every text is
+escaped. Findings link to their section (``#kit-section:<words>``, resolved by the report page to the first
+heading holding the words).
+
+>>> s = summary([tile("Posts", 1234, record="posts")], alerts=["<b>x</b>"], findings=[("A finding.", "Findings")])
+>>> html = s._repr_html_()
+>>> 'data-record="posts"' in html and "1,234" in html and "&lt;b&gt;" in html
+True
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+from dataclasses import dataclass, field
+
+from .. import format as fmt
+
+__all__ = ["Tile", "Summary", "tile", "summary", "lookup", "audit", "monitoring", "listening", "crisis"]
+
+
+@dataclass
+class Tile:
+    """One headline figure: its label, its value as written, the interval and change beside it."""
+
+    label: str
+    text: str
+    value: object = None
+    record: str | None = None
+    interval: str = ""
+    change: str = ""
+    alert: bool = False
+
+
+def _write(value, kind: str) -> str:
+    if kind == "percent":
+        return fmt.percent(value)
+    if kind == "integer":
+        return fmt.integer(value)
+    if kind == "hours":
+        return fmt.duration(value, unit="h")
+    if kind == "seconds":
+        return fmt.duration(value, unit="s")
+    if kind == "time":
+        return fmt.timestamp(value, zone_name=True)
+    if kind == "text":
+        return "" if value is None else str(value)
+    return fmt.number(value)
+
+
+def tile(
+    label: str,
+    value,
+    *,
+    kind: str = "integer",
+    record: str | None = None,
+    low=None,
+    high=None,
+    change: str = "",
+    alert: bool = False,
+) -> Tile:
+    """A headline figure written for people.
+
+    Parameters
+    ----------
+    label
+        What it is, in words.
+    value
+        The recorded value.
+    kind
+        ``integer``, ``number``, ``percent`` (a share), ``hours``, ``seconds`` (durations), ``time`` or ``text``.
+    record
+        Where the value is in the record (see :func:`lookup`).
+    low, high
+        Its 95 % interval, written beside it.
+    change
+        The change against the previous period, as written.
+    alert
+        Draw it as an alert.
+
+    Returns
+    -------
+    Tile
+
+    Examples
+    --------
+    >>> t = tile("Share of voice", 0.5784, kind="percent", low=0.5705, high=0.5863)
+    >>> t.text, t.interval
+    ('57.8 %', '95 % interval 57.1-58.6 %')
+    """
+    interval = ""
+    if low is not None and high is not None and not fmt._missing(low) and not fmt._missing(high):
+        if kind == "percent":
+            d = fmt._pct_decimals(100 * float(value)) if not fmt._missing(value) else 1
+            lo, hi = fmt.number(100 * low, decimals=d), fmt.number(100 * high, decimals=d)
+            interval = f"95 % interval {lo}-{hi} %"
+        elif kind == "hours":
+            interval = f"95 % interval {fmt.duration(low, unit='h')} - {fmt.duration(high, unit='h')}"
+        else:
+            word = " to " if (float(low) < 0 or float(high) < 0) else "-"
+            interval = f"95 % interval {fmt.number(low)}{word}{fmt.number(high)}"
+    return Tile(
+        label=label,
+        text=_write(value, kind) if not fmt._missing(value) else "n/a",
+        value=value,
+        record=record,
+        interval=interval,
+        change=change,
+        alert=alert,
+    )
+
+
+@dataclass
+class Summary:
+    """The summary block: tiles, alerts in words, findings linking to their sections."""
+
+    tiles: list[Tile] = field(default_factory=list)
+    alerts: list[str] = field(default_factory=list)
+    findings: list[tuple[str, str | None]] = field(default_factory=list)
+    note: str = ""
+    title: str = "Summary"
+    alerts_title: str = "Alerts"
+
+    def _repr_html_(self) -> str:
+        e = html.escape
+        parts = [f'<section class="kit-summary" id="summary"><h2 class="kit-summary-title">{e(self.title)}</h2>']
+        if self.note:
+            parts.append(f'<p class="kit-summary-note">{e(self.note)}</p>')
+        if self.tiles:
+            parts.append('<div class="kit-tiles">')
+            for t in self.tiles:
+                attrs = ""
+                if t.record:
+                    attrs = f' data-record="{e(t.record)}" data-value="{e(json.dumps(_plain(t.value)))}"'
+                parts.append(
+                    f'<div class="kit-tile{" kit-alert" if t.alert else ""}"{attrs}>'
+                    f'<div class="kit-tile-label">{e(t.label)}</div>'
+                    f'<div class="kit-tile-value">{e(t.text)}</div>'
+                    + (f'<div class="kit-tile-interval">{e(t.interval)}</div>' if t.interval else "")
+                    + (f'<div class="kit-tile-change">{e(t.change)}</div>' if t.change else "")
+                    + "</div>"
+                )
+            parts.append("</div>")
+        if self.alerts:
+            items = "".join(f"<li>{e(a)}</li>" for a in self.alerts)
+            parts.append(f'<p class="kit-summary-alerts"><strong>{e(self.alerts_title)}</strong></p><ul>{items}</ul>')
+        if self.findings:
+            items = []
+            for sentence, section in self.findings:
+                link = (
+                    f' <a class="kit-summary-section" href="#kit-section:{e(section)}">→ {e(section)}</a>'
+                    if section
+                    else ""
+                )
+                items.append(f"<li>{e(sentence)}{link}</li>")
+            parts.append("<p><strong>Findings</strong></p><ul>" + "".join(items) + "</ul>")
+        parts.append("</section>")
+        return "".join(parts)
+
+    def __repr__(self) -> str:
+        lines = [f"{t.label}: {t.text} {t.interval} {t.change}".strip() for t in self.tiles]
+        return "\n".join(lines + self.alerts + [f for f, _ in self.findings])
+
+
+def _plain(value):
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    return value
+
+
+def summary(
+    tiles: list[Tile], *, alerts: list[str] | None = None, findings: list | None = None, note: str = ""
+) -> Summary:
+    """A summary block from tiles (:func:`tile`), alert sentences and ``(finding, section)`` pairs.
+
+    Returns
+    -------
+    Summary
+        Displays as HTML (escaped).
+    """
+    found = [(f, None) if isinstance(f, str) else (f[0], f[1]) for f in (findings or [])]
+    return Summary(tiles=list(tiles), alerts=list(alerts or []), findings=found, note=note)
+
+
+def lookup(values: dict, path: str):
+    """The recorded value at ``path``: keys and list positions joined by ``/``; ``key=value`` picks the first
+    row of a list whose ``key`` is ``value``.
+
+    Examples
+    --------
+    >>> lookup({"sov": [{"actor": "A", "share": 0.5}]}, "sov/actor=A/share")
+    0.5
+    >>> lookup({"care": [{"cases": 3}]}, "care/0/cases")
+    3
+    """
+    node = values
+    for part in path.split("/"):
+        if isinstance(node, list):
+            if "=" in part:
+                key, want = part.split("=", 1)
+                node = next(row for row in node if str(row.get(key)) == want)
+            else:
+                node = node[int(part)]
+        else:
+            node = node[part]
+    return node
+
+
+def _values(values: dict | None) -> dict:
+    if values is not None:
+        return values
+    from .. import provenance
+
+    return provenance.current()["values"]
+
+
+def _get(values: dict, path: str, default=None):
+    try:
+        return lookup(values, path)
+    except (KeyError, IndexError, StopIteration, ValueError, TypeError):
+        return default
+
+
+def _p(p) -> str:
+    text = fmt.pvalue(p)
+    return "" if not text else (f"p {text}" if text.startswith("<") else f"p = {text}")
+
+
+# --- the four reports ----------------------------------------------------------------------------------
+
+
+def monitoring(brand: str | None, *, values: dict | None = None) -> Summary:
+    """The monitoring summary: the brand's headline KPIs of the current period with their change and test,
+    its share of voice and net sentiment over the whole data, customer care, the alerts, the message tests.
+
+    Parameters
+    ----------
+    brand
+        The brand's actor name.
+    values
+        The recorded values (``None``: this run's, :func:`kit.provenance.current`).
+
+    Returns
+    -------
+    Summary
+    """
+    v = _values(values)
+    tiles = []
+    periods = v.get("periods") or {}
+    span = ""
+    if periods.get("current_start") and periods.get("current_end"):
+        span = f" ({fmt.day(periods['current_start'])} to {fmt.day(periods['current_end'], inclusive_end=True)})"
+    for i, row in enumerate(v.get("headline_kpis") or []):
+        metric = str(row.get("metric"))
+        if metric not in ("mentions", "engagement", "share of voice", "net sentiment"):
+            continue
+        share = fmt.is_share(metric)
+        if share:
+            d = row.get("change")
+            change = "" if fmt._missing(d) else ("+" if d > 0 else "") + fmt.number(100 * d, decimals=1) + " pt"
+        else:
+            change = (
+                fmt.percent(row.get("relative_change"), sign=True)
+                if not fmt._missing(row.get("relative_change"))
+                else ""
+            )
+        if change:
+            change += " vs previous period"
+            p = _p(row.get("p_value"))
+            change += f" ({p})" if p else ""
+        tiles.append(
+            tile(
+                f"{metric[:1].upper()}{metric[1:]}, current period",
+                row.get("current"),
+                kind="percent" if share else "number" if metric == "net sentiment" else "integer",
+                record=f"headline_kpis/{i}/current",
+                low=row.get("low"),
+                high=row.get("high"),
+                change=change,
+                alert=bool(row.get("significant")),
+            )
+        )
+    sov = _get(v, f"share_of_voice/actor={brand}")
+    if sov:
+        tiles.append(
+            tile(
+                f"Share of voice of {brand}, all periods",
+                sov["share"],
+                kind="percent",
+                record=f"share_of_voice/actor={brand}/share",
+                low=sov.get("low"),
+                high=sov.get("high"),
+            )
+        )
+    care = _get(v, "care/0")
+    if care and care.get("cases"):
+        tiles.append(
+            tile(
+                "Customer care: cases answered",
+                care["response_rate"],
+                kind="percent",
+                record="care/0/response_rate",
+                low=care.get("rate_low"),
+                high=care.get("rate_high"),
+                change=f"of {fmt.integer(care['cases'])} cases; median answer in {fmt.duration(care.get('median_hours'), unit='h')}",
+            )
+        )
+    alerts = [a.get("message") for a in v.get("alerts") or [] if a.get("message")]
+    if not alerts and "alerts" in v:
+        alerts = ["No metric of the brand left its expected band in the last two periods."]
+    findings = [(t.get("verdict"), "Message tests") for t in v.get("message_tests") or [] if t.get("verdict")]
+    note = f"The current period{span} against the previous one of the same length." if span else ""
+    return Summary(tiles=tiles, alerts=alerts, findings=findings[:6], note=note)
+
+
+def audit(brand: str | None = None, *, values: dict | None = None) -> Summary:
+    """The audit summary: what the brand posted, how far it is from its stated pillars, what works.
+
+    Parameters
+    ----------
+    brand
+        The brand's actor name (``None``: the one recorded in ``own_posts``).
+    values
+        The recorded values (``None``: this run's).
+
+    Returns
+    -------
+    Summary
+    """
+    v = _values(values)
+    own = v.get("own_posts") or {}
+    brand = brand or own.get("brand")
+    tiles = []
+    if own:
+        tiles.append(tile("Own posts analysed (all actors)", own.get("analysed"), record="own_posts/analysed"))
+    if brand and _get(v, f"inventory/{brand}") is not None:
+        tiles.append(tile(f"Posts of {brand}, every kind", _get(v, f"inventory/{brand}"), record=f"inventory/{brand}"))
+    intent = _get(v, "divergence/compared_with=stated intent")
+    if intent:
+        tiles.append(
+            tile(
+                "Gap to the stated pillars (Jensen-Shannon, 0 = none)",
+                intent["divergence"],
+                kind="number",
+                record="divergence/compared_with=stated intent/divergence",
+                low=intent.get("low"),
+                high=intent.get("high"),
+            )
+        )
+    gap = v.get("pillar_gap") or {}
+    for pillar in (gap.get("under_served") or [])[:2]:
+        share = (gap.get("brand_shares") or {}).get(pillar)
+        tiles.append(
+            tile(
+                f"Under-served pillar: {pillar}",
+                share,
+                kind="percent",
+                record=f"pillar_gap/brand_shares/{pillar}",
+                change="of the brand's posts",
+                alert=True,
+            )
+        )
+    sections = v.get("finding_sections") or []
+    found = v.get("findings") or []
+    findings = [(f, sections[i] if i < len(sections) else "Findings") for i, f in enumerate(found)]
+    return Summary(tiles=tiles, findings=findings[:6])
+
+
+def listening(*, values: dict | None = None) -> Summary:
+    """The listening summary: how much was heard, the topics, what is emerging, what to act on.
+
+    Parameters
+    ----------
+    values
+        The recorded values (``None``: this run's).
+
+    Returns
+    -------
+    Summary
+    """
+    v = _values(values)
+    tiles = []
+    if v.get("listening_posts") is not None:
+        tiles.append(tile("Posts analysed", v["listening_posts"], record="listening_posts"))
+    topics = [t for t in v.get("topics") or [] if t.get("topic") != -1]
+    if v.get("topics") is not None:
+        tiles.append(tile("Topics found", len(topics), kind="integer"))
+    actions = v.get("actionable") or {}
+    for intent, words in (
+        ("complaint", "Complaints"),
+        ("question", "Questions"),
+        ("feature_request", "Feature requests"),
+    ):
+        if intent in actions:
+            tiles.append(tile(words, actions[intent], record=f"actionable/{intent}"))
+    findings = []
+    for i, row in enumerate(v.get("emerging") or []):
+        if row.get("flagged"):
+            if len([t for t in tiles if t.alert]) < 1:
+                tiles.append(
+                    tile(
+                        f"Emerging: {row['label']}",
+                        row.get("growth"),
+                        kind="number",
+                        record=f"emerging/{i}/growth",
+                        change=f"times the typical topic's growth ({_p(row.get('q_value')).replace('p', 'q', 1)})",
+                        alert=True,
+                    )
+                )
+            findings.append(
+                (
+                    f"Emerging topic “{row['label']}”: {fmt.integer(row.get('recent_posts'))} posts in the recent "
+                    f"periods, growth {fmt.number(row.get('growth'))} times the typical topic's; first post "
+                    f"{fmt.timestamp(row.get('first_post'), zone_name=True)}.",
+                    "emerging signals",
+                )
+            )
+    for row in v.get("absent") or []:
+        if row.get("absent"):
+            findings.append(
+                (
+                    f"The competitors are in the conversation “{row['label']}” and the brand hardly is "
+                    f"({fmt.integer(row.get('brand_posts'))} posts against {fmt.integer(row.get('competitor_posts'))}).",
+                    "Competitors",
+                )
+            )
+    return Summary(tiles=tiles, findings=findings[:6])
+
+
+_LESSON_SECTIONS = {
+    "timeline": "Timeline found from the data",
+    "recovery": "Timeline found from the data",
+    "gaps": "Timeline found from the data",
+    "surges": "Timeline found from the data",
+    "amplification": "Amplification",
+    "cascades": "Cascades",
+    "spreaders": "Who spread it",
+    "sentiment": "Sentiment and emotion",
+    "messages": "Message types",
+    "response": "The brand's response",
+    "care": "Answers to people",
+}
+
+
+def crisis(*, values: dict | None = None) -> Summary:
+    """The crisis summary: when it started and peaked, how fast it faded, how fast the brand spoke, the lessons.
+
+    Parameters
+    ----------
+    values
+        The recorded values (``None``: this run's).
+
+    Returns
+    -------
+    Summary
+    """
+    v = _values(values)
+    t = v.get("timeline") or {}
+    tiles = []
+    if t.get("onset"):
+        tiles.append(tile("Onset", t["onset"], kind="time", record="timeline/onset", alert=True))
+    if t.get("peak"):
+        tiles.append(
+            tile(
+                "Peak",
+                t["peak"],
+                kind="time",
+                record="timeline/peak",
+                change=f"{fmt.integer(t.get('peak_value'))} posts in the period",
+            )
+        )
+    if not fmt._missing(t.get("half_life")):
+        tiles.append(tile("Half-life after the peak", t["half_life"], kind="seconds", record="timeline/half_life"))
+    statement = v.get("first_statement") or {}
+    if not fmt._missing(statement.get("hours_to_statement")):
+        tiles.append(
+            tile(
+                "Time to the brand's first statement",
+                statement["hours_to_statement"],
+                kind="hours",
+                record="first_statement/hours_to_statement",
+                change=f"first reply after {fmt.duration(statement.get('hours_to_reply'), unit='h')}"
+                if not fmt._missing(statement.get("hours_to_reply"))
+                else "",
+            )
+        )
+    peak = _get(v, "negative_by_phase/phase=peak")
+    before = _get(v, "negative_by_phase/phase=before")
+    if peak:
+        tiles.append(
+            tile(
+                "Negative posts at the peak",
+                peak["share"],
+                kind="percent",
+                record="negative_by_phase/phase=peak/share",
+                change=f"{fmt.percent(before['share'])} before the crisis" if before else "",
+            )
+        )
+    repost = v.get("repost_share") or {}
+    if repost.get("share") is not None:
+        tiles.append(
+            tile(
+                "Reposts among posts about the brand after the onset",
+                repost["share"],
+                kind="percent",
+                record="repost_share/share",
+                low=repost.get("low"),
+                high=repost.get("high"),
+            )
+        )
+    topics = v.get("lesson_topics") or []
+    findings = [
+        (lesson, _LESSON_SECTIONS.get(topics[i], "Lessons") if i < len(topics) else "Lessons")
+        for i, lesson in enumerate(v.get("lessons") or [])
+    ]
+    return Summary(tiles=tiles, findings=findings[:6])
