@@ -196,6 +196,21 @@ def _stamp_sources(nb) -> None:
         )
 
 
+def _section_links(body: str) -> str:
+    """Links of the summary (``#kit-section:<words>``) to the first heading holding the words (else no link)."""
+    headings = [
+        (anchor, html.unescape(re.sub(r"<[^>]+>", "", text)).lower())
+        for anchor, text in re.findall(r'<h[23] id="([^"]+)"[^>]*>(.*?)(?:<a class="anchor-link"|</h[23]>)', body)
+    ]
+
+    def resolve(match: re.Match) -> str:
+        words = html.unescape(match.group(1)).lower()
+        anchor = next((a for a, text in headings if words in text), None)
+        return f'href="#{anchor}"' if anchor else 'href="#summary"'
+
+    return re.sub(r'href="#kit-section:([^"]*)"', resolve, body)
+
+
 def _toc(body: str) -> str:
     items = []
     for level, anchor, text in re.findall(r'<h([23]) id="([^"]+)"[^>]*>(.*?)(?:<a class="anchor-link"|</h[23]>)', body):
@@ -298,6 +313,7 @@ def to_html(notebook: str | Path, *, title: str, provenance: dict, error: str | 
         "kit_provenance": _provenance_html(provenance),
     }
     body, _ = exporter.from_notebook_node(nb, resources=resources)
+    body = _section_links(body)
     top, body = _export_links(body, Path(notebook))
     body = body.replace("{{KIT_TOC}}", top, 1)
     # the contents go after the first cell (the report's title and introduction) and the summary
