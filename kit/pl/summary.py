@@ -93,7 +93,7 @@ def tile(
 
     Examples
     --------
-    >>> t = tile("Share of voice", 0.5784, kind="percent", low=0.5705, high=0.5863)
+    >>> t = tile("Share of voice", 0.57844, kind="percent", low=0.57054, high=0.5863)
     >>> t.text, t.interval
     ('57.8 %', '95 % interval 57.1-58.6 %')
     """
