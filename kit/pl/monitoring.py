@@ -122,9 +122,14 @@ def band(result: pd.DataFrame, *, title: str, value_format: str = ",.0f", templa
 
     Returns
     -------
-    Figure
-        The plotly figure.
+    Figure or Text
+        The plotly figure; the sentence of ``result.attrs["note"]`` instead when there is no band to draw (a
+        series too short for its window), never an empty chart.
     """
+    if not result["expected"].notna().any():
+        from ._table import text
+
+        return text(result.attrs.get("note") or "No period has enough history before it for a band.")
     fig = go.Figure()
     fig.add_trace(
         go.Scatter(

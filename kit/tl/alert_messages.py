@@ -14,7 +14,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-__all__ = ["number", "when", "band_text", "message"]
+__all__ = ["PERIOD_WORDS", "number", "when", "band_text", "message", "period_word", "alerts_note"]
+
+#: The period of each ``freq`` in words (singular, plural).
+PERIOD_WORDS = {"H": ("hour", "hours"), "D": ("day", "days"), "W": ("week", "weeks"), "M": ("month", "months")}
 
 
 def number(x: float, *, share: bool = False) -> str:
@@ -131,7 +134,90 @@ def message(
     'Negative share was 31.0% in period 4, above the expected 5.0%-20.0%'
     """
     verb = "were" if (not share and label.lower().endswith("s")) else "was"
-    return (
+    text = (
         f"{label} {verb} {number(value, share=share)} {when(period, step=step)}, "
         f"{direction} the expected {band_text(low, high, share=share)}"
     )
+    if not share and direction == "below" and value == 0 and np.isfinite(low) and low >= 1:
+        text += ": none at all, more likely a gap in the collection than a fall (check the export)"
+    return text
+
+
+def period_word(freq=None, *, step=None, n: int = 2) -> str:
+    """The name of the periods in words, singular when ``n == 1``: from ``freq`` (H, D, W, M) or else from
+    the spacing ``step`` of the periods.
+
+    Parameters
+    ----------
+    freq : str, optional
+        The series' frequency.
+    step : Timedelta, optional
+        The spacing of the periods, when ``freq`` is not known.
+    n : int
+        How many periods are meant.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> period_word("D"), period_word("W", n=1), period_word(step=pd.Timedelta(hours=1)), period_word()
+    ('days', 'week', 'hours', 'periods')
+    """
+    key = str(freq).upper()[:1] if freq else None
+    if key not in PERIOD_WORDS and isinstance(step, pd.Timedelta) and step > pd.Timedelta(0):
+        key = "M" if step >= pd.Timedelta(days=28) else "W" if step >= pd.Timedelta(days=7) else "D"
+        key = key if step >= pd.Timedelta(days=1) else "H"
+    one, many = PERIOD_WORDS.get(key, ("period", "periods"))
+    return one if n == 1 else many
+
+
+def alerts_note(
+    periods: int, *, window: int, min_periods: int, alerts: int, last: int | None = None, freq=None, step=None
+) -> str:
+    """What the alert table says, in one sentence: too short a series for a band, no alert, or how many.
+
+    Parameters
+    ----------
+    periods : int
+        Periods in the series.
+    window, min_periods : int
+        The band's window and the fewest past periods it needs (:func:`kit.tl.bands.baseline_band`).
+    alerts : int
+        Rows of the alert table.
+    last : int, optional
+        Only the last ``last`` periods were checked.
+    freq, step
+        The period (:func:`period_word`).
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> alerts_note(6, window=8, min_periods=7, alerts=0, last=2, freq="D")
+    'The series has 6 days; a band needs the 8 days before the day it judges (at least 7): no alert can be raised yet.'
+    >>> alerts_note(13, window=8, min_periods=7, alerts=0, last=2, freq="W")
+    'No metric left its expected band in the last 2 weeks.'
+    >>> alerts_note(13, window=8, min_periods=7, alerts=1, freq="M")
+    '1 value left its expected band (the months with enough history before them: 6 of 13).'
+    """
+    words, one = period_word(freq, step=step), period_word(freq, step=step, n=1)
+    if periods <= min_periods:
+        has = f"has {periods} {period_word(freq, step=step, n=periods)}" if periods else "is empty"
+        return (
+            f"The series {has}; a band needs the {window} {period_word(freq, step=step, n=window)} "
+            f"before the {one} it judges (at least {min_periods}): no alert can be raised yet."
+        )
+    judged = periods - min_periods
+    scope = (
+        f"in the last {last} {period_word(freq, step=step, n=last)}"
+        if last is not None and last <= judged
+        else f"(the {words} with enough history before them: {judged} of {periods})"
+    )
+    if alerts == 0:
+        return f"No metric left its expected band {scope}."
+    return f"{alerts:,} value{'s' if alerts > 1 else ''} left {'their' if alerts > 1 else 'its'} expected band {scope}."

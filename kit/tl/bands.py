@@ -20,7 +20,7 @@ import pandas as pd
 from scipy import stats
 
 from ._series import _SEASONS, _as_series, _step
-from .alert_messages import band_text, message
+from .alert_messages import alerts_note, band_text, message, period_word
 
 __all__ = ["BAND_COLUMNS", "ALERT_COLUMNS", "baseline_band", "alerts"]
 
@@ -174,7 +174,8 @@ def baseline_band(
     -------
     DataFrame
         ``period, value, expected, low, high, outside, z`` (``outside`` is "above", "below" or None);
-        shares add ``denominator``.
+        shares add ``denominator``. ``attrs["note"]``: why no band could be computed (a series no longer
+        than ``min_periods``), else empty.
 
     Examples
     --------
@@ -205,10 +206,22 @@ def baseline_band(
             den = _as_series(denominator)
     s = _as_series(series, value=value)
     if s.empty:
-        return pd.DataFrame(
+        out = pd.DataFrame(
             {c: pd.Series(dtype="float64") for c in BAND_COLUMNS}
             | {"period": pd.Series(s.index, dtype=s.index.dtype), "outside": pd.Series(dtype=object)}
         )
+        out.attrs["note"] = "The series is empty: no band to draw."
+        return out
+    if len(s) <= min_periods:
+        freq = getattr(series, "attrs", {}).get("freq")
+        step = _step(s.index)
+        words = period_word(freq, step=step, n=len(s))
+        note = (
+            f"The series has {len(s)} {words}; a band needs the {window} {period_word(freq, step=step, n=window)} before the "
+            f"{period_word(freq, step=step, n=1)} it judges (at least {min_periods}): no band can be drawn yet."
+        )
+    else:
+        note = ""
     if den is not None:
         den = den.reindex(s.index)
         with np.errstate(divide="ignore", invalid="ignore"):
@@ -233,6 +246,7 @@ def baseline_band(
         out["outside"] = pd.Series(_outside(share, low, high), dtype=object)
         out["z"] = _z(share, expected, sd)
         out["denominator"] = den.to_numpy()
+        out.attrs["note"] = note
         return out
     centre, spread, count = _expected(s, window=window, min_periods=min_periods, method=method, seasonal=seasonal)
     history = count.to_numpy(dtype=float) * (2 / np.pi if method == "median" else 1.0)  # median's efficiency
@@ -248,6 +262,7 @@ def baseline_band(
     )
     out["outside"] = pd.Series(_outside(s, low, high), dtype=object)
     out["z"] = _z(s, centre, sd)
+    out.attrs["note"] = note
     return out
 
 
@@ -289,7 +304,9 @@ def alerts(
     -------
     DataFrame
         ``metric, period, value, expected, low, high, band, direction, z, message``, newest period
-        first, then largest ``|z|``. ``band`` is the band as text ("1,400-1,900").
+        first, then largest ``|z|``. ``band`` is the band as text ("1,400-1,900"). ``attrs["note"]`` says in
+        one sentence what the table holds, or that the series is too short for a band
+        (:func:`kit.tl.alert_messages.alerts_note`; the period word from ``frame.attrs["freq"]`` when set).
 
     Examples
     --------
@@ -340,7 +357,19 @@ def alerts(
                 )
             )
     if not rows:
-        return pd.DataFrame({c: pd.Series(dtype=object) for c in ALERT_COLUMNS})
-    out = pd.DataFrame(rows, columns=ALERT_COLUMNS)
-    order = out.assign(_abs=out["z"].abs()).sort_values(["period", "_abs"], ascending=[False, False], kind="stable")
-    return out.loc[order.index].reset_index(drop=True)
+        out = pd.DataFrame({c: pd.Series(dtype=object) for c in ALERT_COLUMNS})
+    else:
+        out = pd.DataFrame(rows, columns=ALERT_COLUMNS)
+        order = out.assign(_abs=out["z"].abs()).sort_values(["period", "_abs"], ascending=[False, False], kind="stable")
+        out = out.loc[order.index].reset_index(drop=True)
+    needed = min(window, 7) if min_periods is None else min(int(min_periods), window)
+    out.attrs["note"] = alerts_note(
+        len(frame),
+        window=window,
+        min_periods=needed,
+        alerts=len(out),
+        last=last,
+        freq=frame.attrs.get("freq"),
+        step=_step(pd.Index(frame[time])) if len(frame) else None,
+    )
+    return out

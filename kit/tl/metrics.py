@@ -138,6 +138,7 @@ def kpi_series(
     [[1, 0], [1, 1]]
     """
     out = _kpi_series(posts, brand=brand, freq=freq, sentiment=sentiment)
+    out.attrs["freq"] = freq
     out.attrs["incomplete"] = None
     out.attrs["note"] = "Every period in the series is covered by the data to its end."
     if out.empty:

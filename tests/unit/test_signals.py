@@ -421,3 +421,53 @@ def test_surge_flat_decline_has_no_half_life_instead_of_overflowing():
     hourly = pd.Series(values, index=pd.date_range("2026-03-01", periods=len(values), freq="h", tz="UTC"))
     row = signals.surge(hourly, baseline=2.0).iloc[0]
     assert pd.isna(row["half_life"]) and pd.isna(row["half_life_periods"])
+
+
+# --- issue 16: what the alert section says when it has nothing to show -------------------------------------
+def _daily(n: int, freq: str | None = "D"):
+    frame = pd.DataFrame(
+        {"period": pd.date_range("2026-03-02", periods=n, freq="D", tz="UTC"), "mentions": [50] * (n - 1) + [0]}
+    )
+    if freq:
+        frame.attrs["freq"] = freq
+    return frame
+
+
+def test_a_series_too_short_for_the_band_says_so_in_its_own_period_word():
+    six = _daily(6)
+    found = signals.alerts(six, metrics={"mentions": "Mentions"}, window=8, last=2)
+    assert found.empty
+    assert found.attrs["note"].startswith("The series has 6 days; a band needs the 8 days before the day")
+    assert "no alert can be raised yet" in found.attrs["note"] and "week" not in found.attrs["note"]
+    band = signals.baseline_band(six, value="mentions", window=8)
+    assert band["expected"].isna().all() and "no band can be drawn yet" in band.attrs["note"]
+    from kit import pl
+
+    shown = pl.band(band, title="x")
+    assert not hasattr(shown, "to_dict") and "6 days" in repr(shown)  # a sentence, not an empty chart
+
+
+def test_alert_note_counts_and_scopes_the_alerts():
+    long = _daily(12)
+    found = signals.alerts(long, metrics={"mentions": "Mentions"}, window=8, last=2)
+    assert len(found) == 1 and found.attrs["note"] == "1 value left its expected band in the last 2 days."
+    calm = signals.alerts(long.assign(mentions=50), metrics={"mentions": "Mentions"}, window=8, last=2)
+    assert calm.attrs["note"] == "No metric left its expected band in the last 2 days."
+    hourly = long.assign(period=pd.date_range("2026-03-02", periods=12, freq="h", tz="UTC"))
+    hourly.attrs = {}
+    assert "hours" in signals.alerts(hourly, metrics={"mentions": "M"}, window=8).attrs["note"]
+
+
+def test_a_count_falling_to_zero_reads_as_a_likely_collection_gap():
+    found = signals.alerts(_daily(12), metrics={"mentions": "Mentions"}, window=8, last=1)
+    msg = found["message"].iloc[0]
+    assert msg.startswith("Mentions were 0 on 13 March, below the expected")
+    assert msg.endswith("more likely a gap in the collection than a fall (check the export)")
+    share = alert_messages.message("Negative share", 0.0, 3, direction="below", low=0.05, high=0.2, share=True)
+    assert "collection" not in share  # a share of 0 is a value, not a missing count
+
+
+def test_period_word_edge_cases():
+    assert alert_messages.period_word("M", n=1) == "month" and alert_messages.period_word("h") == "hours"
+    assert alert_messages.period_word(None, step=pd.Timedelta(days=7), n=3) == "weeks"
+    assert alert_messages.alerts_note(0, window=8, min_periods=7, alerts=0).startswith("The series is empty")
