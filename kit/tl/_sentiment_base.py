@@ -12,7 +12,16 @@ from typing import Protocol, runtime_checkable
 import numpy as np
 import pandas as pd
 
-__all__ = ["LABELS", "COLUMNS", "SUPPORTED", "SentimentModel", "frame_from_probs", "guess_langs", "unsupported"]
+__all__ = [
+    "LABELS",
+    "COLUMNS",
+    "SUPPORTED",
+    "SentimentModel",
+    "frame_from_probs",
+    "guess_langs",
+    "unsupported",
+    "leave_out",
+]
 
 LABELS = ("negative", "neutral", "positive")
 COLUMNS = ("sentiment", "score", "confidence", "p_negative", "p_neutral", "p_positive")
@@ -46,6 +55,41 @@ def unsupported(langs: Sequence[str] | None, n: int | None = None) -> np.ndarray
     return np.array(
         [c not in SUPPORTED and c not in ("un", "und") for c in codes], dtype=bool
     )  # _langs cuts to 2 letters
+
+
+def leave_out(frame: pd.DataFrame, langs: Sequence[str] | None) -> pd.DataFrame:
+    """A model's output frame with the texts in unsupported languages unscored (missing label, NaN numbers).
+
+    Models read any text they are given; the verbs (:func:`kit.tl.sentiment.score`) apply this so that a
+    Spanish post counts in no sentiment figure rather than as the guess of a model made for other languages.
+
+    Parameters
+    ----------
+    frame
+        One row per text, in order (:data:`COLUMNS`, or any columns).
+    langs
+        One language code per text (None: every text is kept).
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy; rows of :func:`unsupported` texts have a missing ``sentiment`` and NaN elsewhere.
+
+    Examples
+    --------
+    >>> out = leave_out(frame_from_probs([[0.2, 0.3, 0.5], [0.6, 0.2, 0.2]]), ["en", "es"])
+    >>> out["sentiment"].tolist(), out["score"].isna().tolist()
+    (['positive', <NA>], [False, True])
+    """
+    out = frame.copy()
+    mask = unsupported(langs, len(frame))
+    if mask.any():
+        for col in out.columns:
+            if pd.api.types.is_numeric_dtype(out[col]) and not pd.api.types.is_bool_dtype(out[col]):
+                out[col] = out[col].astype("float64").where(~mask)
+            else:
+                out[col] = out[col].astype("string").where(~mask)
+    return out
 
 
 @runtime_checkable

@@ -49,6 +49,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
+from ._sentiment_base import unsupported
 from .intent_cues import _BUT, cue
 
 __all__ = ["INTENTS", "ORG_ROLES", "SEED_EXAMPLES", "detect", "annotate", "rules", "seed_model", "evaluate"]
@@ -284,6 +285,8 @@ def detect(
         The post table (not modified).
     column, lang_column
         Text and language columns (the language routes the lexicon sentiment when it must be computed).
+        Posts in a language the cues do not read (not French, German, English or undetected; see
+        :func:`kit.tl._sentiment_base.unsupported`) get no intent (missing, ``source`` ``language``).
     model
         ``None``: cue rules and sentiment only (fast, no embeddings). ``"fewshot"``: also the few-shot
         classifier trained on :data:`SEED_EXAMPLES` with the USE embedder; or a fitted
@@ -329,8 +332,18 @@ def detect(
         labels = score = None
     roles = posts[role_column] if role_column and role_column in posts.columns else None
     out = rules(posts, column=column, sentiment=labels, score=score, roles=roles)
-    if model is None or not len(posts):
-        return out
+    if model is not None and len(posts):
+        out = _model_intents(posts, out, model, column=column, embeddings=embeddings, min_confidence=min_confidence)
+    if lang_column in posts.columns:  # the cues are French, German and English: other languages are not read
+        unread = unsupported(posts[lang_column].astype("string").tolist())
+        out.loc[unread, "intent"] = pd.NA
+        out.loc[unread, "confidence"] = np.nan
+        out.loc[unread, "source"] = "language"
+    return out
+
+
+def _model_intents(posts, out, model, *, column, embeddings, min_confidence) -> pd.DataFrame:
+    """The model's intents where no cue fired and its confidence reaches ``min_confidence`` (see :func:`detect`)."""
     from . import classify
 
     clf = seed_model() if isinstance(model, str) and model == "fewshot" else model

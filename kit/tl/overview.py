@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from . import languages as _languages
+
 __all__ = ["FREQS", "volume", "breakdown", "summary", "load_accounting", "load_warnings", "top_posts"]
 
 FREQS = {"H": "h", "D": "D", "W": "W-MON", "M": "MS"}  # date_range frequencies; weeks start on Monday
@@ -126,7 +128,7 @@ def summary(posts: pd.DataFrame) -> pd.DataFrame:
         "first post (UTC)": posts["created_at"].min(),
         "last post (UTC)": posts["created_at"].max(),
         "platforms": ", ".join(sorted(posts["platform"].dropna().unique())),
-        "languages": ", ".join(sorted(posts["lang"].dropna().unique())) or "not detected",
+        "languages": _languages.line(_languages.counts(posts)) if posts["lang"].notna().any() else "not detected",
         "actors": ", ".join(sorted(posts["actor"].dropna().unique())) or "none tagged",
     }
     return pd.DataFrame({"fact": list(facts), "value": [str(v) for v in facts.values()]})

@@ -79,7 +79,50 @@ def test_top_posts_orders_by_interactions(posts):
 def test_summary(posts):
     facts = dict(zip(*tl.summary(posts).T.values))
     assert facts["posts"] == "4" and facts["authors"] == "3"
-    assert facts["languages"] == "de, en, fr"
+    assert facts["languages"] == "de 1 · en 1 · fr 1 · und 1"  # with their counts, largest first
+
+
+def mixed_frame() -> pd.DataFrame:
+    """A hand-built mixed-language table: 6 English, 3 Spanish, 2 Portuguese, 1 French, 1 not detected."""
+    langs = ["en"] * 6 + ["es"] * 3 + ["pt"] * 2 + ["fr", None]
+    return pd.DataFrame({"lang": pd.array(langs, dtype="string"), "text": [f"post {i}" for i in range(len(langs))]})
+
+
+def test_language_counts_and_line():
+    table = tl.languages.counts(mixed_frame())
+    assert table["lang"].tolist() == ["en", "es", "pt", "fr", "und"]
+    assert table["posts"].tolist() == [6, 3, 2, 1, 1]
+    assert table["read"].tolist() == [True, False, False, True, True]
+    assert table["share"].sum() == pytest.approx(1.0)
+    assert tl.languages.line(table) == "en 6 · es 3 · pt 2 · fr 1 · und 1"
+    assert tl.languages.line(table, top=2) == "en 6 · es 3 · 3 other languages 4"
+    assert tl.languages.line(table.iloc[0:0]) == "no posts"
+
+
+def test_left_out_sentence_counts_unread_languages():
+    said = tl.languages.left_out(mixed_frame())
+    assert said.startswith("5 of 13 posts (38.5 %) are in languages")
+    assert "(es 3 · pt 2)" in said and "left out of the sentiment, emotion and intent figures" in said
+    assert tl.languages.left_out(mixed_frame().query("lang != 'es' and lang != 'pt'")).startswith("All 8 posts")
+    assert tl.languages.left_out(pd.DataFrame({"lang": pd.array([], dtype="string")})) == "No posts."
+
+
+def test_left_out_sentence_says_what_was_done():
+    frame = mixed_frame()
+    unread = frame["lang"].isin(["es", "pt"]).fillna(False).to_numpy()
+    scored = frame.assign(
+        sentiment=pd.array(["negative"] * len(frame), dtype="string"),
+        emotion=pd.array(["joy"] * len(frame), dtype="string"),
+    )
+    scored.loc[unread, "sentiment"] = pd.NA  # left out by the sentiment verb; emotion scored anyway
+    said = tl.languages.left_out(scored)
+    assert "left out of the sentiment figures" in said
+    assert "their emotion comes from models not made for their language" in said
+
+
+def test_summary_without_languages():
+    facts = dict(zip(*tl.summary(schema.empty()).T.values))
+    assert facts["languages"] == "not detected"
 
 
 def test_figures_escape_untrusted_names(posts):
