@@ -5,9 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from ._figures import COLOURS
 from ._figures import empty as _empty
-from ._style import TEMPLATE, escape
+from ._style import TEMPLATE, colours, escape
 
 __all__ = ["topic_owners"]
 
@@ -40,14 +39,14 @@ def topic_owners(
     share_cols = [c for c in result.columns if c.startswith("share of ")]
     labels = [f"{escape(l)} [{escape(c)}]" for l, c in zip(part["label"], part["covered_by"])]
     fig = go.Figure()
-    for i, col in enumerate(share_cols):
+    for _i, col in enumerate(share_cols):
         fig.add_trace(
             go.Bar(
                 y=labels,
                 x=part[col],
                 orientation="h",
                 name=escape(col[len("share of ") :]),
-                marker_color=COLOURS[i % len(COLOURS)],
+                marker_color=colours([c[len("share of ") :] for c in share_cols])[col[len("share of ") :]],
                 hovertemplate="%{y}: %{x:.1%} of this group's posts<extra></extra>",
             )
         )

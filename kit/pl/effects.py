@@ -6,9 +6,9 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from ._figures import COLOURS, interval
 from ._figures import empty as _empty
-from ._style import TEMPLATE, escape
+from ._figures import interval
+from ._style import TEMPLATE, colours, escape
 
 __all__ = ["effects"]
 
@@ -45,7 +45,7 @@ def effects(
     fig = go.Figure()
     names = list(pd.unique(result["model"])) if len(result) else []
     names = [m for m in names if models is None or m in models]
-    for i, name in enumerate(names):
+    for _i, name in enumerate(names):
         part = result[result["model"] == name]
         labels = [
             f"{escape(t)}: {escape(l)} (vs {escape(r)})"
@@ -59,7 +59,7 @@ def effects(
                 name=escape(name),
                 marker=dict(
                     size=9,
-                    color=COLOURS[i % len(COLOURS)],
+                    color=colours(names)[str(name)],
                     symbol=["circle" if s else "circle-open" for s in part["significant"]],
                 ),
                 error_x=interval(part, "rate_ratio"),

@@ -6,11 +6,10 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from ._figures import COLOURS
 from ._figures import empty as _empty
 from ._figures import grid as _grid
 from ._figures import order as _order
-from ._style import TEMPLATE, escape
+from ._style import TEMPLATE, colours, escape
 
 __all__ = ["inventory", "posting_heatmap", "gaps"]
 
@@ -50,7 +49,7 @@ def inventory(
     fig = go.Figure()
     if len(result) and color in result.columns:
         totals = result.groupby(by)["posts"].sum().sort_values(ascending=False)
-        for i, (value, part) in enumerate(result.groupby(color, sort=True)):
+        for _i, (value, part) in enumerate(result.groupby(color, sort=True)):
             part = part.set_index(by)["posts"].groupby(level=0).sum().reindex(totals.index, fill_value=0)
             fig.add_trace(
                 go.Bar(
@@ -58,7 +57,7 @@ def inventory(
                     x=part.to_numpy(),
                     orientation="h",
                     name=escape(value),
-                    marker_color=COLOURS[i % len(COLOURS)],
+                    marker_color=colours(result[color].unique())[str(value)],
                 )
             )
     n = result[by].nunique() if len(result) else 1

@@ -6,11 +6,10 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from ._figures import COLOURS
 from ._figures import empty as _empty
 from ._figures import grid as _grid
 from ._figures import order as _order
-from ._style import TEMPLATE, escape
+from ._style import TEMPLATE, colours, escape
 
 __all__ = ["keyness"]
 
@@ -77,7 +76,7 @@ def keyness(
                     y=[escape(t) for t in part["term"]],
                     orientation="h",
                     visible=li == 0,
-                    marker_color=COLOURS[gi % len(COLOURS)],
+                    marker_color=colours(groups)[str(g)],
                     showlegend=False,
                     name=f"{escape(g)} ({lang})",
                     customdata=part[["posts_in_group", "posts_in_others"]].to_numpy(),

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from ._figures import COLOURS
-from ._style import TEMPLATE, escape
+from ._style import TEMPLATE, colours, escape
 
 __all__ = ["semantic_map"]
 
@@ -84,7 +83,7 @@ def semantic_map(
         groups = pd.Series(["posts"] * len(result), index=result.index, dtype="string")
     names = list(order) if order is not None else list(groups.value_counts().index)
     names += [g for g in groups.unique() if g not in names]
-    for i, name in enumerate(names):
+    for _i, name in enumerate(names):
         part = result[groups == name]
         if part.empty:
             continue
@@ -94,7 +93,7 @@ def semantic_map(
                 y=part["y"],
                 mode="markers",
                 name=escape(name),
-                marker=dict(size=marker_size, opacity=opacity, color=COLOURS[i % len(COLOURS)]),
+                marker=dict(size=marker_size, opacity=opacity, color=colours(names)[str(name)]),
                 hovertext=_hover(part, hover, max_hover),
                 hoverinfo="text",
             )

@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ._figures import note
-from ._style import TEMPLATE, escape
+from ._style import TEMPLATE, colours, escape
 
 __all__ = ["COLOURS", "share_over_time", "net_sentiment_over_time", "band", "message_test", "surge"]
 
@@ -22,8 +22,8 @@ def _lines_with_bands(
     result: pd.DataFrame, *, value: str, title: str, yaxis: dict, hover: str, custom: list[str], template: str
 ) -> go.Figure:
     fig = go.Figure()
-    for i, (actor, part) in enumerate(result.groupby("actor", sort=True)):
-        colour = COLOURS[i % len(COLOURS)]
+    for _i, (actor, part) in enumerate(result.groupby("actor", sort=True)):
+        colour = colours(result["actor"].unique())[str(actor)]
         fig.add_trace(
             go.Scatter(
                 x=list(part["period"]) + list(part["period"])[::-1],

@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 from ._figures import COLOURS, interval
 from ._figures import empty as _empty
 from ._figures import order as _order
-from ._style import TEMPLATE, escape
+from ._style import TEMPLATE, colours, escape
 
 __all__ = ["performance", "benchmarks"]
 
@@ -70,7 +70,7 @@ def performance(
     by = by or (cols[0] if cols else None)
     colour_groups = [(None, result)] if not color else list(result.groupby(color, sort=True))
     fig = go.Figure()
-    for i, (cval, part) in enumerate(colour_groups):
+    for _i, (cval, part) in enumerate(colour_groups):
         part = part[part[stat].notna()]
         fig.add_trace(
             go.Scatter(
@@ -78,7 +78,10 @@ def performance(
                 y=[escape(v) for v in part[by]],
                 mode="markers",
                 name=escape(cval) if cval is not None else value,
-                marker=dict(size=9, color=COLOURS[i % len(COLOURS)]),
+                marker=dict(
+                    size=9,
+                    color=colours([str(g) for g, _ in colour_groups])[str(cval)] if cval is not None else COLOURS[0],
+                ),
                 error_x=interval(part, stat, low=f"{stat}_low", high=f"{stat}_high"),
                 customdata=part[["posts"]].to_numpy(),
                 hovertemplate="%{y}: %{x} (%{customdata[0]} posts)",
@@ -135,7 +138,7 @@ def benchmarks(
         )
     fig = go.Figure()
     actors = _order(result[by], order) if len(result) else []
-    for i, actor in enumerate(actors):
+    for _i, actor in enumerate(actors):
         part = result[result[by] == actor]
         fig.add_trace(
             go.Scatter(
@@ -143,7 +146,7 @@ def benchmarks(
                 y=part["platform"],
                 mode="markers",
                 name=escape(actor),
-                marker=dict(size=9, color=COLOURS[i % len(COLOURS)]),
+                marker=dict(size=9, color=colours(actors)[str(actor)]),
                 error_x=interval(
                     part, "median_rate_followers", low="median_rate_followers_low", high="median_rate_followers_high"
                 ),

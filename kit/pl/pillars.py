@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 from ._figures import COLOURS, interval
 from ._figures import empty as _empty
 from ._figures import order as _order
-from ._style import TEMPLATE, escape
+from ._style import TEMPLATE, colours, escape
 
 __all__ = ["pillar_shares", "pillar_divergence"]
 
@@ -41,14 +41,14 @@ def pillar_shares(
         return _empty(title or "Editorial line", "No own posts to assign to pillars.", template)
     fig = go.Figure()
     pillars = list(pd.unique(result["pillar"])) if len(result) else []
-    for i, actor in enumerate(_order(result[by], order) if len(result) else []):
+    for _i, actor in enumerate(_order(result[by], order) if len(result) else []):
         part = result[result[by] == actor].set_index("pillar").reindex(pillars)
         fig.add_trace(
             go.Bar(
                 x=[escape(p) for p in pillars],
                 y=part["share"],
                 name=escape(actor),
-                marker_color=COLOURS[i % len(COLOURS)],
+                marker_color=colours(result[by].unique())[str(actor)],
                 error_y=interval(part, "share"),
                 customdata=part[["posts", "group_posts"]].to_numpy(),
                 hovertemplate="%{x}: %{y:.1%} (%{customdata[0]} of %{customdata[1]} posts)",
