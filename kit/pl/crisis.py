@@ -11,6 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from ..format import settings
 from ._style import TEMPLATE, escape
 from .monitoring import COLOURS, _rgba
 
@@ -40,6 +41,12 @@ KIND_COLOURS = {
     "reply": COLOURS[2],
     "unknown": "#bbbbbb",
 }
+
+
+def _wall(values, zone: str) -> pd.Series:
+    """Times as wall-clock times of ``zone`` without offset (plotly draws a time as written); naive is UTC."""
+    times = pd.to_datetime(pd.Series(values), utc=True)
+    return times.dt.tz_convert(zone).dt.tz_localize(None).set_axis(pd.Series(values).index)
 
 
 def _short(text, n: int = 90) -> str:
@@ -92,6 +99,13 @@ def timeline(
     >>> len(timeline(series, spans, baseline=1.0).data)
     2
     """
+    zone = settings().timezone  # drawn at the wall-clock times of the report's time zone
+    series = series.assign(period=_wall(series["period"], zone))
+    spans = spans.assign(start=_wall(spans["start"], zone), end=_wall(spans["end"], zone))
+    if negative is not None:
+        negative = negative.assign(period=_wall(negative["period"], zone))
+    if moments is not None and len(moments):
+        moments = moments.assign(time=_wall(moments["time"], zone))
     fig = make_subplots(specs=[[{"secondary_y": negative is not None}]])
     fig.add_trace(
         go.Scatter(
@@ -157,7 +171,7 @@ def timeline(
         else:
             ys = np.zeros(len(moments))
         hover = [
-            f"<b>{escape(m)}</b><br>{pd.Timestamp(t):%d %b %H:%M} UTC"
+            f"<b>{escape(m)}</b><br>{pd.Timestamp(t):%d %b %H:%M} {escape(zone)}"
             + (f"<br>@{escape(w)}" if isinstance(w, str) else "")
             + (f"<br>{_short(x)}" if isinstance(x, str) else "")
             for m, t, w, x in zip(moments["moment"], moments["time"], moments["who"], moments["text"])
@@ -177,6 +191,7 @@ def timeline(
             secondary_y=False,
         )
     fig.update_yaxes(title_text=value, secondary_y=False)
+    fig.update_xaxes(title_text=f"time ({zone})")
     fig.update_layout(
         title=title or "Crisis timeline: volume, phases and key moments",
         template=template,
