@@ -1,4 +1,4 @@
-"""Command line: ``kit inspect``, ``kit sample``, ``kit sentiment``, ``kit run``, ``kit compare``.
+"""Command line: ``kit inspect``, ``kit convert``, ``kit sample``, ``kit sentiment``, ``kit run``, ``kit compare``.
 
 ``kit run all --out DIR`` runs the four notebooks on the bundled sample with the shipped ``sample``
 parameters (the same reports as ``make report`` in a checkout), from any folder, into a new dated folder
@@ -15,7 +15,9 @@ from pathlib import Path
 __all__ = ["main"]
 
 
-def _inspect(args) -> int:
+def _read_args(args):
+    """Read ``args.path`` as ``kit inspect`` and ``kit convert`` read it: (posts, report, detected format), or the
+    exit status 2 after one line on stderr."""
     from . import io
     from .io._safe import printable
     from .schema import SchemaError
@@ -39,6 +41,16 @@ def _inspect(args) -> int:
     except (io.InputError, SchemaError) as exc:
         print(printable(f"error: {exc}"), file=sys.stderr)
         return 2
+    return posts, report, fmt
+
+
+def _inspect(args) -> int:
+    from .io._safe import printable
+
+    got = _read_args(args)
+    if isinstance(got, int):
+        return got
+    posts, report, fmt = got
     info = report.to_dict()
     info["detected_format"] = fmt if not args.format else f"{fmt} (given)"
     info["time_range_utc"] = [str(posts["created_at"].min()), str(posts["created_at"].max())] if len(posts) else None
@@ -88,6 +100,35 @@ def _inspect(args) -> int:
     out.append("warnings:" if report.warnings else "warnings: none")
     out += [f"  - {w}" for w in report.warnings]
     print(printable("\n".join(out)))
+    return 0
+
+
+def _convert(args) -> int:
+    from .io import InputError, parquet
+    from .io._safe import printable
+
+    got = _read_args(args)
+    if isinstance(got, int):
+        return got
+    posts, report, fmt = got
+    try:
+        out = parquet.write_dataset(posts, args.out, by=args.by, report=report, overwrite=args.overwrite)
+    except (InputError, OSError) as exc:
+        print(printable(f"error: {exc}"), file=sys.stderr)
+        return 2
+    parts = len(parquet.files(out))
+    lines = [
+        f"file:            {args.path}",
+        f"format:          {fmt if not args.format else f'{fmt} (given)'}",
+        f"rows read:       {report.rows_read}",
+        f"rows kept:       {report.rows_kept}",
+        f"rows dropped:    {report.rows_dropped}",
+    ]
+    lines += [f"  {n:>6}  {reason}" for reason, n in report.dropped_by_reason().items()]
+    lines.append(f"dataset:         {out} ({parts} partitions by {args.by}, {len(posts)} posts)")
+    lines.append(f"row accounting:  {out / parquet.META} (read by kit.load(..., engine='dask'))")
+    lines += [f"warning: {w}" for w in report.warnings]
+    print(printable("\n".join(lines)))
     return 0
 
 
@@ -287,6 +328,20 @@ def main(argv: list[str] | None = None) -> int:
         "--year", type=int, default=None, help="the year of month columns written without one (page insights)"
     )
     p.set_defaults(func=_inspect)
+
+    p = sub.add_parser(
+        "convert",
+        help="write an export as a Parquet dataset partitioned by day or month (for engine: dask), "
+        "with the row accounting of kit inspect",
+    )
+    p.add_argument("path")
+    p.add_argument("--out", required=True, help="the dataset's folder (new or empty)")
+    p.add_argument("--by", choices=["month", "day"], default="month", help="one partition a month (default) or a day")
+    p.add_argument("--overwrite", action="store_true", help="replace the dataset already in --out")
+    for action in list(sub.choices["inspect"]._actions):
+        if action.dest in ("format", "platform", "tz", "map", "dayfirst", "year"):
+            p._add_action(action)
+    p.set_defaults(func=_convert)
 
     p = sub.add_parser("sample", help="generate the sample scenario")
     p.add_argument("--out", required=True)
