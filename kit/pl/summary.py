@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from .. import format as fmt
 
-__all__ = ["Tile", "Summary", "tile", "summary", "lookup", "audit", "monitoring", "listening", "crisis"]
+__all__ = ["Tile", "Summary", "tile", "written", "summary", "lookup", "audit", "monitoring", "listening", "crisis"]
 
 
 @dataclass
@@ -39,9 +39,11 @@ class Tile:
     interval: str = ""
     change: str = ""
     alert: bool = False
+    kind: str = "integer"
 
 
-def _write(value, kind: str) -> str:
+def written(value, kind: str) -> str:
+    """A recorded value as a tile writes it (``kind`` as in :func:`tile`), in the report's locale and time zone."""
     if kind == "percent":
         return fmt.percent(value)
     if kind == "integer":
@@ -110,12 +112,13 @@ def tile(
             interval = f"95 % interval {fmt.number(low)}{word}{fmt.number(high)}"
     return Tile(
         label=label,
-        text=_write(value, kind) if not fmt._missing(value) else "n/a",
+        text=written(value, kind) if not fmt._missing(value) else "n/a",
         value=value,
         record=record,
         interval=interval,
         change=change,
         alert=alert,
+        kind=kind,
     )
 
 
@@ -140,7 +143,10 @@ class Summary:
             for t in self.tiles:
                 attrs = ""
                 if t.record:
-                    attrs = f' data-record="{e(t.record)}" data-value="{e(json.dumps(_plain(t.value)))}"'
+                    attrs = (
+                        f' data-record="{e(t.record)}" data-kind="{e(t.kind)}"'
+                        f' data-value="{e(json.dumps(_plain(t.value)))}"'
+                    )
                 parts.append(
                     f'<div class="kit-tile{" kit-alert" if t.alert else ""}"{attrs}>'
                     f'<div class="kit-tile-label">{e(t.label)}</div>'
