@@ -65,6 +65,12 @@ class Table:
     def _repr_html_(self) -> str:
         shown = self.shown
         n = len(shown)
+        if not n:  # an empty table is a sentence: why it is empty when the computation said so
+            why = self.frame.attrs.get("note") or "Nothing to show: no rows."
+            body = f'<p class="kit-empty"><em>{_html.escape(str(why))}</em></p>'
+            if self.caption:
+                body = f"<p><strong>{_html.escape(self.caption)}</strong></p>" + body
+            return body + (f"<!--kit-table:{self.export_name}-->" if self.export_name else "")
         body = shown.head(LIMIT).to_html(escape=True, index=False, na_rep="", border=0, classes="kit-table")
         if n > max(self.max_rows, LONG):
             body = (
@@ -147,6 +153,8 @@ class Text:
         self.text = [text] if isinstance(text, str) else list(text)
 
     def _repr_html_(self) -> str:
+        if not self.text:  # nothing to say (an empty list of findings)
+            return ""
         items = "".join(f"<li>{_html.escape(str(t))}</li>" for t in self.text)
         return (
             f'<ul class="kit-findings">{items}</ul>'
