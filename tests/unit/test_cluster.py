@@ -153,3 +153,24 @@ def test_partitioning_does_not_change_the_answers(cluster, posts):
     b = aggregate.care_summary(many, brand_handles=["voltaria"], brand="Voltaria", intent_column="intent")
     _same(a, b)
     assert np.isfinite(a["median_low"].iloc[0])
+
+
+def test_kit_convert_keeps_the_row_accounting_of_inspect(tmp_path, capsys):
+    from kit import cli
+
+    src = "tests/fixtures/malformed/duplicates.csv"
+    assert cli.main(["inspect", src, "--json"]) == 0
+    import json
+
+    inspected = json.loads(capsys.readouterr().out)
+    assert cli.main(["convert", src, "--out", str(tmp_path / "ds"), "--by", "day"]) == 0
+    assert "rows dropped:    1" in capsys.readouterr().out
+    report = parquet.read_report(tmp_path / "ds")
+    assert (report.rows_read, report.rows_kept, report.rows_dropped) == (
+        inspected["rows_read"],
+        inspected["rows_kept"],
+        inspected["rows_dropped"],
+    )
+    assert report.dropped["reason"].tolist() == [d["reason"] for d in inspected["dropped"]]
+    assert cli.main(["convert", src, "--out", str(tmp_path / "ds")]) == 2
+    assert "not empty" in capsys.readouterr().err
