@@ -52,7 +52,8 @@ def keyness(
     if result is None or len(result) == 0:
         return _empty(
             title or "Distinctive vocabulary per actor",
-            "Too few posts per actor and language to compare vocabularies.",
+            (result.attrs.get("note") if result is not None else None)
+            or "Too few posts per actor and language to compare vocabularies.",
             template,
         )
     langs = sorted(result["lang"].astype(str).unique()) if len(result) else []

@@ -134,7 +134,8 @@ def keyness(
     -------
     DataFrame
         ``lang, <by>, term, posts_in_group, posts_in_others, share_in_group, share_in_others,
-        log_odds, z, rank`` sorted by language, group and rank (1 = most distinctive).
+        log_odds, z, rank`` sorted by language, group and rank (1 = most distinctive). An empty table
+        says why in ``attrs["note"]`` (no posts, no texts, too few posts per group).
 
     Examples
     --------
@@ -147,8 +148,10 @@ def keyness(
     from .topics import stop_words
 
     cols = [by if c is None else c for c in _COLUMNS]
-    if own.empty:
-        return pd.DataFrame(columns=cols)
+    texts = own[column].fillna("").astype(str) if column in own.columns else pd.Series("", index=own.index)
+    with_text = int(texts.str.strip().ne("").sum())
+    if own.empty or not with_text:
+        return _empty(cols, len(own), with_text, by, min_group_posts)
     langs = (
         own["lang"].astype("string").fillna("und")
         if ("lang" in own.columns and per_language)
@@ -161,7 +164,6 @@ def keyness(
             l for l, n in counts_lang.items() if n >= min_group_posts and (l != "und" or len(counts_lang) == 1)
         ]
     stop = stop_words(tuple(stop_languages))
-    texts = own[column].fillna("").astype(str)
     frames = []
     for lang in sorted(languages):
         mask = (langs == lang).to_numpy()
@@ -179,8 +181,26 @@ def keyness(
             )
         )
     if not frames:
-        return pd.DataFrame(columns=cols)
+        return _empty(cols, len(own), with_text, by, min_group_posts)
     return pd.concat(frames, ignore_index=True)[cols]
+
+
+def _empty(cols: list[str], n: int, with_text: int, by: str, min_group_posts: int) -> pd.DataFrame:
+    """An empty keyness table whose ``attrs["note"]`` says why it is empty (shown instead of the table)."""
+    out = pd.DataFrame(columns=cols)
+    if not n:
+        out.attrs["note"] = "No own posts: no vocabulary to compare."
+    elif not with_text:
+        out.attrs["note"] = (
+            f"0 of {n:,} own posts have a text: no vocabulary to compare (the export gives no post texts)."
+        )
+    else:
+        out.attrs["note"] = (
+            f"Too few posts to compare vocabularies: each {by.replace('_', ' ')} needs at least {min_group_posts} "
+            f"posts with a text in one language, and there must be two to compare ({with_text:,} of {n:,} own "
+            "posts have a text)."
+        )
+    return out
 
 
 def _score_language(lang, groups, docs, *, by, min_posts, min_group_posts, prior_scale, top, min_z) -> list:
