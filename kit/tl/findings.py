@@ -29,8 +29,10 @@ DEFINITIONS: dict[str, str] = {
     "does not move it.",
     "engagement rate (views)": "interactions / views (impressions) for posts whose export reports views; "
     "likewise / reach.",
-    "benchmark": f"{BENCHMARK_SOURCE}: Facebook 0.26 %, Instagram 1.16 %, Twitter 0.06 % per post "
-    "(interactions / followers). Other platforms have no published figure here.",
+    "benchmark": f"{BENCHMARK_SOURCE}: average (mean) engagement rate per post in 2020, Facebook 0.26 %, "
+    "Instagram 1.16 %, Twitter 0.06 % (interactions / followers); compared with the mean rate of an actor's "
+    "posts on the same platform (a median benchmark with the median post). Other platforms have no published "
+    "figure here; a team can pass its own table (parameter benchmark_file).",
     "gap": "A silence of an actor (no own post on any platform) of at least the given number of days.",
     "keyness": "Weighted log-odds ratio with an informative Dirichlet prior (Monroe et al. 2008) of a term in "
     "one actor's posts against all other actors' posts in the same language; the prior is the "
@@ -139,6 +141,35 @@ def overview(own: pd.DataFrame, *, all_kinds: pd.DataFrame | None = None) -> lis
     return lines
 
 
+def _level_words(term: str, level: str) -> str:
+    """A level of an effect in words: ``paid``/``paid`` is "paid posts", ``hour``/``18-20`` "posts at 18-20 h"."""
+    level = str(level)
+    if term == "paid":
+        return f"{level} posts"
+    if term == "format":
+        return f"{level} posts"
+    if term == "hour":
+        return f"posts at {level} h"
+    if term == "pillar":
+        return "posts outside every pillar" if level == "other" else f"posts on {level}"
+    return f"{term} {level}"
+
+
+def _effect_sentence(term: str, first: str, second: str, parts: list[tuple[str, float, bool]]) -> str:
+    """``first`` against ``second``, the rate ratio of each model: significant ones stated, the others named as
+    not significant in a clause of their own (never a mark that reads as if it covered the whole finding)."""
+    head = f"{_level_words(term, first).capitalize()} vs {_level_words(term, second)}"
+    sig = [(who, rr) for who, rr, ok in parts if ok]
+    said = [
+        f"x{rr:.2f} the interactions for {who}" if i == 0 else f"x{rr:.2f} for {who}" for i, (who, rr) in enumerate(sig)
+    ]
+    text = f"{head}: " + " and ".join(said) + ", all else equal"
+    for who, rr, ok in parts:
+        if not ok:
+            text += f"; for {who} x{rr:.2f}, not significant"
+    return text
+
+
 def _effect_findings(effects_result: pd.DataFrame, max_effects: int) -> list[dict]:
     eff = effects_result[effects_result["term"] != "platform"]  # platforms differ by audience: see benchmarks
     preferred = [m for m in ("brand", "competitor") if m in set(eff["model"])] or list(pd.unique(eff["model"]))
@@ -150,22 +181,15 @@ def _effect_findings(effects_result: pd.DataFrame, max_effects: int) -> list[dic
     for term, level in keys.itertuples(index=False):
         part = eff[(eff["term"] == term) & (eff["level"] == level)]
         ref = part["reference"].iloc[0]
-        flip = bool((part["rate_ratio"] < 1).all())  # say "the reference earns more", easier to read
-        bits, evidence = [], []
+        flip = bool((part.loc[part["significant"], "rate_ratio"] < 1).all())  # "the reference earns more"
+        parts, evidence = [], []
         for r in part.itertuples():
             who = _WHO.get(r.model, r.model)
-            mark = "" if r.significant else " (not significant)"
             rr, low, high = (1 / r.rate_ratio, 1 / r.high, 1 / r.low) if flip else (r.rate_ratio, r.low, r.high)
-            bits.append(f"x{rr:.2f} for {who}{mark}")
+            parts.append((who, rr, bool(r.significant)))
             evidence.append(f"{who}: [{low:.2f}, {high:.2f}], q = {r.q_value:.2g}, {r.posts} posts")
         first, second = (ref, level) if flip else (level, ref)
-        rows.append(
-            _finding(
-                f"{term} {first} vs {second}: " + ", ".join(bits) + " (interactions, all else equal)",
-                "; ".join(evidence),
-                "what works",
-            )
-        )
+        rows.append(_finding(_effect_sentence(term, first, second, parts), "; ".join(evidence), "what works"))
     return rows
 
 
@@ -194,14 +218,36 @@ def _pillar_findings(shares: pd.DataFrame, brand: str, by: str) -> list[dict]:
     return rows
 
 
+def _benchmark_sentence(r, brand: str) -> str:
+    """One actor's rate against a platform benchmark, the same statistic on both sides, with the benchmark's
+    source and year and, when the data is later, the years apart."""
+    r = r if isinstance(r, dict) else r._asdict()
+    statistic = r.get("statistic", "median")
+    word = "average" if statistic == "mean" else "median"
+    mine = "mean engagement rate per post" if statistic == "mean" else "median post's engagement rate"
+    year = r.get("benchmark_year")
+    of_year = f"{int(year)} " if year is not None and pd.notna(year) else ""
+    source = r.get("benchmark_source")
+    cited = f" ({source})" if isinstance(source, str) and source and source != "given" else ""
+    text = (
+        f"{brand} on {r['platform']}: {mine} {pct(r.get('rate', r.get('median_rate_followers')))} is "
+        f"{r['verdict']} the {of_year}published {word} {pct(r['benchmark'])}{cited}"
+    )
+    data_year = r.get("data_year")
+    if of_year and data_year is not None and pd.notna(data_year) and int(data_year) > int(year):
+        text += f"; the benchmark is {int(data_year) - int(year)} years older than the data"
+    return text
+
+
 def _benchmark_findings(benchmark: pd.DataFrame, brand: str, by: str) -> list[dict]:
     mine = benchmark[(benchmark[by] == brand) & benchmark["verdict"].isin(["above", "below"])]
+    low, high = ("rate_low", "rate_high") if "rate_low" in mine.columns else ("median_rate_followers_low",) * 2
+    if "rate_low" not in mine.columns:
+        high = "median_rate_followers_high"
     return [
         _finding(
-            f"{brand} on {r.platform}: median engagement rate {pct(r.median_rate_followers)} "
-            f"is {r.verdict} the published average {pct(r.benchmark)}",
-            f"bootstrap 95 % [{pct(r.median_rate_followers_low)}, "
-            f"{pct(r.median_rate_followers_high)}], {r.posts} posts",
+            _benchmark_sentence(r, brand),
+            f"bootstrap 95 % [{pct(getattr(r, low))}, {pct(getattr(r, high))}], {r.posts} posts",
             "performance",
         )
         for r in mine.itertuples()

@@ -31,10 +31,16 @@ __all__ = [
 HOUR_BANDS = tuple((f"{h:02d}-{h + 2:02d}", h, h + 2) for h in range(0, 24, 3))
 """Three-hour bands of the day (``"18-20"`` is 18:00 to 20:59), used to group posting hours."""
 
-# Rival IQ, 2020 Social Media Industry Benchmark Report: median engagement rate per post across 35
-# industries, engagement = likes, comments, shares (retweets) / followers.
-BENCHMARKS = {"facebook": 0.0026, "instagram": 0.0116, "twitter": 0.0006}
-BENCHMARK_SOURCE = "Rival IQ 2020 Social Media Industry Benchmark (median of 35 industries)"
+
+def _shipped() -> pd.DataFrame:
+    from ..datasets._benchmarks import BENCHMARK_ROWS
+
+    return pd.DataFrame(list(BENCHMARK_ROWS))
+
+
+BENCHMARKS = dict(zip(_shipped()["platform"], _shipped()["rate"]))
+"""``{platform: rate}`` of the shipped benchmarks (:data:`kit.datasets._benchmarks.BENCHMARK_ROWS`: averages)."""
+BENCHMARK_SOURCE = str(_shipped()["source"].iloc[0])
 
 _RATES = ("rate_followers", "rate_views", "rate_reach")
 
@@ -201,6 +207,34 @@ def performance(
     return pd.DataFrame(rows, columns=_performance_columns(by))
 
 
+def _reference(reference) -> pd.DataFrame:
+    """The benchmark table: shipped, a ``{platform: rate}`` dict (a mean of unknown source), or a table."""
+    if reference is None:
+        return _shipped()
+    if isinstance(reference, dict):
+        return pd.DataFrame(
+            {"platform": list(reference), "rate": [float(v) for v in reference.values()], "statistic": "mean"}
+            | {"year": np.nan, "source": "given"}
+        )
+    table = pd.DataFrame(reference).copy()
+    missing = {"platform", "rate", "statistic"} - set(table.columns)
+    if missing:
+        raise ValueError(f"a benchmark table needs the columns platform, rate, statistic; {sorted(missing)} missing")
+    if not table["statistic"].isin(["mean", "median"]).all():
+        raise ValueError("a benchmark's statistic is 'mean' or 'median', as its source says")
+    return table.assign(platform=table["platform"].astype(str).str.lower())
+
+
+def _mean_interval(values: np.ndarray, *, n_boot: int, level: float, rng) -> tuple[float, float]:
+    values = values[~np.isnan(values)]
+    if len(values) < 2 or np.ptp(values) == 0:
+        return (float(values[0]), float(values[0])) if len(values) >= 2 else (np.nan, np.nan)
+    from scipy.stats import bootstrap
+
+    ci = bootstrap((values,), np.mean, n_resamples=n_boot, confidence_level=level, method="percentile", rng=rng)
+    return float(ci.confidence_interval.low), float(ci.confidence_interval.high)
+
+
 def benchmarks(
     own: pd.DataFrame,
     *,
@@ -210,7 +244,9 @@ def benchmarks(
     level: float = 0.95,
     reference=None,
 ) -> pd.DataFrame:
-    """Median engagement rate by followers per actor and platform against published platform averages.
+    """Engagement rate by followers per actor and platform against published platform benchmarks, statistic
+    against the same statistic: an average (mean) benchmark against the mean rate of the group's posts, a median
+    against the median post (each with a bootstrap interval).
 
     Parameters
     ----------
@@ -221,37 +257,75 @@ def benchmarks(
     n_boot, seed, level
         As in :func:`performance`.
     reference
-        ``{platform: benchmark rate}`` (default :data:`BENCHMARKS`).
+        The benchmarks: None (the shipped table, :data:`kit.datasets._benchmarks.BENCHMARK_ROWS`), a table with
+        ``platform, rate, statistic`` and optionally ``year, source`` (:func:`kit.io.benchmarks.read`), or a
+        ``{platform: rate}`` dict (taken as means of an unnamed source).
 
     Returns
     -------
     DataFrame
-        The :func:`performance` columns for the rate by followers plus ``benchmark`` (NaN where none
-        is published), ``times_benchmark`` (median / benchmark) and ``verdict`` ("above", "below",
-        "within" according to whether the interval lies above, below or around the benchmark; "no
-        benchmark" where none is published; "too few posts" where the group has no interval: one post).
+        The :func:`performance` columns for the rate by followers, ``mean_rate_followers`` (+ ``_low``/``_high``),
+        then ``statistic`` (the one compared), ``rate``, ``rate_low``, ``rate_high`` (the group's value of that
+        statistic), ``benchmark``, ``benchmark_year``, ``benchmark_source``, ``data_year``, ``times_benchmark``
+        (rate / benchmark), ``verdict`` ("above", "below", "within" according to whether the interval lies
+        above, below or around the benchmark; "no benchmark" where none is given; "too few posts" where the
+        group has no interval) and ``note`` (the years apart, when the benchmark is older than the data).
 
     Examples
     --------
     >>> import pandas as pd
     >>> own = pd.DataFrame({"actor": "a", "platform": "instagram", "likes": [300] * 10,
     ...                     "author_followers": 10_000, "created_at": pd.Timestamp("2026-01-05", tz="UTC")})
-    >>> benchmarks(own, n_boot=50)[["benchmark", "times_benchmark", "verdict"]].values.tolist()
-    [[0.0116, 2.59, 'above']]
+    >>> benchmarks(own, n_boot=50)[["statistic", "benchmark", "times_benchmark", "verdict"]].values.tolist()
+    [['mean', 0.0116, 2.59, 'above']]
     >>> benchmarks(own.head(1), n_boot=50)["verdict"].tolist()
     ['too few posts']
     """
-    reference = BENCHMARKS if reference is None else dict(reference)
-    perf = performance(own, list(by), n_boot=n_boot, seed=seed, level=level)
+    table = _reference(reference)
+    per = own if "rate_followers" in own.columns else engagement(own)
+    perf = performance(per, list(by), n_boot=n_boot, seed=seed, level=level)
     out = perf[
         list(by) + ["posts", "median_rate_followers", "median_rate_followers_low", "median_rate_followers_high"]
     ].copy()
-    out["benchmark"] = out["platform"].map(reference).astype(float) if "platform" in out.columns else np.nan
-    out["times_benchmark"] = (out["median_rate_followers"] / out["benchmark"]).round(2)
-    low, high = out["median_rate_followers_low"], out["median_rate_followers_high"]
+    rng = np.random.default_rng(seed)
+    keys = [per[c].astype("string").fillna("(none)") for c in by]
+    means = {}
+    if len(per):
+        for key, part in per.groupby(keys, sort=True, observed=True):
+            vals = part["rate_followers"].to_numpy(dtype=float)
+            ok = vals[~np.isnan(vals)]
+            key = key if isinstance(key, tuple) else (key,)
+            means[key] = (
+                float(ok.mean()) if len(ok) else np.nan,
+                *_mean_interval(vals, n_boot=n_boot, level=level, rng=rng),
+            )
+    index = [tuple(r) for r in out[list(by)].astype("string").fillna("(none)").itertuples(index=False)]
+    for j, name in enumerate(("mean_rate_followers", "mean_rate_followers_low", "mean_rate_followers_high")):
+        out[name] = [means.get(k, (np.nan,) * 3)[j] for k in index]
+    ref = table.set_index("platform") if "platform" in out.columns else table.iloc[:0].set_index("platform")
+    platform = out["platform"].astype(str).str.lower() if "platform" in out.columns else pd.Series("", index=out.index)
+    out["statistic"] = platform.map(ref["statistic"]).fillna("median").to_numpy()
+    median = out["statistic"] == "median"
+    for part in ("", "_low", "_high"):
+        out[f"rate{part}"] = np.where(median, out[f"median_rate_followers{part}"], out[f"mean_rate_followers{part}"])
+    out["benchmark"] = platform.map(ref["rate"]).astype(float).to_numpy()
+    out["benchmark_year"] = platform.map(ref["year"]).to_numpy() if "year" in ref.columns else np.nan
+    out["benchmark_source"] = platform.map(ref["source"]).to_numpy() if "source" in ref.columns else None
+    data_year = int(per["created_at"].dt.year.max()) if len(per) and "created_at" in per.columns else np.nan
+    out["data_year"] = data_year
+    out["times_benchmark"] = (out["rate"] / out["benchmark"]).round(2)
+    low, high = out["rate_low"], out["rate_high"]
     out["verdict"] = np.select(
         [out["benchmark"].isna(), low.isna() | high.isna(), low > out["benchmark"], high < out["benchmark"]],
         ["no benchmark", "too few posts", "above", "below"],
         "within",
     )
+    years = pd.to_numeric(out["benchmark_year"], errors="coerce")
+    apart = data_year - years
+    out["note"] = [
+        f"the benchmark is of {int(y)}, the data of {data_year}: platforms' rates have moved since"
+        if pd.notna(y) and pd.notna(a) and a >= 1
+        else ""
+        for y, a in zip(years, apart)
+    ]
     return out

@@ -49,8 +49,8 @@ def test_effects_below_one_are_said_the_other_way_round_and_platforms_are_left_o
     )
     out = findings.findings(brand="B", effects_result=eff)
     assert out["finding"].tolist() == [
-        "format text vs link: x2.00 for the brand, x1.25 for competitors (not significant) "
-        "(interactions, all else equal)"
+        "Text posts vs link posts: x2.00 the interactions for the brand, all else equal; "
+        "for competitors x1.25, not significant"
     ]
     assert out["evidence"].iloc[0].startswith("the brand: [1.60, 2.50], q = 0.001, 40 posts")
     assert set(out["section"]) == {"what works"}
@@ -58,10 +58,8 @@ def test_effects_below_one_are_said_the_other_way_round_and_platforms_are_left_o
 
 def test_only_the_all_posts_model_is_used_when_no_role_model_exists():
     eff = effect_rows(("all own posts", "hour", "18-20", "09-11", 1.5, 1.2, 1.9, 0.01, True))
-    assert (
-        findings.findings(brand="B", effects_result=eff)["finding"]
-        .iloc[0]
-        .endswith("x1.50 for all own posts (interactions, all else equal)")
+    assert (findings.findings(brand="B", effects_result=eff)["finding"].iloc[0]) == (
+        "Posts at 18-20 h vs posts at 09-11 h: x1.50 the interactions for all own posts, all else equal"
     )
 
 
@@ -84,7 +82,7 @@ def test_single_actor_shares_benchmark_and_limits():
     assert out["finding"].tolist() == [
         "Pillar 'stories' is under-served: 0.0 % of B's posts against 50 % intended",
         "25 % of B's posts fall outside every stated pillar",
-        "B on instagram: median engagement rate 3.00 % is above the published average 1.16 %",
+        "B on instagram: median post's engagement rate 3.00 % is above the published median 1.16 %",
     ]
     assert findings.findings(brand="B", shares=shares, benchmark=bench, max_items=1).shape[0] == 1
     assert findings.findings(brand="someone else", shares=shares, benchmark=bench).empty
@@ -125,3 +123,63 @@ def test_overview_for_one_role_and_for_no_post():
 def test_definitions_table():
     table = findings.definitions()
     assert table.columns.tolist() == ["term", "definition"] and "rate ratio" in set(table["term"])
+
+
+# --- issue 16: wording edge cases -------------------------------------------------------------------------
+def test_paid_is_said_once_and_a_significant_brand_effect_is_never_called_not_significant():
+    eff = effect_rows(
+        ("brand", "paid", "paid", "organic", 1.30, 1.15, 1.46, 0.0002, True),
+        ("competitor", "paid", "paid", "organic", 1.40, 1.25, 1.56, 0.00001, True),
+        ("brand", "format", "image", "text", 1.24, 1.09, 1.40, 0.006, True),
+        ("competitor", "format", "image", "text", 1.17, 1.02, 1.35, 0.24, False),
+    )
+    said = findings.findings(brand="B", effects_result=eff)["finding"].tolist()
+    paid = next(s for s in said if s.startswith("Paid"))
+    assert (
+        paid
+        == "Paid posts vs organic posts: x1.30 the interactions for the brand and x1.40 for competitors, all else equal"
+    )
+    assert not any("paid paid" in s for s in said)
+    image = next(s for s in said if s.startswith("Image"))
+    assert image == (
+        "Image posts vs text posts: x1.24 the interactions for the brand, all else equal; "
+        "for competitors x1.17, not significant"
+    )
+    # the clause 'not significant' sits after the competitors, never next to the brand's significant effect
+    assert "brand, not significant" not in image and "brand (not significant)" not in image
+
+
+def test_pillar_effect_against_other_is_said_in_words():
+    eff = effect_rows(("brand", "pillar", "sustainability", "other", 1.18, 1.06, 1.31, 0.02, True))
+    assert (
+        findings.findings(brand="B", effects_result=eff)["finding"]
+        .iloc[0]
+        .startswith("Posts on sustainability vs posts outside every pillar: x1.18")
+    )
+
+
+def test_benchmark_finding_names_statistic_source_and_years_apart():
+    bench = pd.DataFrame(
+        {
+            "actor": ["B"],
+            "platform": ["instagram"],
+            "posts": [30],
+            "statistic": ["mean"],
+            "rate": [0.0134],
+            "rate_low": [0.0125],
+            "rate_high": [0.0150],
+            "benchmark": [0.0116],
+            "benchmark_year": [2020],
+            "benchmark_source": ["Socialinsider"],
+            "data_year": [2026],
+            "verdict": ["above"],
+        }
+    )
+    out = findings.findings(brand="B", benchmark=bench)
+    assert out["finding"].iloc[0] == (
+        "B on instagram: mean engagement rate per post 1.34 % is above the 2020 published average 1.16 % "
+        "(Socialinsider); the benchmark is 6 years older than the data"
+    )
+    assert out["evidence"].iloc[0] == "bootstrap 95 % [1.25 %, 1.50 %], 30 posts"
+    # never "median" for an average
+    assert "median" not in out["finding"].iloc[0]
