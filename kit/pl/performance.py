@@ -109,8 +109,9 @@ def performance(
 def benchmarks(
     result: pd.DataFrame, *, by: str = "actor", order=None, title: str | None = None, template: str = TEMPLATE
 ) -> go.Figure:
-    """Median engagement rate per actor and platform (with intervals) against the published platform averages
-    from :func:`kit.tl.performance.benchmarks` (diamonds), log scale.
+    """Engagement rate per actor and platform (with intervals), the statistic of each benchmark (the mean of the
+    posts against an average), against the published benchmarks from :func:`kit.tl.performance.benchmarks`
+    (diamonds), log scale.
 
     Parameters
     ----------
@@ -138,18 +139,18 @@ def benchmarks(
         )
     fig = go.Figure()
     actors = _order(result[by], order) if len(result) else []
+    stat = "rate" if "rate" in result.columns else "median_rate_followers"  # the statistic of the benchmark
+    means = "statistic" in result.columns and (result.dropna(subset=["benchmark"])["statistic"] == "mean").all()
     for _i, actor in enumerate(actors):
         part = result[result[by] == actor]
         fig.add_trace(
             go.Scatter(
-                x=part["median_rate_followers"],
+                x=part[stat],
                 y=part["platform"],
                 mode="markers",
                 name=escape(actor),
                 marker=dict(size=9, color=colours(actors)[str(actor)]),
-                error_x=interval(
-                    part, "median_rate_followers", low="median_rate_followers_low", high="median_rate_followers_high"
-                ),
+                error_x=interval(part, stat, low=f"{stat}_low", high=f"{stat}_high"),
                 customdata=part[["posts"]].to_numpy(),
                 hovertemplate="%{y}: %{x:.3%} (%{customdata[0]} posts)",
             )
@@ -161,13 +162,18 @@ def benchmarks(
                 x=bench["benchmark"],
                 y=bench["platform"],
                 mode="markers",
-                name="published average",
+                name="published average" if means else "published benchmark",
                 marker=dict(symbol="diamond", size=15, color="rgba(0,0,0,0)", line=dict(color="black", width=2)),
-                hovertemplate="published average %{y}: %{x:.2%}<extra></extra>",
+                hovertemplate="published benchmark %{y}: %{x:.2%}<extra></extra>",
             )
         )
     fig.update_layout(
-        title=title or "Engagement rate by followers: median post per actor and platform vs published averages",
+        title=title
+        or (
+            "Engagement rate by followers: mean of each actor's posts per platform vs published averages"
+            if means
+            else "Engagement rate by followers per actor and platform vs published benchmarks"
+        ),
         template=template,
         scattermode="group",
         xaxis=dict(title="interactions / followers (log scale)", type="log", tickformat=".2%", dtick="D2"),
