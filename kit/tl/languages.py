@@ -94,7 +94,9 @@ def line(table: pd.DataFrame, *, top: int = 8) -> str:
     return " · ".join(parts)
 
 
-def left_out(posts: pd.DataFrame, *, column: str = "lang", figures=("sentiment", "emotion", "intent")) -> str:
+def left_out(
+    posts: pd.DataFrame, *, column: str = "lang", figures=("sentiment", "emotion", "intent"), noun: str = "posts"
+) -> str:
     """A sentence: how many posts are in languages the models do not read, which, and what that leaves out.
 
     When ``posts`` carries the models' columns (``sentiment``, ``emotion``, ``intent``), the sentence says
@@ -108,6 +110,8 @@ def left_out(posts: pd.DataFrame, *, column: str = "lang", figures=("sentiment",
         The column of language codes.
     figures
         The language-specific figures named when ``posts`` carries none of their columns.
+    noun
+        What the rows are called in the sentence (``mentions`` in the monitoring report).
 
     Returns
     -------
@@ -128,15 +132,15 @@ def left_out(posts: pd.DataFrame, *, column: str = "lang", figures=("sentiment",
     read = ", ".join(READ)
     if not mask.any():
         return (
-            f"All {total:,} posts are in languages the kit’s sentiment, emotion and intent models read ({read}; "
-            "posts whose language could not be told are read as English)."
+            f"All {total:,} {noun} are in languages the kit’s sentiment, emotion and intent models read ({read}; "
+            f"{noun} whose language could not be told are read as English)."
             if total
-            else "No posts."
+            else f"No {noun}."
         )
     n = int(mask.sum())
     which = line(counts(posts.loc[mask], column=column), top=5)
     head = (
-        f"{n:,} of {total:,} posts ({100 * n / total:.1f} %) are in languages the kit’s sentiment, emotion and "
+        f"{n:,} of {total:,} {noun} ({100 * n / total:.1f} %) are in languages the kit’s sentiment, emotion and "
         f"intent models do not read ({which})"
     )
     present = [name for name in _FIGURES if name in posts.columns]
