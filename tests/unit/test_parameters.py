@@ -8,7 +8,20 @@ import pytest
 from kit import report
 
 NAMES = list(report.NOTEBOOKS)
-SHARED = ["data", "mapping", "load_options", "start", "end", "seed", "pseudonymise", "pseudonym_key_file", "engine", "scheduler"]
+SHARED = [
+    "data",
+    "mapping",
+    "load_options",
+    "start",
+    "end",
+    "seed",
+    "pseudonymise",
+    "pseudonym_key_file",
+    "engine",
+    "scheduler",
+    "timezone",
+    "locale",
+]
 
 
 @pytest.mark.parametrize("name", NAMES)
