@@ -193,7 +193,8 @@ def timeline(
     fig.update_yaxes(title_text=value, secondary_y=False)
     fig.update_xaxes(title_text=f"time ({zone})")
     fig.update_layout(
-        title=title or "Crisis timeline: volume, phases and key moments",
+        title=title
+        or "Crisis timeline: the rise, the peak and the way back to baseline (numbered diamonds: key moments)",
         template=template,
         hovermode="closest",
         legend=dict(orientation="h", y=-0.15),
@@ -428,7 +429,8 @@ def negative_by_phase(result: pd.DataFrame, *, title: str | None = None, templat
         )
     )
     fig.update_layout(
-        title=title or "Share of negative posts by phase (95 % intervals)",
+        title=title
+        or "Share of negative posts by phase: how far above the level before the crisis, and whether it came back (95 % intervals)",
         template=template,
         yaxis=dict(tickformat=".0%", range=[0, 1]),
     )

@@ -70,7 +70,8 @@ def effects(
     fig.add_vline(x=1, line=dict(color="grey", dash="dot"))
     n = result[["term", "level"]].drop_duplicates().shape[0] if len(result) else 1
     fig.update_layout(
-        title=title or "What earns interactions: rate ratios, all else equal (95 % intervals)",
+        title=title
+        or "What earns interactions: right of 1 earns more, left of 1 less, all else equal (95 % intervals)",
         template=template,
         scattermode="group",
         xaxis=dict(type="log", title="rate ratio of interactions (log scale)"),

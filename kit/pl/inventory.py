@@ -146,7 +146,7 @@ def posting_heatmap(
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(dtick=3)
     fig.update_layout(
-        title=title or "When each actor posts (weekday x hour, share of its posts)",
+        title=title or "When each actor posts: darker cells hold more of its posts (weekday x hour)",
         template=template,
         height=max(320, 230 * rows),
         coloraxis=dict(

@@ -53,7 +53,10 @@ def _lines_with_bands(
 
 
 def share_over_time(
-    result: pd.DataFrame, *, title: str = "Share of voice over time (95 % intervals)", template: str = TEMPLATE
+    result: pd.DataFrame,
+    *,
+    title: str = "Share of voice per period: a line leaving its band is a real change (95 % intervals)",
+    template: str = TEMPLATE,
 ) -> go.Figure:
     """One line per actor from :func:`kit.tl.metrics.share_over_time`, with its interval as a band.
 
@@ -81,7 +84,10 @@ def share_over_time(
 
 
 def net_sentiment_over_time(
-    result: pd.DataFrame, *, title: str = "Net sentiment over time (95 % intervals)", template: str = TEMPLATE
+    result: pd.DataFrame,
+    *,
+    title: str = "Net sentiment per period: below zero, more negative than positive posts (95 % intervals)",
+    template: str = TEMPLATE,
 ) -> go.Figure:
     """One line per actor from :func:`kit.tl.metrics.net_sentiment_over_time`, with its interval as a band.
 

@@ -90,7 +90,7 @@ def performance(
     label, fmt = _RATE_LABELS.get(value, (stat, None))
     n = result[by].nunique() if by and len(result) else 1
     fig.update_layout(
-        title=title or f"{label.capitalize()} by {by} (95 % bootstrap intervals)",
+        title=title or f"{label.capitalize()} by {by}: further right earns more (95 % bootstrap intervals)",
         template=template,
         xaxis=dict(title=label, tickformat=fmt, type="log" if log else "linear", dtick="D2" if log else None),
         yaxis=dict(

@@ -67,7 +67,8 @@ def pillar_shares(
             )
         )
     fig.update_layout(
-        title=title or "Editorial line: share of posts per pillar (95 % Wilson intervals)",
+        title=title
+        or "Editorial line: each pillar's share of posts against the stated intent (black marks; 95 % Wilson intervals)",
         template=template,
         barmode="group",
         yaxis=dict(title="share of the actor's posts", tickformat=".0%"),

@@ -133,7 +133,11 @@ def over_time(
 
 
 def emerging(
-    result: pd.DataFrame, *, top: int = 15, title: str = "Topic growth against the baseline", template: str = TEMPLATE
+    result: pd.DataFrame,
+    *,
+    top: int = 15,
+    title: str = "Topic growth against the baseline: the longest bars are the emerging conversations",
+    template: str = TEMPLATE,
 ) -> go.Figure:
     """Bars of ``growth`` from :func:`kit.tl.topic_trends.emerging` (log scale), flagged topics in red.
 
@@ -225,7 +229,7 @@ def languages(
 def absent(
     result: pd.DataFrame,
     *,
-    title: str = "Brand's share of each conversation with its competitors",
+    title: str = "Brand's share of each conversation with its competitors: short bars are conversations it misses",
     template: str = TEMPLATE,
 ) -> go.Figure:
     """The brand's share of brand+competitor posts per topic (with its interval) against its overall
@@ -239,7 +243,7 @@ def absent(
     Examples
     --------
     >>> absent(pd.DataFrame()).layout.title.text
-    "Brand's share of each conversation with its competitors (no brand or competitor posts)"
+    "Brand's share of each conversation with its competitors: short bars are conversations it misses (no brand or competitor posts)"
     """
     fig = go.Figure()
     if result.empty:
