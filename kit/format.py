@@ -19,6 +19,7 @@ display (the raw table stays what the exports write).
 from __future__ import annotations
 
 import math
+import numbers
 import re
 from dataclasses import dataclass
 
@@ -447,6 +448,7 @@ LABELS = {
 _SHARE_WORDS = {"share", "shares", "rate", "pct", "percent", "proportion", "coverage", "probability"}
 _NOT_SHARE = {"ratio", "per", "times", "log", "odds"}
 _BOUND = re.compile(r"^(?:(?P<base>.+)_)?(?P<end>low|high)$")
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:?\d{2}|Z| UTC)?$")
 _DERIVED = {"change", "relative_change", "p_value", "q_value", "p_adjusted", "z", "test"}
 _DURATION = re.compile(r"(^|_)hours(_|$)|^hours_to|_hours$")
 
@@ -549,10 +551,15 @@ def _cell(v, loc: str, timezone: str) -> str:
         return timestamp(v, timezone=timezone)
     if isinstance(v, pd.Timedelta):
         return duration(v, locale=loc)
-    if isinstance(v, int):
+    if isinstance(v, numbers.Integral):
         return integer(v, locale=loc)
-    if isinstance(v, float):
+    if isinstance(v, numbers.Real):
         return number(v, locale=loc)
+    if isinstance(v, str) and _ISO.match(v.strip()):
+        try:
+            return timestamp(v.strip(), timezone=timezone, zone_name=True)
+        except ValueError:
+            return v
     return str(v)
 
 
@@ -677,8 +684,11 @@ def frame(
             pd.api.types.is_integer_dtype(col) or (col.dropna() == col.dropna().round()).all() and col.abs().max() >= 1
         ):
             out.append((head, col.map(lambda v: integer(v, locale=loc)).to_numpy()))
-        else:
-            out.append((head, col.map(lambda v: number(v, locale=loc)).to_numpy()))
+        else:  # one number of decimals for the whole column, from its typical size
+            present = col.dropna().abs()
+            present = present[present > 0]
+            d = _decimals(float(present.median())) if len(present) else 0
+            out.append((head, col.map(lambda v, d=d: number(v, decimals=d, locale=loc)).to_numpy()))
     result = pd.DataFrame({i: list(v) for i, (_, v) in enumerate(out)}, index=range(len(table)))
     result.columns = _unique([h for h, _ in out])
     return result
