@@ -166,7 +166,7 @@ def test_frame_period_comparison_rows_in_their_units():
 
 def test_share_named_column_with_counts_is_not_a_share():
     shown = fmt.frame(pd.DataFrame({"rate": [3.0, 12.0], "rate_ratio": [1.21, 0.77]}))
-    assert shown["Rate"].tolist() == ["3", "12"] and shown["Rate ratio"].tolist() == ["1.21", "0.77"]
+    assert shown["Rate"].tolist() == ["3", "12"] and shown["Rate ratio"].tolist() == ["1.210", "0.770"]
 
 
 def test_table_shows_every_row_and_says_how_to_search(monkeypatch):
