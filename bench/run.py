@@ -47,7 +47,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results"
-SECTIONS = ("report", "read", "monitoring", "embed", "topics", "html")
+SECTIONS = ("report", "read", "monitoring", "embed", "topics", "html", "scale")
 BRAND, COMPETITORS = "Voltaria", ["Railix", "Trenova", "Cityhop"]
 CAMPAIGNS = ["spring_ab", "null_ab"]
 BRAND_HANDLES = ["voltaria"]
@@ -439,6 +439,8 @@ def task_topics(path: str, n: int, vectors: str, engine: str, seed: int = 0) -> 
     return out
 
 
+from bench.scale import task_scale_monitoring  # noqa: E402, F401  (the scale section lives in bench/scale.py)
+
 TASKS = {name[5:]: fn for name, fn in globals().items() if name.startswith("task_")}
 
 
@@ -761,6 +763,12 @@ def section_html(args, work: Path) -> list[dict]:
     return rows
 
 
+def _section_scale(args, work: Path) -> list[dict]:
+    from bench.scale import section_scale
+
+    return section_scale(args, work)
+
+
 SECTION_FNS = {
     "report": section_report,
     "read": section_read,
@@ -768,6 +776,7 @@ SECTION_FNS = {
     "embed": section_embed,
     "topics": section_topics,
     "html": section_html,
+    "scale": _section_scale,
 }
 
 
@@ -899,6 +908,14 @@ def main(argv=None) -> int:
         help="posts scored by the lexicon model (0: no sentiment throughput)",
     )
     p.add_argument("--many-points", type=int, default=20_000, help="a figure with more points should use WebGL")
+    p.add_argument(
+        "--scale-sizes",
+        type=lambda s: [int(x) for x in s.split(",")],
+        default=[1_000_000, 3_000_000, 10_000_000],
+        help="posts of the scale section (multiples of 1,000,000 up to 10,000,000)",
+    )
+    p.add_argument("--scale-workers", type=int, default=2, help="LocalCluster workers of the scale section")
+    p.add_argument("--scale-memory", default="4GB", help="memory limit of each worker of the scale section")
     p.add_argument("--task", help=argparse.SUPPRESS)
     p.add_argument("--task-args", help=argparse.SUPPRESS)
     p.add_argument("--task-result", help=argparse.SUPPRESS)
@@ -944,6 +961,8 @@ def main(argv=None) -> int:
             if name in ("read", "monitoring", "report")
             else {"topic_sizes": args.topic_sizes}
             if name == "topics"
+            else {"sizes": args.scale_sizes, "workers": args.scale_workers, "memory_limit": args.scale_memory}
+            if name == "scale"
             else {},
             "rows": rows,
         }
