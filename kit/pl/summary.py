@@ -148,7 +148,7 @@ class Summary:
                         f' data-value="{e(json.dumps(_plain(t.value)))}"'
                     )
                 parts.append(
-                    f'<div class="kit-tile{" kit-alert" if t.alert else ""}"{attrs}>'
+                    f'<div class="kit-tile kit-tile-{e(t.kind)}{" kit-alert" if t.alert else ""}"{attrs}>'
                     f'<div class="kit-tile-label">{e(t.label)}</div>'
                     f'<div class="kit-tile-value">{e(t.text)}</div>'
                     + (f'<div class="kit-tile-interval">{e(t.interval)}</div>' if t.interval else "")
