@@ -9,6 +9,7 @@ from plotly.subplots import make_subplots
 
 from ._figures import interval, note
 from ._style import TEMPLATE, escape
+from ._table import text as _text
 from .monitoring import COLOURS
 
 __all__ = ["overlap", "influencers", "advocacy", "profile"]
@@ -30,9 +31,12 @@ def overlap(
 
     Returns
     -------
-    Figure
-        The plotly figure.
+    Figure or Text
+        The plotly figure; the sentence of ``result.attrs["note"]`` when there is nothing to cross (an export
+        without authors), never a matrix of zeros.
     """
+    if result.empty:
+        return _text(result.attrs.get("note") or "No mention of the named actors: no audience to cross.")
     grid = result.pivot(index="actor_a", columns="actor_b", values=value)
     shared = result.pivot(index="actor_a", columns="actor_b", values="shared").reindex_like(grid)
     z = grid.to_numpy(dtype=float).copy()
@@ -78,9 +82,13 @@ def influencers(
 
     Returns
     -------
-    Figure
-        The plotly figure.
+    Figure or Text
+        The plotly figure; a sentence instead when no author has a follower count (``result.attrs["note"]``
+        when the export has no author at all), never an empty chart.
     """
+    if result.empty or result["followers"].isna().all():
+        why = result.attrs.get("note", "") if result.empty else ""
+        return _text(why if why.startswith("The export") else "The export has no follower counts: no influencer map.")
     fig = go.Figure()
     for i, (name, part) in enumerate(result.groupby("tier", sort=True)):
         fig.add_trace(
@@ -102,8 +110,6 @@ def influencers(
         xaxis=dict(type="log", title="followers"),
         yaxis=dict(type="log", title="interactions earned"),
     )
-    if result.empty or result["followers"].isna().all():
-        note(fig, "No follower counts in this export")
     return fig
 
 
@@ -121,9 +127,12 @@ def advocacy(
 
     Returns
     -------
-    Figure
-        The plotly figure.
+    Figure or Text
+        The plotly figure; the sentence of ``result.attrs["note"]`` when the table is empty (an export without
+        authors), never bars of zeros.
     """
+    if result.empty:
+        return _text(result.attrs.get("note") or "No employee or brand account to show.")
     fig = make_subplots(rows=1, cols=2, subplot_titles=("posts", "interactions per post"))
     names = [escape(a) for a in result["account"]]
     colours = [

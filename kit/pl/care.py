@@ -6,8 +6,9 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from ._figures import interval, note
+from ._figures import interval
 from ._style import TEMPLATE, escape
+from ._table import text as _text
 from .monitoring import COLOURS
 
 __all__ = ["cases", "history"]
@@ -35,40 +36,46 @@ def cases(
 
     Returns
     -------
-    Figure
-        The plotly figure.
+    Figure or Text
+        The plotly figure; a sentence instead when there is no response to draw (none in the data, or an export
+        without authors: ``result.attrs["missing"]``), never an empty chart.
     """
+    if result.attrs.get("missing"):
+        return _text(result.attrs["missing"])
     hours = result.loc[result["responded"], "hours_to_response"].to_numpy(dtype=float)
-    fig = go.Figure()
     if len(hours) == 0:
-        note(fig, "No response from the brand in the data")
-    else:
-        fig.add_trace(
-            go.Histogram(
-                x=np.minimum(hours, max_hours),
-                xbins=dict(start=0, end=max_hours, size=1),
-                marker_color=COLOURS[0],
-                name="cases",
-            )
+        return _text(
+            "No reply from the brand's accounts to these cases in the data: no response time to draw."
+            if len(result)
+            else "No questions or complaints: no response time to draw."
         )
-        marks = (
-            []
-            if summary is None or summary.empty
-            else [
-                (summary["median_hours"].iloc[0], "median", COLOURS[2]),
-                (summary["p90_hours"].iloc[0], "90th percentile", COLOURS[1]),
-            ]
+    fig = go.Figure()
+    fig.add_trace(
+        go.Histogram(
+            x=np.minimum(hours, max_hours),
+            xbins=dict(start=0, end=max_hours, size=1),
+            marker_color=COLOURS[0],
+            name="cases",
         )
-        for x, name, colour in marks:
-            if pd.isna(x):
-                continue
-            x = float(x)
-            fig.add_vline(
-                x=x,
-                line=dict(color=colour, dash="dash"),
-                annotation_text=f"{escape(name)} {x:.1f} h",
-                annotation_position="top right",
-            )
+    )
+    marks = (
+        []
+        if summary is None or summary.empty
+        else [
+            (summary["median_hours"].iloc[0], "median", COLOURS[2]),
+            (summary["p90_hours"].iloc[0], "90th percentile", COLOURS[1]),
+        ]
+    )
+    for x, name, colour in marks:
+        if pd.isna(x):
+            continue
+        x = float(x)
+        fig.add_vline(
+            x=x,
+            line=dict(color=colour, dash="dash"),
+            annotation_text=f"{escape(name)} {x:.1f} h",
+            annotation_position="top right",
+        )
     fig.update_layout(title=title, template=template, xaxis_title="hours", yaxis_title="cases", bargap=0.05)
     return fig
 
@@ -92,9 +99,12 @@ def history(
 
     Returns
     -------
-    Figure
-        The plotly figure.
+    Figure or Text
+        The plotly figure; a sentence instead when there is no case, or no response can be measured
+        (``result.attrs["note"]``), never bars of zeros.
     """
+    if result.empty or result.attrs.get("missing"):
+        return _text(result.attrs.get("missing") or "No questions or complaints: no response rate by topic.")
     part = result.sort_values("cases", ascending=False, kind="stable").head(n).sort_values("cases")
     fig = go.Figure(
         go.Bar(
@@ -108,8 +118,6 @@ def history(
         )
     )
     shown = f" (the {n} largest of {len(result)})" if len(result) > n else ""
-    if result.empty:
-        note(fig, "No cases")
     fig.update_layout(
         title=title or f"Response rate by {escape(by)}{shown}",
         template=template,

@@ -10,27 +10,104 @@ Examples
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
-__all__ = ["describe", "message_verdict"]
+__all__ = ["hours_text", "describe", "message_verdict"]
+
+
+def hours_text(h: float) -> str:
+    """A duration given in hours, in words a reader takes in at once: minutes below one hour, hours below two
+    days, days after; ``not measured`` when missing.
+
+    Parameters
+    ----------
+    h : float
+        Hours.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> hours_text(0.25), hours_text(2.25), hours_text(2183), hours_text(float("nan"))
+    ('15 min', '2.2 h', '91 days', 'not measured')
+    """
+    if h is None or not np.isfinite(h):
+        return "not measured"
+    if h < 1:
+        return f"{h * 60:.0f} min"
+    if h < 48:
+        return f"{h:.1f} h"
+    days = h / 24
+    return f"{days:.1f} days" if days < 10 else f"{days:,.0f} days"
+
+
+def _cases(n: int) -> str:
+    return "1 question or complaint was" if n == 1 else f"{n:,} questions and complaints were"
+
+
+def _open(r, attrs: dict) -> str:
+    """The open cases: how many, after how long without a reply, counted when."""
+    n = r.get("open_cases")
+    if n is None or not np.isfinite(n):
+        return ""
+    hours = attrs.get("open_after_hours")
+    after = f" for more than {hours_text(hours)}" if hours is not None else ""
+    as_of = attrs.get("as_of")
+    when = f" at the last post of the data ({pd.Timestamp(as_of):%d %B %Y %H:%M} UTC)" if as_of is not None else ""
+    if int(n) == 0:
+        return f" No case was left without a reply{after}{when}."
+    waiting = "case was" if int(n) == 1 else "cases were"
+    return f" {int(n):,} {waiting} still waiting for a reply{after}{when}."
 
 
 def describe(summary_frame: pd.DataFrame, *, brand: str) -> str:
-    """One sentence for the report from an overall :func:`summary` row (or why there is nothing to say)."""
-    if summary_frame.empty or summary_frame["cases"].iloc[0] == 0:
+    """One sentence for the report from an overall :func:`kit.tl.care.summary` row (or why there is nothing to say).
+
+    Edge cases said in words: no case; an export without authors (the brand's replies cannot be found); no reply
+    at all (not answered, or replies not exported); one case; durations in minutes, hours or days; the open cases
+    with the threshold and the moment they are counted at (``attrs`` of the summary: ``open_after_hours``,
+    ``as_of``).
+
+    Parameters
+    ----------
+    summary_frame : DataFrame
+        The overall :func:`kit.tl.care.summary` (its first row is described).
+    brand : str
+        The brand's name in the sentence.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> describe(pd.DataFrame({"cases": [0]}), brand="Voltaria")
+    'No questions or complaints addressed to Voltaria in this period.'
+    """
+    if summary_frame.empty or not summary_frame["cases"].iloc[0]:
         return f"No questions or complaints addressed to {brand} in this period."
     r = summary_frame.iloc[0]
+    attrs = summary_frame.attrs
+    n = int(r["cases"])
+    if attrs.get("missing"):
+        return f"{_cases(n)} addressed to {brand}. {attrs['missing']}"
     if r["responded"] == 0:
         return (
-            f"{int(r['cases']):,} questions and complaints were addressed to {brand}; the data holds no "
-            f"reply from its accounts to any of them (either it did not answer, or its replies are not in "
-            f"this export)."
+            f"{_cases(n)} addressed to {brand}; the data holds no reply from its accounts to "
+            f"{'it' if n == 1 else 'any of them'} (either it did not answer, or its replies are not in this export)."
         )
+    p90 = r.get("p90_hours")
+    times = f"half of the answers came within {hours_text(r['median_hours'])}" + (
+        f" and 90 % within {hours_text(p90)}" if p90 is not None and np.isfinite(p90) and r["responded"] > 1 else ""
+    )
+    of = "the only question or complaint" if n == 1 else f"{n:,} questions and complaints"
     return (
-        f"{brand} answered {r['response_rate']:.0%} of {int(r['cases']):,} questions and complaints "
-        f"(95 % interval {r['rate_low']:.0%} to {r['rate_high']:.0%}); half of the answers came within "
-        f"{r['median_hours']:.1f} h and 90 % within {r['p90_hours']:.1f} h; {int(r['open_cases']):,} cases "
-        f"are still open."
+        f"{brand} answered {r['response_rate']:.0%} of {of} (95 % interval {r['rate_low']:.0%} to "
+        f"{r['rate_high']:.0%}); {times}." + _open(r, attrs)
     )
 
 

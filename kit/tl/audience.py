@@ -33,8 +33,20 @@ from .._stats import wilson
 from .._text import handle_keys, normalise_handle
 from .influencers import TIERS, _actors_per_author, _author, influencers, tier, tiers
 from .mentions import interactions
+from .missing import lacks_authors
 
-__all__ = ["TIERS", "PROFILE_COLUMNS", "tier", "overlap", "crossroads", "influencers", "tiers", "advocacy", "profile"]
+__all__ = [
+    "TIERS",
+    "PROFILE_COLUMNS",
+    "tier",
+    "overlap",
+    "overlap_matrix",
+    "crossroads",
+    "influencers",
+    "tiers",
+    "advocacy",
+    "profile",
+]
 # TIERS, tier, influencers and tiers live in kit.tl.influencers; re-exported here for the old path.
 
 
@@ -65,6 +77,11 @@ def overlap(posts: pd.DataFrame, *, actors: Sequence[str]) -> pd.DataFrame:
     >>> o.loc[(o["actor_a"] == "Brand") & (o["actor_b"] == "Rival"), ["shared", "jaccard"]].values.tolist()
     [[1.0, 0.3333333333333333]]
     """
+    missing = lacks_authors(posts, "audiences cannot be crossed, no overlap is measured")
+    if missing:  # a matrix of zeros would read as "no shared audience"
+        out = pd.DataFrame(columns=["actor_a", "actor_b", "authors_a", "authors_b", "shared", "jaccard", "share_of_a"])
+        out.attrs["note"] = missing
+        return out
     authors = _author(posts)
     sets = {a: set(authors[(posts["actor"] == a).fillna(False).to_numpy(dtype=bool)].dropna()) for a in actors}
     rows = []
@@ -84,6 +101,37 @@ def overlap(posts: pd.DataFrame, *, actors: Sequence[str]) -> pd.DataFrame:
                 }
             )
     return pd.DataFrame(rows)
+
+
+def overlap_matrix(result: pd.DataFrame, *, value: str = "shared") -> pd.DataFrame:
+    """The :func:`overlap` table as a matrix (``actor_a`` rows, one column per ``actor_b``), keeping its note.
+
+    Parameters
+    ----------
+    result
+        The table of :func:`overlap`.
+    value
+        The measure in the cells (``shared``, ``jaccard`` or ``share_of_a``).
+
+    Returns
+    -------
+    DataFrame
+        ``actor_a`` and one column per actor; empty, with ``attrs["note"]``, when there was nothing to cross.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> o = pd.DataFrame({"actor_a": ["A", "A", "B", "B"], "actor_b": ["A", "B", "A", "B"], "shared": [3, 1, 1, 2]})
+    >>> overlap_matrix(o).values.tolist()
+    [['A', 3, 1], ['B', 1, 2]]
+    """
+    if result.empty:
+        out = pd.DataFrame(columns=["actor_a"])
+        out.attrs["note"] = result.attrs.get("note", "")
+        return out
+    out = result.pivot(index="actor_a", columns="actor_b", values=value).reset_index()
+    out.columns.name = None
+    return out
 
 
 def crossroads(
@@ -151,6 +199,9 @@ def crossroads(
     table = table.sort_values(["n_actors", "followers", "posts"], ascending=False, kind="stable", na_position="last")
     out = table.head(n).reset_index(drop=True)
     out.attrs["authors"] = int(len(table))
+    out.attrs["note"] = lacks_authors(posts, "no author can be found at the crossroads of several actors") or (
+        "" if len(out) else f"No author mentions {min_actors} or more of the named actors."
+    )
     return out
 
 
@@ -189,6 +240,12 @@ def advocacy(posts: pd.DataFrame, *, employee_handles: Sequence[str], brand_hand
     >>> advocacy(posts, employee_handles=["@Ben"], brand_handles=["brand_hq"])[["account", "posts", "reshares"]].values.tolist()
     [['ben', 1, 1], ['all employees', 1, 1], ['brand accounts', 1, 0]]
     """
+    missing = lacks_authors(posts, "the employees' and the brand's own posts cannot be found")
+    if missing:  # rows of zeros would read as "the employees were silent"
+        out = pd.DataFrame(columns=["account", "group", "posts", "originals", "reshares", "followers", "reach"]
+                           + ["engagement", "engagement_per_post"])  # fmt: skip
+        out.attrs["note"] = missing
+        return out
     handle = handle_keys(posts["author_handle"])
     emp = [normalise_handle(h) for h in employee_handles]
     own = [normalise_handle(h) for h in brand_handles]

@@ -45,6 +45,7 @@ import pandas as pd
 from .._stats import bootstrap_quantile, wilson
 from .._text import handle_keys, normalise_handle
 from ._sentences_monitoring import describe
+from .missing import lacks_authors
 
 __all__ = ["DEFAULT_INTENTS", "cases", "summary", "open_cases", "history", "describe", "with_topic"]
 
@@ -145,6 +146,13 @@ def cases(
         as_of = as_of.tz_localize("UTC")
     out["age_hours"] = ((as_of - out["created_at"]).dt.total_seconds() / 3600).astype(float) if len(out) else []
     out["open"] = ~out["responded"] & (out["age_hours"] > open_after_hours)
+    out.attrs["as_of"] = as_of
+    out.attrs["open_after_hours"] = float(open_after_hours)
+    out.attrs["missing"] = lacks_authors(
+        posts,
+        "the brand's replies cannot be told from the public's posts, so response rate, response times "
+        "and open cases are not measured",
+    )
     return out
 
 
@@ -247,7 +255,12 @@ def summary(
         "p90_high",
         "open_cases",
     ]
-    return pd.DataFrame(rows, columns=columns)
+    out = pd.DataFrame(rows, columns=columns)
+    out.attrs = {k: case_frame.attrs[k] for k in ("as_of", "open_after_hours", "missing") if k in case_frame.attrs}
+    if out.attrs.get("missing"):  # no author: 0 replies found is not 0 replies given
+        unknown = [c for c in columns if c not in (by, "cases")]
+        out[unknown] = np.nan
+    return out
 
 
 def open_cases(
@@ -287,12 +300,23 @@ def open_cases(
     ['open on Sunday?']
     """
     cols = [c for c in columns if c in case_frame]
-    return (
+    if case_frame.attrs.get("missing"):
+        out = pd.DataFrame(columns=cols)
+        out.attrs["note"] = case_frame.attrs["missing"]
+        return out
+    out = (
         case_frame.loc[case_frame["open"], cols]
         .sort_values("age_hours", ascending=False)
         .head(n)
         .reset_index(drop=True)
     )
+    hours = case_frame.attrs.get("open_after_hours")
+    out.attrs["note"] = (
+        ""
+        if len(out)
+        else "No case is waiting for a reply" + (f" for more than {hours:g} h." if hours is not None else ".")
+    )
+    return out
 
 
 def history(
@@ -355,7 +379,11 @@ def history(
             }
         )
     out = table.merge(pd.DataFrame(examples), on=by, how="left")
-    return out.sort_values("cases", ascending=False, kind="stable").reset_index(drop=True)
+    out = out.sort_values("cases", ascending=False, kind="stable").reset_index(drop=True)
+    out.attrs = dict(table.attrs)
+    if out.attrs.get("missing"):  # no reply can be found: no case is an example of an unanswered one
+        out["example_unanswered"] = pd.NA
+    return out
 
 
 def with_topic(

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from .mentions import interactions
+from .missing import lacks_authors
 
 __all__ = ["TIERS", "tier", "influencers", "tiers"]
 
@@ -191,7 +192,7 @@ def influencers(
     ]
     out = table[cols].head(n).reset_index(drop=True)
     out.attrs["by_tier"] = {str(k): int(v) for k, v in by_tier.items()}
-    out.attrs["note"] = note
+    out.attrs["note"] = lacks_authors(posts, "influencers cannot be ranked") or note
     return out
 
 
@@ -237,4 +238,5 @@ def tiers(posts: pd.DataFrame) -> pd.DataFrame:
     )
     out = out.fillna(0).astype(int).reset_index()
     out["share_of_engagement"] = out["engagement"] / out["engagement"].sum() if out["engagement"].sum() else np.nan
+    out.attrs["note"] = lacks_authors(posts, "authors cannot be put in follower tiers")
     return out

@@ -459,3 +459,51 @@ def test_with_topic_fits_a_sample_of_many_cases_and_a_student_labels_the_rest():
     assert (labelled["topic"].map(subject_of) == labelled["subject"]).mean() > 0.95  # the student keeps subjects apart
     small = care.with_topic(cases_.iloc[:60], embedder="hash", max_fit=120)
     assert small.attrs["note"] == "Topics fitted on the 60 cases' own texts."
+
+
+# --- issue 16: an export without authors says so instead of zeros --------------------------------------------
+def _anonymous():
+    posts = pd.DataFrame(
+        {
+            "post_id": ["1", "2", "3"],
+            "actor": ["Brand", "Rival", "Brand"],
+            "actor_role": pd.array([None] * 3, dtype="string"),
+            "author_handle": pd.array([None] * 3, dtype="string"),
+            "author_id": pd.array([None] * 3, dtype="string"),
+            "author_followers": [None, None, None],
+            "views": [None] * 3,
+            "likes": [1, 2, 3],
+            "shares": 0,
+            "comments": 0,
+            "quotes": 0,
+            "kind": "original",
+            "text": ["a", "b", "c"],
+            "sentiment": ["positive", "negative", "neutral"],
+        }
+    )
+    return posts
+
+
+def test_no_author_column_gives_sentences_not_zero_matrices():
+    from kit.tl import audience, influencers
+
+    posts = _anonymous()
+    o = audience.overlap(posts, actors=["Brand", "Rival"])
+    assert o.empty and o.attrs["note"].startswith("The export has no author column")
+    matrix = audience.overlap_matrix(o)
+    assert matrix.empty and matrix.attrs["note"] == o.attrs["note"]
+    assert audience.crossroads(posts, actors=["Brand", "Rival"]).attrs["note"].startswith("The export has no author")
+    adv = audience.advocacy(posts, employee_handles=["ann"], brand_handles=["brand"])
+    assert adv.empty and "employees' and the brand's own posts cannot be found" in adv.attrs["note"]
+    assert influencers.tiers(posts).attrs["note"].startswith("The export has no author column")
+    ranked = influencers.influencers(posts, rank_by="engagement")
+    assert ranked.empty and "influencers cannot be ranked" in ranked.attrs["note"]
+
+
+def test_with_authors_the_notes_stay_quiet():
+    from kit.tl import audience, influencers
+
+    posts = _anonymous().assign(author_handle=pd.array(["x", "x", "y"], dtype="string"))
+    assert audience.overlap(posts, actors=["Brand", "Rival"]).attrs.get("note", "") == ""
+    assert influencers.tiers(posts).attrs["note"] == ""
+    assert audience.overlap_matrix(audience.overlap(posts, actors=["Brand", "Rival"])).shape == (2, 3)
