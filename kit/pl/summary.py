@@ -350,6 +350,25 @@ def audit(brand: str | None = None, *, values: dict | None = None) -> Summary:
         tiles.append(tile("Own posts analysed (all actors)", own.get("analysed"), record="own_posts/analysed"))
     if brand and _get(v, f"inventory/{brand}") is not None:
         tiles.append(tile(f"Posts of {brand}, every kind", _get(v, f"inventory/{brand}"), record=f"inventory/{brand}"))
+    perf = v.get("performance") or []
+    mine = next((i for i, r in enumerate(perf) if r.get("actor") == brand), None)
+    if mine is not None and not fmt._missing(perf[mine].get("median_rate_followers")):
+        others = [r for r in perf if r.get("actor") != brand and not fmt._missing(r.get("median_rate_followers"))]
+        best = max(others, key=lambda r: r["median_rate_followers"], default=None)
+        row = perf[mine]
+        tiles.append(
+            tile(
+                f"Median engagement rate of {brand} (by followers)",
+                row["median_rate_followers"],
+                kind="percent",
+                record=f"performance/{mine}/median_rate_followers",
+                low=row.get("median_rate_followers_low"),
+                high=row.get("median_rate_followers_high"),
+                change=f"highest of the others: {best['actor']} {fmt.percent(best['median_rate_followers'])}"
+                if best
+                else "",
+            )
+        )
     intent = _get(v, "divergence/compared_with=stated intent")
     if intent:
         tiles.append(
