@@ -42,18 +42,19 @@ def unsupported(langs: Sequence[str] | None, n: int | None = None) -> np.ndarray
     Returns
     -------
     numpy.ndarray
-        A boolean mask; ``und`` and missing codes count as supported (read as English, as before).
+        A boolean mask; ``und``, ``zxx`` (no linguistic content: emoji, numbers) and missing codes count
+        as supported (read as English, which reads emoji and emoticons).
 
     Examples
     --------
-    >>> unsupported(["en", "es", "und", None, "de-AT"]).tolist()
-    [False, True, False, False, False]
+    >>> unsupported(["en", "es", "und", None, "de-AT", "zxx"]).tolist()
+    [False, True, False, False, False, False]
     """
     if langs is None:
         return np.zeros(n or 0, dtype=bool)
     codes = _langs(langs, len(langs))
     return np.array(
-        [c not in SUPPORTED and c not in ("un", "und") for c in codes], dtype=bool
+        [c not in SUPPORTED and c not in ("un", "und", "zx") for c in codes], dtype=bool
     )  # _langs cuts to 2 letters
 
 
@@ -137,21 +138,34 @@ def _langs(langs: Sequence[str] | None, n: int) -> list[str] | None:
     return out
 
 
-def guess_langs(texts: Sequence[str], languages: Sequence[str] = ("fr", "de", "en")) -> list[str]:
-    """Best language among ``languages`` for each text (py3langid), for when a table has no ``lang``.
+def guess_langs(
+    texts: Sequence[str], languages: Sequence[str] = ("fr", "de", "en"), *, prefer: float = 10.0
+) -> list[str]:
+    """The language of each text (py3langid), any language, ``languages`` preferred; for tables without ``lang``.
+
+    The preferred languages' probabilities weigh ``prefer`` times more (a short English text is not read
+    as Scots), but a Spanish text is Spanish, not the nearest of French, German and English (so no French
+    lexicon reads it: :func:`unsupported`).
 
     Parameters
     ----------
     texts
         The texts; an empty one is ``und``.
     languages
-        The candidate language codes.
+        The preferred language codes.
+    prefer
+        How many times more a preferred language's probability weighs.
 
-    >>> guess_langs(["Le train est en retard", "Der Zug ist spät", ""])
-    ['fr', 'de', 'und']
+    >>> guess_langs(["Le train est en retard", "Der Zug ist spät", "", "El tren llega tarde otra vez, qué desastre"])
+    ['fr', 'de', 'und', 'es']
     """
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    identifier.set_languages(list(languages))
-    return [identifier.classify(t)[0] if t.strip() else "und" for t in _texts(texts)]
+    preferred = set(languages)
+
+    def best(text: str) -> str:
+        ranked = identifier.rank(text)
+        return max(ranked, key=lambda x: x[1] * (prefer if x[0] in preferred else 1.0))[0]
+
+    return [best(t) if t.strip() else "und" for t in _texts(texts)]

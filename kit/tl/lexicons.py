@@ -19,7 +19,7 @@ import pandas as pd
 
 from .._cache import cache_dir
 from . import _vader_fr
-from ._sentiment_base import SUPPORTED, _langs, _texts, frame_from_probs, unsupported
+from ._sentiment_base import _langs, _texts, frame_from_probs, unsupported
 from .embed import CachedEmbedder, MissingBackend
 
 __all__ = ["LexiconModel", "lexicon_compound", "lexicon_features"]
@@ -111,8 +111,9 @@ def lexicon_compound(texts: Sequence[str], langs: Sequence[str] | None = None) -
     langs = _langs(langs, len(texts)) or ["en"] * len(texts)
     out = np.zeros(len(texts), dtype=np.float64)
     german = [i for i, lang in enumerate(langs) if lang == "de"]
+    read = ~unsupported(langs)  # fr, de, en, und (read as English); other languages get no lexicon
     for i, (text, lang) in enumerate(zip(texts, langs)):
-        if lang != "de" and (lang in SUPPORTED or lang in ("un", "und")):  # _langs cuts codes to 2 letters
+        if lang != "de" and read[i]:
             out[i] = _LEXICONS.fr(text) if lang == "fr" else _LEXICONS.en(text)
     if german:
         out[german] = _german([texts[i] for i in german])
