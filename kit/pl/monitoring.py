@@ -5,7 +5,6 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from ._figures import note
 from ._style import TEMPLATE, colours, escape
 
 __all__ = ["COLOURS", "share_over_time", "net_sentiment_over_time", "band", "message_test", "surge"]
@@ -185,9 +184,16 @@ def message_test(result: pd.DataFrame, *, title: str | None = None, template: st
 
     Returns
     -------
-    Figure
-        The plotly figure.
+    Figure or Text
+        The plotly figure; a sentence instead when no campaign could be tested, never an empty chart.
     """
+    if result.empty:
+        from ._table import text
+
+        return text(
+            "No campaign with variants and views in this period: no engagement rate per variant to draw "
+            "(the table above says why for each campaign)."
+        )
     fig = go.Figure()
     labels = [f"{escape(r.campaign)}: {escape(r.variant_a)} vs {escape(r.variant_b)}" for r in result.itertuples()]
     fig.add_trace(
@@ -214,10 +220,6 @@ def message_test(result: pd.DataFrame, *, title: str | None = None, template: st
         barmode="group",
         yaxis=dict(tickformat=".1%", title="interactions / views"),
     )
-    if result.empty:
-        note(fig, "No campaign with variants and views in this period")
-        fig.update_xaxes(visible=False)
-        fig.update_yaxes(visible=False)
     return fig
 
 
