@@ -323,7 +323,27 @@ def monitoring(brand: str | None, *, values: dict | None = None) -> Summary:
     alerts = [a.get("message") for a in v.get("alerts") or [] if a.get("message")]
     if not alerts and "alerts" in v:
         alerts = ["No metric of the brand left its expected band in the last two periods."]
-    findings = [(t.get("verdict"), "Message tests") for t in v.get("message_tests") or [] if t.get("verdict")]
+    findings = []
+    corrected = _get(v, f"net_sentiment_corrected/actor={brand}")
+    if corrected and not fmt._missing(corrected.get("corrected_net")):
+        findings.append(
+            (
+                f"Corrected by the human review ({fmt.integer(corrected.get('n_reviewed'))} posts reviewed), "
+                f"{brand}'s net sentiment is "
+                f"{fmt.interval(corrected['corrected_net'], corrected.get('ci_low'), corrected.get('ci_high'), kind='number')}"
+                f"; the model alone said {fmt.number(corrected.get('model_net'))}.",
+                "corrected by the human review",
+            )
+        )
+    history = v.get("alert_history") or []
+    if history:
+        findings.append(
+            (
+                f"Over the whole series, {len(history)} period-metric pairs of the brand left their expected band.",
+                "Every period outside its band",
+            )
+        )
+    findings += [(t.get("verdict"), "Message tests") for t in v.get("message_tests") or [] if t.get("verdict")]
     note = f"The current period{span} against the previous one of the same length." if span else ""
     return Summary(tiles=tiles, alerts=alerts, findings=findings[:6], note=note)
 
