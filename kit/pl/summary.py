@@ -339,7 +339,7 @@ def monitoring(brand: str | None, *, values: dict | None = None) -> Summary:
     if history:
         findings.append(
             (
-                f"Over the whole series, {len(history)} period-metric pairs of the brand left their expected band.",
+                f"Over the whole series, a metric of the brand left its expected band {len(history)} times.",
                 "Every period outside its band",
             )
         )
