@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from .._text import strip
+from . import topic_labels as _topic_labels
 from . import topic_sentences as _topic_sentences
 from ._topic_model import OUTLIER, Topics
 from .listening_review import REVIEW_FILE_NAME, review_results, review_sample
@@ -66,7 +67,6 @@ __all__ = [
     "review_results",
 ]
 
-_TOKEN = r"(?u)\b[^\W\d_][\w'’-]{2,}\b"
 
 
 @lru_cache(maxsize=8)
@@ -270,14 +270,9 @@ def fit(
     topics_ = _renumber(topics_)
     # BERTopic computes the c-TF-IDF words of the clusters found above (its "manual" mode).
     # c-TF-IDF counts words over one document per topic: min_df must stay 1 or words unique to a topic vanish
-    vectorizer = CountVectorizer(
-        stop_words=sorted(stop_words(tuple(languages))),
-        token_pattern=_TOKEN,
-        lowercase=True,
-        min_df=1,
-        ngram_range=(1, 1),
-        max_features=50_000,
-    )
+    # words without elisions (l', qu'...), stop words or auxiliary verbs (kit.tl.topic_labels.analyser)
+    analyse = _topic_labels.analyser(tuple(languages))
+    vectorizer = CountVectorizer(analyzer=analyse, min_df=1, max_features=50_000)
     # language="multilingual": BERTopic's "english" mode deletes every non-ASCII letter (é, ü, ß...)
     model = BERTopic(
         umap_model=BaseDimensionalityReduction(),
@@ -297,7 +292,13 @@ def fit(
     words = {
         t: [w for w, _ in (model.get_topic(mapping.get(int(t), t)) or []) if w.strip()] for t in sorted(set(topics_))
     }
-    labels = {t: ("outliers" if t == OUTLIER else _label(words[t], label_words, word_embedder)) for t in words}
+    langs_ = posts["lang"].astype("string").fillna("und").to_numpy() if "lang" in posts.columns else np.full(n, "und")
+    uses = _topic_labels.word_languages(docs, langs_, topics_, analyse=analyse)
+    dominant = pd.Series(langs_).groupby(topics_).agg(lambda s: s.value_counts().index[0]).to_dict()
+    labels = {
+        t: "outliers" if t == OUTLIER else _label(words[t], label_words, word_embedder, uses.get(t), dominant.get(t))
+        for t in words
+    }
     assignments = pd.DataFrame(
         {
             "post_id": posts["post_id"].to_numpy(),
@@ -312,6 +313,9 @@ def fit(
     info["size"] = info["topic"].map(sizes).astype("int64")
     info["share"] = info["size"] / n
     info["words"] = info["topic"].map(lambda t: ", ".join(words[t][:10]))
+    info["languages"] = info["topic"].map(
+        {t: _topic_labels.language_mix(pd.Series(langs_[topics_ == t])) for t in words}
+    )
     info = info.sort_values(["topic"]).reset_index(drop=True)
     return Topics(
         assignments=assignments,
@@ -331,21 +335,9 @@ def fit(
     )
 
 
-def _label(words: list[str], k: int, word_embedder=None) -> str:
-    if not words:
-        return "(no words)"
-    vectors = word_embedder.embed(words) if word_embedder is not None else None
-    chosen: list[int] = []
-    for i, w in enumerate(words):
-        stem = w[:5]
-        if any(words[j][:5] == stem for j in chosen):
-            continue
-        if vectors is not None and chosen and float(np.max(vectors[chosen] @ vectors[i])) > 0.75:
-            continue
-        chosen.append(i)
-        if len(chosen) == k:
-            break
-    return " · ".join(words[i] for i in chosen)
+def _label(words: list[str], k: int, word_embedder=None, uses=None, dominant=None) -> str:
+    vectors = word_embedder.embed(words) if word_embedder is not None and words else None
+    return _topic_labels.label(words, uses, dominant, k=k, vectors=vectors)
 
 
 def stability(posts: pd.DataFrame, embeddings: np.ndarray, *, seeds=(0, 1, 2), **fit_kwargs) -> pd.DataFrame:
