@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from kit.tl import emotion
-from kit.tl.emotion import EMOTIONS
+from kit.tl.emotion import EMOTIONS, KeywordEmotionModel
 
 HAS_NADE = importlib.util.find_spec("nade") is not None
 
@@ -97,7 +97,7 @@ def test_nade_english_clear_cut():
 def test_auto_routes_english_to_nade_and_others_to_head(tmp_path):
     head = emotion.EmotionHead.load(cache_dir=tmp_path)
     assert head.coef.shape == (8, 512)
-    model = emotion.AutoEmotionModel(other=head)
+    model = emotion.AutoEmotionModel(other=head, lexicon=False)  # the learnt models alone
     posts = posts_frame()
     before = posts.copy()
     out = emotion.emotions(posts, model=model)
@@ -109,3 +109,61 @@ def test_auto_routes_english_to_nade_and_others_to_head(tmp_path):
     # French and German through the distilled head: only the clearest contrasts are asserted
     assert out.loc[5, "fear"] > out.loc[5, "joy"]
     assert out.loc[6, "joy"] > max(out.loc[6, "anger"], out.loc[6, "fear"], out.loc[6, "sadness"])
+
+
+class _Flat:
+    """A stub model: every emotion at ``value``."""
+
+    name = "flat"
+
+    def __init__(self, value):
+        self.value = value
+
+    def scores(self, texts, langs=None):
+        return pd.DataFrame(np.full((len(texts), len(EMOTIONS)), self.value), columns=list(EMOTIONS))
+
+
+def test_auto_joins_the_lexicon_as_a_noisy_or():
+    model = emotion.AutoEmotionModel(english=_Flat(0.2), other=_Flat(0.1))
+    out = model.scores(
+        ["Thanks for nothing, unacceptable", "Le train part à 8h", "Das ist eine Frechheit"], ["en", "fr", "de"]
+    )
+    # two anger entries: lexicon 0.75, joined with 0.2 -> 1 - 0.8 * 0.25
+    assert out.loc[0, "anger"] == pytest.approx(0.8)
+    assert out.loc[0, "joy"] == pytest.approx(0.2)  # "thanks" inside "thanks for nothing" is no joy
+    assert out.loc[1].tolist() == pytest.approx([0.1] * 8)  # no listed word: the model's scores
+    assert out.loc[2, "anger"] == pytest.approx(1 - 0.9 * 0.5)
+    assert "keywords" in model.name
+    assert (
+        emotion.AutoEmotionModel(english=_Flat(0.2), lexicon=False).scores(["unacceptable"], ["en"]).loc[0, "anger"]
+        == 0.2
+    )
+
+
+@pytest.mark.parametrize(
+    "text,lang,expected",
+    [
+        ("Ras-le-bol, toujours aucune réponse 😡", "fr", "anger"),
+        ("Ich habe Angst um meine Daten", "de", "fear"),
+        ("So sad, my thoughts are with the victims' families", "en", "sadness"),
+        ("Merci beaucoup, trajet impeccable 😍", "fr", "joy"),
+        ("This place is filthy, disgusting", "en", "disgust"),
+        ("not happy with this service", "en", "anger"),
+        ("pas content du tout", "fr", "anger"),
+    ],
+)
+def test_lexicons_per_language(text, lang, expected):
+    out = KeywordEmotionModel().scores([text], [lang])
+    assert out.iloc[0].idxmax() == expected, out.iloc[0].to_dict()
+
+
+def test_politeness_formulas_and_other_languages_lists():
+    model = KeywordEmotionModel()
+    assert model.scores(["Merci d'avance !"], ["fr"]).to_numpy().max() == 0
+    assert model.scores(["Thanks in advance!"], ["en"]).to_numpy().max() == 0
+    # a French word is not read in a German post ("vol" is a flight, not a theft, anyway: not listed)
+    assert model.scores(["marre"], ["de"]).loc[0, "anger"] == 0
+    assert model.scores(["marre"], ["fr"]).loc[0, "anger"] == 0.5
+    assert model.scores(["marre"], ["es"]).loc[0, "anger"] == 0.5  # another language: all three lists
+    with pytest.raises(ValueError, match="languages for"):
+        model.scores(["a", "b"], ["fr"])
