@@ -83,12 +83,13 @@ def influencers(
     Returns
     -------
     Figure or Text
-        The plotly figure; a sentence instead when no author has a follower count (``result.attrs["note"]``
-        when the export has no author at all), never an empty chart.
+        The plotly figure; a sentence instead when no author has a follower count, and nothing when the export
+        has no author at all (the ranking's ``attrs["note"]``, shown in the section, says so): never an empty chart.
     """
+    if result.empty and str(result.attrs.get("note", "")).startswith("The export"):
+        return _text([])  # the section's note (the ranking's attrs["note"]) already says what the export lacks
     if result.empty or result["followers"].isna().all():
-        why = result.attrs.get("note", "") if result.empty else ""
-        return _text(why if why.startswith("The export") else "The export has no follower counts: no influencer map.")
+        return _text("No author with a follower count: no influencer map to draw.")
     fig = go.Figure()
     for i, (name, part) in enumerate(result.groupby("tier", sort=True)):
         fig.add_trace(
@@ -128,11 +129,11 @@ def advocacy(
     Returns
     -------
     Figure or Text
-        The plotly figure; the sentence of ``result.attrs["note"]`` when the table is empty (an export without
-        authors), never bars of zeros.
+        The plotly figure; nothing when the table is empty with a note (an export without authors: the section
+        shows that note), never bars of zeros.
     """
-    if result.empty:
-        return _text(result.attrs.get("note") or "No employee or brand account to show.")
+    if result.empty:  # the section's note (the table's attrs["note"]) says why; nothing more to draw
+        return _text([] if result.attrs.get("note") else "No employee or brand account to show.")
     fig = make_subplots(rows=1, cols=2, subplot_titles=("posts", "interactions per post"))
     names = [escape(a) for a in result["account"]]
     colours = [

@@ -37,11 +37,11 @@ def cases(
     Returns
     -------
     Figure or Text
-        The plotly figure; a sentence instead when there is no response to draw (none in the data, or an export
-        without authors: ``result.attrs["missing"]``), never an empty chart.
+        The plotly figure; a sentence instead when there is no response to draw, nothing when the export has no
+        authors (``result.attrs["missing"]``: the care sentence says so), never an empty chart.
     """
     if result.attrs.get("missing"):
-        return _text(result.attrs["missing"])
+        return _text([])  # the care sentence (kit.tl.care.describe) already says why nothing is measured
     hours = result.loc[result["responded"], "hours_to_response"].to_numpy(dtype=float)
     if len(hours) == 0:
         return _text(
