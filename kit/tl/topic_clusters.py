@@ -15,7 +15,7 @@ import pandas as pd
 
 from ._topic_model import OUTLIER
 
-__all__ = ["cluster", "merge_close"]
+__all__ = ["cluster", "merge_close", "sample_rows", "centres", "assign"]
 
 
 def cluster(reduced: np.ndarray, size: int) -> tuple[np.ndarray, str]:
@@ -164,4 +164,113 @@ def _reassign(topics_: np.ndarray, emb: np.ndarray) -> np.ndarray:
     best = sims.argmax(axis=1)
     ok = sims[np.arange(len(idx)), best] >= floor[best]
     out[idx[ok]] = np.asarray(ids)[best[ok]]
+    return out
+
+
+def sample_rows(groups: np.ndarray, n: int, *, seed: int = 0) -> np.ndarray:
+    """Positions of a seeded sample of ``n`` rows, stratified by ``groups`` (each group in proportion).
+
+    Each group gets ``n`` times its share of the rows (rounded by largest remainders, at least one row
+    a group); rows are drawn at random within a group with ``seed``. Fewer rows than ``n``: all of them.
+
+    Parameters
+    ----------
+    groups
+        One group label per row (e.g. the posts' language).
+    n
+        Rows wanted.
+    seed
+        Seeds the draw: same rows, same seed, same sample.
+
+    Returns
+    -------
+    ndarray
+        Sorted positions (int64).
+
+    Examples
+    --------
+    >>> rows = sample_rows(np.array(["fr"] * 80 + ["de"] * 20), 10, seed=0)
+    >>> len(rows), int((rows >= 80).sum())
+    (10, 2)
+    """
+    groups = pd.Series(groups).astype("string").fillna("<NA>").to_numpy()
+    if n >= len(groups):
+        return np.arange(len(groups), dtype=np.int64)
+    rng = np.random.default_rng(seed)
+    names, codes = np.unique(groups, return_inverse=True)
+    counts = np.bincount(codes, minlength=len(names))
+    quota = counts * n / len(groups)
+    take = np.minimum(np.maximum(np.floor(quota).astype(int), 1), counts)
+    for g in np.argsort(-(quota - np.floor(quota)), kind="stable")[: max(0, n - int(take.sum()))]:
+        take[g] = min(take[g] + 1, counts[g])
+    picked = [rng.choice(np.flatnonzero(codes == g), size=int(take[g]), replace=False) for g in range(len(names))]
+    return np.sort(np.concatenate(picked)).astype(np.int64)
+
+
+def centres(topics_: np.ndarray, emb: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each topic's centre (mean of its normalised embeddings, normalised) and its similarity floor.
+
+    The floor is the lowest decile of the similarity of the topic's own posts to its centre: a post
+    less similar than that to its nearest centre stays an outlier (as in the outlier reassignment).
+
+    Parameters
+    ----------
+    topics_
+        Topic number per post (``-1``: outlier).
+    emb
+        One embedding per post.
+
+    Returns
+    -------
+    tuple
+        The topic numbers (ascending), their centres (one row each) and their floors.
+
+    Examples
+    --------
+    >>> ids, c, floor = centres(np.array([0, 0, 1, -1]), np.array([[1.0, 0], [1, 0.1], [0, 1], [1, 1]]))
+    >>> ids.tolist(), c.shape, floor.round(2).tolist()
+    ([0, 1], (2, 2), [1.0, 1.0])
+    """
+    emb = emb / np.maximum(np.linalg.norm(emb, axis=1, keepdims=True), 1e-12)
+    ids, cent = _centres(topics_, emb)
+    floor = np.array([np.quantile(emb[topics_ == t] @ cent[i], 0.1) for i, t in enumerate(ids)])
+    return np.asarray(ids, dtype=np.int64), cent.astype(np.float32), floor.astype(np.float32)
+
+
+def assign(emb: np.ndarray, ids: np.ndarray, cents: np.ndarray, *, floor: np.ndarray | None = None) -> np.ndarray:
+    """The topic of each embedding: its most similar centre, or ``-1`` below that topic's ``floor``.
+
+    A post's topic depends on its embedding and the centres alone, so posts can be assigned in any
+    batches or partitions (a Dask ``map_partitions``) with the same result.
+
+    Parameters
+    ----------
+    emb
+        One embedding per post.
+    ids, cents, floor
+        As returned by :func:`centres` (``floor=None``: every post gets its nearest topic).
+
+    Returns
+    -------
+    ndarray
+        Topic number per post (int64).
+
+    Examples
+    --------
+    >>> ids, c = np.array([0, 3]), np.array([[1.0, 0.0], [0.0, 1.0]])
+    >>> assign(np.array([[0.9, 0.1], [0.2, 0.8], [-1, -1]]), ids, c, floor=np.array([0.5, 0.5])).tolist()
+    [0, 3, -1]
+    """
+    if len(ids) == 0:
+        return np.full(len(emb), OUTLIER, dtype=np.int64)
+    emb = np.asarray(emb, dtype=np.float32)
+    emb = emb / np.maximum(np.linalg.norm(emb, axis=1, keepdims=True), 1e-12)
+    out = np.empty(len(emb), dtype=np.int64)
+    for start in range(0, len(emb), 50_000):  # bounded memory: 50,000 x topics similarities at a time
+        sims = emb[start : start + 50_000] @ np.asarray(cents, dtype=np.float32).T
+        best = sims.argmax(axis=1)
+        topic = np.asarray(ids)[best]
+        if floor is not None:
+            topic = np.where(sims[np.arange(len(best)), best] >= np.asarray(floor)[best], topic, OUTLIER)
+        out[start : start + 50_000] = topic
     return out
