@@ -487,7 +487,7 @@ def is_share(name, values=None) -> bool:
     """
     name = str(name)
     tokens = _tokens(name)
-    relative = name in ("relative_change", "change_pct")
+    relative = name in ("relative_change", "change_pct", "share_of_intent", "times_benchmark_pct")
     named = relative or (
         bool(tokens & _SHARE_WORDS)
         and not tokens & _NOT_SHARE
