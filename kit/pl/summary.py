@@ -367,9 +367,17 @@ def audit(brand: str | None = None, *, values: dict | None = None) -> Summary:
     brand = brand or own.get("brand")
     tiles = []
     if own:
-        tiles.append(tile("Own posts analysed (all actors)", own.get("analysed"), record="own_posts/analysed"))
+        tiles.append(
+            tile(
+                "Own posts analysed (all actors; the kinds in the parameters)",
+                own.get("analysed"),
+                record="own_posts/analysed",
+            )
+        )
     if brand and _get(v, f"inventory/{brand}") is not None:
-        tiles.append(tile(f"Posts of {brand}, every kind", _get(v, f"inventory/{brand}"), record=f"inventory/{brand}"))
+        tiles.append(
+            tile(f"Own posts of {brand}, replies included", _get(v, f"inventory/{brand}"), record=f"inventory/{brand}")
+        )
     perf = v.get("performance") or []
     mine = next((i for i, r in enumerate(perf) if r.get("actor") == brand), None)
     if mine is not None and not fmt._missing(perf[mine].get("median_rate_followers")):
