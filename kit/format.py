@@ -509,7 +509,7 @@ def _is_p(name: str) -> bool:
 
 def _is_id(name: str) -> bool:
     n = name.lower()
-    return n in ("topic", "segment", "rank", "year", "id") or n.endswith(("_id", " id", "topic"))
+    return n in ("topic", "segment", "rank", "year", "id") or n.endswith(("_id", " id", "topic", "year"))
 
 
 def _datetimes(col: pd.Series) -> pd.Series | None:
