@@ -44,7 +44,8 @@ def summary(
 ) -> pd.DataFrame:
     """One row per topic: what it is, how big, in which languages, with which tone.
 
-    Columns: ``topic, label, size, share`` (of all posts), ``share_<lang>`` for each of ``languages``
+    Columns: ``topic, label``, ``languages`` when the fit names them (``fr 61 % · de 25 % · en 14 %``),
+    ``size, share`` (of all posts), ``share_<lang>`` for each of ``languages``
     (share of the topic's posts in that language), and when ``posts`` carries them:
     ``negative_share`` with its Wilson interval ``negative_low``/``negative_high``, ``net_sentiment``
     = (positive - negative) / (positive + negative) (empty when the topic has neither), and
@@ -81,6 +82,8 @@ def summary(
     joined = _with_topic(posts, result, [lang, sentiment, emotion])
     size = joined.groupby("topic").size()
     out = result.info[["topic", "label"]].copy()
+    if "languages" in result.info.columns:  # the language breakdown beside the label (kit.tl.topic_labels)
+        out["languages"] = result.info["languages"].to_numpy()
     out["size"] = out["topic"].map(size).fillna(0).astype("int64")
     out["share"] = out["size"] / max(len(joined), 1)
     if lang in joined.columns:
