@@ -69,9 +69,10 @@ def share_over_time(
     Returns
     -------
     Figure
-        The plotly figure.
+        The plotly figure; periods flagged ``collection_gap`` (no mention after many) are marked with a cross and
+        the sentence of ``result.attrs["note"]`` is written under the chart.
     """
-    return _lines_with_bands(
+    fig = _lines_with_bands(
         result,
         value="share",
         title=title,
@@ -80,6 +81,25 @@ def share_over_time(
         hover="%{y:.1%} (%{customdata[0]} of %{customdata[1]})",
         custom=["mentions", "total"],
     )
+    if "collection_gap" in result.columns and result["collection_gap"].any():
+        gaps = result[result["collection_gap"]]
+        fig.add_trace(
+            go.Scatter(
+                x=gaps["period"],
+                y=gaps["share"],
+                mode="markers",
+                name="likely collection gap",
+                marker=dict(symbol="x", size=14, color="black"),
+                text=[escape(a) for a in gaps["actor"]],
+                hovertemplate="%{text}: no mention, likely a gap in the collection<extra></extra>",
+            )
+        )
+        fig.add_annotation(
+            text=escape(result.attrs.get("note", "")), showarrow=False, x=0, y=-0.22, xref="paper", yref="paper",
+            xanchor="left", font=dict(size=11),
+        )  # fmt: skip
+        fig.update_layout(margin=dict(b=110))
+    return fig
 
 
 def net_sentiment_over_time(

@@ -146,13 +146,26 @@ def kpi_series(
         return out
     from .overview import FREQS
 
-    last = pd.Timestamp(out["period"].iloc[-1])
-    period_end = last + pd.tseries.frequencies.to_offset(FREQS[freq])
-    if freq in ("W", "M"):
-        period_end = (last + pd.DateOffset(weeks=1)) if freq == "W" else (last + pd.DateOffset(months=1))
+    def following(t: pd.Timestamp) -> pd.Timestamp:
+        if freq in ("W", "M"):
+            return t + (pd.DateOffset(weeks=1) if freq == "W" else pd.DateOffset(months=1))
+        return t + pd.tseries.frequencies.to_offset(FREQS[freq])
+
     until = posts["created_at"].max() if covered_until is None else pd.Timestamp(covered_until)
     if until.tzinfo is None:
         until = until.tz_localize("UTC")
+    tail, t = [], following(pd.Timestamp(out["period"].iloc[-1]))
+    while t < until:  # the data goes on, the brand's mentions stopped: those periods count 0, not nothing
+        tail.append(t)
+        t = following(t)
+    if tail:
+        zeros = pd.DataFrame({c: 0 for c in out.columns if c != "period"} | {"period": tail})[list(out.columns)]
+        out = pd.concat([out, zeros.astype(out.dtypes.to_dict())], ignore_index=True)
+        out.attrs.update(
+            {"freq": freq, "incomplete": None, "note": "Every period in the series is covered by the data to its end."}
+        )
+    last = pd.Timestamp(out["period"].iloc[-1])
+    period_end = following(last)
     length = period_end - last
     if until < period_end - 0.05 * length:
         out = out.iloc[:-1].reset_index(drop=True)

@@ -286,6 +286,8 @@ def compare_periods(
         "Each change is judged by a test of the difference between the two periods (p-value below "
         f"{alpha:g}: significant); sums of interactions, reach and rates are not tested."
         if gaps.empty
-        else "Likely collection gaps, not falls: " + "; ".join(gap_note(g) for _, g in gaps.iterrows()) + "."
+        else "Likely collection gaps, not falls: "
+        + "; ".join(gap_note(g).removeprefix("likely collection gap: ") for _, g in gaps.iterrows())
+        + "."
     )
     return out

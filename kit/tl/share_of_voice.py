@@ -72,7 +72,10 @@ def share_of_voice(posts: pd.DataFrame, *, actors, own_roles=OWN_ROLES, level: f
 def share_over_time(
     posts: pd.DataFrame, *, actors, freq: str = "W", own_roles=OWN_ROLES, level: float = 0.95
 ) -> pd.DataFrame:
-    """Share of voice per period: ``period, actor, mentions, total, share, low, high`` (Wilson intervals).
+    """Share of voice per period: ``period, actor, mentions, total, share, low, high`` (Wilson intervals) and
+    ``collection_gap``: no mention of the actor in a period after at least
+    :data:`kit.tl.period_change.MIN_BEFORE_GAP` in the period before (``attrs["note"]`` names them), a likely
+    hole in the collection rather than a fall.
 
     Parameters
     ----------
@@ -88,7 +91,7 @@ def share_over_time(
     Returns
     -------
     DataFrame
-        ``period, actor, mentions, total, share, low, high``, one row per period and actor.
+        ``period, actor, mentions, total, share, low, high, collection_gap``, one row per period and actor.
 
     Examples
     --------
@@ -108,10 +111,25 @@ def share_over_time(
     m = mentions(posts, actors=actors, own_roles=own_roles)
     vol = volume(m, freq=freq, by="actor")
     if vol.empty:
-        return pd.DataFrame(columns=["period", "actor", "mentions", "total", "share", "low", "high"])
+        return pd.DataFrame(columns=["period", "actor", "mentions", "total", "share", "low", "high", "collection_gap"])
     vol = vol.rename(columns={"posts": "mentions"})
     vol["total"] = vol.groupby("period")["mentions"].transform("sum")
     with np.errstate(invalid="ignore", divide="ignore"):
         vol["share"] = np.where(vol["total"] > 0, vol["mentions"] / vol["total"].where(vol["total"] > 0, 1), np.nan)
     vol["low"], vol["high"] = wilson(vol["mentions"].to_numpy(), vol["total"].to_numpy(), level)
+    from .period_change import MIN_BEFORE_GAP
+
+    before = vol.sort_values("period").groupby("actor", sort=False)["mentions"].shift(1)
+    vol["collection_gap"] = ((vol["mentions"] == 0) & (before.reindex(vol.index) >= MIN_BEFORE_GAP)).to_numpy()
+    gaps = vol[vol["collection_gap"]]
+    vol.attrs["note"] = (
+        "Likely collection gaps, not falls: "
+        + "; ".join(
+            f"no mention of {a} in the period starting {pd.Timestamp(p):%d %B %Y} after {int(n):,} in the one before"
+            for a, p, n in zip(gaps["actor"], gaps["period"], before.reindex(gaps.index))
+        )
+        + " (check the export)."
+        if len(gaps)
+        else ""
+    )
     return vol

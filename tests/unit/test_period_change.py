@@ -101,3 +101,24 @@ def test_gap_note_reads_both_ways():
         "likely collection gap: no mention of A in the previous period against 1,200 in the current one "
         "(check the export)"
     )
+
+
+def test_a_collection_stop_shows_as_zero_periods_and_gaps_over_time():
+    days = pd.date_range("2026-03-02", periods=28, freq="D", tz="UTC")
+    rows = [{"actor": "B", "created_at": d} for d in days[:14] for _ in range(10)]  # B stops after two weeks
+    rows += [{"actor": "R", "created_at": d} for d in days for _ in range(5)]
+    posts = pd.DataFrame(rows).assign(
+        actor_role=None, author_handle="a", author_id="1", likes=0, shares=0, comments=0, quotes=0
+    )
+    weekly = metrics.kpi_series(posts, brand="B", freq="W", sentiment=None, covered_until="2026-03-30")
+    assert weekly["mentions"].tolist() == [70, 70, 0, 0]  # the weeks without B are in the series, as 0
+    over = metrics.share_over_time(posts, actors=["B", "R"], freq="W")
+    gap = over[over["collection_gap"]]
+    assert gap[["actor"]].values.tolist() == [["B"]] and gap["period"].iloc[0] == pd.Timestamp("2026-03-16", tz="UTC")
+    assert over.attrs["note"].startswith(
+        "Likely collection gaps, not falls: no mention of B in the period starting 16 March 2026 after 70"
+    )
+    from kit import pl
+
+    fig = pl.share_over_time(over)
+    assert any(t.name == "likely collection gap" for t in fig.data) and fig.layout.annotations
