@@ -20,10 +20,11 @@ import os
 from pathlib import Path
 
 import pandas as pd
+from distributed.diagnostics.plugin import WorkerPlugin
 
 from ..io import parquet
 
-__all__ = ["ENGINES", "client", "check_engine", "posts", "load", "collect"]
+__all__ = ["ENGINES", "KitWorker", "client", "check_engine", "posts", "load", "collect"]
 
 ENGINES = ("pandas", "dask")
 
@@ -104,12 +105,30 @@ def client(scheduler: str | None = None, *, n_workers: int | None = None, memory
             silence_logs=40,
         )
         c = Client(cluster)
+    c.register_plugin(KitWorker(), name="kit")
     if not _CLIENTS:
         import atexit
 
         atexit.register(_close_all)
     _CLIENTS[key] = c
     return c
+
+
+class KitWorker(WorkerPlugin):
+    """A worker plugin: each worker process leaves the run's record to the notebook's process (``KIT_RECORD`` unset
+    there, so a model noted on a worker never overwrites it) and keeps its models in
+    :data:`kit.cluster.annotate.MODELS`, loaded once per worker."""
+
+    name = "kit"
+    idempotent = True
+
+    def setup(self, worker=None):
+        os.environ.pop("KIT_RECORD", None)
+
+    def teardown(self, worker=None):
+        from . import annotate
+
+        annotate.MODELS.clear()
 
 
 def _close_all() -> None:

@@ -174,3 +174,25 @@ def test_kit_convert_keeps_the_row_accounting_of_inspect(tmp_path, capsys):
     assert report.dropped["reason"].tolist() == [d["reason"] for d in inspected["dropped"]]
     assert cli.main(["convert", src, "--out", str(tmp_path / "ds")]) == 2
     assert "not empty" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("model", ["lexicon", "head"])
+def test_sentiment_on_the_workers_is_the_pandas_score(frame, posts, model):
+    from kit.cluster import annotate
+
+    n = 400 if model == "head" else len(posts)
+    small = frame if n == len(posts) else frame.head(n, npartitions=-1, compute=False).repartition(npartitions=3)
+    got = annotate.sentiment(small, model=model).compute()
+    want = tl.sentiment.score(posts.head(n) if n < len(posts) else posts, model=model)
+    got = got.sort_values("_kit_row").drop(columns="_kit_row").reset_index(drop=True)
+    for col in ["sentiment", "p_negative", "p_neutral", "p_positive"]:
+        assert col in got.columns
+    pd.testing.assert_series_equal(got["sentiment"], want["sentiment"].reset_index(drop=True), check_names=False)
+    np.testing.assert_allclose(got["p_positive"].to_numpy(float), want["p_positive"].to_numpy(float), atol=1e-6)
+
+
+def test_a_model_taught_on_the_data_is_refused_on_the_cluster(frame):
+    from kit.cluster import annotate
+
+    with pytest.raises(ValueError, match="taught on the data at hand"):
+        annotate.sentiment(frame, model="fast")
