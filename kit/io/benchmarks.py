@@ -65,6 +65,7 @@ def read(path) -> pd.DataFrame:
     ----------
     path
         A CSV (comma or semicolon), UTF-8 with or without BOM; rows are numbered from 2 (the header is row 1).
+        ``None``: the benchmarks the kit ships (:func:`shipped`).
 
     Returns
     -------
@@ -78,6 +79,8 @@ def read(path) -> pd.DataFrame:
         The file is missing, lacks a column, or a value is not what its column needs (the message names the
         file, the row and the column).
     """
+    if path is None:
+        return shipped()
     path = Path(path)
     if not path.exists():
         raise InputError(f"{path}: no such benchmark file")

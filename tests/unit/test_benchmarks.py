@@ -69,3 +69,7 @@ def test_a_users_benchmark_file_is_read_and_its_errors_name_row_and_column(tmp_p
     bad.write_text("platform,rate,year\nfacebook,0.1,2020\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"lacks the column\(s\) \['statistic', 'source'\]"):
         bench_io.read(bad)
+
+
+def test_no_file_means_the_shipped_table():
+    assert bench_io.read(None).equals(bench_io.shipped())
