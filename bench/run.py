@@ -47,7 +47,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results"
-SECTIONS = ("report", "read", "monitoring", "embed", "topics", "html", "scale")
+SECTIONS = ("report", "read", "monitoring", "listening", "embed", "topics", "html", "scale")
 BRAND, COMPETITORS = "Voltaria", ["Railix", "Trenova", "Cityhop"]
 CAMPAIGNS = ["spring_ab", "null_ab"]
 BRAND_HANDLES = ["voltaria"]
@@ -70,6 +70,7 @@ TARGETS = {
     "monitoring 1M parquet": (120, 6144),
     "monitoring 1M csv": (120, 6144),
     "monitoring 1M parquet models": (120, 6144),  # the same target; cold and warm
+    "listening 100k": (600, 6144),  # issue 18: listening on 100,000 posts under 10 minutes cold
     "html size": 15,
 }
 
@@ -763,6 +764,55 @@ def section_html(args, work: Path) -> list[dict]:
     return rows
 
 
+def section_listening(args, work: Path) -> list[dict]:
+    """``kit run listening`` on ``--listening-posts`` generated posts (100,000), cold then warm."""
+    n = args.listening_posts
+    base = sample_dir(args.data, n)
+    params = work / f"params-listening-{n}"
+    params.mkdir(exist_ok=True)
+    common = (ROOT / "params" / "sample" / "common.yaml").read_text(encoding="utf-8")
+    common = "\n".join(
+        f"data: {base / 'posts.parquet'}" if line.startswith("data:") else line for line in common.splitlines()
+    )
+    (params / "common.yaml").write_text(common + "\n", encoding="utf-8")
+    shutil.copy2(ROOT / "params" / "sample" / "listening.yaml", params / "listening.yaml")
+    cache = work / "kit-cache-listening"
+    shutil.rmtree(cache, ignore_errors=True)
+    rows = []
+    limit_s, limit_mb = TARGETS["listening 100k"]
+    for label in ("cold", "warm"):
+        out = work / f"listening-{n}-{label}"
+        shutil.rmtree(out, ignore_errors=True)
+        log = work / f"listening-{n}-{label}.log"
+        print(f"listening on {n:,} posts ({label}) ...", file=sys.stderr, flush=True)
+        before = _load()
+        m = measure(
+            [str(ROOT / ".venv" / "bin" / "kit"), "run", "listening", "--params", str(params), "--out", str(out)],
+            env={"KIT_CACHE": str(cache)},
+            log=log,
+        )
+        html = out / "latest" / "listening.html"
+        note = f"KIT_CACHE {'empty' if label == 'cold' else 'from the cold run'}; load {before} -> {_load()}"
+        if m["rc"] != 0:
+            tail = log.read_text(errors="replace").strip().splitlines()[-3:]
+            note += "; FAILED: " + " | ".join(t[:160] for t in tail)
+        ok = m["rc"] == 0 and m["seconds"] < limit_s and m["tree_peak_mb"] < limit_mb
+        rows.append(
+            _row(
+                "listening",
+                f"kit run listening {n:,} posts ({label})",
+                m,
+                n=n,
+                value=round(html.stat().st_size / MB, 2) if html.exists() else None,
+                unit="MB html",
+                target=f"< {limit_s} s, < {limit_mb / 1024:.0f} GB" if label == "cold" else "",
+                ok=ok if label == "cold" else None,
+                note=note,
+            )
+        )
+    return rows
+
+
 def _section_scale(args, work: Path) -> list[dict]:
     from bench.scale import section_scale
 
@@ -773,6 +823,7 @@ SECTION_FNS = {
     "report": section_report,
     "read": section_read,
     "monitoring": section_monitoring,
+    "listening": section_listening,
     "embed": section_embed,
     "topics": section_topics,
     "html": section_html,
@@ -889,6 +940,7 @@ def main(argv=None) -> int:
     p.add_argument("--only", default=",".join(SECTIONS), help=f"comma-separated sections: {', '.join(SECTIONS)}")
     p.add_argument("--posts", type=int, default=1_000_000, help="posts for read and monitoring (default 1,000,000)")
     p.add_argument("--params", default="params/sample", help="parameters of the report section")
+    p.add_argument("--listening-posts", type=int, default=100_000, help="posts of the listening section (100,000)")
     p.add_argument("--jobs", type=int, default=2, help="notebooks at once in the report section (as make report)")
     p.add_argument(
         "--data",
@@ -961,6 +1013,8 @@ def main(argv=None) -> int:
             if name in ("read", "monitoring", "report")
             else {"topic_sizes": args.topic_sizes}
             if name == "topics"
+            else {"posts": args.listening_posts}
+            if name == "listening"
             else {"sizes": args.scale_sizes, "workers": args.scale_workers, "memory_limit": args.scale_memory}
             if name == "scale"
             else {},
