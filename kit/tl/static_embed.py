@@ -15,7 +15,7 @@ million posts embed in about a minute on one core. It keeps USE's cross-lingual 
 lands near its English translation) but sees words, not their order: its agreement with USE is
 measured in ``bench/eval_static.py`` (translation retrieval, topic NMI, sentiment F1).
 
-The vocabulary vectors are built on first use (about 1-4 minutes, depending on the machine's load) and
+The vocabulary vectors are built on first use (under a minute on 2 idle cores, a few under load) and
 kept in ``$KIT_CACHE/static`` (:func:`kit._cache.cache_dir`); pieces of other scripts (Cyrillic, Arabic,
 CJK...) have no vector, and a post made only of them gets a zero vector.
 
@@ -40,7 +40,7 @@ __all__ = ["VERSION", "StaticEmbedder", "latin_pieces", "build_vectors", "sif_we
 #: Version of the construction; part of the name (and so of the cache keys of the vectors it gives).
 VERSION = 1
 _FIRST_PIECE = 6  # <unk>, <s>, </s> and three reserved ids come first in USE's vocabulary
-_BUILD_BATCH = 2000  # pieces per USE call while building: fixed, so a build gives the same vectors
+_BUILD_BATCH = 1000  # pieces per USE pass while building: fixed, so a build gives the same vectors
 
 
 def _tokenizer():
@@ -142,8 +142,20 @@ def build_vectors(
         from tqdm.auto import tqdm
 
         steps = tqdm(steps, desc="static embedder: embedding USE's vocabulary", unit="batch")
-    for start in steps:
-        raw[start : start + _BUILD_BATCH] = model.encode(texts[start : start + _BUILD_BATCH])
+    backend = model._model
+    grouped = hasattr(backend, "_encode_batch") and hasattr(backend, "sp")
+    if grouped:  # whole groups of pieces in one pass: 4-5 times faster than encode()'s 384-token micro-batches
+        pieces = [backend.sp.encode(t, out_type=int, add_bos=True, add_eos=True) for t in texts]
+    limit = getattr(backend, "_threadpool", None)
+    from contextlib import nullcontext
+
+    with limit(limits=backend.threads, user_api="blas") if limit else nullcontext():
+        for start in steps:
+            if grouped:
+                group = pieces[start : start + _BUILD_BATCH]
+                backend._encode_batch(group, sum(map(len, group)), raw[start : start + len(group)])
+            else:
+                raw[start : start + _BUILD_BATCH] = model.encode(texts[start : start + _BUILD_BATCH])
     centred = raw - raw.mean(axis=0)
     _, singular, components = np.linalg.svd(centred[::4].astype(np.float64), full_matrices=False)
     reduced = (centred @ components[drop : drop + dim].T.astype(np.float32)).astype(np.float32)
