@@ -39,9 +39,9 @@ def hours_text(h: float) -> str:
     if h < 1:
         return f"{h * 60:.0f} min"
     if h < 48:
-        return f"{h:.1f} h"
+        return f"{h:.1f} h".replace(".0 h", " h")
     days = h / 24
-    return f"{days:.1f} days" if days < 10 else f"{days:,.0f} days"
+    return (f"{days:.1f} days".replace(".0 days", " days")) if days < 10 else f"{days:,.0f} days"
 
 
 def _cases(n: int) -> str:

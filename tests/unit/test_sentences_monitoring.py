@@ -25,7 +25,7 @@ def _summary(**values):
 def test_care_sentence_says_rate_interval_times_and_open_cases():
     text = describe(_summary(), brand="Voltaria")
     assert text.startswith("Voltaria answered 75% of 120 questions and complaints")
-    assert "66% to 82%" in text and "2.2 h" in text and "19.0 h" in text
+    assert "66% to 82%" in text and "2.2 h" in text and "within 19 h" in text
     assert text.endswith("7 cases were still waiting for a reply.")
 
 
@@ -83,16 +83,16 @@ def test_care_sentence_says_the_open_window_and_long_ages_in_days():
     text = describe(summary, brand="V")
     assert "half of the answers came within 24 min and 90 % within 91 days" in text
     assert text.endswith(
-        "2,127 cases were still waiting for a reply for more than 24.0 h at the last post of the data "
+        "2,127 cases were still waiting for a reply for more than 24 h at the last post of the data "
         "(05 April 2026 23:10 UTC)."
     )
     assert "2,183" not in text  # hours this long are said in days
     one = _summary(open_cases=1)
     one.attrs = {"open_after_hours": 48.0}
-    assert describe(one, brand="V").endswith("1 case was still waiting for a reply for more than 2.0 days.")
+    assert describe(one, brand="V").endswith("1 case was still waiting for a reply for more than 2 days.")
     none_open = _summary(open_cases=0)
     none_open.attrs = {"open_after_hours": 24.0}
-    assert describe(none_open, brand="V").endswith("No case was left without a reply for more than 24.0 h.")
+    assert describe(none_open, brand="V").endswith("No case was left without a reply for more than 24 h.")
 
 
 def test_care_sentence_for_a_single_case_and_a_single_answer():
@@ -138,5 +138,5 @@ def test_hours_text_edges():
     from kit.tl._sentences_monitoring import hours_text
 
     assert [hours_text(h) for h in (0.0, 0.99, 1.0, 47.9, 48.0, 240.0)] == [
-        "0 min", "59 min", "1.0 h", "47.9 h", "2.0 days", "10 days"
+        "0 min", "59 min", "1 h", "47.9 h", "2 days", "10 days"
     ]  # fmt: skip
