@@ -564,6 +564,8 @@ def section_monitoring(args, work: Path) -> list[dict]:
         ("parquet", "posts.parquet", True, False),
         ("parquet", "posts.parquet", True, True),
     ):
+        if args.models_only and not models:
+            continue
         label = f"{fmt} models" if models else fmt
         print(f"monitoring from {label}{' (warm)' if warm else ''} ...", file=sys.stderr, flush=True)
         cache = work / "kit-cache-monitoring"
@@ -940,6 +942,9 @@ def main(argv=None) -> int:
     p.add_argument("--only", default=",".join(SECTIONS), help=f"comma-separated sections: {', '.join(SECTIONS)}")
     p.add_argument("--posts", type=int, default=1_000_000, help="posts for read and monitoring (default 1,000,000)")
     p.add_argument("--params", default="params/sample", help="parameters of the report section")
+    p.add_argument(
+        "--models-only", action="store_true", help="monitoring: only the runs with the notebook's models (cold, warm)"
+    )
     p.add_argument("--listening-posts", type=int, default=100_000, help="posts of the listening section (100,000)")
     p.add_argument("--jobs", type=int, default=2, help="notebooks at once in the report section (as make report)")
     p.add_argument(
