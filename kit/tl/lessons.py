@@ -243,10 +243,28 @@ def _care(response: pd.DataFrame) -> list[tuple[str, str]]:
             f"{int(rr.loc['before', 'cases']):,} questions and complaints before the crisis"
             f"{_median(rr.loc['before', 'median_hours'])} and "
             f"{rr.loc['during', 'response_rate']:.0%} of {int(rr.loc['during', 'cases']):,} "
-            f"during it{_median(rr.loc['during', 'median_hours'])}; the "
-            "intervals in the table say whether the difference is more than noise.",
+            f"during it{_median(rr.loc['during', 'median_hours'])}; {_rate_change(rr)}.",
         )
     ]
+
+
+def _rate_change(rr: pd.DataFrame) -> str:
+    """The before/during response rates judged by a two-proportion test, in words."""
+    from .period_change import share_test
+
+    p, _ = share_test(
+        int(rr.loc["during", "responded"]),
+        int(rr.loc["during", "cases"]),
+        int(rr.loc["before", "responded"]),
+        int(rr.loc["before", "cases"]),
+    )
+    if not np.isfinite(p):
+        return "the two rates cannot be compared"
+    shown = "p < 0.001" if p < 0.001 else f"p = {p:.2g}"
+    if p < 0.05:
+        way = "lower" if rr.loc["during", "response_rate"] < rr.loc["before", "response_rate"] else "higher"
+        return f"the rate during the crisis is {way} than before, more than chance would give (two-proportion test, {shown})"
+    return f"the difference is within what chance gives (two-proportion test, {shown})"
 
 
 def _amplification(repost: pd.DataFrame) -> list[tuple[str, str]]:

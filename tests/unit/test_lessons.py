@@ -102,6 +102,11 @@ def test_care_without_cases_without_replies_and_with_replies():
     answered = periods.assign(responded=[5, 10], response_rate=[0.5, 0.25], median_hours=[2.0, 30.0])
     text = said(lessons(surge_row(), response=answered), "care")
     assert "answered 50% of 10" in text and "25% of 40 during it (median 30.0 hours)" in text
+    assert text.endswith("the difference is within what chance gives (two-proportion test, p = 0.13).")
+    many = periods.assign(cases=[300, 1200], responded=[180, 480], response_rate=[0.6, 0.4], median_hours=[2.0, 3.0])
+    assert said(lessons(surge_row(), response=many), "care").endswith(
+        "the rate during the crisis is lower than before, more than chance would give (two-proportion test, p < 0.001)."
+    )
     assert "not enough" in said(lessons(surge_row(), response=answered.assign(cases=[0, 40])), "care")
 
 
