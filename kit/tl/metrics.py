@@ -56,6 +56,12 @@ DEFINITIONS: dict[str, str] = {
     "with a 95 % Wilson interval.",
     "net sentiment": "(positive - negative) / (positive + negative) among mentions; neutral posts do not count. "
     "Interval: the Wilson interval of positive / (positive + negative), mapped to [-1, 1].",
+    "change between periods": "The current period against the previous one of the same length, judged by a "
+    "test of the difference: counts (mentions, unique authors) by a Poisson rate test (E-test), shares (share "
+    "of voice; the positive share among polar posts behind net sentiment) by a two-proportion score test; "
+    "significant: p < 0.05. Sums of interactions, reach and rates are not tested. An actor with no mention "
+    "in one period after at least 10 in the other is a likely collection gap, never a significant change "
+    "(kit.tl.period_change).",
     "message test": "Engagement rate per variant; variants compared with a quasi-binomial GLM on post-level "
     "interactions and views (over-dispersion estimated from the posts, so one viral post does "
     "not make a winner); Holm correction when more than two variants; minimum detectable "
