@@ -249,7 +249,7 @@ def amplification(result: pd.DataFrame, *, title: str | None = None, template: s
 
 
 def cascades(result: pd.DataFrame, *, title: str | None = None, template: str = TEMPLATE) -> go.Figure:
-    """The largest cascades: reposts, quotes and replies per original post (a note when there are none).
+    """The largest cascades: reposts, quotes and replies per original post (a sentence when there are none).
 
     Parameters
     ----------
@@ -262,26 +262,13 @@ def cascades(result: pd.DataFrame, *, title: str | None = None, template: str = 
 
     Returns
     -------
-    go.Figure
+    go.Figure or Text
+        The figure, or the sentence saying why there is none.
     """
-    if result.empty:
-        fig = go.Figure()
-        fig.add_annotation(
-            text="No cascades: the data links no repost, quote or reply to its original post",
-            showarrow=False,
-            x=0.5,
-            y=0.5,
-            xref="paper",
-            yref="paper",
-        )
-        fig.update_layout(
-            title=title or "Largest cascades",
-            template=template,
-            height=250,
-            xaxis=dict(visible=False),
-            yaxis=dict(visible=False),
-        )
-        return fig
+    if result.empty:  # a sentence, not an empty chart
+        from ._table import text
+
+        return text("No cascades: the data links no repost, quote or reply to its original post (no parent_id).")
     r = result.iloc[::-1]
     labels = [
         f"#{len(r) - i} @{escape(h)}" if isinstance(h, str) else f"#{len(r) - i} (not in data)"
