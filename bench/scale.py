@@ -27,6 +27,25 @@ from pathlib import Path
 BRAND, COMPETITORS = "Voltaria", ["Railix", "Trenova", "Cityhop"]
 BRAND_HANDLES = ["voltaria"]
 REPLICA = 1_000_000
+#: what the monitoring tables read (the rest of the post table stays on disk)
+COLUMNS = [
+    "post_id",
+    "parent_id",
+    "author_id",
+    "author_handle",
+    "created_at",
+    "actor",
+    "actor_role",
+    "kind",
+    "platform",
+    "lang",
+    "likes",
+    "shares",
+    "comments",
+    "quotes",
+    "x_true_sentiment",
+    "x_true_intent",
+]
 SHIFT_DAYS = 91  # 13 weeks
 
 
@@ -142,7 +161,7 @@ def task_scale_monitoring(path: str, n_workers: int, memory_limit: str) -> dict:
         client = engine.client(n_workers=n_workers, memory_limit=memory_limit)
         timings["cluster start"] = time.perf_counter() - t0
         t = time.perf_counter()
-        frame, report, total = engine.posts(path)
+        frame, report, total = engine.posts(path, columns=COLUMNS)
         frame = frame.map_partitions(_labels)
         timings["plan (files, metadata)"] = time.perf_counter() - t
         calls = {

@@ -10,11 +10,13 @@ the cluster and brought back as the small pandas frames ``kit.tl`` computes from
 - :mod:`kit.cluster.aggregate`: the monitoring and crisis tables from partial counts (mentions, KPI series,
   share of voice, net sentiment, volumes, exact response-time quantiles from histograms of whole seconds).
 - :mod:`kit.cluster.annotate`: per-post models (sentiment) on the workers, each model loaded once per worker.
+- :mod:`kit.cluster.topics`: topics fitted on a seeded stratified sample on one worker, then every post
+  assigned on the cluster from its embedding.
 """
 
 from __future__ import annotations
 
-__all__ = ["engine", "aggregate", "annotate"]
+__all__ = ["engine", "aggregate", "annotate", "topics"]
 
 
 def __getattr__(name: str):

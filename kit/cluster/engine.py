@@ -156,10 +156,10 @@ def _meta(file: Path) -> pd.DataFrame:
     return meta.drop(columns=[c for c in meta.columns if c in ("day", "month")])
 
 
-def _read_part(file, start=None, end=None) -> pd.DataFrame:
+def _read_part(file, start=None, end=None, columns=None) -> pd.DataFrame:
     import pyarrow.parquet as pq
 
-    frame = pq.read_table(file).to_pandas()
+    frame = pq.read_table(file, columns=columns).to_pandas()
     frame = frame.drop(columns=[c for c in frame.columns if c in ("day", "month")])
     return _period(frame, start, end)
 
@@ -177,7 +177,7 @@ def _period(frame: pd.DataFrame, start=None, end=None) -> pd.DataFrame:
     return frame.loc[mask.to_numpy()]
 
 
-def posts(data, *, start=None, end=None, partitions: int | None = None, **read_options):
+def posts(data, *, start=None, end=None, partitions: int | None = None, columns=None, **read_options):
     """The posts of ``[start, end)`` as a lazy Dask frame, with the load report and the posts in the data.
 
     Parameters
@@ -187,6 +187,9 @@ def posts(data, *, start=None, end=None, partitions: int | None = None, **read_o
         cut into ``partitions``).
     start, end
         The period (UTC); partitions of a dataset entirely outside it are not read.
+    columns
+        Read only these columns of a dataset (``created_at`` and the export's order are always read): the
+        tables of :mod:`kit.cluster.aggregate` need a few, and reading fewer is most of their time.
     partitions
         Partitions of an export that is not a dataset (default: two per worker of the current client, at
         least 2).
@@ -208,9 +211,14 @@ def posts(data, *, start=None, end=None, partitions: int | None = None, **read_o
         total = sum(pq.ParquetFile(f).metadata.num_rows for f in every)
         report = parquet.read_report(data, rows=total)
         meta = _meta(chosen[0] if chosen else every[0])
+        if columns is not None:
+            columns = [c for c in meta.columns if c in {*columns, "created_at", parquet.ORDER}]
+            meta = meta[columns]
         if not chosen:
             return dd.from_pandas(meta, npartitions=1), report, total
-        frame = dd.from_map(_read_part, [str(f) for f in chosen], args=(start, end), meta=meta, label="kit-read")
+        frame = dd.from_map(
+            _read_part, [str(f) for f in chosen], args=(start, end, columns), meta=meta, label="kit-read"
+        )
         return frame, report, total
     from .. import datasets, io
 

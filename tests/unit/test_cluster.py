@@ -196,3 +196,11 @@ def test_a_model_taught_on_the_data_is_refused_on_the_cluster(frame):
 
     with pytest.raises(ValueError, match="taught on the data at hand"):
         annotate.sentiment(frame, model="fast")
+
+
+def test_a_dataset_read_for_a_few_columns_reads_only_them(cluster, dataset, posts):
+    from kit.cluster import aggregate, engine
+
+    frame, _, total = engine.posts(dataset, columns=["actor", "actor_role"])
+    assert list(frame.columns) == ["created_at", "actor", "actor_role", parquet.ORDER] and total == len(posts)
+    _same(aggregate.share_of_voice(frame, actors=ACTORS), tl.share_of_voice.share_of_voice(posts, actors=ACTORS))
