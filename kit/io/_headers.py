@@ -299,6 +299,9 @@ def full_mapping(frame: pd.DataFrame, explicit: dict) -> dict:
     fmt = guessed.get("media_format")
     if isinstance(fmt, str) and "paid" not in guessed and _paid_words(frame[fmt]):
         guessed["paid"] = guessed.pop("media_format")  # LinkedIn's "Post type": Organic / Sponsored
+        other = guess_mapping([c for c in frame.columns if c not in ("__row", fmt)]).get("media_format")
+        if other is not None:  # its "Content type" (Image, Video...) is then the format
+            guessed["media_format"] = other
     taken = {c for v in explicit.values() for c in ([v] if isinstance(v, str) else v)}
     return {
         **{

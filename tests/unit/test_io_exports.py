@@ -52,6 +52,7 @@ def test_linkedin_page_export():
     assert days(posts) == ["2026-03-12 00:00", "2026-03-15 00:00"]
     assert posts["platform"].tolist() == ["linkedin", "linkedin"]  # from the links, not "facebook"
     assert posts["paid"].tolist() == [False, True]  # "Post type": Organic / Sponsored
+    assert posts["media_format"].tolist() == ["image", "video"]  # "Content type"
     assert posts["views"].tolist() == [5400, 12000] and posts["reach"].tolist() == [3100, 8000]
     assert posts["likes"].tolist() == [88, 150] and posts["shares"].tolist() == [4, 31]
     assert posts["text"].tolist() == ["We are hiring engineers in Lyon", "Our 2025 report is out"]
