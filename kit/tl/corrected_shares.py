@@ -49,7 +49,10 @@ def _matched(posts: pd.DataFrame, reviewed: pd.DataFrame, prediction: str, id_co
     in_posts = cons["post_id"].isin(lookup.index).to_numpy()
     has_label = cons["label"].notna().to_numpy()
     has_pred = pred.notna().to_numpy()
-    use = has_label & in_posts & has_pred
+    # rows with an empty weight in a review that has weights are the learning part of
+    # kit.tl.review_choose.choose_sample: they teach the head but are no probability sample
+    learning_only = np.isnan(w) & ~np.isnan(w).all() & has_label
+    use = has_label & in_posts & has_pred & ~learning_only
     bad_w = use & ~(w > 0)
     if bad_w.any():
         raise ReviewError(
@@ -64,6 +67,7 @@ def _matched(posts: pd.DataFrame, reviewed: pd.DataFrame, prediction: str, id_co
         "ties": int((cons["status"] == "tie").sum()),
         "tie_post_ids": cons.loc[cons["status"] == "tie", "post_id"].astype(str).tolist(),
         "not_in_posts": int((has_label & ~in_posts).sum()),
+        "learning_only": int(learning_only.sum()),
         "without_prediction": int((has_label & in_posts & ~has_pred).sum()),
     }
     pcodes = _codes(pred[use])
