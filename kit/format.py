@@ -541,8 +541,8 @@ def _format_times(name: str, utc: pd.Series, timezone: str) -> pd.Series:
     return utc.map(lambda v: timestamp(v, timezone=timezone))
 
 
-def _cell(v, loc: str, timezone: str) -> str:
-    """One value of a mixed column."""
+def _cell(v, loc: str, timezone: str, counts: bool = True) -> str:
+    """One value of a mixed column (``counts``: digit strings are counts, not ids)."""
     if _missing(v):
         return ""
     if isinstance(v, (bool,)):
@@ -555,6 +555,8 @@ def _cell(v, loc: str, timezone: str) -> str:
         return integer(v, locale=loc)
     if isinstance(v, numbers.Real):
         return number(v, locale=loc)
+    if counts and isinstance(v, str) and re.fullmatch(r"-?\d{1,12}", v.strip()):
+        return integer(int(v.strip()), locale=loc)
     if isinstance(v, str) and _ISO.match(v.strip()):
         try:
             return timestamp(v.strip(), timezone=timezone, zone_name=True)
@@ -658,7 +660,8 @@ def frame(
             out.append((head, col.map(lambda v: "" if _missing(v) else _WORDS[loc]["yes" if v else "no"]).to_numpy()))
             continue
         if not numeric(c):
-            out.append((head, col.map(lambda v: _cell(v, loc, zone)).to_numpy()))
+            counts = not _is_id(c)
+            out.append((head, col.map(lambda v, n=counts: _cell(v, loc, zone, n)).to_numpy()))
             continue
         if c in pairs:
             lo, hi = cols[pairs[c]["low"]], cols[pairs[c]["high"]]
