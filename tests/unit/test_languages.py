@@ -3,8 +3,11 @@ do not read are counted and left unscored where the kit's verbs apply the rule."
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
+import pytest
 
 from kit import pp
 from kit.tl import intent
@@ -69,3 +72,21 @@ def test_intent_leaves_unsupported_languages_out():
     found = intent.detect(posts)
     assert found["intent"].tolist()[0] == "question" and found["intent"].tolist()[2] == "question"
     assert pd.isna(found["intent"].iloc[1]) and found["source"].iloc[1] == "language"
+
+
+SHARED_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
+AIRLINE = SHARED_DATA / "airline_tweets" / "Tweets.csv"
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not AIRLINE.exists(), reason="../shared/data absent")
+def test_english_airline_tweets_stay_english():
+    from kit import io
+    from kit.tl import languages
+
+    posts, _ = io.read(AIRLINE)
+    found = pp.detect_language(posts, languages=("en",))
+    counts = found["lang"].value_counts()
+    assert counts["en"] / len(found) > 0.95  # measured: en 13,921, und 564 of 14,485
+    assert unsupported(found["lang"].tolist()).sum() < 0.005 * len(found)
+    assert languages.left_out(found).startswith("All 14,485 posts") or "of 14,485 posts" in languages.left_out(found)
