@@ -176,11 +176,11 @@ def test_kit_convert_keeps_the_row_accounting_of_inspect(tmp_path, capsys):
     assert "not empty" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("model", ["lexicon", "head"])
+@pytest.mark.parametrize("model", ["lexicon", pytest.param("head", marks=pytest.mark.slow)])  # head: USE on each worker
 def test_sentiment_on_the_workers_is_the_pandas_score(frame, posts, model):
     from kit.cluster import annotate
 
-    n = 400 if model == "head" else len(posts)
+    n = 120 if model == "head" else len(posts)
     small = frame if n == len(posts) else frame.head(n, npartitions=-1, compute=False).repartition(npartitions=3)
     got = annotate.sentiment(small, model=model).compute()
     want = tl.sentiment.score(posts.head(n) if n < len(posts) else posts, model=model)
