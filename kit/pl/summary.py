@@ -109,7 +109,8 @@ def tile(
             interval = f"95 % interval {fmt.duration(low, unit='h')} - {fmt.duration(high, unit='h')}"
         else:
             word = " to " if (float(low) < 0 or float(high) < 0) else "-"
-            interval = f"95 % interval {fmt.number(low)}{word}{fmt.number(high)}"
+            d = fmt._decimals(float(value)) if not fmt._missing(value) and float(value) != 0 else None
+            interval = f"95 % interval {fmt.number(low, decimals=d)}{word}{fmt.number(high, decimals=d)}"
     return Tile(
         label=label,
         text=written(value, kind) if not fmt._missing(value) else "n/a",
@@ -274,11 +275,13 @@ def monitoring(brand: str | None, *, values: dict | None = None) -> Summary:
             d = row.get("change")
             change = "" if fmt._missing(d) else ("+" if d > 0 else "") + fmt.number(100 * d, decimals=1) + " pt"
         else:
-            change = (
-                fmt.percent(row.get("relative_change"), sign=True)
-                if not fmt._missing(row.get("relative_change"))
-                else ""
-            )
+            rel, d = row.get("relative_change"), row.get("change")
+            if not fmt._missing(rel):
+                change = fmt.percent(rel, sign=True)
+            elif not fmt._missing(d):
+                change = ("+" if d > 0 else "") + fmt.number(d)
+            else:
+                change = ""
         if change:
             change += " vs previous period"
             p = _p(row.get("p_value"))
