@@ -198,6 +198,8 @@ def crossroads(
         table = table.drop(columns=["_pos", "_neg"])
     table = table.sort_values(["n_actors", "followers", "posts"], ascending=False, kind="stable", na_position="last")
     out = table.head(n).reset_index(drop=True)
+    if out.empty:
+        out = pd.DataFrame(columns=list(out.columns))
     out.attrs["authors"] = int(len(table))
     out.attrs["note"] = lacks_authors(posts, "no author can be found at the crossroads of several actors") or (
         "" if len(out) else f"No author mentions {min_actors} or more of the named actors."

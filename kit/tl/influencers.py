@@ -191,8 +191,11 @@ def influencers(
         "top_post",
     ]
     out = table[cols].head(n).reset_index(drop=True)
+    missing = lacks_authors(posts, "influencers cannot be ranked")
+    if missing:
+        out = pd.DataFrame(columns=cols)
     out.attrs["by_tier"] = {str(k): int(v) for k, v in by_tier.items()}
-    out.attrs["note"] = lacks_authors(posts, "influencers cannot be ranked") or note
+    out.attrs["note"] = missing or note
     return out
 
 
@@ -238,5 +241,8 @@ def tiers(posts: pd.DataFrame) -> pd.DataFrame:
     )
     out = out.fillna(0).astype(int).reset_index()
     out["share_of_engagement"] = out["engagement"] / out["engagement"].sum() if out["engagement"].sum() else np.nan
-    out.attrs["note"] = lacks_authors(posts, "authors cannot be put in follower tiers")
+    missing = lacks_authors(posts, "authors cannot be put in follower tiers")
+    if missing:
+        out = pd.DataFrame(columns=list(out.columns))
+    out.attrs["note"] = missing
     return out
