@@ -33,6 +33,15 @@ def real_data_bias(model=None) -> str:
     >>> real_data_bias(None)
     ''
     """
+    if isinstance(model, str):
+        if model not in ("head", "auto", "fast", "default"):
+            return ""
+        from .sentiment_head import HeadModel
+
+        try:
+            model = HeadModel.load()
+        except Exception:  # no shipped head (a stripped install): nothing measured to say
+            return ""
     meta = getattr(model, "meta", None) or {}
     measured = meta.get("measured_on_real_data")
     if not measured:
@@ -40,10 +49,17 @@ def real_data_bias(model=None) -> str:
     parts = [
         f"{m['lang']} {m['raw_net']:+.2f} where the labels say {m['true_net']:+.2f}" for m in measured.get("rows", [])
     ]
+    air = measured.get("airline_negative_share") or {}
+    tail = (
+        f" On airline customers' tweets it counted {air['raw']:.0%} negative where the labels say {air['labels']:.0%}."
+        if air
+        else ""
+    )
     return (
         f"Against human labels on real posts ({measured.get('data', 'real data')}), this model's raw net sentiment was "
         + "; ".join(parts)
         + "."
+        + tail
     )
 
 
