@@ -34,7 +34,8 @@ def topic_owners(
         The figure; when there is nothing to draw, one that says why in words.
     """
     if result is None or len(result) == 0:
-        return _empty(title or "Topics per actor", "No topics: too few own posts.", template)
+        note = getattr(result, "attrs", {}).get("note") if result is not None else None
+        return _empty(title or "Topics per actor", note or "No topics: too few own posts.", template)
     part = result.head(top)
     share_cols = [c for c in result.columns if c.startswith("share of ")]
     labels = [f"{escape(l)} [{escape(c)}]" for l, c in zip(part["label"], part["covered_by"])]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from ._figures import empty as _empty
 from ._style import TEMPLATE, colours, escape
 
 __all__ = ["semantic_map"]
@@ -74,8 +75,10 @@ def semantic_map(
     Returns
     -------
     go.Figure
-        The figure (no trace when ``result`` is empty).
+        The figure; when there is nothing to draw, one that says why in words (``result.attrs["note"]``).
     """
+    if len(result) == 0 and result.attrs.get("note"):
+        return _empty(title or "Semantic map", result.attrs["note"], template)
     fig = go.Figure()
     if color in result.columns:
         groups = result[color].astype("string").fillna("(none)")

@@ -38,7 +38,8 @@ def pillar_shares(
         The figure; when there is nothing to draw, one that says why in words.
     """
     if result is None or len(result) == 0:
-        return _empty(title or "Editorial line", "No own posts to assign to pillars.", template)
+        note = getattr(result, "attrs", {}).get("note") if result is not None else None
+        return _empty(title or "Editorial line", note or "No own posts to assign to pillars.", template)
     fig = go.Figure()
     pillars = list(pd.unique(result["pillar"])) if len(result) else []
     for _i, actor in enumerate(_order(result[by], order) if len(result) else []):
@@ -95,8 +96,9 @@ def pillar_divergence(result: pd.DataFrame, *, title: str | None = None, templat
         The figure; when there is nothing to draw, one that says why in words.
     """
     if result is None or len(result) == 0:
+        note = getattr(result, "attrs", {}).get("note") if result is not None else None
         return _empty(
-            title or "Divergence from the stated pillars", "The brand has no own post in this period.", template
+            title or "Divergence from the stated pillars", note or "The brand has no own post in this period.", template
         )
     fig = go.Figure(
         go.Scatter(

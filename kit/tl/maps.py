@@ -166,6 +166,15 @@ def semantic_map(
     if len(posts) != len(vectors):
         raise ValueError(f"{len(posts)} posts but {len(vectors)} embeddings: give one vector per post, same order")
     cols = [c for c in columns if c in posts.columns]
+    note = None
+    if (
+        "text" in posts.columns
+        and len(posts)
+        and not posts["text"].astype("string").fillna("").str.strip().ne("").any()
+    ):
+        # vectors of empty texts all sit on one point: a map of them would show nothing true
+        note = f"None of the {len(posts):,} posts has a text: there is no meaning to map."
+        posts, vectors = posts.iloc[:0], vectors[:0]
     if stratify is not None and stratify in posts.columns:
         groups = posts[stratify].reset_index(drop=True)
     else:
@@ -190,6 +199,8 @@ def semantic_map(
             "stratify": stratify,
         }
     )
+    if note:
+        out.attrs.update(n_posts=int(len(embeddings)), note=note)
     return out
 
 
@@ -213,7 +224,12 @@ def caption(result: pd.DataFrame) -> str:
     >>> points.attrs.update(n_posts=10, n_shown=1, stratify="actor", seed=0)
     >>> caption(points)
     '1 of 10 posts shown (a sample stratified by actor, seed 0)'
+    >>> import numpy as np
+    >>> caption(semantic_map(pd.DataFrame({"text": ["", None]}), np.zeros((2, 4))))
+    'None of the 2 posts has a text: there is no meaning to map.'
     """
+    if result.attrs.get("note"):
+        return result.attrs["note"]
     n_posts, n_shown = result.attrs.get("n_posts", len(result)), result.attrs.get("n_shown", len(result))
     if n_shown < n_posts:
         by = result.attrs.get("stratify")

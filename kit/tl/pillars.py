@@ -186,9 +186,12 @@ def pillar_shares(
     >>> shares = pillar_shares(pd.DataFrame({"actor": ["b", "b"], "pillar": ["green", "other"]}), ["green"])
     >>> shares["share"].tolist()
     [0.5, 0.5]
+    >>> pillar_shares(pd.DataFrame({"actor": ["b"], "pillar": [NO_TEXT]}), ["green"]).attrs["note"]
+    'None of the 1 own posts has a text: no post can be assigned to a pillar.'
     """
     names = list(pillars) + ["other"]
     intent = _intent(pillars, weights)
+    given = len(assigned)
     assigned = _with_text(assigned)
     rows = []
     for g, part in assigned.groupby(assigned[by].astype("string").fillna("(none)"), sort=True):
@@ -209,7 +212,14 @@ def pillar_shares(
                     "intended_share": intent.get(name, 0.0),
                 }
             )
-    return pd.DataFrame(rows, columns=[by, "pillar", "posts", "group_posts", "share", "low", "high", "intended_share"])
+    out = pd.DataFrame(rows, columns=[by, "pillar", "posts", "group_posts", "share", "low", "high", "intended_share"])
+    if given and out.empty:
+        out.attrs["note"] = _no_text_note(given)
+    return out
+
+
+def _no_text_note(given: int) -> str:
+    return f"None of the {given:,} own posts has a text: no post can be assigned to a pillar."
 
 
 def pillar_divergence(
@@ -257,6 +267,7 @@ def pillar_divergence(
     """
     names = list(pillars) + ["other"]
     intent = np.array([_intent(pillars, weights).get(n, 0.0) for n in names])
+    given = len(assigned)
     assigned = _with_text(assigned)
     groups = assigned[by].astype("string").fillna("(none)")
     codes = {n: i for i, n in enumerate(names)}
@@ -265,7 +276,10 @@ def pillar_divergence(
     rng = np.random.default_rng(seed)
     cols = ["compared_with", "posts", "other_posts", "divergence", "low", "high"]
     if len(mine) == 0:
-        return pd.DataFrame(columns=cols)
+        out = pd.DataFrame(columns=cols)
+        if given and assigned.empty:
+            out.attrs["note"] = _no_text_note(given)
+        return out
 
     def dist(sample: np.ndarray) -> np.ndarray:
         return np.bincount(sample, minlength=len(names)).astype(float)

@@ -42,3 +42,27 @@ def test_keyness_with_texts_has_no_note():
 def test_empty_table_and_empty_text():
     assert pl.text([])._repr_html_() == ""
     assert "Nothing to show: no rows." in pl.table(pd.DataFrame(columns=["a"]))._repr_html_()
+
+
+def test_semantic_map_without_texts_says_why():
+    import numpy as np
+
+    from kit.pl import maps as pmaps
+    from kit.tl import maps
+
+    points = maps.semantic_map(own([None] * 24), np.zeros((24, 8)), seed=0)
+    assert points.empty and maps.caption(points) == "None of the 24 posts has a text: there is no meaning to map."
+    fig = pmaps.semantic_map(points)
+    assert not fig.data and "None of the 24 posts has a text" in fig.layout.annotations[0].text
+
+
+def test_pillars_without_texts_say_why():
+    from kit.pl import pillars as ppillars
+    from kit.tl import pillars
+
+    assigned = pd.DataFrame({"actor": ["a", "a", "b"], "pillar": [pillars.NO_TEXT] * 3})
+    shares = pillars.pillar_shares(assigned, ["green"])
+    divergence = pillars.pillar_divergence(assigned, ["green"], brand="a", n_boot=5)
+    for result, draw in ((shares, ppillars.pillar_shares), (divergence, ppillars.pillar_divergence)):
+        assert result.empty and result.attrs["note"].startswith("None of the 3 own posts has a text")
+        assert "None of the 3 own posts has a text" in draw(result).layout.annotations[0].text
