@@ -122,15 +122,28 @@ def message_verdict(r) -> str:
     ...                  "ci_low": -0.004, "ci_high": 0.006, "p_adjusted": 0.71, "significant": False, "mde": 0.0071})
     'No winner between A and B: the difference (+0.10%) is within what chance gives (adjusted p = 0.71); this test could only detect differences of about 0.71% or more.'
     """
+    p = _p(r.get("p_adjusted"))
     if r["significant"]:
         win, lose = (r["variant_b"], r["variant_a"]) if r["difference"] > 0 else (r["variant_a"], r["variant_b"])
         return (
             f"{win} beats {lose}: {max(r['rate_a'], r['rate_b']):.2%} vs {min(r['rate_a'], r['rate_b']):.2%} "
             f"(difference {abs(r['difference']):.2%}, 95 % CI {r['ci_low']:+.2%} to {r['ci_high']:+.2%}, "
-            f"adjusted p = {r['p_adjusted']:.3g})."
+            f"adjusted {p})."
         )
+    mde = r.get("mde")
+    could = (
+        f"; this test could only detect differences of about {mde:.2%} or more"
+        if mde is not None and np.isfinite(mde)
+        else "; the sample is too small to say how large a difference it could detect"
+    )
     return (
         f"No winner between {r['variant_a']} and {r['variant_b']}: the difference "
-        f"({r['difference']:+.2%}) is within what chance gives (adjusted p = {r['p_adjusted']:.2g}); "
-        f"this test could only detect differences of about {r['mde']:.2%} or more."
+        f"({r['difference']:+.2%}) is within what chance gives (adjusted {p}){could}."
     )
+
+
+def _p(p) -> str:
+    """A p-value as a reader takes it: ``p < 0.001`` below that, two significant digits above."""
+    if p is None or not np.isfinite(p):
+        return "p not computed"
+    return "p < 0.001" if p < 0.001 else f"p = {p:.2g}"

@@ -140,3 +140,11 @@ def test_hours_text_edges():
     assert [hours_text(h) for h in (0.0, 0.99, 1.0, 47.9, 48.0, 240.0)] == [
         "0 min", "59 min", "1 h", "47.9 h", "2 days", "10 days"
     ]  # fmt: skip
+
+
+def test_verdict_p_values_and_missing_detectable_effect():
+    assert message_verdict(_pair(p_adjusted=2.98e-258)).endswith("adjusted p < 0.001).")
+    assert "adjusted p = 0.0012" in message_verdict(_pair(p_adjusted=0.00123))
+    few = message_verdict(_pair(significant=False, p_adjusted=0.5, mde=float("nan")))
+    assert few.endswith("the sample is too small to say how large a difference it could detect.")
+    assert "nan" not in few
