@@ -68,3 +68,20 @@ def test_crisis_records_message_types_response_and_lessons(values):
 def test_crisis_onset_used_is_the_detected_one(values):
     used = values["onset_used"]
     assert used["onset_source"] == "detected" and used["onset"] == used["detected_onset"]
+
+
+
+def test_crisis_public_figures_hold_no_post_of_a_tracked_account(values):
+    """Negative share, emotions, message types and topics by phase read the public's posts only (kit.tl.voices)."""
+    from pathlib import Path
+
+    import kit
+    from kit import report
+
+    params = report.load_params(Path(__file__).resolve().parents[2] / "params" / "smoke", "crisis")
+    window = kit.load("sample", start=params.get("start"), end=params.get("end"))[0]
+    tracked = window["actor_role"].isin(["brand", "competitor", "media", "employee"])
+    has_text = window["text"].astype("string").fillna("").str.strip().str.len().gt(0)
+    assert values["voices"]["tracked"] == int(tracked.sum()) > 0
+    # every phase together holds every public post with a text, and nothing else
+    assert sum(r["posts"] for r in values["negative_by_phase"]) == int((~tracked & has_text).sum())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
@@ -75,3 +77,27 @@ def test_report_states_the_sentiment_caveat_and_writes_the_review_sample(smoke_r
     assert sample.exists()
     header = sample.read_text(encoding="utf-8-sig").splitlines()[0]
     assert "post_id" in header and "label_reviewer_1" in header
+
+
+TRACKED_ROLES = ["brand", "competitor", "media", "employee"]
+
+
+def _sample_window(name):
+    """The sample's posts in the smoke window of notebook ``name`` (the same reader and dates as the run)."""
+    import kit
+    from kit import report
+
+    params = report.load_params(Path(__file__).resolve().parents[2] / "params" / "smoke", name)
+    return kit.load("sample", start=params.get("start"), end=params.get("end"))[0]
+
+
+def test_public_figures_hold_no_post_of_a_tracked_account(listening):
+    """Sentiment, emotion, topics and emerging topics are fitted on the public's posts only (kit.tl.voices): the
+    brand's, competitors', media and employees' own posts are counted apart, and every topic post is public."""
+    window = _sample_window("listening")
+    tracked = int(window["actor_role"].isin(TRACKED_ROLES).sum())
+    assert tracked > 0
+    assert listening["voices"]["tracked"] == tracked
+    assert listening["voices"]["brand"] == int((window["actor_role"] == "brand").sum())
+    assert listening["listening_posts"] == listening["voices"]["public"] == len(window) - tracked
+    assert sum(t["size"] for t in listening["topics"]) == listening["listening_posts"]
