@@ -40,10 +40,11 @@ def test_the_sample_is_stratified_and_the_partitioning_does_not_change_it(frame,
     assert not set(here["post_id"]) & set(topics.sample(posts, size=800, seed=4)["post_id"]) == set(here["post_id"])
 
 
+@pytest.mark.slow  # a topic fit (UMAP, HDBSCAN) on one worker
 def test_fit_on_a_sample_then_assign_everywhere(frame, posts):
     from kit.cluster import topics
 
-    result, centres = topics.fit(frame, embedder="hash", size=1500, seed=0)
+    result, centres = topics.fit(frame, embedder="hash", size=600, seed=0)
     assert len(centres.topics) >= 3
     assigned = topics.assign(frame, centres, embedder="hash").compute()
     local = topics.assign(posts, centres, embedder="hash")
