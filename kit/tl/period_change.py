@@ -32,7 +32,7 @@ __all__ = ["MIN_BEFORE_GAP", "count_test", "share_test", "collection_gaps", "gap
 #: a steady Poisson count of 10 is 0 with probability exp(-10) = 0.005 %.
 MIN_BEFORE_GAP = 10
 
-_NOT_TESTED = "not tested: a sum over posts that are not independent events (one viral post moves it)"
+_NOT_TESTED = "not tested: a sum or rate over posts that are not independent events (one viral post moves it)"
 _COLUMNS = [
     "metric",
     "current",
