@@ -80,7 +80,11 @@ def test_crisis_public_figures_hold_no_post_of_a_tracked_account(values):
 
     params = report.load_params(Path(__file__).resolve().parents[2] / "params" / "smoke", "crisis")
     window = kit.load("sample", start=params.get("start"), end=params.get("end"))[0]
-    tracked = window["actor_role"].isin(["brand", "competitor", "media", "employee"])
+    defaults = {**report.notebook_defaults("crisis"), **params}
+    lists = ("brand_accounts", "competitor_accounts", "media_accounts", "employee_handles")
+    handles = {h.lower() for key in lists for h in defaults.get(key, [])}
+    by_handle = window["author_handle"].astype("string").str.lower().isin(list(handles)).fillna(False)
+    tracked = window["actor_role"].isin(["brand", "competitor", "media", "employee"]) | by_handle
     has_text = window["text"].astype("string").fillna("").str.strip().str.len().gt(0)
     assert values["voices"]["tracked"] == int(tracked.sum()) > 0
     # every phase together holds every public post with a text, and nothing else

@@ -83,19 +83,25 @@ TRACKED_ROLES = ["brand", "competitor", "media", "employee"]
 
 
 def _sample_window(name):
-    """The sample's posts in the smoke window of notebook ``name`` (the same reader and dates as the run)."""
+    """The sample's posts in the smoke window of notebook ``name`` (the same reader and dates as the run), and
+    which are by a tracked account: the export's ``actor_role`` or a handle in the notebook's account lists."""
     import kit
     from kit import report
 
     params = report.load_params(Path(__file__).resolve().parents[2] / "params" / "smoke", name)
-    return kit.load("sample", start=params.get("start"), end=params.get("end"))[0]
+    window = kit.load("sample", start=params.get("start"), end=params.get("end"))[0]
+    defaults = {**report.notebook_defaults(name), **params}
+    lists = ("brand_accounts", "competitor_accounts", "media_accounts", "employee_handles")
+    handles = {h.lower() for key in lists for h in defaults.get(key, [])}
+    by_handle = window["author_handle"].astype("string").str.lower().isin(list(handles)).fillna(False)
+    return window, window["actor_role"].isin(TRACKED_ROLES) | by_handle
 
 
 def test_public_figures_hold_no_post_of_a_tracked_account(listening):
     """Sentiment, emotion, topics and emerging topics are fitted on the public's posts only (kit.tl.voices): the
     brand's, competitors', media and employees' own posts are counted apart, and every topic post is public."""
-    window = _sample_window("listening")
-    tracked = int(window["actor_role"].isin(TRACKED_ROLES).sum())
+    window, is_tracked = _sample_window("listening")
+    tracked = int(is_tracked.sum())
     assert tracked > 0
     assert listening["voices"]["tracked"] == tracked
     assert listening["voices"]["brand"] == int((window["actor_role"] == "brand").sum())
