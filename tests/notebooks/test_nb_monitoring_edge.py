@@ -78,9 +78,15 @@ def test_a_brand_whose_collection_stops_is_a_gap_not_a_significant_fall(runs):
     alerts = [a for a in values["alerts"] if a["metric"] == "mentions"]
     assert alerts and alerts[0]["value"] == 0 and alerts[0]["direction"] == "below"
     assert alerts[0]["message"].endswith("more likely a gap in the collection than a fall (check the export)")
-    text, _ = _outputs(runs["stopped"])
+    text, figures = _outputs(runs["stopped"])
     assert "Likely collection gaps, not falls: no mention of Voltaria in the current period" in text
-    assert "Likely collection gaps, not falls: no mention of Voltaria in the period starting 09 March 2026" in text
+    notes = [a.get("text", "") for f in figures for a in f.get("layout", {}).get("annotations", [])]
+    assert any(
+        n.startswith("Likely collection gaps, not falls: no mention of Voltaria in the period starting 09 March")
+        for n in notes
+    )
+    marked = [t for f in figures for t in f.get("data", []) if t.get("name") == "likely collection gap"]
+    assert marked  # the share-of-voice chart marks the week without the brand
     _no_empty_figure(runs["stopped"])
 
 
@@ -93,8 +99,9 @@ def test_an_export_without_authors_says_so_instead_of_zeros(runs):
         "no author can be found at the crossroads",
         "influencers cannot be ranked",
         "authors cannot be put in follower tiers",
-        "the employees&#x27; and the brand&#x27;s own posts cannot be found",
-        "response rate, response times and open cases are not measured",
+        "the employees' and the brand's own posts cannot be found",
+        "the brand's replies cannot be told from the public's posts, so response rate, response times and open "
+        "cases are not measured",
     ):
         assert f"{said}: {consequence}" in text, consequence
     care = values["care"][0]
