@@ -626,6 +626,8 @@ def frame(
         if not m or not numeric(c):
             continue
         base = m.group("base")
+        if base is not None and f"{base}_share" in cols and numeric(f"{base}_share"):
+            base = f"{base}_share"  # negative_low/high bound negative_share, not the count of negatives
         if base is None and "current" in cols and numeric("current"):
             base = "current"  # a comparison of periods: the interval of the current value
         elif base is None or base not in cols or not numeric(base):
