@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .._text import handle_keys, normalise_handle
+from .._text import handle_keys, normalise_handle, strip
 
 __all__ = ["VOICES", "TRACKED", "annotate", "public", "tracked", "split_counts", "said"]
 
@@ -245,7 +245,8 @@ def said(posts: pd.DataFrame, *, n_texts: int = 2, text: str = "text", max_chars
     DataFrame
         ``voice, account, posts, originals, replies, reposts, first_post, last_post, repeated_share,
         top_texts``, ordered by voice then posts. ``repeated_share`` is the share of the account's texts
-        that it posted more than once (templates), ``top_texts`` its most frequent texts.
+        that it posted more than once (templates: handles, links and numbers removed before texts are
+        compared), ``top_texts`` its most frequent texts (so cleaned).
 
     Examples
     --------
@@ -278,8 +279,9 @@ def said(posts: pd.DataFrame, *, n_texts: int = 2, text: str = "text", max_chars
             account = account.fillna(frame[col].astype("string"))
     account = account.fillna(frame["voice"].astype("string"))
     kind = frame["kind"].astype("string") if "kind" in frame.columns else pd.Series(pd.NA, index=frame.index)
+    # a template filled with names, numbers or links is one text: those are removed before counting
     texts = (
-        frame[text].astype("string").fillna("").str.split().str.join(" ")
+        pd.Series([strip(t, digits=True) for t in frame[text].astype("string").fillna("")], index=frame.index)
         if text in frame.columns
         else pd.Series("", index=frame.index)
     )
