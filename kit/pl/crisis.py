@@ -197,7 +197,7 @@ def timeline(
         or "Crisis timeline: the rise, the peak and the way back to baseline (numbered diamonds: key moments)",
         template=template,
         hovermode="closest",
-        legend=dict(orientation="h", y=-0.15),
+        legend=dict(orientation="h", y=-0.3),
     )
     return fig
 
