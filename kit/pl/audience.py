@@ -32,11 +32,11 @@ def overlap(
     Returns
     -------
     Figure or Text
-        The plotly figure; the sentence of ``result.attrs["note"]`` when there is nothing to cross (an export
-        without authors), never a matrix of zeros.
+        The plotly figure; nothing when there is nothing to cross and ``result.attrs["note"]`` says why (an
+        export without authors: the matrix table shows that sentence), never a matrix of zeros.
     """
-    if result.empty:
-        return _text(result.attrs.get("note") or "No mention of the named actors: no audience to cross.")
+    if result.empty:  # the matrix table (kit.tl.audience.overlap_matrix) shows the note; nothing more to draw
+        return _text([] if result.attrs.get("note") else "No mention of the named actors: no audience to cross.")
     grid = result.pivot(index="actor_a", columns="actor_b", values=value)
     shared = result.pivot(index="actor_a", columns="actor_b", values="shared").reindex_like(grid)
     z = grid.to_numpy(dtype=float).copy()
