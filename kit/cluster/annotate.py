@@ -36,7 +36,7 @@ def model(name: str):
     return MODELS[name]
 
 
-def score_partition(part: pd.DataFrame, name: str, column: str = "text", lang_column: str = "lang") -> pd.DataFrame:
+def score_partition(part: pd.DataFrame, name: str, *, column: str = "text", lang_column: str = "lang") -> pd.DataFrame:
     """:func:`kit.tl.sentiment.score` of one partition with the process's copy of model ``name``.
 
     Examples
@@ -75,5 +75,5 @@ def sentiment(frame, *, model: str = "head", column: str = "text", lang_column: 
             f"sentiment model {model!r} on the cluster: choose one that scores each text on its own "
             f"({', '.join(PER_TEXT)}, transformers:<path>); 'auto' and 'fast' are taught on the data at hand"
         )
-    meta = score_partition(frame._meta.head(0), "lexicon", column, lang_column)
-    return frame.map_partitions(score_partition, model, column, lang_column, meta=meta)
+    meta = score_partition(frame._meta.head(0), "lexicon", column=column, lang_column=lang_column)
+    return frame.map_partitions(score_partition, model, column=column, lang_column=lang_column, meta=meta)
