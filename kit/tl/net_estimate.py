@@ -122,7 +122,13 @@ def headline(
                 "estimate": corr["corrected_net"].reindex(raw.index),
                 "ci_low": corr["ci_low"].reindex(raw.index),
                 "ci_high": corr["ci_high"].reindex(raw.index),
-                "source": "corrected by the review",
+                "source": corr["confusion"]
+                .reindex(raw.index)
+                .map(
+                    lambda how: (
+                        "corrected by the review" if how == "own" else f"corrected, errors {how} (few of its own)"
+                    )
+                ),
                 RAW: raw["net"],
                 "n_reviewed": corr["n_reviewed"].reindex(raw.index).fillna(0).astype(int),
             }
@@ -140,9 +146,11 @@ def headline(
             else ""
         )
         note = (
-            f"Net sentiment corrected by the human review ({n_used:,} reviewed rows; {corr.attrs.get('note', '')}). "
+            f"Net sentiment corrected by the human review ({n_used:,} reviewed rows). {corr.attrs.get('note', '')} "
             f"The model's own count is shown beside it as '{RAW}': where they differ, trust the corrected figure, "
-            "whose interval carries the review's sampling error. " + more
+            "whose interval carries the review's sampling error. Where an actor's errors are pooled over all reviewed "
+            "posts, its interval assumes the model errs on it as on the others: review more of its posts to check. "
+            + more
         )
     else:
         out = pd.DataFrame(
