@@ -324,7 +324,9 @@ def monitoring(brand: str | None, *, values: dict | None = None) -> Summary:
             )
         )
     alerts = [a.get("message") for a in v.get("alerts") or [] if a.get("message")]
-    if not alerts and "alerts" in v:
+    if not alerts and v.get("alerts_note"):
+        alerts = [str(v["alerts_note"])]  # e.g. a series too short for a band
+    elif not alerts and "alerts" in v:
         alerts = ["No metric of the brand left its expected band in the last two periods."]
     findings = []
     corrected = _get(v, f"net_sentiment_corrected/actor={brand}")
