@@ -13,7 +13,7 @@ __all__ = ["COLUMNS", "BENCHMARK_ROWS"]
 #: Columns of a benchmark table (the file a user passes has the same ones; ``note`` is optional).
 COLUMNS = ("platform", "rate", "statistic", "year", "source", "definition", "note")
 
-_SOURCE = "Socialinsider, 2021 Social Media Industry Benchmarks (brand accounts of 35 industries)"
+_SOURCE = "Socialinsider, 2021 Social Media Industry Benchmarks, brand accounts of 35 industries"
 _DEFINITION = "interactions / followers per post"
 _NOTE = (
     "Average engagement rate of 2020 as the kit's brief quotes it; secondary reports of the same study give "
