@@ -253,10 +253,8 @@ def _rate_change(rr: pd.DataFrame) -> str:
     from .period_change import share_test
 
     p, _ = share_test(
-        int(rr.loc["during", "responded"]),
-        int(rr.loc["during", "cases"]),
-        int(rr.loc["before", "responded"]),
-        int(rr.loc["before", "cases"]),
+        (int(rr.loc["during", "responded"]), int(rr.loc["during", "cases"])),
+        (int(rr.loc["before", "responded"]), int(rr.loc["before", "cases"])),
     )
     if not np.isfinite(p):
         return "the two rates cannot be compared"

@@ -83,13 +83,13 @@ def count_test(current: float, previous: float) -> tuple[float, str]:
     return float(p), name
 
 
-def share_test(count_current: int, total_current: int, count_previous: int, total_previous: int) -> tuple[float, str]:
+def share_test(current: tuple[int, int], previous: tuple[int, int]) -> tuple[float, str]:
     """p-value of the difference of two shares (two-proportion score test).
 
     Parameters
     ----------
-    count_current, total_current, count_previous, total_previous
-        Numerator and denominator of each period's share.
+    current, previous
+        ``(count, total)`` of each period's share.
 
     Returns
     -------
@@ -98,15 +98,16 @@ def share_test(count_current: int, total_current: int, count_previous: int, tota
 
     Examples
     --------
-    >>> p, name = share_test(300, 500, 250, 500)
+    >>> p, name = share_test((300, 500), (250, 500))
     >>> round(p, 4), name
     (0.0015, 'two-proportion score test')
-    >>> share_test(0, 0, 5, 10)[0]
+    >>> share_test((0, 0), (5, 10))[0]
     nan
     """
     from statsmodels.stats.proportion import test_proportions_2indep
 
     name = "two-proportion score test"
+    (count_current, total_current), (count_previous, total_previous) = current, previous
     if not (total_current > 0 and total_previous > 0):
         return np.nan, name
     if count_current * total_previous == count_previous * total_current:
@@ -248,10 +249,10 @@ def compare_periods(
         "unique authors": count_test(cur["unique authors"], prev["unique authors"])
         if cur["unique authors"] + prev["unique authors"] > 0
         else (np.nan, "not tested: no author in the data"),
-        "share of voice": share_test(len(mine_c), len(m_cur), len(mine_p), len(m_prev)),
+        "share of voice": share_test((len(mine_c), len(m_cur)), (len(mine_p), len(m_prev))),
     }
     if "net sentiment" in cur:
-        tests["net sentiment"] = share_test(*_polar(mine_c, sentiment), *_polar(mine_p, sentiment))
+        tests["net sentiment"] = share_test(_polar(mine_c, sentiment), _polar(mine_p, sentiment))
         tests["net sentiment"] = (tests["net sentiment"][0], "two-proportion score test (positive among polar)")
     rows = []
     for metric, c in cur.items():
