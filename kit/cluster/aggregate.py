@@ -170,12 +170,27 @@ def share_over_time(frame, *, actors, freq: str = "W", own_roles=OWN_ROLES, leve
 
     vol = _finish_volume(partials(frame, part_counts), freq, "actor")
     if vol.empty:
-        return pd.DataFrame(columns=["period", "actor", "mentions", "total", "share", "low", "high"])
+        return pd.DataFrame(columns=["period", "actor", "mentions", "total", "share", "low", "high", "collection_gap"])
     vol = vol.rename(columns={"posts": "mentions"})
     vol["total"] = vol.groupby("period")["mentions"].transform("sum")
     with np.errstate(invalid="ignore", divide="ignore"):
         vol["share"] = np.where(vol["total"] > 0, vol["mentions"] / vol["total"].where(vol["total"] > 0, 1), np.nan)
     vol["low"], vol["high"] = wilson(vol["mentions"].to_numpy(), vol["total"].to_numpy(), level)
+    from ..tl.period_change import MIN_BEFORE_GAP
+
+    before = vol.sort_values("period").groupby("actor", sort=False)["mentions"].shift(1)
+    vol["collection_gap"] = ((vol["mentions"] == 0) & (before.reindex(vol.index) >= MIN_BEFORE_GAP)).to_numpy()
+    gaps = vol[vol["collection_gap"]]
+    vol.attrs["note"] = (
+        "Likely collection gaps, not falls: "
+        + "; ".join(
+            f"no mention of {a} in the period starting {pd.Timestamp(p):%d %B %Y} after {int(n):,} in the one before"
+            for a, p, n in zip(gaps["actor"], gaps["period"], before.reindex(gaps.index))
+        )
+        + " (check the export)."
+        if len(gaps)
+        else ""
+    )
     return vol
 
 
@@ -344,19 +359,34 @@ def kpi_series(frame, *, brand: str, freq: str = "W", sentiment: str | None = "s
     else:
         columns = ["period", "mentions", "authors", "engagement"] + (["negative", "polar"] if sentiment else [])
         out = pd.DataFrame({c: pd.Series(dtype="datetime64[ns, UTC]" if c == "period" else "int64") for c in columns})
+    out.attrs["freq"] = freq
     out.attrs["incomplete"] = None
     out.attrs["note"] = "Every period in the series is covered by the data to its end."
     if out.empty:
         out.attrs["note"] = "No mention of the brand in the data: no series to watch."
         return out
-    last = pd.Timestamp(out["period"].iloc[-1])
-    period_end = last + pd.tseries.frequencies.to_offset(FREQS[freq])
-    if freq in ("W", "M"):
-        period_end = (last + pd.DateOffset(weeks=1)) if freq == "W" else (last + pd.DateOffset(months=1))
+
+    def following(t: pd.Timestamp) -> pd.Timestamp:
+        if freq in ("W", "M"):
+            return t + (pd.DateOffset(weeks=1) if freq == "W" else pd.DateOffset(months=1))
+        return t + pd.tseries.frequencies.to_offset(FREQS[freq])
+
     lasts = got.loc[got["kind"] == "last", "period"].dropna()
     until = pd.Timestamp(lasts.max()).tz_localize("UTC") if covered_until is None else pd.Timestamp(covered_until)
     if until.tzinfo is None:
         until = until.tz_localize("UTC")
+    tail, t = [], following(pd.Timestamp(out["period"].iloc[-1]))
+    while t < until:  # the data goes on, the brand's mentions stopped: those periods count 0, not nothing
+        tail.append(t)
+        t = following(t)
+    if tail:
+        zeros = pd.DataFrame({c: 0 for c in out.columns if c != "period"} | {"period": tail})[list(out.columns)]
+        out = pd.concat([out, zeros.astype(out.dtypes.to_dict())], ignore_index=True)
+        out.attrs.update(
+            {"freq": freq, "incomplete": None, "note": "Every period in the series is covered by the data to its end."}
+        )
+    last = pd.Timestamp(out["period"].iloc[-1])
+    period_end = following(last)
     length = period_end - last
     if until < period_end - 0.05 * length:
         out = out.iloc[:-1].reset_index(drop=True)

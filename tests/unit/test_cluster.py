@@ -204,3 +204,15 @@ def test_a_dataset_read_for_a_few_columns_reads_only_them(cluster, dataset, post
     frame, _, total = engine.posts(dataset, columns=["actor", "actor_role"])
     assert list(frame.columns) == ["created_at", "actor", "actor_role", parquet.ORDER] and total == len(posts)
     _same(aggregate.share_of_voice(frame, actors=ACTORS), tl.share_of_voice.share_of_voice(posts, actors=ACTORS))
+
+
+def test_a_brand_silent_to_the_end_gets_periods_of_zero_as_in_tl(cluster, posts):
+    import dask.dataframe as dd
+
+    from kit.cluster import aggregate
+
+    quiet = posts[~((posts["actor"] == "Voltaria") & (posts["created_at"] >= pd.Timestamp("2026-03-05", tz="UTC")))]
+    got = aggregate.kpi_series(dd.from_pandas(quiet, npartitions=3), brand="Voltaria", freq="D")
+    want = tl.metrics.kpi_series(quiet, brand="Voltaria", freq="D")
+    _same(got, want)
+    assert got["mentions"].iloc[-3:].eq(0).all() and got.attrs == want.attrs
