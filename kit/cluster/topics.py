@@ -34,7 +34,7 @@ def draw(post_ids: pd.Series, seed: int = 0) -> np.ndarray:
     Examples
     --------
     >>> a = draw(pd.Series(["1", "2", "3"]), seed=0)
-    >>> bool(((a >= 0) & (a < 1)).all()), draw(pd.Series(["2"]), seed=0)[0] == a[1]
+    >>> bool(((a >= 0) & (a < 1)).all()), bool(draw(pd.Series(["2"]), seed=0)[0] == a[1])
     (True, True)
     """
     out = np.empty(len(post_ids))
