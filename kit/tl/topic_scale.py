@@ -49,7 +49,7 @@ def fit(posts: pd.DataFrame, embeddings: np.ndarray, *, sample: int | None = SAM
         One assignment per post of ``posts`` (``outlier``: left out by HDBSCAN in the sample, or below
         its topic's floor outside it); ``info`` sizes and shares count every post (words, labels and
         language mixes are the sample's); ``params["sample"]``
-        holds the number of posts fitted (and ``params["note"]`` says so in a sentence).
+        holds the number of posts fitted and ``params["sampled"]`` says so in a sentence.
 
     Examples
     --------
@@ -101,5 +101,5 @@ def fit(posts: pd.DataFrame, embeddings: np.ndarray, *, sample: int | None = SAM
         f"the other {len(rest):,} posts were given the topic with the most similar centre "
         f"({int(outlier[rest].sum()):,} of them, less similar to it than its own posts, stay outliers)."
     )
-    params = {**fitted.params, "sample": len(rows), "note": note}
+    params = {**fitted.params, "sample": len(rows), "sampled": note}  # "note" means "no topics" to the reports
     return Topics(assignments=assignments, info=info, seed=seed, model=fitted.model, params=params)

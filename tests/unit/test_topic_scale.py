@@ -51,7 +51,7 @@ def test_fit_on_a_sample_gives_every_post_a_topic():
     result = topic_scale.fit(posts, emb, sample=300, seed=0, min_topic_size=15, n_epochs=50)
     a = result.assignments
     assert len(a) == 900 and a["post_id"].tolist() == posts["post_id"].tolist()
-    assert result.params["sample"] == 300 and "300 of the 900 posts" in result.params["note"]
+    assert result.params["sample"] == 300 and "300 of the 900 posts" in result.params["sampled"]
     assert int(result.info["size"].sum()) == 900
     assert np.isclose(result.info["share"].sum(), 1.0)
     kept = a["topic"].to_numpy() != -1
