@@ -257,7 +257,10 @@ def frame(
                 )
             )
         elif (
-            pd.api.types.is_integer_dtype(col) or (col.dropna() == col.dropna().round()).all() and col.abs().max() >= 1
+            pd.api.types.is_integer_dtype(col)
+            or (col.dropna() == col.dropna().round()).all()
+            and col.notna().any()
+            and bool(col.abs().max() >= 1)
         ):
             out.append((head, col.map(lambda v: integer(v, locale=loc)).to_numpy()))
         else:  # one number of decimals for the whole column, from its typical size

@@ -65,17 +65,39 @@ def monitoring(brand: str | None, *, values: dict | None = None) -> Summary:
             change += " vs previous period"
             p = _p(row.get("p_value"))
             change += f" ({p})" if p else ""
+        gap = "gap" in str(row.get("note") or "")
+        if gap:  # a likely hole in the collection, not a fall: say so instead of the test
+            change = str(row.get("note"))
+        label = f"{metric[:1].upper()}{metric[1:]}, current period"
+        if metric == "net sentiment":
+            label += " (raw model count, uncorrected)"
         tiles.append(
             tile(
-                f"{metric[:1].upper()}{metric[1:]}, current period",
+                label,
                 row.get("current"),
                 kind="percent" if share else "number" if metric == "net sentiment" else "integer",
                 record=f"headline_kpis/{i}/current",
                 low=row.get("low"),
                 high=row.get("high"),
                 change=change,
-                alert=bool(row.get("significant")),
+                alert=bool(row.get("significant")) and not gap,
             )
+        )
+    best = [(i, r) for i, r in enumerate(v.get("net_sentiment_headline") or []) if str(r.get("actor")) == str(brand)]
+    if best:  # the best estimate the report has (corrected by the review when there is one), raw beside it
+        i, r = best[0]
+        raw = r.get("raw (uncorrected)")
+        tiles.insert(
+            0,
+            tile(
+                f"Net sentiment of {brand}, all periods, {r.get('source') or 'estimate'}",
+                r.get("estimate"),
+                kind="number",
+                record=f"net_sentiment_headline/{i}/estimate",
+                low=r.get("ci_low"),
+                high=r.get("ci_high"),
+                change="" if fmt._missing(raw) else f"raw model count {fmt.number(raw)} (uncorrected)",
+            ),
         )
     sov = _get(v, f"share_of_voice/actor={brand}")
     if sov:
@@ -90,7 +112,16 @@ def monitoring(brand: str | None, *, values: dict | None = None) -> Summary:
             )
         )
     care = _get(v, "care/0")
-    if care and care.get("cases"):
+    if care and care.get("cases") and fmt._missing(care.get("response_rate")):
+        tiles.append(
+            tile(
+                "Customer care: cases answered",
+                "not measured (the export has no authors, so the brand's replies cannot be found)",
+                kind="text",
+                record=None,
+            )
+        )
+    elif care and care.get("cases"):
         tiles.append(
             tile(
                 "Customer care: cases answered",
@@ -109,7 +140,7 @@ def monitoring(brand: str | None, *, values: dict | None = None) -> Summary:
         alerts = ["No metric of the brand left its expected band in the last two periods."]
     findings = []
     corrected = _get(v, f"net_sentiment_corrected/actor={brand}")
-    if corrected and not fmt._missing(corrected.get("corrected_net")):
+    if not best and corrected and not fmt._missing(corrected.get("corrected_net")):
         findings.append(
             (
                 f"Corrected by the human review ({fmt.integer(corrected.get('n_reviewed'))} posts reviewed), "
