@@ -41,6 +41,7 @@ import pandas as pd
 
 from ._emotion_base import EMOTIONS, EmotionModel, _frame, _texts
 from ._linear_head import LinearHead
+from ._sentiment_base import unsupported
 from .embed import MissingBackend
 from .emotion_keywords import KeywordEmotionModel
 
@@ -246,13 +247,15 @@ def emotions(
     provenance.note_model("emotion", em.name)
     texts = posts[column].astype("string").fillna("").tolist()
     langs = posts[lang_column].astype("string").fillna("und").tolist() if lang_column in posts.columns else None
-    values = em.scores(texts, langs)[list(EMOTIONS)].to_numpy(dtype=np.float64)
+    values = em.scores(texts, langs)[list(EMOTIONS)].to_numpy(dtype=np.float64, copy=True)
+    values[unsupported(langs, len(values))] = np.nan  # no emotion for languages the kit does not read (issue 14)
     out = posts.drop(columns=[c for c in (*EMOTIONS, "emotion") if c in posts.columns]).copy()
     for i, e in enumerate(EMOTIONS):
         out[e] = values[:, i]
     if len(values):
         top = values.argmax(axis=1)
         dominant = np.where(values.max(axis=1) >= min_score, np.asarray(EMOTIONS, dtype=object)[top], "none")
+        dominant = np.where(np.isnan(values).any(axis=1), None, dominant)
     else:
         dominant = np.array([], dtype=object)
     out["emotion"] = pd.Series(dominant, index=out.index, dtype="string")

@@ -41,7 +41,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ._sentiment_base import COLUMNS, LABELS, SentimentModel, _langs, _texts
+from ._sentiment_base import COLUMNS, LABELS, SentimentModel, _langs, _texts, leave_out
 from ._sentiment_base import frame_from_probs as frame_from_probs  # re-exported (older import path)
 from ._sentiment_base import guess_langs as guess_langs
 from .embed import MissingBackend as MissingBackend
@@ -266,6 +266,7 @@ def score(
         result = sm.predict(u_texts, u_langs, embeddings=embeddings[first])
     else:
         result = sm.predict(u_texts, u_langs)
+    result = leave_out(result, u_langs)  # no sentiment for languages the kit does not read (issue 14)
     out = posts.drop(columns=[c for c in COLUMNS if c in posts.columns]).copy()
     for col in COLUMNS:
         out[col] = result[col].to_numpy()[codes] if len(codes) else result[col].to_numpy()
