@@ -8,9 +8,8 @@ embedding. Here:
    posts, never on how they are partitioned; each stratum keeps the posts with the smallest draws, at
    least ``floor`` of them (a quiet week or a rare language is not left out), the rest in proportion.
 2. :func:`fit` embeds the sample and fits :func:`kit.tl.topics.fit` on it, in one task on one worker, and
-   returns the :class:`kit.tl._topic_model.Topics` with each topic's centre (the mean of its posts'
-   normalised embeddings) and its acceptance threshold (the 10th percentile of its own posts'
-   similarity to the centre).
+   returns the :class:`kit.tl._topic_model.Topics` with each topic's centre and acceptance threshold
+   (:func:`kit.tl.topic_clusters.centres`, as :func:`kit.tl.topic_scale.fit` computes them on one machine).
 3. :func:`assign` embeds every partition where it lies (the embedder loaded once per worker) and gives each
    post the topic of its nearest centre, or the outlier topic ``-1`` when it is less similar to that centre
    than the topic's threshold: ``topic`` and ``topic_label`` columns, as :func:`kit.tl.topics.with_topics`.
@@ -114,7 +113,7 @@ class Centres:
         self.labels = dict(labels)
 
     def nearest(self, vectors: np.ndarray) -> np.ndarray:
-        """The topic of each (normalised) vector, ``-1`` below its nearest topic's threshold.
+        """The topic of each vector, ``-1`` below its nearest topic's threshold (:func:`kit.tl.topic_clusters.assign`).
 
         Examples
         --------
@@ -122,12 +121,11 @@ class Centres:
         >>> c.nearest(np.array([[1.0, 0.0], [0.6, 0.8], [0.0, 0.0]])).tolist()
         [0, 1, -1]
         """
-        if not self.topics or not len(vectors):
-            return np.full(len(vectors), OUTLIER)
-        sims = np.asarray(vectors, dtype=np.float32) @ self.centres.T
-        best = sims.argmax(axis=1)
-        ok = sims[np.arange(len(best)), best] >= self.thresholds[best]
-        return np.where(ok, np.asarray(self.topics)[best], OUTLIER)
+        from ..tl.topic_clusters import assign as nearest_centre
+
+        if not len(vectors):
+            return np.full(0, OUTLIER)
+        return nearest_centre(np.asarray(vectors), np.asarray(self.topics), self.centres, floor=self.thresholds)
 
 
 def _fit_on_sample(posts: pd.DataFrame, embedder: str, seed: int, fit_kwargs: dict):
@@ -137,17 +135,11 @@ def _fit_on_sample(posts: pd.DataFrame, embedder: str, seed: int, fit_kwargs: di
     vectors = _embed.embed(posts, embedder=embedder, progress=False)
     result = _topics.fit(posts, vectors, seed=seed, **fit_kwargs)
     result.model = None  # the BERTopic object stays on the worker
+    from ..tl.topic_clusters import centres as topic_centres
+
     topic = result.assignments.set_index("post_id")["topic"].reindex(posts["post_id"]).to_numpy()
-    kept, centres, thresholds = [], [], []
-    for t in sorted(set(topic[topic != OUTLIER].tolist())):
-        v = vectors[topic == t]
-        c = v.mean(axis=0)
-        c = c / (np.linalg.norm(c) or 1.0)
-        kept.append(int(t))
-        centres.append(c)
-        thresholds.append(float(np.quantile(v @ c, 0.1)))
-    dim = vectors.shape[1] if vectors.ndim == 2 else 0
-    return result, Centres(kept, np.array(centres).reshape(len(kept), dim), np.array(thresholds), result.labels())
+    ids, cents, floor = topic_centres(np.asarray(topic, dtype=np.int64), vectors)  # as kit.tl.topic_scale does
+    return result, Centres(ids.tolist(), cents, floor, result.labels())
 
 
 def fit(
