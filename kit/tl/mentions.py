@@ -31,7 +31,8 @@ def mentions(posts: pd.DataFrame, *, actors=None, own_roles=OWN_ROLES) -> pd.Dat
     actors
         The tracked actors; None keeps every post tagged with an actor.
     own_roles
-        The ``actor_role`` values of the actors' own accounts, left out.
+        The ``actor_role`` values of the actors' own accounts, left out (as are posts whose ``voice``, from
+        :func:`kit.tl.voices.annotate`, is not ``public``).
 
     Returns
     -------
@@ -50,11 +51,16 @@ def mentions(posts: pd.DataFrame, *, actors=None, own_roles=OWN_ROLES) -> pd.Dat
     ...     "created_at": pd.to_datetime(["2024-05-06", "2024-05-07", "2024-05-07", "2024-05-14"], utc=True)})
     >>> len(mentions(posts, actors=["Brand"]))
     2
+    >>> len(mentions(posts.assign(voice=["public", "employee", "brand", "public"]), actors=["Brand"]))
+    1
     """
     mask = posts["actor"].notna()
     if actors is not None:
         mask &= posts["actor"].isin(list(actors))
-    mask &= ~posts["actor_role"].isin(list(own_roles)).fillna(False)
+    if "actor_role" in posts.columns:
+        mask &= ~posts["actor_role"].isin(list(own_roles)).fillna(False)
+    if "voice" in posts.columns:  # kit.tl.voices.annotate: the tracked accounts' own posts are not mentions
+        mask &= posts["voice"].astype("string").fillna("public").eq("public")
     return posts.loc[mask]
 
 

@@ -56,8 +56,8 @@ def test_one_common_file_drives_all_four():
     for name in NAMES:
         params = report.load_params("sample", name)
         assert set(params) <= set(report.notebook_defaults(name))
-    assert report.load_params("sample", "audit")["media_accounts"]
-    assert "media_accounts" not in report.load_params("sample", "monitoring")
+    assert report.load_params("sample", "audit")["languages"]
+    assert "languages" not in report.load_params("sample", "monitoring")  # a common key monitoring does not declare
 
 
 def test_a_common_key_no_notebook_declares_is_an_error():
