@@ -67,6 +67,8 @@ def partials(frame, fn, *args, **kwargs) -> pd.DataFrame:
         return fn(frame, *args, **kwargs).reset_index(drop=True)
     import dask
 
+    # a large argument (a set of ids, a table) goes into the graph once, untraversed, not once per partition
+    args = [dask.delayed(a, traverse=False) if isinstance(a, (set, frozenset, pd.DataFrame)) else a for a in args]
     parts = dask.compute(*[dask.delayed(fn)(p, *args, **kwargs) for p in frame.to_delayed()])
     parts = [p for p in parts if len(p)] or list(parts[:1])
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
