@@ -68,7 +68,6 @@ __all__ = [
 ]
 
 
-
 @lru_cache(maxsize=8)
 def stop_words(languages: tuple[str, ...] = ("fr", "de", "en")) -> frozenset[str]:
     """Stop words for ``languages`` (from the ``stop-words`` package) plus social-media noise.
