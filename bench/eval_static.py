@@ -128,7 +128,7 @@ def _topics(posts: pd.DataFrame, vectors: np.ndarray) -> np.ndarray:
     return result.assignments["topic"].to_numpy()
 
 
-def part_topics(models, n: int = 10_000) -> dict:
+def part_topics(models, n: int = 10_000, only: list[str] | None = None, previous: dict | None = None) -> dict:
     from sklearn.metrics import normalized_mutual_info_score as nmi
 
     from kit import pp
@@ -144,9 +144,12 @@ def part_topics(models, n: int = 10_000) -> dict:
         corpora["french_media_twitter"] = pd.DataFrame(
             {"post_id": tweets["id_tweet"].astype(str).to_numpy(), "text": tweets["text"].astype(str).to_numpy()}
         ).head(n)
-    out = {}
+        corpora["french_media_twitter"]["lang"] = pd.NA  # detected below
+    out = dict(previous or {})
     for cname, posts in corpora.items():
-        if "lang" not in posts.columns:
+        if only and cname not in only:
+            continue
+        if posts["lang"].isna().all():
             posts = pp.detect_language(posts, languages=["fr", "de", "en"])
         labels, row = {}, {"n": len(posts)}
         for name, model in models.items():
@@ -287,6 +290,12 @@ def main(argv=None) -> int:
     p.add_argument("--corpus", default=None, help="vaderSentiment-3.3.2.tar.gz (sentiment part)")
     p.add_argument("--topic-posts", type=int, default=10_000)
     p.add_argument(
+        "--topic-corpora",
+        type=lambda v: v.split(","),
+        default=None,
+        help="only these corpora (others kept from the last run)",
+    )
+    p.add_argument(
         "--cache",
         default="/tmp/kit-bench/eval-static-cache",
         help="where USE vectors are kept between runs ('' for none)",
@@ -305,7 +314,8 @@ def main(argv=None) -> int:
         elif part == "retrieval":
             res = part_retrieval(models)
         elif part == "topics":
-            res = part_topics(models, n=args.topic_posts)
+            prev = json.loads((RESULTS / "eval_static.json").read_text()).get("topics") if args.topic_corpora else None
+            res = part_topics(models, n=args.topic_posts, only=args.topic_corpora, previous=prev)
         elif part == "sentiment":
             res = part_sentiment(models, args.corpus)
         else:
