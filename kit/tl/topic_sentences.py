@@ -53,10 +53,13 @@ def describe_fit(result: Topics) -> list[str]:
         return [f"No topics: {result.params['note']}."]
     k = int((result.info["topic"] >= 0).sum())
     out = int((result.assignments["topic"] == OUTLIER).sum())
-    return [
+    sentences = [
         f"{k} topics among {n:,} posts (smallest topic size {result.params.get('min_topic_size')}, seed "
         f"{result.seed}); {out:,} posts ({out / max(n, 1):.0%}) are close to no topic (outliers)."
     ]
+    if result.params.get("sampled"):  # kit.tl.topic_scale: fitted on a sample, the rest assigned
+        sentences.append(str(result.params["sampled"]))
+    return sentences
 
 
 def describe_emerging(table: pd.DataFrame) -> list[str]:
