@@ -168,7 +168,7 @@ def quantile_counts(values, counts, q: float) -> float:
     For a histogram merged from many parts (response times in whole seconds): the two order statistics around
     the quantile are read off the cumulative counts. NaN when there is no value.
 
-    >>> quantile_counts([1.0, 4.0, 2.0], [2, 1, 3], 0.5) == np.quantile([1, 1, 4, 2, 2, 2], 0.5)
+    >>> quantile_counts([1.0, 4.0, 2.0], [2, 1, 3], 0.5) == float(np.quantile([1, 1, 4, 2, 2, 2], 0.5))
     True
     """
     x, c = _sorted_counts(values, counts)
