@@ -251,5 +251,6 @@ class KeywordEmotionModel:
         langs = [str(v).lower()[:2] if v is not None and not pd.isna(v) else None for v in langs]
         if len(langs) != len(texts):
             raise ValueError(f"{len(langs)} languages for {len(texts)} texts")
-        hits = np.array([[lexicon_hits(t, la)[e] for e in EMOTIONS] for t, la in zip(texts, langs)], dtype=np.float64)
+        # one pass per text (not one per emotion)
+        hits = np.array([list(lexicon_hits(t, la).values()) for t, la in zip(texts, langs)], dtype=np.float64)
         return _frame(1 - 0.5**hits if len(texts) else np.zeros((0, len(EMOTIONS))))
