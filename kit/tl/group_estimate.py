@@ -37,7 +37,7 @@ from .._review import label_codes as _codes
 from .._stats import wilson
 from .agreement import consensus
 
-__all__ = ["RAW", "MIN_CONCENTRATION", "MAX_CONCENTRATION", "estimate", "concentration"]
+__all__ = ["RAW", "MIN_CONCENTRATION", "MAX_CONCENTRATION", "estimate", "concentration", "as_shares", "with_estimate"]
 
 #: How a figure that is the model's count is labelled.
 RAW = "raw (uncorrected)"
@@ -149,6 +149,8 @@ def estimate(
     level: float = 0.95,
     min_reviewed: int = 10,
     min_posts: int = 1,
+    top: int | None = None,
+    labels: dict | None = None,
     max_concentration: float = MAX_CONCENTRATION,
     prediction: str = "sentiment",
     id_column: str = "post_id",
@@ -177,6 +179,11 @@ def estimate(
         Reviewed posts a group needs in every class the model gives it for its errors to be called its own.
     min_posts
         Groups with fewer scored posts are left out.
+    top
+        Keep the rows of the ``top`` largest values of the first ``by`` column (e.g. the 20 largest topics); the
+        errors are still estimated on every reviewed post.
+    labels
+        Names of the first ``by`` column's values (e.g. ``result.labels()`` for topics), shown as ``label``.
     max_concentration
         The most a group's errors are drawn toward the pooled ones, in reviewed posts (see the module's docstring).
     prediction, id_column, weight
@@ -279,6 +286,11 @@ def estimate(
                 min_reviewed=min_reviewed,
                 max_concentration=max_concentration,
             )
+    if labels is not None:
+        out.insert(len(cols), "label", out[cols[0]].map(dict(labels)).astype("string"))
+    if top is not None:
+        sizes = out.groupby(cols[0], sort=False)["posts"].sum().sort_values(ascending=False, kind="stable")
+        out = out[out[cols[0]].isin(sizes.index[: int(top)])]
     out = out[out["posts"] >= max(min_posts, 1)].reset_index(drop=True)
     out.attrs.update(attrs)
     return out
@@ -342,3 +354,58 @@ def _correct(out, counts, pcodes, tcodes, w, g_of, attrs, *, seed, n_boot, level
     )
     attrs["corrected"] = True
     attrs["reviewed_used"] = int(len(pcodes))
+
+
+def as_shares(table: pd.DataFrame) -> pd.DataFrame:
+    """The best estimate's negative share as ``[by], share, low, high`` (what :func:`kit.pl.crisis.negative_by_phase`
+    draws), with the raw count as ``raw_share``.
+
+    >>> t = estimate(pd.DataFrame({"post_id": list("abc"), "phase": ["peak"] * 3,
+    ...                            "sentiment": ["negative", "negative", "neutral"]}), None, by="phase")
+    >>> as_shares(t)[["phase", "share", "raw_share"]].round(3).values.tolist()
+    [['peak', 0.667, 0.667]]
+    """
+    by = table.attrs.get("by") or [table.columns[0]]
+    out = table[[*by]].copy()
+    out["share"] = table["negative_share"].to_numpy()
+    out["low"] = table["negative_share_low"].to_numpy()
+    out["high"] = table["negative_share_high"].to_numpy()
+    out["raw_share"] = table["raw negative share (uncorrected)"].to_numpy()
+    out.attrs.update(table.attrs)
+    return out
+
+
+def with_estimate(table: pd.DataFrame, estimated: pd.DataFrame, *, on: str = "topic") -> pd.DataFrame:
+    """``table`` (e.g. :func:`kit.tl.topic_tables.summary`) with its sentiment columns replaced by the best estimate.
+
+    Its own ``negative_share``, ``negative_low``, ``negative_high`` and ``net_sentiment`` (the model's count) give way
+    to the estimate's columns, the raw count beside them, labelled; other columns are kept in their order.
+
+    >>> topics = pd.DataFrame({"topic": [0, 1], "size": [3, 2], "net_sentiment": [0.5, -1.0]})
+    >>> posts = pd.DataFrame({"post_id": list("abcde"), "topic": [0, 0, 0, 1, 1],
+    ...                       "sentiment": ["positive", "positive", "negative", "negative", "negative"]})
+    >>> out = with_estimate(topics, estimate(posts, None, by="topic"))
+    >>> out.columns.tolist()[:4], out["estimate"].tolist()
+    (['topic', 'size', 'net_sentiment', 'net_low'], ['raw (uncorrected)', 'raw (uncorrected)'])
+    """
+    own = ["negative_share", "negative_low", "negative_high", "net_sentiment"]
+    cols = [
+        "net_sentiment",
+        "net_low",
+        "net_high",
+        "negative_share",
+        "negative_share_low",
+        "negative_share_high",
+        "estimate",
+        "reviewed",
+        "raw net sentiment (uncorrected)",
+        "raw negative share (uncorrected)",
+    ]
+    base = table.drop(columns=[c for c in own if c in table.columns])
+    pos = min([list(table.columns).index(c) for c in own if c in table.columns] or [len(base.columns)])
+    right = estimated.drop_duplicates(on).set_index(on)[cols]
+    merged = base.join(right, on=on)
+    order = [*base.columns[:pos], *cols, *base.columns[pos:]]
+    out = merged[order]
+    out.attrs.update(estimated.attrs)
+    return out
