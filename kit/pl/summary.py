@@ -361,9 +361,32 @@ def crisis(*, values: dict | None = None) -> Summary:
                 else "",
             )
         )
+    best = _get(v, "sentiment_by_phase/phase=peak")
     peak = _get(v, "negative_by_phase/phase=peak")
     before = _get(v, "negative_by_phase/phase=before")
-    if peak:
+    if best:  # the best estimate of kit.tl.group_estimate, corrected by the review when one was given
+        was = _get(v, "sentiment_by_phase/phase=before")
+        corrected = str(best.get("estimate", "")).startswith("corrected")
+        raw = best.get("raw negative share (uncorrected)")
+        tiles.append(
+            tile(
+                "Negative posts at the peak, " + ("corrected by the review" if corrected else "raw (uncorrected)"),
+                best.get("negative_share"),
+                kind="percent",
+                record="sentiment_by_phase/phase=peak/negative_share",
+                low=best.get("negative_share_low"),
+                high=best.get("negative_share_high"),
+                change="; ".join(
+                    part
+                    for part in (
+                        f"{fmt.percent(was['negative_share'])} before the crisis" if was else "",
+                        f"the model's raw count {fmt.percent(raw)}" if corrected and raw is not None else "",
+                    )
+                    if part
+                ),
+            )
+        )
+    elif peak:
         tiles.append(
             tile(
                 "Negative posts at the peak",
