@@ -71,7 +71,9 @@ def test_actionable_lists_and_competitors(listening):
 def test_report_states_the_sentiment_caveat_and_writes_the_review_sample(smoke_run):
     out, results = smoke_run
     page = {r.name: r for r in results}["listening"].html.read_text(encoding="utf-8")
-    assert "weak in French" in page
+    # no review in the smoke set: the figures by topic say they are the model's raw count, uncorrected (the bias
+    # the model showed on real posts is read from its metadata, never written in the notebook)
+    assert "raw count, uncorrected" in page
     assert "review_file" in page
     sample = out / "listening_review_sample.csv"
     assert sample.exists()
@@ -107,3 +109,19 @@ def test_public_figures_hold_no_post_of_a_tracked_account(listening):
     assert listening["voices"]["brand"] == int((window["actor_role"] == "brand").sum())
     assert listening["listening_posts"] == listening["voices"]["public"] == len(window) - tracked
     assert sum(t["size"] for t in listening["topics"]) == listening["listening_posts"]
+    # sentiment by topic counts the public's scored posts only (posts in a language the model does not read are
+    # left unscored), and every emerging topic's baseline and recent posts are posts of that public topic
+    scored = sum(r["posts"] for r in listening["topic_sentiment"])
+    assert 0.9 * listening["listening_posts"] <= scored <= listening["listening_posts"]
+    size = {int(t["topic"]): t["size"] for t in listening["topics"]}
+    for row in listening["emerging"]:
+        assert row["baseline_posts"] + row["recent_posts"] <= size[int(row["topic"])], row
+
+
+def test_sentiment_by_topic_is_labelled_raw_without_a_review(listening):
+    """The smoke set gives no review: every topic's figure is the model's count, labelled so, the raw column beside."""
+    rows = listening["topic_sentiment"]
+    assert rows and all(r["estimate"] == "raw (uncorrected)" for r in rows)
+    for r in rows:
+        assert r["raw net sentiment (uncorrected)"] == r["net_sentiment"] or r["net_sentiment"] is None
+        assert r["reviewed"] == 0
