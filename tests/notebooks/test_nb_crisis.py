@@ -89,3 +89,22 @@ def test_crisis_public_figures_hold_no_post_of_a_tracked_account(values):
     assert values["voices"]["tracked"] == int(tracked.sum()) > 0
     # every phase together holds every public post with a text, and nothing else
     assert sum(r["posts"] for r in values["negative_by_phase"]) == int((~tracked & has_text).sum())
+    # the best estimate by phase counts the same public posts (those the model scored)
+    assert sum(r["posts"] for r in values["sentiment_by_phase"]) == sum(r["posts"] for r in values["negative_by_phase"])
+
+
+def test_crisis_sentiment_by_phase_is_corrected_by_the_review_with_the_raw_count_beside(values):
+    """The smoke set gives the sample's filled review: every phase's negative share and net sentiment are corrected
+    (a phase with few reviewed posts says so), the raw count beside them; the correction raises the negative share
+    the model undercounts (sarcasm read literally), and the peak stays well above the phase before the crisis."""
+    rows = {r["phase"]: r for r in values["sentiment_by_phase"]}
+    assert {"before", "rise", "peak", "decline"} <= set(rows)
+    assert list(rows) == [p for p in ["before", "rise", "peak", "decline", "after"] if p in rows]
+    for phase, r in rows.items():
+        assert r["estimate"].startswith("corrected"), (phase, r["estimate"])
+        assert r["negative_share_low"] <= r["negative_share"] <= r["negative_share_high"]
+        assert r["net_low"] <= r["net_sentiment"] <= r["net_high"]
+        assert r["reviewed"] > 0
+    assert sum(r["negative_share"] > r["raw negative share (uncorrected)"] for r in rows.values()) >= 3
+    assert rows["peak"]["negative_share_low"] > rows["before"]["negative_share_high"] - 0.1
+    assert rows["peak"]["net_sentiment"] < rows["before"]["net_sentiment"]
