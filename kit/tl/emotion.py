@@ -14,6 +14,10 @@ Backends, and what each language gets
 ``auto``      the default: ``nade`` for posts whose ``lang`` is ``en``, ``head`` for the others,
               each joined (noisy-or) with the lexicons of ``keywords``: the learnt models miss most
               complaint vocabulary, which is how anger shows in a customer crisis.
+``fast``      for large corpora (``auto`` above :data:`kit.tl.sentiment.AUTO_LIMIT` distinct texts): nade and
+              the head on the sentiment teacher's seeded sample of 20,000 distinct texts (its USE embeddings
+              are reused), a ridge student on hashed n-grams for the rest, the lexicons joined; its agreement
+              with them on held-out sample texts is stated (:mod:`kit.tl.emotion_fast`).
 ``keywords``  hand-written French/German/English lexicons of emotion and complaint words and emoji:
               no model, deterministic, also the fallback for tests and machines without nade or USE
               (:mod:`kit.tl.emotion_keywords`). What each language gets, and the checks on real crisis
@@ -195,7 +199,7 @@ class AutoEmotionModel:
 
 
 def get_model(name: str | EmotionModel = "auto") -> EmotionModel:
-    """An emotion model: ``auto`` (default), ``nade``, ``head``, ``keywords`` or the path of a saved head."""
+    """An emotion model: ``auto`` (default), ``nade``, ``head``, ``keywords``, ``fast`` or a saved head's path."""
     if not isinstance(name, (str, Path)):
         return name
     name = str(name)
@@ -207,9 +211,13 @@ def get_model(name: str | EmotionModel = "auto") -> EmotionModel:
         return EmotionHead.load()
     if name == "keywords":
         return KeywordEmotionModel()
+    if name == "fast":
+        from .emotion_fast import FastEmotionModel
+
+        return FastEmotionModel()
     if name.endswith(".npz") or Path(name).with_suffix(".npz").exists():
         return EmotionHead.load(name)
-    raise ValueError(f"unknown emotion model {name!r}; choose auto, nade, head, keywords or a saved head's path")
+    raise ValueError(f"unknown emotion model {name!r}; choose auto, nade, head, keywords, fast or a saved head's path")
 
 
 def emotions(
@@ -227,8 +235,11 @@ def emotions(
     Parameters
     ----------
     model
-        ``"auto"`` (nade for English, the distilled head otherwise), ``"nade"``, ``"head"``,
-        ``"keywords"`` (no model) or an :class:`EmotionModel`.
+        ``"auto"`` (nade for English, the distilled head otherwise, with the lexicons; above
+        :data:`kit.tl.sentiment.AUTO_LIMIT` distinct texts ``"fast"``: those models on the sentiment
+        teacher's sample and a student for the rest, :mod:`kit.tl.emotion_fast`), ``"nade"``, ``"head"``,
+        ``"keywords"`` (no model), ``"fast"`` or an :class:`EmotionModel`. Each distinct (text, language)
+        pair is scored once; ``attrs["emotion_note"]`` of the result says how.
     lang_column
         Language codes; used by ``auto`` to route English posts to nade. Missing: everything goes
         to the head.
@@ -241,14 +252,27 @@ def emotions(
     >>> emotions(posts, model="keywords")["emotion"].tolist()  # the default needs nade and USE
     ['fear', 'none']
     """
+    texts = posts[column].astype("string").fillna("")
+    langs = posts[lang_column].astype("string").fillna("und") if lang_column in posts.columns else None
+    key = texts if langs is None else texts + "\x1f" + langs  # the sentiment verb's distinct texts, in its order
+    codes, _ = pd.factorize(key, sort=False)
+    first = np.unique(codes, return_index=True)[1] if len(codes) else np.zeros(0, dtype=int)
+    if isinstance(model, str) and model == "auto":
+        from .sentiment import AUTO_LIMIT
+
+        model = "fast" if len(first) > AUTO_LIMIT else "auto"
     em = get_model(model)
     from .. import provenance
 
     provenance.note_model("emotion", em.name)
-    texts = posts[column].astype("string").fillna("").tolist()
-    langs = posts[lang_column].astype("string").fillna("und").tolist() if lang_column in posts.columns else None
-    values = em.scores(texts, langs)[list(EMOTIONS)].to_numpy(dtype=np.float64, copy=True)
-    values[unsupported(langs, len(values))] = np.nan  # no emotion for languages the kit does not read (issue 14)
+    u_texts = texts.iloc[first].tolist()
+    u_langs = None if langs is None else langs.iloc[first].tolist()
+    distinct = em.scores(u_texts, u_langs)[list(EMOTIONS)].to_numpy(dtype=np.float64)
+    values = distinct[codes] if len(codes) else distinct.copy()
+    values[unsupported(None if langs is None else langs.tolist(), len(values))] = np.nan  # not read (issue 14)
+    how = getattr(em, "description", em.name)
+    if how != em.name:
+        provenance.note_model("emotion", how)
     out = posts.drop(columns=[c for c in (*EMOTIONS, "emotion") if c in posts.columns]).copy()
     for i, e in enumerate(EMOTIONS):
         out[e] = values[:, i]
@@ -259,4 +283,7 @@ def emotions(
     else:
         dominant = np.array([], dtype=object)
     out["emotion"] = pd.Series(dominant, index=out.index, dtype="string")
+    out.attrs["emotion_note"] = (
+        f"Emotions of {len(posts):,} posts ({len(first):,} distinct texts, each scored once): {how}."
+    )
     return out
