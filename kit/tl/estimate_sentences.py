@@ -17,7 +17,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-__all__ = ["describe", "disagreements"]
+__all__ = ["describe", "disagreements", "title"]
 
 RAW_NET = "raw net sentiment (uncorrected)"
 RAW_NEG = "raw negative share (uncorrected)"
@@ -173,3 +173,19 @@ def describe(table: pd.DataFrame, *, what: str = "topic", review_parameter: str 
             "trust the corrected figure."
         )
     return " ".join(parts)
+
+
+def title(table: pd.DataFrame, what: str) -> str:
+    """A chart title that says which figure the chart draws: corrected by the review, or the raw count.
+
+    >>> t = pd.DataFrame({"phase": ["peak"]})
+    >>> t.attrs["corrected"] = False
+    >>> title(t, "Negative share by phase")
+    'Negative share by phase: the model’s raw count, UNCORRECTED (95 % intervals of the count only)'
+    >>> t.attrs["corrected"] = True
+    >>> title(t, "Negative share by phase")
+    'Negative share by phase: corrected by the human review (95 % intervals; the raw count is in the table)'
+    """
+    if table.attrs.get("corrected"):
+        return f"{what}: corrected by the human review (95 % intervals; the raw count is in the table)"
+    return f"{what}: the model’s raw count, UNCORRECTED (95 % intervals of the count only)"
