@@ -144,9 +144,10 @@ class _Peaks:
         return out
 
 
-def _labels(part):
-    """The export's labels as the columns the tables read (as the pandas bench's labelled runs)."""
-    return part.assign(sentiment=part["x_true_sentiment"], intent=part["x_true_intent"])
+def labelled(frame):
+    """The export's labels as the columns the tables read (as the pandas bench's labelled runs): a renaming, which
+    Dask sees through, so each table still reads only its own columns of each file."""
+    return frame.rename(columns={"x_true_sentiment": "sentiment", "x_true_intent": "intent"})
 
 
 def task_scale_monitoring(path: str, n_workers: int, memory_limit: str) -> dict:
@@ -162,7 +163,7 @@ def task_scale_monitoring(path: str, n_workers: int, memory_limit: str) -> dict:
         timings["cluster start"] = time.perf_counter() - t0
         t = time.perf_counter()
         frame, report, total = engine.posts(path, columns=COLUMNS)
-        frame = frame.map_partitions(_labels)
+        frame = labelled(frame)
         timings["plan (files, metadata)"] = time.perf_counter() - t
         calls = {
             "share of voice": lambda: aggregate.share_of_voice(frame, actors=actors),
@@ -196,9 +197,11 @@ def task_scale_monitoring(path: str, n_workers: int, memory_limit: str) -> dict:
 
 def aggregate_mentions(frame, actors):
     """The mentions of ``actors`` (own accounts left out), per partition."""
+    from kit.cluster.aggregate import MENTION_COLUMNS
+    from kit.cluster.reduce import narrow
     from kit.tl.mentions import mentions
 
-    return frame.map_partitions(mentions, actors=actors)
+    return narrow(frame, [*MENTION_COLUMNS, "actor", "sentiment"]).map_partitions(mentions, actors=actors)
 
 
 def section_scale(args, work: Path) -> list[dict]:

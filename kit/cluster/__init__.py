@@ -8,7 +8,9 @@ the cluster and brought back as the small pandas frames ``kit.tl`` computes from
   machine, or the address of a running scheduler) and the lazy post table (:func:`~kit.cluster.engine.posts`,
   :func:`~kit.cluster.engine.load` behind ``kit.load(engine="dask")``).
 - :mod:`kit.cluster.aggregate`: the monitoring and crisis tables from partial counts (mentions, KPI series,
-  share of voice, net sentiment, volumes, exact response-time quantiles from histograms of whole seconds).
+  share of voice, net sentiment, volumes); :mod:`kit.cluster.care`: the customer-care summary (exact
+  response-time quantiles from histograms of whole seconds).
+- :mod:`kit.cluster.reduce`: column projection, per-partition partials and tree reductions on the workers.
 - :mod:`kit.cluster.annotate`: per-post models (sentiment) on the workers, each model loaded once per worker.
 - :mod:`kit.cluster.topics`: topics fitted on a seeded stratified sample on one worker, then every post
   assigned on the cluster from its embedding.
@@ -16,7 +18,7 @@ the cluster and brought back as the small pandas frames ``kit.tl`` computes from
 
 from __future__ import annotations
 
-__all__ = ["engine", "aggregate", "annotate", "topics"]
+__all__ = ["engine", "aggregate", "care", "reduce", "annotate", "topics"]
 
 
 def __getattr__(name: str):

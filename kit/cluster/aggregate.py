@@ -1,18 +1,16 @@
 """The monitoring tables from partial aggregates computed on the cluster.
 
-Each function takes a Dask frame of posts (every partition a pandas post table), computes on each
-partition the small table of counts the statistic needs (per actor, period, label, or whole second of
-response time), adds the partial tables up, and finishes them exactly as the ``kit.tl`` function of the
-same name does on all posts: the same columns, the same Wilson intervals (:func:`kit._stats.wilson`),
-the same zero-filled periods. Counts, shares and quantiles are therefore the pandas engine's exactly
-(``tests/unit/test_cluster_aggregate.py`` checks each against ``kit.tl``); only the posts' partial
-counts travel, never the posts.
+Each function takes a Dask frame of posts (every partition a pandas post table), reads only the columns it
+needs (:func:`kit.cluster.reduce.narrow`), computes on each partition the small table of counts the
+statistic needs (per actor, period, label), adds the partial tables up, and finishes them exactly as the
+``kit.tl`` function of the same name does on all posts: the same columns, the same Wilson intervals
+(:func:`kit._stats.wilson`), the same zero-filled periods. Counts and shares are therefore the pandas
+engine's exactly (``tests/unit/test_cluster.py`` checks each against ``kit.tl``); only the posts' partial
+counts travel, never the posts. What grows with the data (the distinct authors of the KPI series) is
+merged on the workers (:func:`kit.cluster.reduce.tree`) and only its counts come back.
 
-Response times are merged as histograms of whole seconds, so their median and 90th percentile are
-exact (``np.quantile``'s interpolation reads order statistics off the merged histogram); the bootstrap
-intervals come from the same :func:`kit.tl.care.summary` on the case table rebuilt from those counts
-(exact bootstrap law from :data:`kit._stats.EXACT_BOOTSTRAP_FROM` answered cases on; below it a seeded
-resample, within Monte Carlo error of the pandas engine's).
+The customer-care summary (exact response-time median and 90th percentile from histograms of whole seconds)
+is :func:`kit.cluster.care.care_summary`, also available here.
 """
 
 from __future__ import annotations
@@ -21,10 +19,10 @@ import numpy as np
 import pandas as pd
 
 from .._stats import wilson
-from .._text import handle_keys, normalise_handle
-from ..tl import care as _care
-from ..tl.mentions import OWN_ROLES, interactions, mentions
+from ..tl.mentions import INTERACTIONS, OWN_ROLES, interactions, mentions
 from ..tl.overview import _PERIODS, FREQS
+from .care import care_summary
+from .reduce import hash_ids, narrow, partials, tree
 
 __all__ = [
     "partials",
@@ -39,6 +37,8 @@ __all__ = [
 ]
 
 LABELS = ["negative", "neutral", "positive"]
+#: what :func:`kit.tl.mentions.mentions` reads
+MENTION_COLUMNS = ["actor", "actor_role", "voice"]
 
 
 def _stamp(times: pd.Series, freq: str) -> pd.Series:
@@ -47,31 +47,6 @@ def _stamp(times: pd.Series, freq: str) -> pd.Series:
         raise ValueError(f"freq must be one of {list(FREQS)}, not {freq!r}")
     local = times.dt.tz_convert("UTC").dt.tz_localize(None)
     return local.dt.to_period(_PERIODS[freq]).dt.start_time if freq in _PERIODS else local.dt.floor(FREQS[freq])
-
-
-def partials(frame, fn, *args, **kwargs) -> pd.DataFrame:
-    """Run ``fn`` on every partition of ``frame`` on the cluster and bring the small results back, concatenated.
-
-    Parameters
-    ----------
-    frame
-        A Dask frame (or a pandas frame: then ``fn`` runs once, here).
-    fn
-        ``fn(partition, *args, **kwargs) -> pandas.DataFrame`` (a small table of counts).
-
-    Returns
-    -------
-    pandas.DataFrame
-    """
-    if isinstance(frame, pd.DataFrame):
-        return fn(frame, *args, **kwargs).reset_index(drop=True)
-    import dask
-
-    # a large argument (a set of ids, a table) goes into the graph once, untraversed, not once per partition
-    args = [dask.delayed(a, traverse=False) if isinstance(a, (set, frozenset, pd.DataFrame)) else a for a in args]
-    parts = dask.compute(*[dask.delayed(fn)(p, *args, **kwargs) for p in frame.to_delayed()])
-    parts = [p for p in parts if len(p)] or list(parts[:1])
-    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
 
 
 # ------------------------------------------------------------------------------------------ share of voice
@@ -90,7 +65,7 @@ def share_of_voice(frame, *, actors, own_roles=OWN_ROLES, level: float = 0.95) -
     DataFrame
         ``actor, mentions, share, low, high``.
     """
-    got = partials(frame, _actor_counts, list(actors), own_roles)
+    got = partials(narrow(frame, MENTION_COLUMNS), _actor_counts, list(actors), own_roles)
     counts = got.groupby("actor")["mentions"].sum() if len(got) else pd.Series(dtype="int64")
     counts = counts.reindex(list(actors), fill_value=0)
     total = int(counts.sum())
@@ -154,7 +129,7 @@ def volume(frame, *, freq: str = "D", by: str | None = "actor", time: str = "cre
     DataFrame
         ``period, [by], posts``.
     """
-    got = partials(frame, _period_counts, freq, by, time)
+    got = partials(narrow(frame, [time] + ([by] if by else [])), _period_counts, freq, by, time)
     return _finish_volume(got, freq, by, start, end)
 
 
@@ -170,7 +145,7 @@ def share_over_time(frame, *, actors, freq: str = "W", own_roles=OWN_ROLES, leve
     def part_counts(part):
         return _period_counts(mentions(part, actors=actors, own_roles=own_roles), freq, "actor", "created_at")
 
-    vol = _finish_volume(partials(frame, part_counts), freq, "actor")
+    vol = _finish_volume(partials(narrow(frame, [*MENTION_COLUMNS, "created_at"]), part_counts), freq, "actor")
     if vol.empty:
         return pd.DataFrame(columns=["period", "actor", "mentions", "total", "share", "low", "high", "collection_gap"])
     vol = vol.rename(columns={"posts": "mentions"})
@@ -210,7 +185,7 @@ def breakdown(frame, by="lang", *, missing: str = "(unknown)") -> pd.DataFrame:
         ``[by...], posts, share``.
     """
     cols = [by] if isinstance(by, str) else list(by)
-    got = partials(frame, _breakdown_counts, cols, missing)
+    got = partials(narrow(frame, cols), _breakdown_counts, cols, missing)
     out = got.groupby(cols, observed=True)["posts"].sum().reset_index() if len(got) else got
     total = out["posts"].sum()
     out["share"] = out["posts"] / total if total else 0.0
@@ -263,7 +238,7 @@ def net_sentiment(frame, *, by: str | None = "actor", sentiment: str = "sentimen
         key = part[by].astype("string").fillna("(none)") if by else pd.Series("all", index=part.index)
         return _label_counts(part.assign(_group=key.to_numpy()), ["_group"], sentiment)
 
-    got = partials(frame, part_counts)
+    got = partials(narrow(frame, ([by] if by else []) + [sentiment]), part_counts)
     got = got.dropna(subset=["_label"]) if len(got) else got
     table = got.pivot_table(index="_group", columns="_label", values="n", aggfunc="sum", fill_value=0)
     table.index = table.index.astype("string")
@@ -284,12 +259,14 @@ def net_sentiment_over_time(
 
     def part_counts(part):
         m = mentions(part, actors=actors, own_roles=own_roles)
-        key = _stamp(m["created_at"], freq).dt.strftime("%Y-%m-%dT%H:%M:%S") + "|" + m["actor"].astype("string")
-        return _label_counts(m.assign(_key=key.to_numpy()), ["_key"], sentiment)
+        m = m.assign(_period=_stamp(m["created_at"], freq).to_numpy(), _actor=m["actor"].astype("string").to_numpy())
+        return _label_counts(m, ["_period", "_actor"], sentiment)
 
-    got = partials(frame, part_counts)
+    got = partials(narrow(frame, [*MENTION_COLUMNS, "created_at", sentiment]), part_counts)
     if got.empty:
         return pd.DataFrame(columns=columns)
+    # the (period, actor) key is written once per group here, not once per post on the workers
+    got["_key"] = got["_period"].dt.strftime("%Y-%m-%dT%H:%M:%S") + "|" + got["_actor"].astype("string")
     got = got.dropna(subset=["_label"])
     table = got.pivot_table(index="_key", columns="_label", values="n", aggfunc="sum", fill_value=0).sort_index()
     out = _finish_net(table, "_key", level)
@@ -302,51 +279,61 @@ def net_sentiment_over_time(
 # ------------------------------------------------------------------------------------------ KPI series
 
 
-def _kpi_parts(part: pd.DataFrame, brand: str, freq: str, sentiment) -> pd.DataFrame:
+def _kpi_part(part: pd.DataFrame, brand: str, freq: str, sentiment) -> dict:
     m = mentions(part, actors=[brand])
     period = _stamp(m["created_at"], freq).to_numpy()
-    out = pd.DataFrame(
-        {
-            "period": period,
-            "author": m["author_handle"].fillna(m["author_id"]).astype("string").to_numpy(),
-            "engagement": interactions(m).to_numpy(),
-        }
-    )
+    out = pd.DataFrame({"period": period, "engagement": interactions(m).to_numpy()})
+    agg = {"mentions": ("engagement", "size"), "engagement": ("engagement", "sum")}
     if sentiment and sentiment in m.columns:
         labels = m[sentiment].astype("string")
         out["negative"] = (labels == "negative").fillna(False).to_numpy(dtype="int64")
         out["polar"] = labels.isin(["negative", "positive"]).fillna(False).to_numpy(dtype="int64")
-    agg = {"mentions": ("engagement", "size"), "engagement": ("engagement", "sum")}
-    if "negative" in out.columns:
         agg |= {"negative": ("negative", "sum"), "polar": ("polar", "sum")}
-    counts = out.groupby("period").agg(**agg).reset_index().assign(kind="counts")
-    pairs = out[["period", "author"]].dropna().drop_duplicates().assign(kind="author")
-    last = pd.DataFrame({"kind": ["last"], "period": [part["created_at"].max()]})
-    last["period"] = last["period"].dt.tz_convert("UTC").dt.tz_localize(None) if len(part) else pd.NaT
-    return pd.concat([counts, pairs, last], ignore_index=True)
+    author = m["author_handle"].fillna(m["author_id"]).astype("string")
+    known = author.notna().to_numpy(dtype=bool)
+    pairs = pd.DataFrame({"period": period[known], "author": hash_ids(author[known])}).drop_duplicates()
+    last = part["created_at"].max() if len(part) else pd.NaT
+    return {"counts": out.groupby("period").agg(**agg), "pairs": pairs, "last": last}
+
+
+def _kpi_combine(*parts) -> dict:
+    lasts = [p["last"] for p in parts if pd.notna(p["last"])]
+    return {
+        "counts": pd.concat([p["counts"] for p in parts]).groupby(level=0).sum(),
+        "pairs": pd.concat([p["pairs"] for p in parts], ignore_index=True).drop_duplicates(),
+        "last": max(lasts) if lasts else pd.NaT,
+    }
+
+
+def _kpi_finish(root: dict) -> dict:
+    """Distinct authors per period from the distinct (period, author) pairs: only counts leave the worker."""
+    return {"counts": root["counts"], "authors": root["pairs"].groupby("period").size(), "last": root["last"]}
 
 
 def kpi_series(frame, *, brand: str, freq: str = "W", sentiment: str | None = "sentiment", covered_until=None):
     """:func:`kit.tl.metrics.kpi_series` (the brand's KPIs per complete period) from partial counts.
 
-    Distinct authors per period come from the distinct (period, author) pairs of each partition, merged.
+    Distinct authors per period come from the distinct (period, author) pairs of each partition (authors as 64-bit
+    hashes), merged on the workers (:func:`kit.cluster.reduce.tree`): only the counts come back.
 
     Returns
     -------
     DataFrame
         ``period, mentions, authors, engagement[, negative, polar]``; ``attrs["incomplete"]``, ``attrs["note"]``.
     """
-    got = partials(frame, _kpi_parts, brand, freq, sentiment if sentiment else None)
-    counts = got[got["kind"] == "counts"].drop(columns=["kind", "author"], errors="ignore")
+    columns = [*MENTION_COLUMNS, "created_at", "author_handle", "author_id", *INTERACTIONS, sentiment]
+    args = (brand, freq, sentiment if sentiment else None)
+    got = tree(narrow(frame, columns), _kpi_part, _kpi_combine, *args, finish=_kpi_finish)
+    got = got if isinstance(frame, pd.DataFrame) else got.compute()
+    counts = got["counts"]
     has_sentiment = "negative" in counts.columns and counts["negative"].notna().any()
     value_cols = ["mentions", "engagement"] + (["negative", "polar"] if has_sentiment else [])
     out = pd.DataFrame()
     if len(counts):
-        summed = counts.groupby("period")[value_cols].sum()
+        summed = counts[value_cols]
         full = pd.date_range(summed.index.min(), summed.index.max(), freq=FREQS[freq])
         summed = summed.reindex(full, fill_value=0).rename_axis("period")
-        pairs = got[got["kind"] == "author"].drop_duplicates(["period", "author"])
-        authors = pairs.groupby("period").size().reindex(full, fill_value=0)
+        authors = got["authors"].reindex(full, fill_value=0)
         out = pd.DataFrame(
             {
                 "period": full.tz_localize("UTC"),
@@ -373,8 +360,7 @@ def kpi_series(frame, *, brand: str, freq: str = "W", sentiment: str | None = "s
             return t + (pd.DateOffset(weeks=1) if freq == "W" else pd.DateOffset(months=1))
         return t + pd.tseries.frequencies.to_offset(FREQS[freq])
 
-    lasts = got.loc[got["kind"] == "last", "period"].dropna()
-    until = pd.Timestamp(lasts.max()).tz_localize("UTC") if covered_until is None else pd.Timestamp(covered_until)
+    until = pd.Timestamp(got["last"]) if covered_until is None else pd.Timestamp(covered_until)
     if until.tzinfo is None:
         until = until.tz_localize("UTC")
     tail, t = [], following(pd.Timestamp(out["period"].iloc[-1]))
@@ -399,96 +385,3 @@ def kpi_series(frame, *, brand: str, freq: str = "W", sentiment: str | None = "s
             f"look like a drop."
         )
     return out
-
-
-# ------------------------------------------------------------------------------------------ customer care
-
-
-def _brand_posts(part: pd.DataFrame, own) -> pd.DataFrame:
-    by_brand = handle_keys(part["author_handle"]).isin(own).to_numpy(dtype=bool)
-    mine = part.loc[by_brand, ["post_id", "parent_id", "created_at", "kind"]]
-    return mine.assign(reply=(mine["kind"] == "reply").fillna(False).to_numpy(dtype=bool)).drop(columns="kind")
-
-
-def _case_parts(part, own, brand, intents, intent_column, brand_ids, first, as_of, open_after_hours):
-    by_brand = handle_keys(part["author_handle"]).isin(own).to_numpy(dtype=bool)
-    about = part["parent_id"].astype("string").isin(brand_ids).fillna(False).to_numpy(dtype=bool).copy()
-    if brand is not None:
-        about |= (part["actor"] == brand).fillna(False).to_numpy(dtype=bool)
-    not_repost = (part["kind"] != "repost").fillna(True).to_numpy(dtype=bool)
-    public = ~by_brand
-    if "actor_role" in part:
-        roles = part["actor_role"].isin(["brand", "competitor", "media", "employee"]).fillna(False)
-        public &= ~roles.to_numpy(dtype=bool)
-    case = part.loc[about & not_repost & public]
-    if intents is not None:
-        case = case.loc[case[intent_column].isin(list(intents)).fillna(False).to_numpy(dtype=bool)]
-    answered = first.reindex(case["post_id"].astype(str).to_numpy())
-    reply_at = pd.to_datetime(pd.Series(answered["created_at"].to_numpy()), utc=True)
-    seconds = (reply_at - case["created_at"].reset_index(drop=True)).dt.total_seconds()
-    seconds = np.asarray(seconds, dtype=float)
-    responded = ~np.isnan(seconds)
-    age = (as_of - case["created_at"]).dt.total_seconds().to_numpy(dtype=float) / 3600
-    opened = int(np.sum(~responded & (age > open_after_hours)))
-    whole = seconds[responded]
-    if len(whole) and not np.all(whole == np.round(whole)):
-        raise ValueError("response times with fractions of a second: the histogram of whole seconds would round them")
-    hist = pd.Series(whole.astype("int64")).value_counts().rename_axis("seconds").rename("n").reset_index()
-    head = pd.DataFrame({"seconds": [-1], "n": [len(case)], "open": [opened]})
-    return pd.concat([head, hist.assign(open=0)], ignore_index=True)
-
-
-def care_summary(
-    frame,
-    *,
-    brand_handles,
-    brand: str | None = None,
-    intents=_care.DEFAULT_INTENTS,
-    intent_column: str = "intent",
-    open_after_hours: float = 24.0,
-    as_of=None,
-    level: float = 0.95,
-    n_boot: int = 1000,
-    seed: int = 0,
-) -> pd.DataFrame:
-    """:func:`kit.tl.care.summary` of :func:`kit.tl.care.cases` from partial counts: the brand's posts and first
-    replies are gathered (a small table), given to every partition, and each partition returns its cases'
-    counts and a histogram of whole seconds to first response.
-
-    ``intent_column`` must hold the intents (detected on the cluster beforehand, or labelled by a team).
-
-    Returns
-    -------
-    DataFrame
-        One overall row: ``cases, responded, response_rate, rate_low, rate_high, median_hours, median_low,
-        median_high, p90_hours, p90_low, p90_high, open_cases``.
-    """
-    own = {normalise_handle(h) for h in brand_handles}
-    mine = partials(frame, _brand_posts, own)
-    brand_ids = set(mine["post_id"].astype(str))
-    replies = mine.loc[mine["reply"].to_numpy(dtype=bool)].dropna(subset=["parent_id"])
-    replies = replies.sort_values("created_at", kind="stable").drop_duplicates("parent_id")
-    first = replies.set_index(replies["parent_id"].astype(str))[["created_at"]]
-    if as_of is None:
-        as_of = partials(frame, lambda p: pd.DataFrame({"t": [p["created_at"].max()]}))["t"].max()
-    as_of = pd.Timestamp(as_of)
-    as_of = as_of.tz_localize("UTC") if as_of.tzinfo is None else as_of
-    if not isinstance(frame, pd.DataFrame):
-        from distributed import get_client
-
-        first = get_client().scatter(first, broadcast=True)  # once to each worker, not inside every task
-    got = partials(
-        frame, _case_parts, own, brand, intents, intent_column, brand_ids, first, as_of, float(open_after_hours)
-    )
-    heads = got[got["seconds"] == -1]
-    hist = got[got["seconds"] >= 0].groupby("seconds")["n"].sum().sort_index()
-    n, opened = int(heads["n"].sum()), int(heads["open"].sum())
-    hours = np.repeat(hist.index.to_numpy(dtype=float), hist.to_numpy()) / 3600
-    cases = pd.DataFrame(
-        {
-            "responded": np.r_[np.ones(len(hours), bool), np.zeros(n - len(hours), bool)],
-            "hours_to_response": np.r_[hours, np.full(n - len(hours), np.nan)],
-            "open": np.r_[np.zeros(n - opened, bool), np.ones(opened, bool)],
-        }
-    )
-    return _care.summary(cases, level=level, n_boot=n_boot, seed=seed)

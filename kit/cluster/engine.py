@@ -157,11 +157,17 @@ def _meta(file: Path) -> pd.DataFrame:
 
 
 def _read_part(file, start=None, end=None, columns=None) -> pd.DataFrame:
+    """One file of a dataset, its rows of ``[start, end)``, only ``columns`` (Dask narrows them to what a
+    computation reads: ``frame[["actor"]]`` reads one column of each file)."""
     import pyarrow.parquet as pq
 
-    frame = pq.read_table(file, columns=columns).to_pandas()
+    read = None if columns is None else list(columns)
+    if read is not None and (start is not None or end is not None) and "created_at" not in read:
+        read.append("created_at")  # the period is cut on it, then it is dropped
+    frame = pq.read_table(file, columns=read).to_pandas()
     frame = frame.drop(columns=[c for c in frame.columns if c in ("day", "month")])
-    return _period(frame, start, end)
+    frame = _period(frame, start, end)
+    return frame if columns is None else frame[list(columns)]
 
 
 def _period(frame: pd.DataFrame, start=None, end=None) -> pd.DataFrame:
@@ -216,8 +222,15 @@ def posts(data, *, start=None, end=None, partitions: int | None = None, columns=
             meta = meta[columns]
         if not chosen:
             return dd.from_pandas(meta, npartitions=1), report, total
+        # columns= as a keyword: Dask then reads only the columns a computation uses (projection pushdown)
         frame = dd.from_map(
-            _read_part, [str(f) for f in chosen], args=(start, end, columns), meta=meta, label="kit-read"
+            _read_part,
+            [str(f) for f in chosen],
+            start=start,
+            end=end,
+            columns=list(meta.columns),
+            meta=meta,
+            label="kit-read",
         )
         return frame, report, total
     from .. import datasets, io
