@@ -126,7 +126,7 @@ def describe(table: pd.DataFrame, *, what: str = "topic", review_parameter: str 
             f"{head}; their intervals cover sampling noise only, not the model’s errors. "
             + (bias + " " if bias else "The model’s errors on real posts were not measured. ")
             + f"Differences between {plural} of a few points are not findings: review a sample and give it as "
-            f"`{review_parameter}` to correct them."
+            f"parameter {review_parameter} to correct them."
         )
     names = _names(table, what)
     parts = [
