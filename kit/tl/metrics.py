@@ -34,6 +34,7 @@ __all__ = [
     "share_of_voice",
     "share_over_time",
     "kpi_series",
+    "complete_periods",
     "net_sentiment",
     "net_sentiment_over_time",
     "engagement_rate",
@@ -144,6 +145,38 @@ def kpi_series(
     [[1, 0], [1, 1]]
     """
     out = _kpi_series(posts, brand=brand, freq=freq, sentiment=sentiment)
+    until = posts["created_at"].max() if covered_until is None else covered_until
+    return complete_periods(out, freq=freq, until=until)
+
+
+def complete_periods(series: pd.DataFrame, *, freq: str, until) -> pd.DataFrame:
+    """A KPI series finished for alerts: periods of 0 after the last mention while the data goes on, the last
+    period left out when the data stops before its end (``attrs["freq"]``, ``attrs["incomplete"]``, ``attrs["note"]``).
+
+    The last step of :func:`kpi_series`, shared with :func:`kit.cluster.aggregate.kpi_series` (counts added up on a
+    cluster).
+
+    Parameters
+    ----------
+    series
+        ``period`` (UTC period starts, in order, gaps filled) and count columns.
+    freq
+        Period: ``"H"``, ``"D"``, ``"W"`` or ``"M"``.
+    until
+        Where the data's coverage ends (a naive time is UTC).
+
+    Returns
+    -------
+    DataFrame
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"period": pd.to_datetime(["2024-05-06", "2024-05-13"], utc=True), "mentions": [4, 2]})
+    >>> out = complete_periods(s, freq="W", until="2024-05-30")
+    >>> out["mentions"].tolist(), out.attrs["incomplete"]
+    ([4, 2, 0], '2024-05-27T00:00:00+00:00')
+    """
+    out = series
     out.attrs["freq"] = freq
     out.attrs["incomplete"] = None
     out.attrs["note"] = "Every period in the series is covered by the data to its end."
@@ -157,7 +190,7 @@ def kpi_series(
             return t + (pd.DateOffset(weeks=1) if freq == "W" else pd.DateOffset(months=1))
         return t + pd.tseries.frequencies.to_offset(FREQS[freq])
 
-    until = posts["created_at"].max() if covered_until is None else pd.Timestamp(covered_until)
+    until = pd.Timestamp(until)
     if until.tzinfo is None:
         until = until.tz_localize("UTC")
     tail, t = [], following(pd.Timestamp(out["period"].iloc[-1]))
