@@ -6,7 +6,16 @@ import pandas as pd
 
 from . import languages as _languages
 
-__all__ = ["FREQS", "volume", "breakdown", "summary", "load_accounting", "load_warnings", "top_posts"]
+__all__ = [
+    "FREQS",
+    "volume",
+    "volume_from_counts",
+    "breakdown",
+    "summary",
+    "load_accounting",
+    "load_warnings",
+    "top_posts",
+]
 
 FREQS = {"H": "h", "D": "D", "W": "W-MON", "M": "MS"}  # date_range frequencies; weeks start on Monday
 _PERIODS = {"W": "W-SUN", "M": "M"}
@@ -37,9 +46,40 @@ def volume(
     keys = [period.rename("period")]
     if by is not None:
         keys.append(posts[by].astype("string").fillna("(none)").rename(by))
-    counts = posts.groupby(keys, observed=True).size().rename("posts")
+    counts = posts.groupby(keys, observed=True).size()
+    return volume_from_counts(counts, freq=freq, by=by, start=start, end=end)
+
+
+def volume_from_counts(counts: pd.Series, *, freq: str, by: str | None = None, start=None, end=None) -> pd.DataFrame:
+    """:func:`volume` from posts already counted per period (and ``by`` value): the periods completed with zeros.
+
+    The last step of :func:`volume`, shared with :func:`kit.cluster.aggregate.volume` (counts added up on a cluster).
+
+    Parameters
+    ----------
+    counts
+        Posts per period start (naive UTC; with ``by``, a two-level index ``period, <by>``).
+    freq, by, start, end
+        As in :func:`volume`.
+
+    Returns
+    -------
+    DataFrame
+        ``period, [by], posts``.
+
+    Examples
+    --------
+    >>> counts = pd.Series([2, 1], index=pd.to_datetime(["2024-05-01", "2024-05-03"]))
+    >>> volume_from_counts(counts, freq="D")["posts"].tolist()
+    [2, 0, 1]
+    """
+    if freq not in FREQS:
+        raise ValueError(f"freq must be one of {list(FREQS)}, not {freq!r}")
+    rule = FREQS[freq]
+    counts = counts.rename("posts")
     if counts.empty and (start is None or end is None):
         return pd.DataFrame(columns=["period"] + ([by] if by else []) + ["posts"])
+    period = counts.index.get_level_values(0)
     first, last = period.min(), period.max()
     if start is not None:
         first = _floor(pd.Timestamp(start), freq, rule)
@@ -56,6 +96,8 @@ def volume(
             ).iloc[0:0]
         index = pd.MultiIndex.from_product([full_range, groups], names=["period", by])
         out = counts.reindex(index, fill_value=0).reset_index()
+        out[by] = out[by].astype("string")
+    out["posts"] = out["posts"].astype("int64")
     out["period"] = out["period"].dt.tz_localize("UTC")
     return out
 
