@@ -401,9 +401,11 @@ def with_topic(
 
     Cases without a value get ``(none)``; a frame of fewer than 20 cases is not clustered (``(too few
     cases)``), since topics on a handful of posts mean nothing. Above ``max_fit`` cases, topics are
-    fitted on a seeded random sample of ``max_fit`` of them and the others get the label a student
-    taught on that sample gives them (:func:`kit.tl.distil.fit`: hashed word n-grams, its agreement
-    with the fitted topics measured on held-out sample cases). ``attrs["note"]`` says which was done.
+    fitted on a random sample of ``max_fit`` of their distinct texts, drawn by a seeded hash of each text
+    (:func:`kit.tl.distil.sample_texts`, the rule of the sentiment model's sample: with the same seed the
+    texts both read are embedded once), and the other texts get the label a student taught on that sample
+    gives them (:func:`kit.tl.distil.fit`: hashed word n-grams, its agreement with the fitted topics
+    measured on held-out sample texts). ``attrs["note"]`` says which was done.
 
     Parameters
     ----------
@@ -454,19 +456,33 @@ def with_topic(
         labels = result.assignments.set_index("post_id")["label"]
         return labels.reindex(sample["post_id"].to_numpy()).astype("string").fillna("(none)").to_numpy()
 
-    texts = out["text"].astype("string").fillna("").tolist()
-    langs = out["lang"].astype("string").fillna("und").tolist() if "lang" in out else None
-    topic, source, student = distil.distil(texts, teacher, langs=langs, sample=max_fit, seed=seed)
+    if len(out) <= max_fit:
+        out["topic"] = pd.array(teacher(np.arange(len(out))), dtype="string")
+        out.attrs["note"] = f"Topics fitted on the {len(out):,} cases' own texts."
+        return out
+    # many cases: topics on a sample of their distinct texts (a copy adds no information), drawn by a seeded
+    # hash of the text as the sentiment model's sample is (kit.tl.distil.sample_texts), so the texts both read
+    # are embedded once; a student labels the other texts
+    texts = out["text"].astype("string").fillna("")
+    langs = out["lang"].astype("string").fillna("und") if "lang" in out else None
+    codes, _ = pd.factorize(texts if langs is None else texts + "\x1f" + langs, sort=False)
+    first = np.unique(codes, return_index=True)[1]
+    u_texts = texts.iloc[first].tolist()
+    u_langs = None if langs is None else langs.iloc[first].tolist()
+    topic, source, student = distil.distil(
+        u_texts, lambda rows: teacher(first[rows]), langs=u_langs, sample=max_fit, seed=seed
+    )
     if student is None:
-        note = f"Topics fitted on the {len(out):,} cases' own texts."
+        note = f"Topics fitted on the {len(first):,} distinct texts of the {len(out):,} cases."
     else:
         taught = int((source == "teacher").sum())
         note = (
-            f"Topics fitted on a random sample of {taught:,} of the {len(out):,} cases; the other "
-            f"{len(out) - taught:,} were given a topic by a student (logistic regression on hashed word "
-            f"n-grams) taught on the sample, which agrees with the fitted topics on {student.agreement:.1%} "
-            f"of {student.holdout:,} held-out sample cases."
+            f"Topics fitted on a random sample of {taught:,} of the {len(first):,} distinct texts of the "
+            f"{len(out):,} cases (drawn by a seeded hash of each text, as the sentiment model's sample is, so "
+            f"that a text both read is embedded once); the other {len(first) - taught:,} texts were given a "
+            f"topic by a student (logistic regression on hashed word n-grams) taught on the sample, which agrees "
+            f"with the fitted topics on {student.agreement:.1%} of {student.holdout:,} held-out sample texts."
         )
-    out["topic"] = pd.array(topic, dtype="string")
+    out["topic"] = pd.array(np.asarray(topic, dtype=object)[codes], dtype="string")
     out.attrs["note"] = note
     return out

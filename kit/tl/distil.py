@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-__all__ = ["Student", "fit", "distil", "sample_indices", "match_shares"]
+__all__ = ["Student", "fit", "distil", "sample_indices", "sample_texts", "text_hash", "match_shares"]
 
 #: Texts vectorised per block when predicting (bounds the sparse matrix held at once).
 BLOCK = 20_000
@@ -266,6 +266,57 @@ def sample_indices(n: int, size: int, seed: int = 0) -> np.ndarray:
     return np.sort(np.random.default_rng(seed).choice(n, size=size, replace=False))
 
 
+def sample_texts(texts: Sequence[str], size: int, seed: int = 0) -> np.ndarray:
+    """A seeded random sample of ``size`` texts drawn by a hash of each text: positions, sorted.
+
+    Each text gets a pseudo-random number from a keyed hash (SipHash, key from ``seed``) of its
+    characters; the ``size`` texts with the smallest numbers are the sample (ties, i.e. copies of one
+    text, by position). That is a uniform random sample of the texts, like :func:`sample_indices`, with one
+    more property: a text's number does not depend on the other texts, so two samples drawn with the same
+    seed from overlapping collections (the sentiment teacher's sample of all mentions, the care topics'
+    sample of the complaints among them) hold the same texts wherever their sizes allow (*coordinated
+    samples* with permanent random numbers). A text embedded for one is then found in the embedding cache
+    by the other.
+
+    Parameters
+    ----------
+    texts
+        The texts (missing ones count as empty).
+    size
+        How many to draw (all of them when there are no more).
+    seed
+        Keys the hash: another seed, another sample.
+
+    Returns
+    -------
+    ndarray
+        Row positions, sorted.
+
+    >>> a = sample_texts(["le train", "der Zug", "the train", "un billet"], 2, seed=0)
+    >>> b = sample_texts(["the train", "le train", "der Zug"], 2, seed=0)  # the same texts, where they can be
+    >>> sorted(["le train", "der Zug", "the train", "un billet"][i] for i in a) == sorted(
+    ...     ["the train", "le train", "der Zug"][i] for i in b)
+    True
+    """
+    n = len(texts)
+    if n <= size:
+        return np.arange(n)
+    return np.sort(np.argsort(text_hash(texts, seed), kind="stable")[: max(int(size), 0)])
+
+
+def text_hash(texts: Sequence[str], seed: int = 0) -> np.ndarray:
+    """The seeded pseudo-random number (uint64) of each text that :func:`sample_texts` ranks texts by.
+
+    >>> int(text_hash(["le train"], 0)[0]) == int(text_hash(["le train", "x"], 0)[0])
+    True
+    """
+    import hashlib
+
+    key = hashlib.blake2b(str(int(seed)).encode(), digest_size=8).hexdigest()  # 16 characters, as SipHash wants
+    values = np.array(["" if t is None or t is pd.NA else str(t) for t in texts], dtype=object)
+    return pd.util.hash_array(values, hash_key=key, categorize=False)
+
+
 def distil(
     texts: Sequence[str],
     teacher,
@@ -287,8 +338,8 @@ def distil(
         ``teacher(rows) -> array`` of labels, one per row position given (the sampled positions, sorted;
         the caller maps them to its own rows, e.g. ``frame.iloc[rows]``).
     sample
-        Texts the teacher labels. When there are no more texts than this, the teacher labels all of
-        them and no student is trained.
+        Texts the teacher labels, drawn by :func:`sample_texts` (a seeded hash of each text). When there are
+        no more texts than this, the teacher labels all of them and no student is trained.
 
     Returns
     -------
@@ -302,7 +353,7 @@ def distil(
     texts = ["" if t is None else str(t) for t in texts]
     langs = None if langs is None else [str(v) for v in langs]
     n = len(texts)
-    chosen = sample_indices(n, sample, seed)
+    chosen = sample_texts(texts, sample, seed)
     pick = lambda v: None if v is None else [v[i] for i in chosen]
     taught = np.asarray(teacher(chosen), dtype=object)
     if len(taught) != len(chosen):

@@ -82,7 +82,9 @@ AUTO_LIMIT = 50_000
 class FastModel:
     """A teacher (the head by default) on a seeded sample, a student on hashed n-grams for the rest.
 
-    The teacher scores ``sample`` texts drawn at random (seeded) from those given; a logistic
+    The teacher scores ``sample`` texts drawn at random from those given by a seeded hash of each text
+    (:func:`kit.tl.distil.sample_texts`: other steps that sample texts with the same seed, such as the care
+    topics, pick the same ones where they can, and find their embeddings in the cache); a logistic
     regression on their hashed word 1-2-grams learns the teacher's labels (:func:`kit.tl.distil.fit`,
     20 % held out to measure agreement first) and scores the other texts at some 40,000 texts a second on two
     cores. Sampled texts keep the teacher's probabilities. With ``match_shares`` the student's label
@@ -137,7 +139,7 @@ class FastModel:
 
         texts = _texts(texts)
         langs = _langs(langs, len(texts))
-        chosen = distil.sample_indices(len(texts), self.sample, self.seed)
+        chosen = distil.sample_texts(texts, self.sample, self.seed)  # texts other steps sample too
         pick = lambda v: None if v is None else [v[i] for i in chosen]
         taught = self.teacher.predict(pick(texts), pick(langs))
         if len(chosen) == len(texts):
@@ -213,6 +215,7 @@ def score(
     column: str = "text",
     lang_column: str = "lang",
     embeddings: np.ndarray | None = None,
+    seed: int = 0,
 ) -> pd.DataFrame:
     """Sentiment of each post: a copy of ``posts`` with :data:`COLUMNS` added (replaced if present).
 
@@ -232,6 +235,9 @@ def score(
         post's lexicon; guessed from the text otherwise (head) or taken as English (lexicon).
     embeddings
         Precomputed embeddings of the posts, one row each, for a head model (skips embedding).
+    seed
+        Seeds the sample the teacher of ``fast`` (and ``auto`` above the limit) scores; steps that sample
+        texts with the same seed (the care topics) then reuse its embeddings.
 
     Examples
     --------
@@ -251,7 +257,7 @@ def score(
     first = np.unique(codes, return_index=True)[1] if len(codes) else np.zeros(0, dtype=int)
     if isinstance(model, str) and model == "auto":
         model = "fast" if len(first) > AUTO_LIMIT else "head"
-    sm = get_model(model)
+    sm = get_model(model, seed=seed) if isinstance(model, str) and model == "fast" else get_model(model)
     from .. import provenance
 
     provenance.note_model("sentiment", sm.name)

@@ -447,11 +447,13 @@ def test_with_topic_fits_a_sample_of_many_cases_and_a_student_labels_the_rest():
     cases_ = pd.DataFrame(rows)
     out = care.with_topic(cases_, embedder="hash", max_fit=120, seed=0)
     assert out["topic"].notna().all() and len(out) == 240
-    assert "random sample of 120 of the 240 cases" in out.attrs["note"] and "held-out" in out.attrs["note"]
+    distinct = cases_["text"].drop_duplicates().tolist()
+    assert f"random sample of 120 of the {len(distinct)} distinct texts of the 240 cases" in out.attrs["note"]
+    assert "held-out" in out.attrs["note"]
     from kit.tl import distil
 
-    taught = np.zeros(len(out), dtype=bool)
-    taught[distil.sample_indices(240, 120, 0)] = True
+    sampled = {distinct[i] for i in distil.sample_texts(distinct, 120, 0)}  # drawn by a seeded hash of the text
+    taught = cases_["text"].isin(sampled).to_numpy()
     sample, rest = out[taught], out[~taught]
     subject_of = sample.groupby("topic")["subject"].agg(lambda s: s.mode().iloc[0])  # what each fitted topic is about
     labelled = rest[rest["topic"] != "outliers"]
@@ -459,6 +461,24 @@ def test_with_topic_fits_a_sample_of_many_cases_and_a_student_labels_the_rest():
     assert (labelled["topic"].map(subject_of) == labelled["subject"]).mean() > 0.95  # the student keeps subjects apart
     small = care.with_topic(cases_.iloc[:60], embedder="hash", max_fit=120)
     assert small.attrs["note"] == "Topics fitted on the 60 cases' own texts."
+    copies = care.with_topic(pd.concat([cases_.iloc[:60]] * 3, ignore_index=True), embedder="hash", max_fit=120)
+    assert copies.attrs["note"] == "Topics fitted on the 60 distinct texts of the 180 cases."
+    assert (copies["topic"].to_numpy()[:60] == copies["topic"].to_numpy()[120:]).all()  # a copy, the same topic
+
+
+def test_care_topics_sample_the_texts_the_sentiment_teacher_embedded():
+    """Coordinated samples: drawn with the same seed, the care topics' sample of the complaints holds the
+    texts of the sentiment teacher's sample of all posts that are complaints, so no text is embedded twice."""
+    from kit.tl import distil
+
+    posts = [f"post {i} about trains" for i in range(20_000)]
+    complaints = posts[::4]  # a subset, as cases are of mentions
+    teacher = {posts[i] for i in distil.sample_texts(posts, 2_000, seed=3)}
+    care_sample = {complaints[i] for i in distil.sample_texts(complaints, 300, seed=3)}
+    assert len(teacher & set(complaints)) > 300  # enough complaints among the teacher's texts (about 500)...
+    assert care_sample <= teacher  # ...so the care sample is made of them only
+    other_seed = {complaints[i] for i in distil.sample_texts(complaints, 300, seed=4)}
+    assert len(other_seed & teacher) < 100  # another seed, an independent sample (about 30 in common)
 
 
 # --- issue 16: an export without authors says so instead of zeros --------------------------------------------
