@@ -17,7 +17,7 @@ import pandas as pd
 from .._stats import wilson
 from .mentions import OWN_ROLES, mentions
 
-__all__ = ["net_sentiment", "net_sentiment_over_time"]
+__all__ = ["net_sentiment", "net_sentiment_over_time", "net_from_counts"]
 
 
 def net_sentiment(
@@ -56,7 +56,33 @@ def net_sentiment(
     """
     keys = [posts[by].astype("string").fillna("(none)")] if by else [pd.Series("all", index=posts.index, name="group")]
     labels = posts[sentiment].astype("string")
-    table = pd.crosstab(keys[0], labels).reindex(columns=["negative", "neutral", "positive"], fill_value=0)
+    return net_from_counts(pd.crosstab(keys[0], labels), name=by or "group", level=level)
+
+
+def net_from_counts(table: pd.DataFrame, *, name: str, level: float = 0.95) -> pd.DataFrame:
+    """:func:`net_sentiment` from posts already counted per group and label (shared with :mod:`kit.cluster.aggregate`).
+
+    Parameters
+    ----------
+    table
+        Posts per group (index) and label (columns ``negative``, ``neutral``, ``positive``; a missing one counts 0).
+    name
+        The name of the group column of the result.
+    level
+        As in :func:`net_sentiment`.
+
+    Returns
+    -------
+    DataFrame
+        ``<name>, positive, neutral, negative, posts, net, low, high``.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"positive": [3, 0], "negative": [1, 0]}, index=["Brand", "Rival"])
+    >>> net_from_counts(t, name="actor")["net"].tolist()
+    [0.5, nan]
+    """
+    table = table.reindex(columns=["negative", "neutral", "positive"], fill_value=0)
     pos, neg = table["positive"].to_numpy(), table["negative"].to_numpy()
     polar = pos + neg
     low, high = wilson(pos, polar, level)
@@ -64,7 +90,7 @@ def net_sentiment(
         net = np.where(polar > 0, (pos - neg) / np.where(polar > 0, polar, 1), np.nan)
     out = pd.DataFrame(
         {
-            by or "group": table.index,
+            name: table.index,
             "positive": pos,
             "neutral": table["neutral"].to_numpy(),
             "negative": neg,

@@ -17,7 +17,7 @@ import pandas as pd
 from .._stats import wilson
 from .mentions import OWN_ROLES, mentions
 
-__all__ = ["share_of_voice", "share_over_time"]
+__all__ = ["share_of_voice", "share_over_time", "shares_from_counts", "shares_over_time_from_counts"]
 
 
 def share_of_voice(posts: pd.DataFrame, *, actors, own_roles=OWN_ROLES, level: float = 0.95) -> pd.DataFrame:
@@ -55,7 +55,30 @@ def share_of_voice(posts: pd.DataFrame, *, actors, own_roles=OWN_ROLES, level: f
     [0.667, 0.333]
     """
     m = mentions(posts, actors=actors, own_roles=own_roles)
-    counts = m["actor"].value_counts().reindex(list(actors), fill_value=0)
+    return shares_from_counts(m["actor"].value_counts(), actors=actors, level=level)
+
+
+def shares_from_counts(counts: pd.Series, *, actors, level: float = 0.95) -> pd.DataFrame:
+    """:func:`share_of_voice` from mentions already counted per actor (shared with :mod:`kit.cluster.aggregate`).
+
+    Parameters
+    ----------
+    counts
+        Mentions per actor (an actor missing from it has 0).
+    actors, level
+        As in :func:`share_of_voice`.
+
+    Returns
+    -------
+    DataFrame
+        ``actor, mentions, share, low, high``.
+
+    Examples
+    --------
+    >>> shares_from_counts(pd.Series({"Brand": 3}), actors=["Brand", "Rival"])["share"].tolist()
+    [1.0, 0.0]
+    """
+    counts = counts.reindex(list(actors), fill_value=0)
     total = int(counts.sum())
     low, high = wilson(counts.to_numpy(), np.full(len(counts), total), level)
     return pd.DataFrame(
@@ -109,7 +132,30 @@ def share_over_time(
     from .overview import volume
 
     m = mentions(posts, actors=actors, own_roles=own_roles)
-    vol = volume(m, freq=freq, by="actor")
+    return shares_over_time_from_counts(volume(m, freq=freq, by="actor"), level=level)
+
+
+def shares_over_time_from_counts(vol: pd.DataFrame, *, level: float = 0.95) -> pd.DataFrame:
+    """:func:`share_over_time` from the mentions counted per period and actor (shared with :mod:`kit.cluster.aggregate`).
+
+    Parameters
+    ----------
+    vol
+        :func:`kit.tl.overview.volume` of the mentions by ``actor``: ``period, actor, posts``, empty periods as zeros.
+    level
+        As in :func:`share_of_voice`.
+
+    Returns
+    -------
+    DataFrame
+        As :func:`share_over_time`.
+
+    Examples
+    --------
+    >>> vol = pd.DataFrame({"period": [1, 1], "actor": ["Brand", "Rival"], "posts": [3, 1]})
+    >>> shares_over_time_from_counts(vol)["share"].tolist()
+    [0.75, 0.25]
+    """
     if vol.empty:
         return pd.DataFrame(columns=["period", "actor", "mentions", "total", "share", "low", "high", "collection_gap"])
     vol = vol.rename(columns={"posts": "mentions"})
