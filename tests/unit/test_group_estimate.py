@@ -157,3 +157,33 @@ def test_concentration_bounds():
     a, measured = ge.concentration(rows, np.array([0.5, 0.5, 0.0]))
     assert measured and ge.MIN_CONCENTRATION <= a <= ge.MAX_CONCENTRATION
     assert ge.concentration(np.zeros((3, 3)), np.ones(3) / 3) == (ge.MAX_CONCENTRATION, False)
+
+
+def test_top_labels_and_the_topic_table_merge():
+    posts, review = _world()
+    posts["topic"] = np.where(posts["group"] == "a", 0, np.where(posts["group"] == "b", 1, 2))
+    out = ge.estimate(posts, review, by="topic", labels={0: "retard", 1: "prix", 2: "appli"}, top=2, n_boot=200)
+    assert len(out) == 2 and out["label"].notna().all()
+    # the errors still come from every reviewed post, the kept rows are the largest topics
+    assert out.attrs["reviewed_used"] == len(review)
+    table = pd.DataFrame(
+        {
+            "topic": [0, 1, 2],
+            "size": [1, 2, 3],
+            "negative_share": [0.1, 0.2, 0.3],
+            "negative_low": [0.0] * 3,
+            "negative_high": [0.5] * 3,
+            "net_sentiment": [0.9] * 3,
+            "dominant_emotion": ["joy"] * 3,
+        }
+    )
+    merged = ge.with_estimate(table, out, on="topic")
+    assert "negative_low" not in merged.columns and merged.columns[-1] == "dominant_emotion"
+    kept = out.set_index("topic")["net_sentiment"]
+    (left_out,) = {0, 1, 2} - set(kept.index)
+    for t in kept.index:
+        assert merged.loc[t, "net_sentiment"] == kept[t]
+    assert np.isnan(merged.loc[left_out, "net_sentiment"])  # a topic left out shows no figure, not the raw 0.9
+    shares = ge.as_shares(out)
+    assert shares.columns.tolist() == ["topic", "share", "low", "high", "raw_share"]
+    assert shares.attrs["corrected"]
