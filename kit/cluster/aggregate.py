@@ -2,9 +2,11 @@
 
 Each function takes a Dask frame of posts (every partition a pandas post table), reads only the columns it
 needs (:func:`kit.cluster.reduce.narrow`), computes on each partition the small table of counts the
-statistic needs (per actor, period, label), adds the partial tables up, and finishes them exactly as the
-``kit.tl`` function of the same name does on all posts: the same columns, the same Wilson intervals
-(:func:`kit._stats.wilson`), the same zero-filled periods. Counts and shares are therefore the pandas
+statistic needs (per actor, period, label), adds the partial tables up, and finishes them with the
+``kit.tl`` function that finishes the pandas table from the same counts (:func:`kit.tl.overview.volume_from_counts`,
+:func:`kit.tl.share_of_voice.shares_from_counts`, :func:`kit.tl.net_sentiment.net_from_counts`,
+:func:`kit.tl.metrics.complete_periods`): the same columns, the same Wilson intervals, the same zero-filled
+periods. Counts and shares are therefore the pandas
 engine's exactly (``tests/unit/test_cluster.py`` checks each against ``kit.tl``); only the posts' partial
 counts travel, never the posts. What grows with the data (the distinct authors of the KPI series) is
 merged on the workers (:func:`kit.cluster.reduce.tree`) and only its counts come back.
@@ -15,12 +17,13 @@ is :func:`kit.cluster.care.care_summary`, also available here.
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
-from .._stats import wilson
 from ..tl.mentions import INTERACTIONS, OWN_ROLES, interactions, mentions
-from ..tl.overview import _PERIODS, FREQS
+from ..tl.metrics import complete_periods
+from ..tl.net_sentiment import net_from_counts
+from ..tl.overview import _PERIODS, FREQS, volume_from_counts
+from ..tl.share_of_voice import shares_from_counts, shares_over_time_from_counts
 from .care import care_summary
 from .reduce import hash_ids, narrow, partials, tree
 
@@ -36,7 +39,6 @@ __all__ = [
     "care_summary",
 ]
 
-LABELS = ["negative", "neutral", "positive"]
 #: what :func:`kit.tl.mentions.mentions` reads
 MENTION_COLUMNS = ["actor", "actor_role", "voice"]
 
@@ -67,18 +69,7 @@ def share_of_voice(frame, *, actors, own_roles=OWN_ROLES, level: float = 0.95) -
     """
     got = partials(narrow(frame, MENTION_COLUMNS), _actor_counts, list(actors), own_roles)
     counts = got.groupby("actor")["mentions"].sum() if len(got) else pd.Series(dtype="int64")
-    counts = counts.reindex(list(actors), fill_value=0)
-    total = int(counts.sum())
-    low, high = wilson(counts.to_numpy(), np.full(len(counts), total), level)
-    return pd.DataFrame(
-        {
-            "actor": list(actors),
-            "mentions": counts.to_numpy().astype("int64"),
-            "share": counts.to_numpy() / total if total else np.nan,
-            "low": low,
-            "high": high,
-        }
-    )
+    return shares_from_counts(counts, actors=actors, level=level)
 
 
 # ------------------------------------------------------------------------------------------ volumes
@@ -91,34 +82,9 @@ def _period_counts(part: pd.DataFrame, freq: str, by, time: str) -> pd.DataFrame
 
 
 def _finish_volume(got: pd.DataFrame, freq: str, by, start=None, end=None) -> pd.DataFrame:
-    from ..tl.overview import _floor
-
-    rule = FREQS[freq]
-    if got.empty and (start is None or end is None):
-        return pd.DataFrame(columns=["period"] + ([by] if by else []) + ["posts"])
-    counts = got.groupby(["period"] + ([by] if by else []), observed=True)["posts"].sum() if len(got) else None
-    first = got["period"].min() if len(got) else None
-    last = got["period"].max() if len(got) else None
-    if start is not None:
-        first = _floor(pd.Timestamp(start), freq, rule)
-    if end is not None:
-        last = _floor(pd.Timestamp(end) - pd.Timedelta(microseconds=1), freq, rule)
-    full_range = pd.date_range(first, last, freq=rule)
-    if by is None:
-        counts = counts if counts is not None else pd.Series(dtype="int64")
-        out = counts.reindex(full_range, fill_value=0).rename("posts").rename_axis("period").reset_index()
-    else:
-        groups = sorted(counts.index.get_level_values(by).unique()) if counts is not None else []
-        if not groups:
-            return pd.DataFrame(
-                {"period": pd.Series(full_range).dt.tz_localize("UTC"), by: pd.Series(dtype="string"), "posts": 0}
-            ).iloc[0:0]
-        index = pd.MultiIndex.from_product([full_range, groups], names=["period", by])
-        out = counts.reindex(index, fill_value=0).rename("posts").reset_index()
-        out[by] = out[by].astype("string")
-    out["posts"] = out["posts"].astype("int64")
-    out["period"] = out["period"].dt.tz_localize("UTC")
-    return out
+    keys = ["period"] + ([by] if by else [])
+    counts = got.groupby(keys, observed=True)["posts"].sum() if len(got) else pd.Series(dtype="int64")
+    return volume_from_counts(counts, freq=freq, by=by, start=start, end=end)
 
 
 def volume(frame, *, freq: str = "D", by: str | None = "actor", time: str = "created_at", start=None, end=None):
@@ -146,29 +112,7 @@ def share_over_time(frame, *, actors, freq: str = "W", own_roles=OWN_ROLES, leve
         return _period_counts(mentions(part, actors=actors, own_roles=own_roles), freq, "actor", "created_at")
 
     vol = _finish_volume(partials(narrow(frame, [*MENTION_COLUMNS, "created_at"]), part_counts), freq, "actor")
-    if vol.empty:
-        return pd.DataFrame(columns=["period", "actor", "mentions", "total", "share", "low", "high", "collection_gap"])
-    vol = vol.rename(columns={"posts": "mentions"})
-    vol["total"] = vol.groupby("period")["mentions"].transform("sum")
-    with np.errstate(invalid="ignore", divide="ignore"):
-        vol["share"] = np.where(vol["total"] > 0, vol["mentions"] / vol["total"].where(vol["total"] > 0, 1), np.nan)
-    vol["low"], vol["high"] = wilson(vol["mentions"].to_numpy(), vol["total"].to_numpy(), level)
-    from ..tl.period_change import MIN_BEFORE_GAP
-
-    before = vol.sort_values("period").groupby("actor", sort=False)["mentions"].shift(1)
-    vol["collection_gap"] = ((vol["mentions"] == 0) & (before.reindex(vol.index) >= MIN_BEFORE_GAP)).to_numpy()
-    gaps = vol[vol["collection_gap"]]
-    vol.attrs["note"] = (
-        "Likely collection gaps, not falls: "
-        + "; ".join(
-            f"no mention of {a} in the period starting {pd.Timestamp(p):%d %B %Y} after {int(n):,} in the one before"
-            for a, p, n in zip(gaps["actor"], gaps["period"], before.reindex(gaps.index))
-        )
-        + " (check the export)."
-        if len(gaps)
-        else ""
-    )
-    return vol
+    return shares_over_time_from_counts(vol, level=level)
 
 
 def _breakdown_counts(part: pd.DataFrame, cols, missing) -> pd.DataFrame:
@@ -203,27 +147,6 @@ def _label_counts(part: pd.DataFrame, keys, sentiment: str) -> pd.DataFrame:
     return part.groupby([*cols, labels], observed=True).size().rename("n").reset_index()
 
 
-def _finish_net(table: pd.DataFrame, name: str, level: float) -> pd.DataFrame:
-    table = table.reindex(columns=LABELS, fill_value=0)
-    pos, neg = table["positive"].to_numpy(), table["negative"].to_numpy()
-    polar = pos + neg
-    low, high = wilson(pos, polar, level)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        net = np.where(polar > 0, (pos - neg) / np.where(polar > 0, polar, 1), np.nan)
-    return pd.DataFrame(
-        {
-            name: table.index,
-            "positive": pos,
-            "neutral": table["neutral"].to_numpy(),
-            "negative": neg,
-            "posts": table.sum(axis=1).to_numpy(),
-            "net": net,
-            "low": 2 * np.asarray(low) - 1,
-            "high": 2 * np.asarray(high) - 1,
-        }
-    ).reset_index(drop=True)
-
-
 def net_sentiment(frame, *, by: str | None = "actor", sentiment: str = "sentiment", level: float = 0.95):
     """:func:`kit.tl.net_sentiment.net_sentiment` from per-partition label counts.
 
@@ -242,7 +165,7 @@ def net_sentiment(frame, *, by: str | None = "actor", sentiment: str = "sentimen
     got = got.dropna(subset=["_label"]) if len(got) else got
     table = got.pivot_table(index="_group", columns="_label", values="n", aggfunc="sum", fill_value=0)
     table.index = table.index.astype("string")
-    return _finish_net(table.sort_index(), name, level)
+    return net_from_counts(table.sort_index(), name=name, level=level)
 
 
 def net_sentiment_over_time(
@@ -269,7 +192,7 @@ def net_sentiment_over_time(
     got["_key"] = got["_period"].dt.strftime("%Y-%m-%dT%H:%M:%S") + "|" + got["_actor"].astype("string")
     got = got.dropna(subset=["_label"])
     table = got.pivot_table(index="_key", columns="_label", values="n", aggfunc="sum", fill_value=0).sort_index()
-    out = _finish_net(table, "_key", level)
+    out = net_from_counts(table, name="_key", level=level)
     parts = out["_key"].astype("string").str.split("|", n=1, expand=True)
     out.insert(0, "period", pd.to_datetime(parts[0]).dt.tz_localize("UTC"))
     out.insert(1, "actor", parts[1].astype("string"))
@@ -348,40 +271,5 @@ def kpi_series(frame, *, brand: str, freq: str = "W", sentiment: str | None = "s
     else:
         columns = ["period", "mentions", "authors", "engagement"] + (["negative", "polar"] if sentiment else [])
         out = pd.DataFrame({c: pd.Series(dtype="datetime64[ns, UTC]" if c == "period" else "int64") for c in columns})
-    out.attrs["freq"] = freq
-    out.attrs["incomplete"] = None
-    out.attrs["note"] = "Every period in the series is covered by the data to its end."
-    if out.empty:
-        out.attrs["note"] = "No mention of the brand in the data: no series to watch."
-        return out
-
-    def following(t: pd.Timestamp) -> pd.Timestamp:
-        if freq in ("W", "M"):
-            return t + (pd.DateOffset(weeks=1) if freq == "W" else pd.DateOffset(months=1))
-        return t + pd.tseries.frequencies.to_offset(FREQS[freq])
-
-    until = pd.Timestamp(got["last"]) if covered_until is None else pd.Timestamp(covered_until)
-    if until.tzinfo is None:
-        until = until.tz_localize("UTC")
-    tail, t = [], following(pd.Timestamp(out["period"].iloc[-1]))
-    while t < until:  # the data goes on, the brand's mentions stopped: those periods count 0, not nothing
-        tail.append(t)
-        t = following(t)
-    if tail:
-        zeros = pd.DataFrame({c: 0 for c in out.columns if c != "period"} | {"period": tail})[list(out.columns)]
-        out = pd.concat([out, zeros.astype(out.dtypes.to_dict())], ignore_index=True)
-        out.attrs.update(
-            {"freq": freq, "incomplete": None, "note": "Every period in the series is covered by the data to its end."}
-        )
-    last = pd.Timestamp(out["period"].iloc[-1])
-    period_end = following(last)
-    length = period_end - last
-    if until < period_end - 0.05 * length:
-        out = out.iloc[:-1].reset_index(drop=True)
-        out.attrs["incomplete"] = last.isoformat()
-        out.attrs["note"] = (
-            f"The period starting {last:%Y-%m-%d %H:%M} is left out of the series and the alerts: "
-            f"the data stops at {until:%Y-%m-%d %H:%M} UTC, before it ends, so its counts would "
-            f"look like a drop."
-        )
-    return out
+    until = got["last"] if covered_until is None else covered_until
+    return complete_periods(out, freq=freq, until=until)
