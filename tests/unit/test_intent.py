@@ -205,3 +205,28 @@ def test_cue_rules_strip_the_kits_noise():
     assert sentences("@ma-marque @y@instance Ajoutez des prises !") == ["Ajoutez des prises !"]
     assert cue("RT @someone: @railix can I exchange my ticket?") == "question"
     assert cue("") is None
+
+
+def test_cues_read_in_processes_give_what_one_process_gives(monkeypatch):
+    from kit.tl import intent as intent_module
+
+    texts = [
+        "@railix can I exchange my ticket for free?",
+        "Hey Voltaria, please add power sockets at every seat!",
+        "Zug schon wieder 40 Minuten zu spät. Nie wieder.",
+        "Bravo Trenova, super service today!",
+        "Le train part à 8h.",
+        "Nice seats but the wifi is slow",
+    ] * 7
+    posts = pd.DataFrame({"text": [f"{t} {i % 5}" for i, t in enumerate(texts)]})
+    one = intent_module.rules(posts, sentiment=pd.Series(["neutral"] * len(posts)), score=pd.Series([0.2] * len(posts)))
+    monkeypatch.setattr(intent_module, "PARALLEL_FROM", 10)
+    monkeypatch.setattr(intent_module, "BLOCK", 4)  # several blocks over two processes
+    assert intent_module._read_cues(posts["text"].tolist(), jobs=2) == intent_module._read_cues(
+        posts["text"].tolist(), jobs=1
+    )
+    many = intent_module.rules(
+        posts, sentiment=pd.Series(["neutral"] * len(posts)), score=pd.Series([0.2] * len(posts))
+    )
+    pd.testing.assert_frame_equal(one, many)
+    assert set(one["intent"]) >= {"question", "feature_request", "complaint", "praise", "feedback"}
