@@ -143,9 +143,9 @@ def fast_cost(frame: pd.DataFrame, share: float, score) -> dict:
     sample = int(round(share * len(keys)))
     fast = FastEmotionModel(_Known(learnt.name, table), sample=sample)
     fast_all = fast.scores(u_texts, u_langs).to_numpy()
-    from kit.tl.distil import sample_indices
+    from kit.tl.distil import sample_texts
 
-    student_rows = np.setdiff1d(np.arange(len(keys)), sample_indices(len(keys), sample, 0))
+    student_rows = np.setdiff1d(np.arange(len(keys)), sample_texts(u_texts, sample, 0))
     index = {key: i for i, key in enumerate(keys)}
     rows = np.array([index[key] for key in zip(texts, langs)])
     by_student = np.isin(rows, student_rows)

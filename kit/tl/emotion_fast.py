@@ -4,8 +4,9 @@
 (the distilled head): on 100,000 posts that is tens of thousands of USE embeddings, minutes on two cores.
 Above :data:`kit.tl.sentiment.AUTO_LIMIT` distinct texts, :class:`FastEmotionModel` runs them (the
 *teacher*) on a seeded random sample of :data:`SAMPLE` distinct texts only, drawn exactly as the sentiment
-``fast`` model draws its own (same order of distinct texts, same seed, same size), so the head reads the USE
-embeddings the sentiment teacher has just put in the cache and embeds nothing more. A ridge regression on
+``fast`` model draws its own (:func:`kit.tl.distil.sample_texts`: a seeded hash of each text; same seed, same
+size), so the head reads the USE embeddings the sentiment teacher has just put in the cache and embeds
+nothing more. A ridge regression on
 hashed word 1-2-grams (:func:`kit.tl.distil._features`, the sentiment student's features) learns the
 teacher's eight scores and scores the other texts; each emotion's student scores are then mapped onto the
 teacher's distribution on held-out sample texts (quantile matching), so that the share of posts reaching an
@@ -292,13 +293,13 @@ class FastEmotionModel:
 
     def scores(self, texts: Sequence[str], langs: Sequence[str] | None = None) -> pd.DataFrame:
         """Emotion scores: the teacher's on the sample, the student's elsewhere, lexicons joined."""
-        from .distil import sample_indices
+        from .distil import sample_texts
 
         texts = _texts(texts)
         langs = None if langs is None else [str(v) for v in langs]
         if langs is not None and len(langs) != len(texts):
             raise ValueError(f"{len(langs)} languages for {len(texts)} texts")
-        chosen = sample_indices(len(texts), self.sample, self.seed)
+        chosen = sample_texts(texts, self.sample, self.seed)  # the sentiment teacher's draw (kit.tl.distil)
         pick = lambda v: None if v is None else [v[i] for i in chosen]
         taught = self.teacher.scores(pick(texts), pick(langs))[list(EMOTIONS)].to_numpy(dtype=np.float64)
         out = np.zeros((len(texts), len(EMOTIONS)))
