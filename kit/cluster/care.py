@@ -29,6 +29,12 @@ from .reduce import hash_ids, lookup, narrow, tree
 __all__ = ["care_summary", "summary_from_histogram"]
 
 _NS = 10**9
+_EMPTY = {
+    "ids": np.zeros(0, np.uint64),
+    "parents": np.zeros(0, np.uint64),
+    "replied": np.zeros(0, np.int64),
+    "last": pd.NaT,
+}
 _TRACKED = ["brand", "competitor", "media", "employee"]
 
 
@@ -104,12 +110,26 @@ def _case_part(part, own, brand, intents, intent_column, known, as_of, open_afte
     }
 
 
-def _case_combine(*parts) -> dict:
-    return {
-        "cases": sum(p["cases"] for p in parts),
-        "open": sum(p["open"] for p in parts),
-        "histogram": pd.concat([p["histogram"] for p in parts]).groupby(level=0).sum(),
-    }
+def _case_table(part, own, brand, intents, intent_column, known, as_of, open_after_hours) -> pd.DataFrame:
+    """:func:`_case_part` as a small frame: one row per whole second answered, then a ``head`` row (cases, open)."""
+    got = _case_part(part, own, brand, intents, intent_column, known, as_of, open_after_hours)
+    h = got["histogram"]
+    return pd.DataFrame(
+        {
+            "head": np.r_[np.zeros(len(h), bool), True],
+            "seconds": np.r_[h.index.to_numpy(dtype=np.int64), 0],
+            "n": np.r_[h.to_numpy(dtype=np.int64), got["cases"]],
+            "open": np.r_[np.zeros(len(h), np.int64), got["open"]],
+        }
+    )
+
+
+def _case_combine(*tables) -> pd.DataFrame:
+    return pd.concat(tables, ignore_index=True).groupby(["head", "seconds"], as_index=False)[["n", "open"]].sum()
+
+
+def _same(table):
+    return table
 
 
 def summary_from_histogram(
@@ -194,8 +214,15 @@ def care_summary(
         as_of = pd.Timestamp(as_of)
         as_of = as_of.tz_localize("UTC") if as_of.tzinfo is None else as_of
     args = (own, brand, intents, intent_column, known, as_of, float(open_after_hours))
-    got = tree(frame, _case_part, _case_combine, *args)
-    got = got if isinstance(frame, pd.DataFrame) else got.compute()
+    if isinstance(frame, pd.DataFrame):
+        got = _case_table(frame, *args)
+    else:
+        # read, cases and histogram in one task per partition, which waits for the brand's ids: a partition is
+        # never read ahead and held while the ids are merged
+        tables = frame.map_partitions(_case_table, *args, meta=_case_table(frame._meta, *args[:4], _EMPTY, *args[5:]))
+        got = tree(tables, _same, _case_combine).compute()
+    head = got[got["head"]]
+    histogram = got.loc[~got["head"]].set_index("seconds")["n"]
     return summary_from_histogram(
-        got["histogram"], cases=got["cases"], open_cases=got["open"], level=level, n_boot=n_boot, seed=seed
+        histogram, cases=int(head["n"].sum()), open_cases=int(head["open"].sum()), level=level, n_boot=n_boot, seed=seed
     )

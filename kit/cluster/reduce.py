@@ -70,7 +70,8 @@ def partials(frame, fn, *args, **kwargs) -> pd.DataFrame:
         return fn(frame, *args, **kwargs).reset_index(drop=True)
     import dask
 
-    parts = dask.compute(*[dask.delayed(fn)(p, *_large(args), **kwargs) for p in frame.to_delayed()])
+    args = _large(args)
+    parts = dask.compute(*[dask.delayed(fn)(p, *args, **kwargs) for p in frame.to_delayed()])
     parts = [p for p in parts if len(p)] or list(parts[:1])
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
 
@@ -104,9 +105,10 @@ def tree(frame, fn, combine, *args, finish=None, **kwargs):
         return finish(root) if finish else root
     import dask
 
-    level = [dask.delayed(fn)(p, *_large(args), **kwargs) for p in frame.to_delayed()]
+    large = _large(args)
+    level = [dask.delayed(fn)(p, *large, **kwargs) for p in frame.to_delayed()]
     if len(level) < 2:  # one partition (or none) is combined too, as the pandas frame is
-        level = level or [dask.delayed(fn)(frame._meta, *args, **kwargs)]
+        level = level or [dask.delayed(fn)(frame._meta, *large, **kwargs)]
         level = [dask.delayed(combine)(level[0])]
     while len(level) > 1:
         level = [dask.delayed(combine)(*level[i : i + FAN_IN]) for i in range(0, len(level), FAN_IN)]
