@@ -777,7 +777,10 @@ def section_listening(args, work: Path) -> list[dict]:
         f"data: {base / 'posts.parquet'}" if line.startswith("data:") else line for line in common.splitlines()
     )
     (params / "common.yaml").write_text(common + "\n", encoding="utf-8")
-    shutil.copy2(ROOT / "params" / "sample" / "listening.yaml", params / "listening.yaml")
+    own = (ROOT / "params" / "sample" / "listening.yaml").read_text(encoding="utf-8").splitlines()
+    # the sample's filled review names the sample's posts, none of the generated ones: no review here
+    own = [line for line in own if not line.startswith("review_file:")] + ["review_file: null"]
+    (params / "listening.yaml").write_text("\n".join(own) + "\n", encoding="utf-8")
     cache = work / "kit-cache-listening"
     shutil.rmtree(cache, ignore_errors=True)
     rows = []
