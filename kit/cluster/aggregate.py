@@ -25,7 +25,7 @@ from ..tl.net_sentiment import net_from_counts
 from ..tl.overview import _PERIODS, FREQS, volume_from_counts
 from ..tl.share_of_voice import shares_from_counts, shares_over_time_from_counts
 from .care import care_summary
-from .reduce import hash_ids, narrow, partials, tree
+from .reduce import FAN_IN, combine_tree, hash_ids, narrow, partials
 
 __all__ = [
     "partials",
@@ -219,6 +219,22 @@ def _kpi_part(part: pd.DataFrame, brand: str, freq: str, sentiment) -> dict:
     return {"counts": out.groupby("period").agg(**agg), "pairs": pairs, "last": last}
 
 
+def _bucket(part: dict, bucket: int, buckets: int) -> pd.DataFrame:
+    """The (period, author) pairs of one bucket of periods (periods spread over buckets by their start)."""
+    pairs = part["pairs"]
+    if buckets == 1:
+        return pairs
+    return pairs.loc[(pairs["period"].to_numpy().astype("int64") // 3_600_000_000_000) % buckets == bucket]
+
+
+def _pairs_combine(*pairs) -> pd.DataFrame:
+    return pd.concat(pairs, ignore_index=True).drop_duplicates()
+
+
+def _authors(pairs: pd.DataFrame) -> pd.Series:
+    return pairs.groupby("period").size()
+
+
 def _kpi_combine(*parts) -> dict:
     lasts = [p["last"] for p in parts if pd.notna(p["last"])]
     return {
@@ -226,6 +242,10 @@ def _kpi_combine(*parts) -> dict:
         "pairs": pd.concat([p["pairs"] for p in parts], ignore_index=True).drop_duplicates(),
         "last": max(lasts) if lasts else pd.NaT,
     }
+
+
+def _counts_only(part: dict) -> dict:
+    return {"counts": part["counts"], "pairs": part["pairs"].iloc[:0], "last": part["last"]}
 
 
 def _kpi_finish(root: dict) -> dict:
@@ -246,8 +266,22 @@ def kpi_series(frame, *, brand: str, freq: str = "W", sentiment: str | None = "s
     """
     columns = [*MENTION_COLUMNS, "created_at", "author_handle", "author_id", *INTERACTIONS, sentiment]
     args = (brand, freq, sentiment if sentiment else None)
-    got = tree(narrow(frame, columns), _kpi_part, _kpi_combine, *args, finish=_kpi_finish)
-    got = got if isinstance(frame, pd.DataFrame) else got.compute()
+    if isinstance(frame, pd.DataFrame):
+        got = _kpi_finish(_kpi_combine(_kpi_part(frame, *args)))
+    else:
+        import dask
+
+        # the distinct (period, author) pairs are merged in one tree per bucket of periods (a bucket per FAN_IN
+        # partitions): no worker holds every pair of the data, only those of its bucket
+        leaves = [dask.delayed(_kpi_part)(p, *args) for p in narrow(frame, columns).to_delayed()]
+        buckets = max(1, len(leaves) // FAN_IN)
+        small = combine_tree([dask.delayed(_counts_only)(leaf) for leaf in leaves], _kpi_combine)
+        authors = [
+            dask.delayed(_authors)(combine_tree([dask.delayed(_bucket)(x, b, buckets) for x in leaves], _pairs_combine))
+            for b in range(buckets)
+        ]
+        small, *authors = dask.compute(small, *authors)
+        got = {"counts": small["counts"], "authors": pd.concat(authors).groupby(level=0).sum(), "last": small["last"]}
     counts = got["counts"]
     has_sentiment = "negative" in counts.columns and counts["negative"].notna().any()
     value_cols = ["mentions", "engagement"] + (["negative", "polar"] if has_sentiment else [])

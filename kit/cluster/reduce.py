@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-__all__ = ["FAN_IN", "narrow", "partials", "tree", "hash_ids", "lookup"]
+__all__ = ["FAN_IN", "narrow", "partials", "tree", "combine_tree", "hash_ids", "lookup"]
 
 FAN_IN = 8
 """Inputs combined by one task of :func:`tree`."""
@@ -107,13 +107,27 @@ def tree(frame, fn, combine, *args, finish=None, **kwargs):
 
     large = _large(args)
     level = [dask.delayed(fn)(p, *large, **kwargs) for p in frame.to_delayed()]
-    if len(level) < 2:  # one partition (or none) is combined too, as the pandas frame is
-        level = level or [dask.delayed(fn)(frame._meta, *large, **kwargs)]
-        level = [dask.delayed(combine)(level[0])]
+    root = combine_tree(level or [dask.delayed(fn)(frame._meta, *large, **kwargs)], combine)
+    return dask.delayed(finish)(root) if finish else root
+
+
+def combine_tree(values: list, combine):
+    """``combine`` over a list of ``dask.delayed`` values, in a tree of at most :data:`FAN_IN` inputs per task.
+
+    One value is combined too (as :func:`tree` combines the one partial of a pandas frame).
+
+    Examples
+    --------
+    >>> import dask
+    >>> int(combine_tree([dask.delayed(i) for i in range(20)], lambda *xs: sum(xs)).compute())
+    190
+    """
+    import dask
+
+    level = [dask.delayed(combine)(values[0])] if len(values) == 1 else list(values)
     while len(level) > 1:
         level = [dask.delayed(combine)(*level[i : i + FAN_IN]) for i in range(0, len(level), FAN_IN)]
-    root = level[0]
-    return dask.delayed(finish)(root) if finish else root
+    return level[0]
 
 
 def hash_ids(values) -> np.ndarray:
