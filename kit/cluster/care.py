@@ -217,8 +217,15 @@ def care_summary(
     if isinstance(frame, pd.DataFrame):
         got = _case_table(frame, *args)
     else:
-        # read, cases and histogram in one task per partition, which waits for the brand's ids: a partition is
-        # never read ahead and held while the ids are merged
+        # the brand's ids merged on the cluster, then copied to every worker: otherwise the scheduler runs every
+        # partition's cases on the one worker holding them (their size outweighs the task at 10M posts)
+        from distributed import get_client
+
+        client = get_client()
+        known = client.compute(known)
+        client.replicate([known])
+        args = (own, brand, intents, intent_column, known, as_of, float(open_after_hours))
+        # read, cases and histogram in one task per partition: a partition is never read ahead and held
         tables = frame.map_partitions(_case_table, *args, meta=_case_table(frame._meta, *args[:4], _EMPTY, *args[5:]))
         got = tree(tables, _same, _case_combine).compute()
     head = got[got["head"]]
