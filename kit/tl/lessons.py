@@ -330,7 +330,10 @@ def _sentiment(negative: pd.DataFrame) -> list[tuple[str, str]]:
         return []
     ng = negative.set_index("phase")
     parts = [f"{ng.loc[p, 'share']:.0%} {p}" for p in PHASES if p in ng.index]
-    return [("sentiment", "Share of negative posts by phase: " + ", ".join(parts) + ".")]
+    how = {True: " (corrected by the human review)", False: " (the model's raw count, uncorrected)"}.get(
+        negative.attrs.get("corrected"), ""
+    )
+    return [("sentiment", "Share of negative posts by phase" + how + ": " + ", ".join(parts) + ".")]
 
 
 def _messages(types: pd.DataFrame) -> list[tuple[str, str]]:
