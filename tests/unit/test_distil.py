@@ -83,7 +83,9 @@ def test_distil_calls_the_teacher_on_the_sample_only():
     assert (source == "teacher").sum() == 300 and (source == "student").sum() == 600
     taught = source.to_numpy() == "teacher"
     assert all(got[i] == truth[texts[i]] for i in np.flatnonzero(taught))  # the sample keeps the teacher's labels
-    assert np.mean(got[~taught] == np.array(labels, dtype=object)[~taught]) > 0.8  # chance: 1/3 (0.80-0.91 over seeds 0-7)
+    assert (
+        np.mean(got[~taught] == np.array(labels, dtype=object)[~taught]) > 0.8
+    )  # chance: 1/3 (0.80-0.91 over seeds 0-7)
     assert student is not None and student.holdout == 60
 
     seen.clear()
