@@ -55,6 +55,18 @@ def test_student_is_seeded_and_blocks_in_processes_give_the_same_scores(monkeypa
     np.testing.assert_allclose(a.predict(new, jobs=2), one, rtol=1e-6)
 
 
+def test_held_out_and_final_fits_in_two_processes_give_the_weights_of_one(monkeypatch):
+    texts, labels = corpus(400)
+    monkeypatch.setattr(distil, "PARALLEL_FIT_FROM", 10**9)
+    one = distil.fit(texts, labels, seed=5)
+    monkeypatch.setattr(distil, "PARALLEL_FIT_FROM", 100)
+    monkeypatch.setattr(distil.os, "cpu_count", lambda: 2)
+    two = distil.fit(texts, labels, seed=5)
+    assert one.agreement == two.agreement and one.holdout == two.holdout == 80
+    np.testing.assert_array_equal(one.coef, two.coef)
+    np.testing.assert_array_equal(one.intercept, two.intercept)
+
+
 def test_two_label_teacher_and_language_tokens():
     texts = [f"good trip {i}" for i in range(50)] + [f"bad trip {i}" for i in range(50)]
     langs = ["fr"] * 50 + ["de"] * 50
