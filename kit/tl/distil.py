@@ -72,10 +72,16 @@ def _features(texts: Sequence[str], langs: Sequence[str] | None, n_features: int
 
 
 def _scores(
-    block: tuple[list[str], list[str] | None], coef: np.ndarray, intercept: np.ndarray, n_features: int, chars: bool
+    block: tuple[list[str], list[str] | None],
+    cols: np.ndarray,
+    coef: np.ndarray,
+    intercept: np.ndarray,
+    n_features: int,
+    chars: bool,
 ) -> np.ndarray:
+    """Scores of a block of texts from the weights of the hash columns ``cols`` (the others weigh 0)."""
     texts, langs = block
-    return np.asarray(_features(texts, langs, n_features, chars) @ coef.T) + intercept
+    return np.asarray(_features(texts, langs, n_features, chars)[:, cols] @ coef.T) + intercept
 
 
 @dataclass(kw_only=True)
@@ -110,15 +116,17 @@ class Student:
         blocks = [
             (texts[i : i + BLOCK], None if langs is None else langs[i : i + BLOCK]) for i in range(0, len(texts), BLOCK)
         ]
+        # only the hash columns with a weight travel to the processes: a topic student's full weights are
+        # tens of classes x 2**20 columns (170 MB), copied to a process for every block
+        cols = np.flatnonzero(np.any(self.coef != 0, axis=0))
+        args = (cols, np.ascontiguousarray(self.coef[:, cols]), self.intercept, self.n_features, self.chars)
         jobs = jobs or os.cpu_count() or 1
         if jobs > 1 and len(blocks) > 1:
             from joblib import Parallel, delayed
 
-            parts = Parallel(n_jobs=min(jobs, len(blocks)))(
-                delayed(_scores)(b, self.coef, self.intercept, self.n_features, self.chars) for b in blocks
-            )
+            parts = Parallel(n_jobs=min(jobs, len(blocks)))(delayed(_scores)(b, *args) for b in blocks)
         else:
-            parts = [_scores(b, self.coef, self.intercept, self.n_features, self.chars) for b in blocks]
+            parts = [_scores(b, *args) for b in blocks]
         Z = np.vstack(parts)
         Z -= Z.max(axis=1, keepdims=True)
         P = np.exp(Z)

@@ -124,6 +124,63 @@ def stop_words(languages: tuple[str, ...] = ("fr", "de", "en")) -> frozenset[str
     return frozenset(words)
 
 
+#: BERTopic representations built on ``transformers`` (text generation, zero-shot labels): the kit uses
+#: neither, and importing ``transformers`` takes 2-30 s (more on a cold disk) of every topic fit.
+_TRANSFORMERS_REPRESENTATIONS = {
+    "TextGeneration": "bertopic.representation._textgeneration",
+    "ZeroShotClassification": "bertopic.representation._zeroshot",
+}
+
+
+def import_bertopic():
+    """The ``BERTopic`` class, imported without loading ``transformers`` when nothing has yet.
+
+    BERTopic's package imports its optional representations inside ``try: ... except ModuleNotFoundError``;
+    the two built on ``transformers`` are marked absent while it imports (a ``None`` entry in ``sys.modules``
+    makes Python raise that error), then made importable again: ``bertopic.representation.TextGeneration``
+    and ``ZeroShotClassification`` import their module on first access (PEP 562), as they would have.
+
+    Returns
+    -------
+    type
+        ``bertopic.BERTopic``.
+    """
+    import importlib
+    import sys
+
+    if "bertopic" in sys.modules or "transformers" in sys.modules:
+        from bertopic import BERTopic
+
+        return BERTopic
+    held = [m for m in _TRANSFORMERS_REPRESENTATIONS.values() if m not in sys.modules]
+    for module in held:
+        sys.modules[module] = None
+    try:
+        from bertopic import BERTopic
+    finally:
+        for module in held:
+            if sys.modules.get(module, 0) is None:
+                del sys.modules[module]
+    representation = sys.modules.get("bertopic.representation")
+    if representation is not None:
+        lazy = {}
+        for name, module in _TRANSFORMERS_REPRESENTATIONS.items():
+            if module in held and type(getattr(representation, name, None)).__name__ == "NotInstalled":
+                delattr(representation, name)
+                lazy[name] = module
+
+        def __getattr__(name):  # noqa: N807 - PEP 562 module attribute
+            if name in lazy:
+                value = getattr(importlib.import_module(lazy[name]), name)
+                setattr(representation, name, value)
+                return value
+            raise AttributeError(f"module 'bertopic.representation' has no attribute {name!r}")
+
+        if lazy:
+            representation.__getattr__ = __getattr__
+    return BERTopic
+
+
 def default_min_topic_size(n_posts: int) -> int:
     """Cluster size adapted to the corpus: about 0.6 % of the posts, between 10 and 200.
 
@@ -238,7 +295,7 @@ def fit(
             {"topic": [OUTLIER], "label": ["outliers"], "size": [n], "share": [1.0 if n else 0.0], "words": [""]}
         )
         return Topics(assignments=assignments, info=info, seed=seed, params={"note": message})
-    from bertopic import BERTopic  # imported only to fit (some seconds): too few posts need none of it
+    BERTopic = import_bertopic()  # imported only to fit (some seconds): too few posts need none of it
     from bertopic.cluster import BaseCluster
     from bertopic.dimensionality import BaseDimensionalityReduction
     from sklearn.feature_extraction.text import CountVectorizer

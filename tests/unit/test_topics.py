@@ -440,3 +440,27 @@ def test_topics_reexports_the_concept_modules():
     assert topics.describe_fit is topic_sentences.describe_fit
     missing = [name for name in topics.__all__ if not hasattr(topics, name)]
     assert not missing
+
+
+def test_bertopic_imports_without_transformers_and_its_representations_stay_importable():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from kit.tl.topics import import_bertopic\n"
+        "BERTopic = import_bertopic()\n"
+        "assert BERTopic.__name__ == 'BERTopic'\n"
+        "assert 'transformers' not in sys.modules, 'transformers was imported'\n"
+        "assert sys.modules.get('bertopic.representation._textgeneration', 0) is not None\n"
+        "import bertopic.representation as r\n"
+        "from bertopic.representation import KeyBERTInspired\n"
+        "t = r.TextGeneration\n"
+        "assert type(t).__name__ != 'NotInstalled' and t.__module__.endswith('_textgeneration'), t\n"
+        "from bertopic.representation import ZeroShotClassification\n"
+        "assert ZeroShotClassification.__module__.endswith('_zeroshot')\n"
+        "assert 'transformers' in sys.modules\n"
+        "print('ok')\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0 and out.stdout.strip() == "ok", out.stderr[-2000:]
