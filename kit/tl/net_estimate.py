@@ -33,11 +33,23 @@ def real_data_bias(model=None) -> str:
     >>> real_data_bias(None)
     ''
     """
+    copied = ""
     if isinstance(model, str):
         if model not in ("head", "auto", "fast", "default"):
             return ""
         from .sentiment_head import HeadModel
 
+        if model in ("auto", "fast"):  # above AUTO_LIMIT texts a student copies the head: say so
+            from .sentiment import AUTO_LIMIT
+
+            copied = (
+                " (On corpora of more than "
+                f"{AUTO_LIMIT:,} distinct texts a faster student copies it, its label shares matched to this model's"
+                " on a random sample: the same lean.)"
+                if model == "auto"
+                else " (A faster student copies it, its label shares matched to this model's on a random sample:"
+                " the same lean.)"
+            )
         try:
             model = HeadModel.load()
         except Exception:  # no shipped head (a stripped install): nothing measured to say
@@ -60,6 +72,7 @@ def real_data_bias(model=None) -> str:
         + "; ".join(parts)
         + "."
         + tail
+        + copied
     )
 
 

@@ -122,3 +122,16 @@ def test_update_learns_and_corrects_in_one_step():
     assert set(result.shares["actor"]) == {"A", "B"}
     with pytest.raises(ValueError, match="consensus"):
         review_loop.update(posts, review.assign(label_gold=None), model="hash")
+
+
+def test_real_data_bias_says_when_a_student_copies_the_head():
+    from kit.tl.net_estimate import real_data_bias
+    from kit.tl.sentiment import AUTO_LIMIT
+
+    head = real_data_bias("head")
+    if not head:
+        pytest.skip("no shipped head with real-data measurements")
+    assert "raw net sentiment was" in head and "student" not in head
+    auto = real_data_bias("auto")
+    assert auto.startswith(head) and f"{AUTO_LIMIT:,} distinct texts" in auto and "student" in auto
+    assert "student" in real_data_bias("fast") and real_data_bias("lexicon") == ""
