@@ -215,6 +215,13 @@ def frame(
     for b, ends in pairs.items():  # a bound of a share is a share
         if b in share_cols:
             share_cols |= set(ends.values())
+    # a table of several metrics, one a row (alerts): the rows of share metrics (attrs["share_metrics"]) show
+    # their value and expected value as percentages, the other rows as numbers
+    row_share = None
+    if table.attrs.get("share_metrics") and "metric" in cols:
+        row_share = cols["metric"].astype(str).isin([str(m) for m in table.attrs["share_metrics"]]).to_numpy()
+        row_share = row_share if row_share.any() else None
+    by_row = {"value", "expected"}
 
     out: list[tuple[str, object]] = []
     for c in names:
@@ -239,8 +246,17 @@ def frame(
         if c in pairs:
             lo, hi = cols[pairs[c]["low"]], cols[pairs[c]["high"]]
             kind = "percent" if c in share_cols else "duration" if _DURATION.search(c) else "number"
+            kinds = (
+                [kind] * len(col)
+                if row_share is None or c not in by_row
+                else ["percent" if s else kind for s in row_share]
+            )
             head = f"{head} (95 % interval)"
-            out.append((head, [interval(v, a, b, kind=kind, locale=loc) for v, a, b in zip(col, lo, hi)]))
+            out.append((head, [interval(v, a, b, kind=k, locale=loc) for v, a, b, k in zip(col, lo, hi, kinds)]))
+            continue
+        if row_share is not None and c in by_row and c not in share_cols:
+            plain = frame(pd.DataFrame({c: col.where(~row_share)}), locale=loc, timezone=timezone).iloc[:, 0]
+            out.append((head, [percent(v, locale=loc) if s else p for v, s, p in zip(col, row_share, plain)]))
             continue
         if c in share_cols:
             signed = c == "relative_change"

@@ -363,6 +363,7 @@ def alerts(
         order = out.assign(_abs=out["z"].abs()).sort_values(["period", "_abs"], ascending=[False, False], kind="stable")
         out = out.loc[order.index].reset_index(drop=True)
     needed = min(window, 7) if min_periods is None else min(int(min_periods), window)
+    out.attrs["share_metrics"] = [m for m in metrics if m in denominators]  # rows read as percentages
     out.attrs["note"] = alerts_note(
         len(frame),
         window=window,

@@ -273,3 +273,34 @@ def test_colours_keep_the_brand_and_an_actor_the_same_across_sets():
     assert monitoring["Voltaria"] == audit["Voltaria"] == BRAND_COLOUR
     assert all(monitoring[a] == audit[a] for a in ("Railix", "Trenova", "Cityhop"))
     assert len(set(audit.values())) == len(audit)
+
+
+def test_alert_table_shows_share_metrics_as_percentages_and_counts_as_numbers():
+    import pandas as pd
+
+    from kit import format as F
+    from kit.tl import bands
+
+    weeks = pd.date_range("2024-01-07", periods=14, freq="W", tz="UTC")
+    series = pd.DataFrame(
+        {
+            "period": weeks,
+            "mentions": [100] * 12 + [300, 320],
+            "negative": [30] * 12 + [200, 250],
+            "polar": [80] * 12 + [260, 300],
+        }
+    )
+    alerts = bands.alerts(
+        series,
+        metrics={"mentions": "Mentions", "negative": "Negative share"},
+        denominators={"negative": "polar"},
+        window=8,
+        last=2,
+    )
+    assert alerts.attrs["share_metrics"] == ["negative"]
+    shown = F.frame(alerts)
+    neg, men = shown[alerts["metric"].eq("negative").to_numpy()], shown[alerts["metric"].eq("mentions").to_numpy()]
+    assert neg["Value"].tolist() == ["83.3 %", "76.9 %"]
+    assert all(v.startswith("37.5 % (") for v in neg["Expected (95 % interval)"])
+    assert men["Value"].tolist() == ["320", "300"]
+    assert all(v.startswith("100 (") for v in men["Expected (95 % interval)"])
