@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .._text import strip as _strip
 from ._linear_head import LinearHead
 from ._sentiment_base import LABELS, _langs, _texts, frame_from_probs, guess_langs
 from .embed import Embedder
@@ -157,6 +158,7 @@ class HeadModel(LinearHead):
         lexicon_features: Sequence[str] = (),
         lexicon_band: float = 0.05,
         neutral_bias: float = 0.0,
+        strip_handles_links: bool = False,
         **head,
     ):
         """``head``: ``embedder``, ``meta``, ``cache``, ``cache_dir``, ``name``, as in :class:`LinearHead`."""
@@ -164,6 +166,7 @@ class HeadModel(LinearHead):
         self.lexicon_features = tuple(lexicon_features)
         self.lexicon_band = float(lexicon_band)
         self.neutral_bias = float(neutral_bias)
+        self.strip_handles_links = bool(strip_handles_links)
 
     # features
 
@@ -177,9 +180,25 @@ class HeadModel(LinearHead):
     def features(
         self, texts: Sequence[str], langs: Sequence[str] | None = None, *, embeddings: np.ndarray | None = None
     ) -> np.ndarray:
-        """The head's input: embeddings (given or computed), then the lexicon features."""
+        """The head's input: embeddings (given or computed), then the lexicon features.
+
+        With ``strip_handles_links`` the head reads each text without its @handles and links (they carry no
+        sentiment, yet "@united" alone scored +0.37): given embeddings are used for the texts that have none,
+        the others are embedded as read.
+        """
         texts = _texts(texts)
-        X = self.embed(texts) if embeddings is None else np.asarray(embeddings, dtype=np.float32)
+        read = [_strip(t) for t in texts] if self.strip_handles_links else texts
+        if embeddings is None:
+            X = self.embed(read)
+        else:
+            X = np.asarray(embeddings, dtype=np.float32)
+            if len(X) != len(texts):
+                raise ValueError(f"{len(X)} embeddings for {len(texts)} texts")
+            changed = [i for i, (a, b) in enumerate(zip(texts, read)) if a != b]
+            if changed:
+                X = X.copy()
+                X[changed] = self.embed([read[i] for i in changed])
+        texts = read
         if len(X) != len(texts):
             raise ValueError(f"{len(X)} embeddings for {len(texts)} texts")
         if self.lexicon_features:
@@ -214,6 +233,7 @@ class HeadModel(LinearHead):
             "lexicon_features": list(self.lexicon_features),
             "lexicon_band": self.lexicon_band,
             "neutral_bias": self.neutral_bias,
+            "strip_handles_links": self.strip_handles_links,
         }
 
     @classmethod
@@ -222,6 +242,7 @@ class HeadModel(LinearHead):
             lexicon_features=meta.get("lexicon_features", ()),
             lexicon_band=meta.get("lexicon_band", 0.05),
             neutral_bias=meta.get("neutral_bias", 0.0),
+            strip_handles_links=meta.get("strip_handles_links", False),
         )
 
 
@@ -295,10 +316,12 @@ def train_head(
         base = HeadModel.load()
     elif isinstance(base, (str, Path)):
         base = HeadModel.load(base)
+    strip = False
     if base is not None:
         embedder = base._embedder or base.embedder_spec
         features = base.lexicon_features
         band = base.lexicon_band
+        strip = base.strip_handles_links  # the adapted head reads texts as its base does
     else:
         use_lex = (embedder == "use") if lexicon is None else lexicon
         features = ("compound", "pos_hit", "neg_hit") if use_lex else ()
@@ -309,10 +332,15 @@ def train_head(
         embedder=embedder,
         lexicon_features=features,
         lexicon_band=band,
+        strip_handles_links=strip,
         cache=cache,
         cache_dir=cache_dir,
     )
-    emb = head.embed(texts) if embeddings is None else np.asarray(embeddings, dtype=np.float32)
+    if embeddings is None:  # embed the texts as the head reads them (once)
+        texts = [_strip(t) for t in texts] if strip else texts
+        emb = head.embed(texts)
+    else:
+        emb = np.asarray(embeddings, dtype=np.float32)
     head.coef = np.zeros((3, emb.shape[1] + len(features)))
     X = head.features(texts, langs, embeddings=emb)
     sw = balanced_weights(y) if balanced else np.ones(len(y))
@@ -337,6 +365,7 @@ def train_head(
         embedder=embedder,
         lexicon_features=features,
         lexicon_band=band,
+        strip_handles_links=strip,
         meta=meta,
         cache=cache,
         cache_dir=cache_dir,
