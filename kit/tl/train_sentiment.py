@@ -10,8 +10,13 @@ the wheel does not carry it). Each text has the mean of >= 20 raters on -4..+4. 
 uses the 4,200 tweet-like texts and the 5,190 NYT editorial snippets; a text is neutral when
 ``|mean| < --neutral-threshold`` (0.5). The emotion head also uses the movie and Amazon snippets.
 
-Procedure (all seeded): embed with the kit's USE embedder (cached), add the English VADER lexicon
-features, hold out 20% (per source), fit a class-balanced multinomial logistic head with lexicon
+The project's own labelled posts (``data/written/<lang>-<part>.tsv``, French, German and English, written
+for the kit) join the training rows with weight 0.5 each (``--written-weight``; ``--no-written`` leaves
+them out), with each post's own language's lexicon features.
+
+Procedure (all seeded): read every text without its @handles and links (as the head reads posts), embed
+with the kit's USE embedder (cached), add the lexicon features (English VADER for the rated corpus), hold
+out 20% (per source file), fit a class-balanced multinomial logistic head with lexicon
 dropout (the features are zeroed on a random 30% of training rows, so the head does not lean on
 them where a weaker French or German lexicon finds nothing), choose C on the held-out part by the
 Spearman correlation of ``score`` with the raters' mean (independent of the neutral threshold),
@@ -30,12 +35,15 @@ import time
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 
 from .._cache import cache_dir as _cache_dir
 from .._stats import macro_f1 as _macro_f1
+from .._text import strip as _strip
 from ..io.rated_corpus import FILES
 from ..io.rated_corpus import fetch_sdist as fetch_sdist  # re-exported (older import path)
 from ..io.rated_corpus import read_corpus as read_corpus
+from ..io.written import WRITTEN_DIR, read_written
 from ._sentiment_base import LABELS
 from .embed import CachedEmbedder, get_embedder
 from .lexicons import lexicon_compound, lexicon_features
@@ -78,9 +86,9 @@ def spearman(a: np.ndarray, b: np.ndarray) -> float:
     return float(spearmanr(a, b)[0])
 
 
-def embed_texts(texts: list[str], cache_dir: Path | None, progress: bool = True) -> np.ndarray:
-    """USE embeddings of ``texts``, through the kit's embedding cache (or ``cache_dir``)."""
-    model = CachedEmbedder(get_embedder("use"), cache_dir or _cache_dir("embeddings"), progress=progress)
+def embed_texts(texts: list[str], cache_dir: Path | None, progress: bool = True, embedder: str = "use") -> np.ndarray:
+    """Embeddings of ``texts`` (USE by default), through the kit's embedding cache (or ``cache_dir``)."""
+    model = CachedEmbedder(get_embedder(embedder), cache_dir or _cache_dir("embeddings"), progress=progress)
     return model.embed(texts)
 
 
@@ -97,8 +105,15 @@ def train_sentiment(
     out: Path = DEFAULT_HEAD,
     provenance: dict | None = None,
     progress: bool = True,
+    written: pd.DataFrame | None = None,
+    written_weight: float = 0.5,
+    embedder: str = "use",
 ) -> dict:
-    """Fit, evaluate and write the shipped sentiment head from the rated corpus (see the module docstring for the procedure)."""
+    """Fit, evaluate and write the shipped sentiment head from the rated corpus (see the module docstring for the procedure).
+
+    ``written``: the project's own labelled posts (:func:`kit.io.written.read_written`), added to the
+    training rows with weight ``written_weight`` each (and held out like the corpus, per file).
+    """
     rng = np.random.RandomState(seed)
     texts, ratings, src = [], [], []
     for key in sources:
@@ -106,25 +121,38 @@ def train_sentiment(
             texts.append(text)
             ratings.append(rating)
             src.append(key)
+    n_rated = len(texts)
     ratings = np.array(ratings)
-    src = np.array(src)
     y = labels_from_ratings(ratings, threshold)
+    langs = ["en"] * n_rated
+    if written is not None and len(written):
+        texts += written["text"].tolist()
+        src += [f"written-{f}" for f in written["file"].str.removesuffix(".tsv")]
+        langs += written["lang"].tolist()
+        y = np.concatenate([y, written["label"].map({k: i for i, k in enumerate(LABELS)}).to_numpy()])
+    src = np.array(src)
+    ratings = np.concatenate([ratings, np.full(len(y) - n_rated, np.nan)])
+    weight = np.where(np.arange(len(y)) < n_rated, 1.0, written_weight)
+    # the head reads posts without @handles and links (HeadModel.strip_handles_links): so does its training
+    texts = [_strip(t) for t in texts]
     t0 = time.time()
-    emb = embed_texts(texts, cache_dir, progress)
+    emb = embed_texts(texts, cache_dir, progress, embedder)
     print(f"embedded {len(texts)} texts in {time.time() - t0:.0f} s", flush=True)
-    compound = lexicon_compound(texts, ["en"] * len(texts))
+    compound = lexicon_compound(texts, langs)
     names = ("compound", "pos_hit", "neg_hit")
     held = np.zeros(len(y), dtype=bool)
-    for key in sources:
+    for key in dict.fromkeys(src):
         idx = np.flatnonzero(src == key)
         held[rng.choice(idx, int(round(holdout * len(idx))), replace=False)] = True
     dropped = np.where(rng.rand(len(y)) < lexicon_dropout, 0.0, compound)
     X_train = np.hstack([emb, lexicon_features(dropped, names)])
     X_eval = np.hstack([emb, lexicon_features(compound, names)])
+    rated = np.arange(len(y)) < n_rated
 
     def fit(mask, C):
-        coef, intercept = fit_softmax(X_train[mask], y[mask], C=C, sample_weight=balanced_weights(y[mask]))
-        return HeadModel(coef, intercept, embedder="use", lexicon_features=names)
+        w = balanced_weights(y[mask], sample_weight=weight[mask])
+        coef, intercept = fit_softmax(X_train[mask], y[mask], C=C, sample_weight=w)
+        return HeadModel(coef, intercept, embedder=embedder, lexicon_features=names, strip_handles_links=True)
 
     search = {}
     for C in Cs:
@@ -161,9 +189,13 @@ def train_sentiment(
             k: {
                 "n": int((src[held] == k).sum()),
                 "macro_f1": macro_f1(y[held][src[held] == k], P[src[held] == k].argmax(1)),
-                "spearman": spearman((P[:, 2] - P[:, 0])[src[held] == k], ratings[held][src[held] == k]),
+                **(
+                    {"spearman": spearman((P[:, 2] - P[:, 0])[src[held] == k], ratings[held][src[held] == k])}
+                    if k in sources
+                    else {}
+                ),
             }
-            for k in sources
+            for k in dict.fromkeys(src)
         },
     }
     # the same held-out rows scored by the lexicon alone, for comparison
@@ -175,17 +207,18 @@ def train_sentiment(
         flush=True,
     )
     for k, v in heldout["per_source"].items():
-        print(f"  {k:7s} n={v['n']:5d} macro-F1 {v['macro_f1']:.3f} Spearman {v['spearman']:.3f}")
-    coef, intercept = fit_softmax(X_train, y, C=C, sample_weight=balanced_weights(y))
-    counts = np.bincount(y, minlength=3).tolist()
+        rho = f" Spearman {v['spearman']:.3f}" if "spearman" in v else ""
+        print(f"  {k:12s} n={v['n']:5d} macro-F1 {v['macro_f1']:.3f}{rho}")
+    coef, intercept = fit_softmax(X_train, y, C=C, sample_weight=balanced_weights(y, sample_weight=weight))
+    counts = np.bincount(y[rated], minlength=3).tolist()
     meta = {
-        "name": "head(use+lexicon, vader-icwsm2014)",
+        "name": f"head({embedder}+lexicon, vader-icwsm2014" + (" + written)" if n_rated < len(y) else ")"),
         "trained_on": {
             "corpus": "Hutto & Gilbert ICWSM-2014 ground truth (vaderSentiment 3.3.2 sdist)",
             "licence": "MIT (c) 2016 C.J. Hutto",
             "citation": CITATION,
             "files": [FILES[k] for k in sources],
-            "n": len(y),
+            "n": n_rated,
             "class_counts": dict(zip(LABELS, counts)),
             "neutral_threshold": threshold,
             **(provenance or {}),
@@ -201,8 +234,28 @@ def train_sentiment(
         },
         "heldout": heldout,
     }
+    if n_rated < len(y):
+        meta["trained_on_written"] = {
+            "what": "the project's own labelled posts (data/written), written for the kit, same licence as the kit",
+            "files": sorted(written["file"].unique().tolist()),
+            "n": int(len(y) - n_rated),
+            "class_counts": {
+                lang: dict(
+                    zip(LABELS, np.bincount(y[n_rated:][np.array(langs[n_rated:]) == lang], minlength=3).tolist())
+                )
+                for lang in sorted(set(langs[n_rated:]))
+            },
+            "weight": written_weight,
+        }
     final = HeadModel(
-        coef, intercept, embedder="use", lexicon_features=names, neutral_bias=bias, meta=meta, name=meta["name"]
+        coef,
+        intercept,
+        embedder=embedder,
+        lexicon_features=names,
+        neutral_bias=bias,
+        strip_handles_links=True,
+        meta=meta,
+        name=meta["name"],
     )
     path = final.save(out)
     print(f"wrote {path} and {path.with_suffix('.json').name}")
@@ -300,7 +353,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--emotion", action="store_true", help="also rebuild the emotion head")
     parser.add_argument("--only-emotion", action="store_true", help="rebuild only the emotion head")
     parser.add_argument("--quiet", action="store_true", help="no progress bars")
+    parser.add_argument(
+        "--written",
+        type=Path,
+        default=WRITTEN_DIR,
+        help="the project's own labelled posts, <lang>-<part>.tsv (default: data/written of the checkout)",
+    )
+    parser.add_argument("--no-written", action="store_true", help="train on the rated corpus only")
+    parser.add_argument(
+        "--embedder",
+        default="use",
+        help="use (the default head) or e5 (the slower, stronger head-e5; --out kit/tl/models/sentiment_head_e5.npz)",
+    )
+    parser.add_argument("--written-weight", type=float, default=0.5, help="weight of each written post (0.5)")
     args = parser.parse_args(argv)
+    written = None if args.no_written else read_written(args.written)
     with tempfile.TemporaryDirectory() as tmp:
         source = args.corpus or fetch_sdist(Path(tmp))
         corpus, digest = read_corpus(source)
@@ -318,6 +385,9 @@ def main(argv: list[str] | None = None) -> int:
             out=args.out,
             provenance=provenance,
             progress=not args.quiet,
+            written=written,
+            written_weight=args.written_weight,
+            embedder=args.embedder,
         )
     if args.emotion or args.only_emotion:
         train_emotion(corpus, seed=args.seed, cache_dir=args.cache_dir, progress=not args.quiet)
