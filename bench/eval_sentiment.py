@@ -32,6 +32,7 @@ from kit.tl import quantify as Q  # noqa: E402
 from kit.tl.corrected_shares import corrected_shares  # noqa: E402
 from kit.tl.review_choose import choose_sample  # noqa: E402
 from kit.tl.review_sample import draw_sample  # noqa: E402
+from kit.tl.sentiment import get_model  # noqa: E402
 from kit.tl.sentiment_head import HeadModel, balanced_weights, fit_softmax, train_head  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "results"
@@ -111,6 +112,34 @@ def routes(head, data, rows):
                     "macro_f1": f1(y, h.predict_proba_features(X)),
                 }
             )
+
+
+def other_head(head, name, data, rows):
+    """Another shipped head (``head-e5``): macro-F1 and raw net on XLM-T val, raw negative share of the airline tweets."""
+    for lang in LANGS:
+        t, y, E, X = data[lang]["val"]
+        P = head.predict_proba_features(X)
+        rows.append(
+            {
+                "section": "routes",
+                "route": name,
+                "lang": lang,
+                "macro_f1": f1(y, P),
+                "raw_net": round(float(Q.net(Q.shares(P, method="cc"))), 3),
+                "true_net": 0.0,
+            }
+        )
+    t, y, air = airline()
+    X = head.features(t, ["en"] * len(t), embeddings=embed(t, head.embedder_spec, name="airline"))
+    P = head.predict_proba_features(X)
+    rows.append(
+        {
+            "section": "airline",
+            "truth_negative": round(float((y == 0).mean()), 3),
+            "cc": round(float(Q.shares(P, method="cc")[0]), 3),
+            "macro_f1": f1(y, P),
+        }
+    )
 
 
 def resample(y, neg, n, rng):
@@ -194,6 +223,7 @@ def quantification(head, cal, data, rows):
         {
             "section": "airline",
             "truth_negative": round(truth, 3),
+            "macro_f1": f1(y, P),
             **{m: round(float(Q.shares(P, method=m, calibration=cal)[0]), 3) for m in methods},
         }
     )
@@ -337,13 +367,14 @@ def markdown(rows) -> str:
     return "\n".join(out) + "\n"
 
 
-def write_measured(rows: list[dict]) -> None:
+def write_measured(rows: list[dict], name: str = "head") -> None:
     """Put the raw bias measured on real data (XLM-T val, airline) into the shipped head's metadata, for the reports."""
-    from kit.tl.sentiment_head import DEFAULT_HEAD
+    from kit.tl.sentiment_head import DEFAULT_HEAD, E5_HEAD
 
-    path = DEFAULT_HEAD.with_suffix(".json")
+    path = (DEFAULT_HEAD if name == "head" else E5_HEAD).with_suffix(".json")
     meta = json.loads(path.read_text(encoding="utf-8"))
-    shipped = [r for r in rows if r.get("section") == "routes" and r["route"] == "head (shipped default)"]
+    route = "head (shipped default)" if name == "head" else name
+    shipped = [r for r in rows if r.get("section") == "routes" and r["route"] == route]
     air = [r for r in rows if r.get("section") == "airline" and "cc" in r]
     meta["measured_on_real_data"] = {
         "data": "XLM-T validation tweets, 324 a language, a third of each class; bench/eval_sentiment.py",
@@ -365,30 +396,43 @@ def main(argv=None) -> int:
     parser.add_argument(
         "--write-model", action="store_true", help="store the measured raw bias in the shipped head's JSON"
     )
+    parser.add_argument(
+        "--head",
+        default="head",
+        help="head or head-e5 (the e5 head: routes, the airline tweets' raw shares and, with --only loop, the loop)",
+    )
     args = parser.parse_args(argv)
     t0 = time.time()
-    head = HeadModel.load()
+    head = get_model(args.head)
+    emb = head.embedder_spec
     data = {}
     for lang in LANGS:
         data[lang] = {}
         for split in ("val", "train"):
             t, y = xlmt(lang, split)
-            E = embed(t, name=f"xlmt_{lang}_{split}")
+            E = embed(t, emb, name=f"xlmt_{lang}_{split}")
             data[lang][split] = (t, y, E, head.features(t, [lang] * len(t), embeddings=E))
     rows: list[dict] = []
     only = args.only.split(",")
-    if "routes" in only:
+    if args.head != "head":
+        other_head(head, args.head, data, rows)
+        only = ["routes", args.head] + (["loop"] if "loop" in only else [])
+    elif "routes" in only:
         routes(head, data, rows)
-    if "quant" in only:
+    if "quant" in only and args.head == "head":
         cal = heldout_calibration(head)
         rows.append({"section": "calibration", "hard": cal.hard.tolist(), "source": cal.source})
         quantification(head, cal, data, rows)
     if "loop" in only:
         learning_curve(head, data, rows)
     if args.write_model:
-        write_measured(rows)
+        write_measured(rows, args.head)
     OUT.mkdir(parents=True, exist_ok=True)
-    name = "eval_sentiment" if only == ["routes", "quant", "loop"] else "eval_sentiment_" + "_".join(only)
+    name = (
+        "eval_sentiment"
+        if only == ["routes", "quant", "loop"]
+        else "eval_sentiment_" + "_".join(only).replace("-", "_")
+    )
     (OUT / f"{name}.json").write_text(json.dumps(rows, indent=1, default=float), encoding="utf-8")
     (OUT / f"{name}.md").write_text(markdown(rows), encoding="utf-8")
     print(markdown(rows))

