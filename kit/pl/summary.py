@@ -24,6 +24,24 @@ from ._tiles import Summary, Tile, _get, _p, _values, lookup, summary, tile, wri
 __all__ = ["Tile", "Summary", "tile", "written", "summary", "lookup", "audit", "monitoring", "listening", "crisis"]
 
 
+def _which_to_trust(v: dict, brand: str | None) -> str:
+    """The sentence beside the raw current-period net sentiment when a review corrected the brand's net: how far
+    the model's count was off over all periods, so that raw and corrected never stand side by side unexplained."""
+    for r in v.get("net_sentiment_headline") or []:
+        if str(r.get("actor")) != str(brand) or "review" not in str(r.get("source") or ""):
+            continue
+        raw, est = r.get("raw (uncorrected)"), r.get("estimate")
+        if fmt._missing(raw) or fmt._missing(est):
+            return ""
+        off = raw - est
+        return (
+            f". Over all periods the review finds the model's count {fmt.number(abs(off), decimals=2)} "
+            f"{'above' if off > 0 else 'below'} the corrected figure: trust the corrected figure for the level, "
+            "this one for the change"
+        )
+    return ""
+
+
 def monitoring(brand: str | None, *, values: dict | None = None) -> Summary:
     """The monitoring summary: the brand's headline KPIs of the current period with their change and test,
     its share of voice and net sentiment over the whole data, customer care, the alerts, the message tests.
@@ -71,6 +89,7 @@ def monitoring(brand: str | None, *, values: dict | None = None) -> Summary:
         label = f"{metric[:1].upper()}{metric[1:]}, current period"
         if metric == "net sentiment":
             label += " (raw model count, uncorrected)"
+            change += _which_to_trust(v, brand)
         tiles.append(
             tile(
                 label,

@@ -248,6 +248,22 @@ def test_summary_tiles_carry_the_recorded_values_and_escape_text():
             assert pls.lookup(values, tile.record) == tile.value
 
 
+def test_raw_net_tile_says_which_figure_to_trust_when_a_review_corrected_it():
+    kpi = {"metric": "net sentiment", "current": 0.052, "low": -0.04, "high": 0.14, "change": -0.03, "p_value": 0.65}
+    head = {"actor": "Voltaria", "estimate": -0.50, "ci_low": -0.60, "ci_high": -0.41, "raw (uncorrected)": -0.16}
+    reviewed = pls.monitoring(
+        "Voltaria",
+        values={"headline_kpis": [kpi], "net_sentiment_headline": [{**head, "source": "corrected by the review"}]},
+    )
+    raw_tile = next(t for t in reviewed.tiles if "raw model count" in t.label)
+    assert "0.34 above the corrected figure: trust the corrected figure for the level" in raw_tile.change
+    # no review: nothing to compare with, no such sentence
+    plain = pls.monitoring(
+        "Voltaria", values={"headline_kpis": [kpi], "net_sentiment_headline": [{**head, "source": "raw model count"}]}
+    )
+    assert "trust" not in next(t for t in plain.tiles if "raw model count" in t.label).change
+
+
 def test_summary_of_a_crisis_without_values_says_nothing_wrong():
     s = pls.crisis(values={"timeline": {"onset": None, "half_life": math.nan}})
     assert s.tiles == [] and "n/a" not in s._repr_html_()
