@@ -10,9 +10,9 @@ the wheel does not carry it). Each text has the mean of >= 20 raters on -4..+4. 
 uses the 4,200 tweet-like texts and the 5,190 NYT editorial snippets; a text is neutral when
 ``|mean| < --neutral-threshold`` (0.5). The emotion head also uses the movie and Amazon snippets.
 
-The project's own labelled posts (``data/written/<lang>-<part>.tsv``, French, German and English, written
-for the kit) join the training rows with weight 0.5 each (``--written-weight``; ``--no-written`` leaves
-them out), with each post's own language's lexicon features.
+With ``--written data/written`` the project's own labelled posts (``<lang>-<part>.tsv``, French, German and
+English, written for the kit) join the training rows with weight 0.5 each (``--written-weight``), with each
+post's own language's lexicon features: so is ``head-e5`` built; the default head is not (see the model card).
 
 Procedure (all seeded): read every text without its @handles and links (as the head reads posts), embed
 with the kit's USE embedder (cached), add the lexicon features (English VADER for the rated corpus), hold
@@ -43,7 +43,7 @@ from .._text import strip as _strip
 from ..io.rated_corpus import FILES
 from ..io.rated_corpus import fetch_sdist as fetch_sdist  # re-exported (older import path)
 from ..io.rated_corpus import read_corpus as read_corpus
-from ..io.written import WRITTEN_DIR, read_written
+from ..io.written import read_written
 from ._sentiment_base import LABELS
 from .embed import CachedEmbedder, get_embedder
 from .lexicons import lexicon_compound, lexicon_features
@@ -356,18 +356,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--written",
         type=Path,
-        default=WRITTEN_DIR,
-        help="the project's own labelled posts, <lang>-<part>.tsv (default: data/written of the checkout)",
+        help="also train on the project's own labelled posts, <lang>-<part>.tsv (the shipped head-e5: data/written)",
     )
-    parser.add_argument("--no-written", action="store_true", help="train on the rated corpus only")
+    parser.add_argument("--written-weight", type=float, default=0.5, help="weight of each written post (0.5)")
     parser.add_argument(
         "--embedder",
         default="use",
-        help="use (the default head) or e5 (the slower, stronger head-e5; --out kit/tl/models/sentiment_head_e5.npz)",
+        help="use (the default head) or e5 (head-e5: --embedder e5 --written data/written --out kit/tl/models/sentiment_head_e5.npz)",
     )
-    parser.add_argument("--written-weight", type=float, default=0.5, help="weight of each written post (0.5)")
     args = parser.parse_args(argv)
-    written = None if args.no_written else read_written(args.written)
+    written = read_written(args.written) if args.written else None
     with tempfile.TemporaryDirectory() as tmp:
         source = args.corpus or fetch_sdist(Path(tmp))
         corpus, digest = read_corpus(source)
