@@ -333,6 +333,7 @@ def corrected_by(
     n_boot: int = 2000,
     level: float = 0.95,
     min_reviewed: int = 10,
+    pooling: str = "partial",
     prediction: str = "sentiment",
     id_column: str = "post_id",
     weight: str = "weight",
@@ -342,8 +343,14 @@ def corrected_by(
     Each group's predicted shares are corrected with the model's confusion ``P(true | predicted)``
     estimated on the reviewed posts of that group (as in :func:`corrected_shares`): a model errs
     differently on different conversations, so one pooled confusion would bias some groups. Where a
-    group has fewer than ``min_reviewed`` reviewed posts in a class the model predicts, that row of
-    its confusion comes from all reviewed posts (pooled) and ``confusion`` says ``pooled (k rows)``.
+    group has fewer than ``min_reviewed`` reviewed posts in a class the model predicts, ``confusion`` says
+    ``partly pooled (k of m rows)``: with ``pooling="partial"`` (the default) each group's rows are its
+    own reviewed posts drawn toward all reviewed posts' errors by as much as the groups were seen to differ
+    (as :mod:`kit.tl.group_estimate` does: the others' errors weigh at most one reviewed post of its
+    own), so a group with few reviewed posts gets a wide interval rather than the others' errors with
+    their narrow one. With ``pooling="full"`` such a row *is* the pooled row (``pooled (k rows)``), which
+    assumes the model errs on the group as on the others (right for periods of one actor, whose errors
+    are the actor's).
     A reviewed post's group and prediction are read from ``posts``; reviewed posts not in ``posts``
     (e.g. outside the period) count only for the pooled rows, with the prediction shown to the
     reviewer (``model_sentiment``). Intervals: percentile bootstrap resampling the reviewed posts
@@ -363,7 +370,9 @@ def corrected_by(
     seed, n_boot, level
         Bootstrap seed, replicates and coverage of the interval.
     min_reviewed
-        Reviewed posts a group needs in a predicted class to use its own confusion row.
+        Reviewed posts a group needs in a predicted class for its confusion row to be called its own.
+    pooling
+        ``"partial"`` or ``"full"`` (above).
     prediction, id_column, weight
         Column names.
 
@@ -380,8 +389,10 @@ def corrected_by(
     ...                       "sentiment": ["positive", "negative", "positive", "negative"]})
     >>> r = pd.DataFrame({"post_id": list("abcd"), "label_ana": ["negative", "negative", "positive", "negative"]})
     >>> out = corrected_by(posts, r, by="actor", min_reviewed=1, n_boot=50)
-    >>> out[["actor", "model_net", "corrected_net", "confusion"]].values.tolist()
-    [['A', 0.0, -1.0, 'own'], ['B', 0.0, 0.0, 'own']]
+    >>> out["corrected_net"].round(2).tolist(), out["confusion"].tolist()  # one reviewed post a cell: drawn toward all's
+    ([-0.8, -0.2], ['own', 'own'])
+    >>> corrected_by(posts, r, by="actor", min_reviewed=1, pooling="full", n_boot=50)["corrected_net"].tolist()
+    [-1.0, 0.0]
     """
     predicted = normalise_predictions(posts[prediction], prediction)
     groups = posts[by].astype("string").fillna("(none)")
@@ -431,19 +442,25 @@ def corrected_by(
     pcodes, tcodes, w, rgroup = _codes(pred[use]), _codes(cons["label"][use]), w[use], rgroup[use]
     _check_coverage(counts.sum(axis=0), np.bincount(pcodes, minlength=k))
     index = {name: g for g, name in enumerate(names)}
-    point, boot, n_pooled = _estimate(
-        pi,
-        pcodes,
-        tcodes,
-        w,
-        groups=np.array([index.get(g, -1) for g in rgroup], dtype=int),
-        n_boot=n_boot,
-        rng=np.random.default_rng(seed),
-        min_reviewed=min_reviewed,
-        pooled=True,
-    )
+    g_of = np.array([index.get(g, -1) for g in rgroup], dtype=int)
+    rng = np.random.default_rng(seed)
+    if pooling == "partial":
+        from .group_estimate import _partial_pool
+
+        point, boot, own_n, _, _ = _partial_pool(counts, pcodes, tcodes, w, g_of, rng=rng, n_boot=n_boot)
+        short = ((own_n < max(min_reviewed, 1)) & (counts > 0)).sum(axis=1)
+        how = [
+            "own" if p == 0 else f"partly pooled ({p} of {int((counts[g] > 0).sum())} rows)"
+            for g, p in enumerate(short)
+        ]
+    elif pooling == "full":
+        point, boot, n_pooled = _estimate(
+            pi, pcodes, tcodes, w, groups=g_of, n_boot=n_boot, rng=rng, min_reviewed=min_reviewed, pooled=True
+        )
+        how = ["own" if p == 0 else f"pooled ({p} of {int((pi[g] > 0).sum())} rows)" for g, p in enumerate(n_pooled)]
+    else:
+        raise ValueError(f"pooling must be 'partial' or 'full', not {pooling!r}")
     n_used = [int((rgroup == name).sum()) for name in names]
-    how = ["own" if p == 0 else f"pooled ({p} of {int((pi[g] > 0).sum())} rows)" for g, p in enumerate(n_pooled)]
     low, high = _interval(_net(boot), level)
     with np.errstate(invalid="ignore"):
         out["corrected_net"] = _net(point)
@@ -455,6 +472,11 @@ def corrected_by(
     out.attrs["note"] = (
         f"Corrected with {int(use.sum())} reviewed posts ({sum(n_used)} of them in these groups); "
         f"each group's confusion from its own reviewed posts where it has at least {min_reviewed} "
-        f"per predicted class, else pooled."
+        + (
+            "per predicted class, else drawn toward all reviewed posts' errors by as much as the groups differ "
+            "(wider intervals)."
+            if pooling == "partial"
+            else "per predicted class, else pooled."
+        )
     )
     return out

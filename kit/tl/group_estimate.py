@@ -38,7 +38,15 @@ from .._review import label_codes as _codes
 from .._stats import wilson
 from .agreement import consensus
 
-__all__ = ["RAW", "MIN_CONCENTRATION", "MAX_CONCENTRATION", "estimate", "concentration", "as_shares", "with_estimate"]
+__all__ = [
+    "RAW",
+    "MIN_CONCENTRATION",
+    "MAX_CONCENTRATION",
+    "estimate",
+    "concentration",
+    "as_shares",
+    "with_estimate",
+]
 
 #: How a figure that is the model's count is labelled.
 RAW = "raw (uncorrected)"
@@ -300,15 +308,23 @@ def estimate(
     return out
 
 
-def _correct(out, counts, pcodes, tcodes, w, g_of, attrs, *, seed, n_boot, level, min_reviewed, max_concentration):
-    """Fill ``out``'s estimate columns with the partially pooled correction (see the module's docstring)."""
-    rng = np.random.default_rng(seed)
+def _partial_pool(counts, pcodes, tcodes, w, g_of, *, rng, n_boot, max_concentration=MAX_CONCENTRATION):
+    """The partially pooled correction of G groups (see the module's docstring).
+
+    ``counts`` (G x k) holds each group's posts per predicted class; ``pcodes``, ``tcodes``, ``w`` and ``g_of``
+    the predicted and true codes, design weights and group numbers (-1: in no group, counted in the pooled
+    errors only) of the usable reviewed posts. Returns the corrected shares (G x k), their ``n_boot``
+    replicates (n_boot x G x k), each group's own reviewed posts per predicted class (G x k), and per class
+    the concentration and whether the groups' spread was measured.
+    """
     n_groups = len(counts)
-    pi = counts / np.where(counts.sum(axis=1, keepdims=True) > 0, counts.sum(axis=1, keepdims=True), 1)
+    sizes = counts.sum(axis=1, keepdims=True)
+    pi = counts / np.where(sizes > 0, sizes, 1)
     point = np.zeros((n_groups, _K))
     boot = np.zeros((int(n_boot), n_groups, _K))
     onehot = np.eye(_K)
     own_n = np.zeros((n_groups, _K), dtype=int)
+    conc, measured_of = {}, {}
     for c in range(_K):
         members = np.flatnonzero(pcodes == c)
         if not len(members):
@@ -328,14 +344,30 @@ def _correct(out, counts, pcodes, tcodes, w, g_of, attrs, *, seed, n_boot, level
         raw_counts = np.zeros((n_groups, _K))
         np.add.at(raw_counts, (g_of[inside], tcodes[inside]), 1)
         a, measured = concentration(raw_counts, pooled, high=max_concentration)
-        attrs["concentration"][LABELS[c]] = round(a, 3)
-        attrs["spread_measured"][LABELS[c]] = measured
+        conc[LABELS[c]], measured_of[LABELS[c]] = round(a, 3), measured
         rows = (a * pooled[None, :] + x) / (a + n[:, None])
         point += pi[:, [c]] * rows
         for g in np.flatnonzero(pi[:, c] > 0):
             alpha = np.maximum(a * pooled_b + x[g][None, :], 1e-6)
             draws = rng.standard_gamma(alpha)
             boot[:, g] += pi[g, c] * draws / draws.sum(axis=1, keepdims=True)
+    return point, boot, own_n, conc, measured_of
+
+
+def _correct(out, counts, pcodes, tcodes, w, g_of, attrs, *, seed, n_boot, level, min_reviewed, max_concentration):
+    """Fill ``out``'s estimate columns with the partially pooled correction (see the module's docstring)."""
+    point, boot, own_n, conc, measured = _partial_pool(
+        counts,
+        pcodes,
+        tcodes,
+        w,
+        g_of,
+        rng=np.random.default_rng(seed),
+        n_boot=n_boot,
+        max_concentration=max_concentration,
+    )
+    attrs["concentration"].update(conc)
+    attrs["spread_measured"].update(measured)
     alpha_q = (1 - level) / 2
     out["negative_share"] = point[:, 0]
     out["negative_share_low"] = np.quantile(boot[..., 0], alpha_q, axis=0)

@@ -161,9 +161,9 @@ def headline(
         note = (
             f"Net sentiment corrected by the human review ({n_used:,} reviewed rows). {corr.attrs.get('note', '')} "
             f"The model's own count is shown beside it as '{RAW}': where they differ, trust the corrected figure, "
-            "whose interval carries the review's sampling error. Where an actor's errors are pooled over all reviewed "
-            "posts, its interval assumes the model errs on it as on the others: review more of its posts to check. "
-            + more
+            "whose interval carries the review's sampling error. An actor with few reviewed posts of its own has its "
+            "errors drawn toward all reviewed posts' by as much as the actors' errors were seen to differ, and a wider "
+            "interval: review more of its posts to narrow it. " + more
         )
     else:
         out = pd.DataFrame(
@@ -233,7 +233,9 @@ def over_time(
         table = None
         for review in (mine, reviewed):
             try:
-                table = corrected_by(own, review, by="_period", seed=seed, n_boot=n_boot, min_reviewed=10**9)
+                table = corrected_by(
+                    own, review, by="_period", seed=seed, n_boot=n_boot, min_reviewed=10**9, pooling="full"
+                )
                 break
             except ReviewError:
                 continue
