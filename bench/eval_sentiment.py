@@ -73,7 +73,7 @@ def heldout_calibration(head: HeadModel) -> Q.Calibration:
 
 def lexicon_probs(head: HeadModel, X: np.ndarray) -> np.ndarray:
     """The lexicon alone as probabilities: compound c -> (neg, neu, pos) = ((-c)+, 1 - |c|, c+)."""
-    c = X[:, -3]
+    c = X[:, X.shape[1] - head._extra]  # the lexicon's compound, first feature after the embedding
     return np.column_stack([np.clip(-c, 0, 1), 1 - np.abs(c), np.clip(c, 0, 1)]) + 1e-6
 
 
@@ -82,7 +82,7 @@ def routes(head, data, rows):
         t, y, E, X = data[lang]["val"]
         P = head.predict_proba_features(X)
         X0 = X.copy()
-        X0[:, -3:] = 0
+        X0[:, X.shape[1] - head._extra : X.shape[1] - len(head.intent_cues)] = 0
         L = lexicon_probs(head, X)
         found = {
             "head (shipped default)": P,

@@ -4,8 +4,9 @@ Backends
 --------
 ``head``            the default: a multinomial logistic head on multilingual USE embeddings plus three
                     lexicon features, shipped as weights in ``kit/tl/models/sentiment_head.npz`` (+ ``.json``),
-                    trained on English human-rated texts (VADER ICWSM-2014 tweets and NYT snippets, MIT);
-                    French and German get it through the multilingual embedding space. See
+                    and six intent-cue features (complaint, question, praise... :mod:`kit.tl.intent_cues`),
+                    trained on English human-rated texts (VADER ICWSM-2014 tweets and NYT snippets, MIT) and
+                    the project's own 9,000 written posts in French, German and English (``data/written``). See
                     ``kit/tl/models/MODEL_CARD.md`` for what it reaches per language (French is the weakest).
                     :mod:`kit.tl.sentiment_head` holds it and :func:`train_head`, to adapt it.
 ``lexicon``         VADER (English), vaderSentiment-fr (French, vendored in :mod:`kit.tl._vader_fr`),

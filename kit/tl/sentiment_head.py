@@ -24,6 +24,23 @@ from ._sentiment_base import LABELS, _langs, _texts, frame_from_probs, guess_lan
 from .embed import Embedder
 from .lexicons import lexicon_compound, lexicon_features
 
+
+def cue_features(texts: Sequence[str], names: Sequence[str]) -> np.ndarray:
+    """One column per intent in ``names``: 1 where the text's explicit cue (:func:`kit.tl.intent_cues.cue`:
+    a complaint, a question, praise, a shared link or news...) names it, else 0. Each distinct text is read once.
+
+    >>> cue_features(["Where is my bag??", "Bravo, super service!"], ["complaint", "question", "praise"]).tolist()
+    [[0.0, 1.0, 0.0], [0.0, 0.0, 1.0]]
+    """
+    from .intent_cues import cue
+
+    names = list(names)
+    codes, distinct = pd.factorize(pd.Series(list(texts), dtype=object))
+    found = [cue(str(t)) for t in distinct]
+    table = np.array([[c == k for k in names] for c in found], dtype=float).reshape(len(found), len(names))
+    return table[codes] if len(codes) else np.zeros((0, len(names)))
+
+
 __all__ = ["HeadModel", "train_head", "fit_softmax", "balanced_weights", "encode_labels", "DEFAULT_HEAD", "E5_HEAD"]
 
 MODELS_DIR = Path(__file__).resolve().parent / "models"
@@ -134,11 +151,12 @@ class HeadModel(LinearHead):
 
     Features: the L2-normalised embedding (512 numbers for USE), then, when ``lexicon_features``
     names them, the language's lexicon polarity (:func:`lexicon_compound`) as ``compound``,
-    ``pos_hit``, ``neg_hit``. Probabilities are ``softmax(X @ coef.T + intercept + [0, neutral_bias, 0])``.
+    ``pos_hit``, ``neg_hit``, then, when ``intent_cues`` names intents, whether the post's explicit
+    intent cue is each of them (:func:`cue_features`, read on the post as written). Probabilities are ``softmax(X @ coef.T + intercept + [0, neutral_bias, 0])``.
 
     Parameters: ``coef``, ``intercept`` and the keywords of :class:`~kit.tl._linear_head.LinearHead`
     (``embedder``, ``meta``, ``cache``, ``cache_dir``, ``name``), plus ``lexicon_features``,
-    ``lexicon_band`` (the lexicon's neutral band) and ``neutral_bias`` (added to the neutral logit).
+    ``lexicon_band`` (the lexicon's neutral band), ``intent_cues`` and ``neutral_bias`` (added to the neutral logit).
 
     The shipped default (``HeadModel.load()``) was trained on English only; French and German
     reach it through USE's multilingual space and their own lexicons. Embeddings are cached on disk
@@ -161,6 +179,7 @@ class HeadModel(LinearHead):
         lexicon_band: float = 0.05,
         neutral_bias: float = 0.0,
         strip_handles_links: bool = False,
+        intent_cues: Sequence[str] = (),
         **head,
     ):
         """``head``: ``embedder``, ``meta``, ``cache``, ``cache_dir``, ``name``, as in :class:`LinearHead`."""
@@ -169,6 +188,7 @@ class HeadModel(LinearHead):
         self.lexicon_band = float(lexicon_band)
         self.neutral_bias = float(neutral_bias)
         self.strip_handles_links = bool(strip_handles_links)
+        self.intent_cues = tuple(intent_cues)
 
     # features
 
@@ -176,19 +196,25 @@ class HeadModel(LinearHead):
         """Embeddings of ``texts`` (from the disk cache when ``cache``), one row each."""
         texts = _texts(texts)
         if not texts:
-            return np.zeros((0, self.coef.shape[1] - len(self.lexicon_features)), dtype=np.float32)
+            return np.zeros((0, self.coef.shape[1] - self._extra), dtype=np.float32)
         return self.embed_texts(texts)
+
+    @property
+    def _extra(self) -> int:
+        """Feature columns after the embedding."""
+        return len(self.lexicon_features) + len(self.intent_cues)
 
     def features(
         self, texts: Sequence[str], langs: Sequence[str] | None = None, *, embeddings: np.ndarray | None = None
     ) -> np.ndarray:
-        """The head's input: embeddings (given or computed), then the lexicon features.
+        """The head's input: embeddings (given or computed), then the lexicon features, then the intent cues.
 
         With ``strip_handles_links`` the head reads each text without its @handles and links (they carry no
         sentiment, yet "@united" alone scored +0.37): given embeddings are used for the texts that have none,
         the others are embedded as read.
         """
         texts = _texts(texts)
+        cues = cue_features(texts, self.intent_cues) if self.intent_cues else None
         read = [_strip(t) for t in texts] if self.strip_handles_links else texts
         if embeddings is None:
             X = self.embed(read)
@@ -209,6 +235,8 @@ class HeadModel(LinearHead):
                 langs = guess_langs(texts)
             lex = lexicon_features(lexicon_compound(texts, langs), self.lexicon_features, self.lexicon_band)
             X = np.hstack([X, lex])
+        if cues is not None:
+            X = np.hstack([X, cues])
         if X.shape[1] != self.coef.shape[1]:
             raise ValueError(
                 f"features have {X.shape[1]} columns, the head expects {self.coef.shape[1]} "
@@ -236,6 +264,7 @@ class HeadModel(LinearHead):
             "lexicon_band": self.lexicon_band,
             "neutral_bias": self.neutral_bias,
             "strip_handles_links": self.strip_handles_links,
+            "intent_cues": list(self.intent_cues),
         }
 
     @classmethod
@@ -245,6 +274,7 @@ class HeadModel(LinearHead):
             lexicon_band=meta.get("lexicon_band", 0.05),
             neutral_bias=meta.get("neutral_bias", 0.0),
             strip_handles_links=meta.get("strip_handles_links", False),
+            intent_cues=meta.get("intent_cues", ()),
         )
 
 
@@ -318,12 +348,13 @@ def train_head(
         base = HeadModel.load()
     elif isinstance(base, (str, Path)):
         base = HeadModel.load(base)
-    strip = False
+    strip, cues = False, ()
     if base is not None:
         embedder = base._embedder or base.embedder_spec
         features = base.lexicon_features
         band = base.lexicon_band
         strip = base.strip_handles_links  # the adapted head reads texts as its base does
+        cues = base.intent_cues
     else:
         use_lex = (embedder == "use") if lexicon is None else lexicon
         features = ("compound", "pos_hit", "neg_hit") if use_lex else ()
@@ -337,14 +368,17 @@ def train_head(
         strip_handles_links=strip,
         cache=cache,
         cache_dir=cache_dir,
-    )
+    )  # the intent cues are read below, on the texts as written
+    written = texts
     if embeddings is None:  # embed the texts as the head reads them (once)
         texts = [_strip(t) for t in texts] if strip else texts
         emb = head.embed(texts)
     else:
         emb = np.asarray(embeddings, dtype=np.float32)
-    head.coef = np.zeros((3, emb.shape[1] + len(features)))
+    head.coef = np.zeros((3, emb.shape[1] + head._extra))
     X = head.features(texts, langs, embeddings=emb)
+    if cues:
+        X = np.hstack([X, cue_features(written, cues)])
     sw = balanced_weights(y) if balanced else np.ones(len(y))
     coef, intercept = fit_softmax(
         X,
@@ -368,6 +402,7 @@ def train_head(
         lexicon_features=features,
         lexicon_band=band,
         strip_handles_links=strip,
+        intent_cues=cues,
         meta=meta,
         cache=cache,
         cache_dir=cache_dir,

@@ -83,3 +83,37 @@ def test_train_sentiment_adds_the_written_posts(tmp_path):
     plain = train_sentiment(corpus, embedder="hash", cache_dir=tmp_path, out=tmp_path / "plain.npz", progress=False)
     assert "trained_on_written" not in plain
     assert not np.allclose(np.load(out)["coef"], np.load(tmp_path / "plain.npz")["coef"])
+
+
+def test_intent_cues_are_head_features_read_on_the_post_as_written(tmp_path):
+    from kit.tl.sentiment_head import cue_features, train_head
+
+    # a shared link is news ("other") only as written: the head strips links before embedding
+    names = ["complaint", "question", "other"]
+    X = cue_features(["Read this https://t.co/x", "Where is my bag?", "Where is my bag?", "plain"], names)
+    assert X.tolist() == [[0, 0, 1], [0, 1, 0], [0, 1, 0], [0, 0, 0]]
+    texts = [f"{w} {i}" for i in range(12) for w in ("great", "awful", "Where is my bag?")]
+    labels = ["positive", "negative", "neutral"] * 12
+    base = train_head(texts, labels, embedder="hash", cache=False)
+    cued = sentiment.HeadModel(
+        np.hstack([base.coef, np.zeros((3, 3))]),
+        base.intercept,
+        embedder="hash",
+        lexicon_features=base.lexicon_features,
+        intent_cues=names,
+        strip_handles_links=True,
+        cache=False,
+    )
+    assert cued.features(["Where is my bag? https://t.co/x"]).shape[1] == base.coef.shape[1] + 3
+    cued.save(tmp_path / "cued.npz")
+    back = sentiment.get_model(tmp_path / "cued.npz", cache=False)
+    assert back.intent_cues == tuple(names)
+    # a question cue pushed toward neutral moves the question's probabilities, not the others'
+    back.coef[1, -2] = 5.0
+    p = back.predict(["Where is my bag?", "great 1"])
+    assert p["p_neutral"].iloc[0] > 0.9 and p["sentiment"].iloc[1] == "positive"
+    # adapted from it, a head keeps its cues
+    adapted = train_head(texts, labels, base=back, cache=False)
+    assert adapted.intent_cues == tuple(names) and adapted.coef.shape == back.coef.shape
+    with pytest.raises(ValueError, match="columns"):
+        sentiment.HeadModel(base.coef, base.intercept, embedder="hash", intent_cues=names, cache=False).predict(["x"])
