@@ -329,6 +329,25 @@ def timestamp(x, *, timezone: str | None = None, zone_name: bool = False) -> str
     return f"{text} {local.tzname()}" if zone_name else text
 
 
+def clock(x, pattern: str = "%d %B %H:%M", *, timezone: str | None = None) -> str:
+    """A time in a sentence: written with ``pattern`` in the report's time zone, then the zone's abbreviation
+    (naive times are read as UTC), so that findings and tiles give the same hour.
+
+    Examples
+    --------
+    >>> clock(pd.Timestamp("2026-03-09 14:00", tz="UTC"), timezone="Europe/Paris")
+    '09 March 15:00 CET'
+    >>> clock("2026-07-09 14:00", "%A %d %B %Y %H:%M", timezone="Europe/Berlin")
+    'Thursday 09 July 2026 16:00 CEST'
+    """
+    if _missing(x):
+        return ""
+    ts = pd.Timestamp(x)
+    ts = ts.tz_localize("UTC") if ts.tzinfo is None else ts
+    local = ts.tz_convert(_zone(timezone))
+    return f"{local.strftime(pattern)} {local.tzname()}"
+
+
 def day(x, *, inclusive_end: bool = False) -> str:
     """A day; ``inclusive_end`` turns an exclusive end (the midnight after the last day) into the last day.
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..format import clock
+
 __all__ = ["hours_text", "describe", "message_verdict"]
 
 
@@ -56,7 +58,7 @@ def _open(r, attrs: dict) -> str:
     hours = attrs.get("open_after_hours")
     after = f" for more than {hours_text(hours)}" if hours is not None else ""
     as_of = attrs.get("as_of")
-    when = f" at the last post of the data ({pd.Timestamp(as_of):%d %B %Y %H:%M} UTC)" if as_of is not None else ""
+    when = f" at the last post of the data ({clock(as_of, '%d %B %Y %H:%M')})" if as_of is not None else ""
     if int(n) == 0:
         return f" No case was left without a reply{after}{when}."
     waiting = "case was" if int(n) == 1 else "cases were"

@@ -21,6 +21,7 @@ import pandas as pd
 
 from kit._stats import wilson
 
+from ..format import clock
 from ._crisis import _TIME, _hours, _ts
 from .kinds import kinds
 
@@ -136,7 +137,7 @@ def repost_share(
     if unknown:
         about += f" whose kind is known ({unknown:,} posts without text left out)"
     span = (
-        f"the {hours:g} hours after {a:%Y-%m-%d %H:%M} UTC"
+        f"the {hours:g} hours after {clock(a, '%Y-%m-%d %H:%M')}"
         if (a is not None and hours is not None)
         else "the whole window"
     )

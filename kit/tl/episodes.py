@@ -30,6 +30,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..format import clock
 from ._crisis import _TIME, _ts
 from .bands import _limits
 from .gaps import gap_periods, gaps
@@ -213,7 +214,7 @@ def _measure(s: pd.Series, usable: np.ndarray, scale: str, *, k: int, level: flo
 
 
 def _fmt(t) -> str:
-    return f"{pd.Timestamp(t):%d %B %H:%M} UTC"
+    return clock(t)
 
 
 def _choose(hourly: dict, daily: dict) -> tuple[str, str]:

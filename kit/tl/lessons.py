@@ -19,6 +19,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..format import clock
 from ._crisis import _hours, _row, _ts
 from .timeline import PHASES
 
@@ -66,7 +67,7 @@ def _fmt_count(v: float) -> str:
 def _when(t: pd.Timestamp, unit: str, *, weekday: bool = False) -> str:
     if unit == "day":
         return f"{t:%A %d %B %Y}" if weekday else f"{t:%d %B}"
-    return f"{t:%A %d %B %Y %H:%M} UTC" if weekday else f"{t:%d %B %H:%M} UTC"
+    return clock(t, "%A %d %B %Y %H:%M") if weekday else clock(t)
 
 
 def _timeline(r: dict) -> list[tuple[str, str]]:
@@ -194,7 +195,7 @@ def _response(r: dict, statement: pd.DataFrame) -> list[tuple[str, str]]:
     if pd.notna(s.get("hours_to_statement", np.nan)):
         txt = (
             f"The brand's first statement came {_fmt_hours(s['hours_to_statement'])} after the onset "
-            f"({_ts(s['first_statement']):%d %B %H:%M} UTC)"
+            f"({clock(_ts(s['first_statement']))})"
         )
         if peak is not None and onset is not None:
             rel = _hours(_ts(s["first_statement"]) - peak)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..format import clock
 from .mentions import INTERACTIONS, OWN_ROLES, engagement_rate, interactions, mentions
 from .net_sentiment import net_sentiment, net_sentiment_over_time
 from .share_of_voice import share_of_voice, share_over_time
@@ -211,7 +212,7 @@ def complete_periods(series: pd.DataFrame, *, freq: str, until) -> pd.DataFrame:
         out.attrs["incomplete"] = last.isoformat()
         out.attrs["note"] = (
             f"The period starting {last:%Y-%m-%d %H:%M} is left out of the series and the alerts: "
-            f"the data stops at {until:%Y-%m-%d %H:%M} UTC, before it ends, so its counts would "
+            f"the data stops at {clock(until, '%Y-%m-%d %H:%M')}, before it ends, so its counts would "
             f"look like a drop."
         )
     return out

@@ -96,6 +96,21 @@ def test_times_in_the_report_zone_to_the_minute():
     assert fmt.day("2026-04-06", inclusive_end=True) == "2026-04-05"
 
 
+def test_findings_give_times_in_the_report_zone_as_the_tiles_do():
+    from kit.tl import cascades, lessons
+
+    t0 = pd.Timestamp("2026-03-09 14:00", tz="UTC")
+    timeline = pd.DataFrame([dict(onset=t0, peak=t0 + pd.Timedelta(hours=3), peak_value=50.0, baseline=2.0)])
+    assert "Monday 09 March 2026 14:00 UTC" in lessons.lessons(timeline)["lesson"].iloc[0]
+    fmt.use(timezone="Europe/Paris")
+    text = lessons.lessons(timeline)["lesson"].iloc[0]
+    assert "Monday 09 March 2026 15:00 CET" in text and "09 March 18:00 CET" in text and "UTC" not in text
+    assert fmt.timestamp(t0) == "2026-03-09 15:00"  # the tile's onset
+    posts = pd.DataFrame({"created_at": [t0, t0], "kind": ["original", "repost"], "text": ["a", ""]})
+    assert "after 2026-03-09 15:00 CET" in cascades.repost_share(posts, start=t0).iloc[0]["definition"]
+    assert fmt.clock("2026-07-01 12:00") == "01 July 14:00 CEST"  # summer time
+
+
 def test_labels_are_words():
     assert fmt.label("q_value") == "q (adjusted p)"
     assert fmt.label("median_rate_followers_low") == "Median rate followers low"
