@@ -322,11 +322,16 @@ def timestamp(x, *, timezone: str | None = None, zone_name: bool = False) -> str
     """
     if _missing(x):
         return ""
-    ts = pd.Timestamp(x)
-    ts = ts.tz_localize("UTC") if ts.tzinfo is None else ts
-    local = ts.tz_convert(_zone(timezone))
+    local = _local(x, timezone)
     text = local.strftime("%Y-%m-%d %H:%M")
     return f"{text} {local.tzname()}" if zone_name else text
+
+
+def _local(x, timezone: str | None) -> pd.Timestamp:
+    """``x`` in the report's time zone (or ``timezone``); naive times are read as UTC."""
+    ts = pd.Timestamp(x)
+    ts = ts.tz_localize("UTC") if ts.tzinfo is None else ts
+    return ts.tz_convert(_zone(timezone))
 
 
 def clock(x, pattern: str = "%d %B %H:%M", *, timezone: str | None = None) -> str:
@@ -342,9 +347,7 @@ def clock(x, pattern: str = "%d %B %H:%M", *, timezone: str | None = None) -> st
     """
     if _missing(x):
         return ""
-    ts = pd.Timestamp(x)
-    ts = ts.tz_localize("UTC") if ts.tzinfo is None else ts
-    local = ts.tz_convert(_zone(timezone))
+    local = _local(x, timezone)
     return f"{local.strftime(pattern)} {local.tzname()}"
 
 
