@@ -42,6 +42,23 @@ def _which_to_trust(v: dict, brand: str | None) -> str:
     return ""
 
 
+def _beside_headline(r: dict, bias: dict) -> str:
+    """The line under the brand's headline net sentiment: the raw count when a review corrected it; when the
+    figure is the raw count, which way the model's errors on real customers' posts push it."""
+    raw = r.get("raw (uncorrected)")
+    if "raw" not in str(r.get("source") or ""):
+        return "" if fmt._missing(raw) else f"raw model count {fmt.number(raw)} (uncorrected)"
+    air = bias.get("airline_negative_share") or {}
+    if not air:
+        return "the model's count, not corrected by a review"
+    return (
+        f"the model's count, not corrected by a review: on real customers' tweets this model found "
+        f"{fmt.percent(air['raw'], decimals=0)} negative where people found {fmt.percent(air['labels'], decimals=0)}, "
+        f"so the true figure is likely {'lower' if air['raw'] < air['labels'] else 'higher'}; review a sample "
+        "to correct it"
+    )
+
+
 def monitoring(brand: str | None, *, values: dict | None = None) -> Summary:
     """The monitoring summary: the brand's headline KPIs of the current period with their change and test,
     its share of voice and net sentiment over the whole data, customer care, the alerts, the message tests.
@@ -105,7 +122,6 @@ def monitoring(brand: str | None, *, values: dict | None = None) -> Summary:
     best = [(i, r) for i, r in enumerate(v.get("net_sentiment_headline") or []) if str(r.get("actor")) == str(brand)]
     if best:  # the best estimate the report has (corrected by the review when there is one), raw beside it
         i, r = best[0]
-        raw = r.get("raw (uncorrected)")
         tiles.insert(
             0,
             tile(
@@ -115,7 +131,7 @@ def monitoring(brand: str | None, *, values: dict | None = None) -> Summary:
                 record=f"net_sentiment_headline/{i}/estimate",
                 low=r.get("ci_low"),
                 high=r.get("ci_high"),
-                change="" if fmt._missing(raw) else f"raw model count {fmt.number(raw)} (uncorrected)",
+                change=_beside_headline(r, v.get("net_sentiment_bias") or {}),
             ),
         )
     sov = _get(v, f"share_of_voice/actor={brand}")
@@ -149,7 +165,14 @@ def monitoring(brand: str | None, *, values: dict | None = None) -> Summary:
                 record="care/0/response_rate",
                 low=care.get("rate_low"),
                 high=care.get("rate_high"),
-                change=f"of {fmt.integer(care['cases'])} cases; median answer in {fmt.duration(care.get('median_hours'), unit='h')}",
+                change=f"of {fmt.integer(care['cases'])} cases"
+                + (
+                    f"; median answer in {fmt.duration(care.get('median_hours'), unit='h')}"
+                    if not fmt._missing(care.get("median_hours"))
+                    else "; none answered"
+                    if not care.get("responded")
+                    else ""
+                ),
             )
         )
     alerts = [a.get("message") for a in v.get("alerts") or [] if a.get("message")]

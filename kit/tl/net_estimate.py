@@ -22,9 +22,29 @@ from .._review import ReviewError
 from .corrected_shares import corrected_by
 from .net_sentiment import net_sentiment, net_sentiment_over_time
 
-__all__ = ["headline", "over_time", "real_data_bias", "interval_sentence"]
+__all__ = ["headline", "over_time", "measured_bias", "real_data_bias", "interval_sentence"]
 
 RAW = "raw (uncorrected)"
+
+
+def measured_bias(model=None) -> dict:
+    """What the model's metadata says it measured against human labels on real data (``measured_on_real_data``:
+    ``data``, per-language ``rows`` of ``raw_net`` and ``true_net``, ``airline_negative_share``), or ``{}``.
+
+    >>> measured_bias(None), measured_bias("lexicon")
+    ({}, {})
+    """
+    if isinstance(model, str):
+        if model not in ("head", "auto", "fast", "default"):
+            return {}
+        from .sentiment_head import HeadModel
+
+        try:
+            model = HeadModel.load()
+        except Exception:  # no shipped head (a stripped install): nothing measured to say
+            return {}
+    meta = getattr(model, "meta", None) or {}
+    return dict(meta.get("measured_on_real_data") or {})
 
 
 def real_data_bias(model=None) -> str:
@@ -33,31 +53,21 @@ def real_data_bias(model=None) -> str:
     >>> real_data_bias(None)
     ''
     """
-    copied = ""
-    if isinstance(model, str):
-        if model not in ("head", "auto", "fast", "default"):
-            return ""
-        from .sentiment_head import HeadModel
-
-        if model in ("auto", "fast"):  # above AUTO_LIMIT texts a student copies the head: say so
-            from .sentiment import AUTO_LIMIT
-
-            copied = (
-                " (On corpora of more than "
-                f"{AUTO_LIMIT:,} distinct texts a faster student copies it, its label shares matched to this model's"
-                " on a random sample: the same lean.)"
-                if model == "auto"
-                else " (A faster student copies it, its label shares matched to this model's on a random sample:"
-                " the same lean.)"
-            )
-        try:
-            model = HeadModel.load()
-        except Exception:  # no shipped head (a stripped install): nothing measured to say
-            return ""
-    meta = getattr(model, "meta", None) or {}
-    measured = meta.get("measured_on_real_data")
+    measured = measured_bias(model)
     if not measured:
         return ""
+    copied = ""
+    if model in ("auto", "fast"):  # above AUTO_LIMIT texts a student copies the head: say so
+        from .sentiment import AUTO_LIMIT
+
+        copied = (
+            " (On corpora of more than "
+            f"{AUTO_LIMIT:,} distinct texts a faster student copies it, its label shares matched to this model's"
+            " on a random sample: the same lean.)"
+            if model == "auto"
+            else " (A faster student copies it, its label shares matched to this model's on a random sample:"
+            " the same lean.)"
+        )
     parts = [
         f"{m['lang']} {m['raw_net']:+.2f} where the labels say {m['true_net']:+.2f}" for m in measured.get("rows", [])
     ]

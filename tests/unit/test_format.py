@@ -279,6 +279,25 @@ def test_raw_net_tile_says_which_figure_to_trust_when_a_review_corrected_it():
     assert "trust" not in next(t for t in plain.tiles if "raw model count" in t.label).change
 
 
+def test_raw_headline_tile_says_which_way_the_models_errors_push_it():
+    head = {"actor": "United", "estimate": -0.33, "ci_low": -0.36, "ci_high": -0.29, "raw (uncorrected)": -0.33}
+    bias = {"airline_negative_share": {"raw": 0.451, "labels": 0.627}, "rows": []}
+    values = {"net_sentiment_headline": [{**head, "source": "raw (uncorrected)"}], "net_sentiment_bias": bias}
+    tile = pls.monitoring("United", values=values).tiles[0]
+    assert tile.label.startswith("Net sentiment of United") and "raw model count" not in tile.change
+    assert "found 45 % negative where people found 63 %, so the true figure is likely lower" in tile.change
+    # nothing measured for the model: it still says the figure is uncorrected
+    values["net_sentiment_bias"] = {}
+    assert pls.monitoring("United", values=values).tiles[0].change == "the model's count, not corrected by a review"
+    # a brand that answered nobody: no dangling "median answer in"
+    values["care"] = [{"cases": 2243, "responded": 0, "response_rate": 0.0, "median_hours": None}]
+    care = next(t for t in pls.monitoring("United", values=values).tiles if t.label.startswith("Customer care"))
+    assert care.change == "of 2,243 cases; none answered"
+    # corrected: the raw count beside it
+    values["net_sentiment_headline"] = [{**head, "source": "corrected by the review", "estimate": -0.5}]
+    assert pls.monitoring("United", values=values).tiles[0].change == "raw model count -0.330 (uncorrected)"
+
+
 def test_summary_of_a_crisis_without_values_says_nothing_wrong():
     s = pls.crisis(values={"timeline": {"onset": None, "half_life": math.nan}})
     assert s.tiles == [] and "n/a" not in s._repr_html_()
