@@ -378,6 +378,7 @@ def corpus_adaptation(head, data, rows):
                 "route": f"e5 teacher on {n} posts" if n else "shipped head, as is",
                 "macro_f1": f1(y, np.eye(3)[p]),
                 "negative_share": round(float(np.mean(p == 0)), 3),
+                "labels_negative": round(float(np.mean(y == 0)), 3),
                 **{
                     a: round(float(Q.net(np.bincount(p[air == a], minlength=3) / (air == a).sum())), 2)
                     for a in sorted(set(air))
@@ -479,7 +480,7 @@ def markdown(rows) -> str:
     if len(aa):
         out += [
             "",
-            "Airline tweets (labels: 62.7 % negative):",
+            "Airline tweets (negative share found, and labelled):",
             "",
             "```",
             aa.dropna(axis=1, how="all").drop(columns="section").to_string(index=False),
